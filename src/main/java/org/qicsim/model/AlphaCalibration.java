@@ -1,0 +1,131 @@
+package org.qicsim.model;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Scenario;
+
+/**
+ * Solves the intercept α so that the volume-weighted expected adverse-event rate over the baseline
+ * year equals {@code sites.baselineRate} (MODEL.md §5). Each site contributes 256 execution draws
+ * of its burnt-in bundle from its initialisation execution key ({@code month = −1}; N uniforms per
+ * draw whatever the bundle), patient risk r ~ N(μ_j, withinSd²) by 32-point Gauss–Hermite, and the
+ * secular trend of each baseline month. Bisection to a width of 1e−10, started from a bracket that
+ * Newton steps locate (see {@link #newtonBracket}).
+ */
+public final class AlphaCalibration {
+    private AlphaCalibration() {
+    }
+
+    static double solve(Scenario scenario, Landscape landscape, SiteEndowment[] sites, double gamma,
+            Streams streams) {
+        int count = sites.length;
+        int n = scenario.practices().count();
+        double[][] qualities = new double[count][];
+        int[][] weights = new int[count][];
+        for (int j = 0; j < count; j++) {
+            SplittableRandom r = streams.init(Stream.EXECUTION, j);
+            int[] executed = new int[World.ALPHA_PATTERNS];
+            for (int k = 0; k < World.ALPHA_PATTERNS; k++) {
+                executed[k] = Execution.execute(r, sites[j].bundle(), sites[j].fidelity(), n);
+            }
+            // Many draws execute the same bundle: evaluate each distinct bundle once, weighted.
+            Arrays.sort(executed);
+            double[] q = new double[executed.length];
+            int[] w = new int[executed.length];
+            int distinct = 0;
+            for (int k = 0; k < executed.length; k++) {
+                if (k > 0 && executed[k] == executed[k - 1]) {
+                    w[distinct - 1]++;
+                } else {
+                    q[distinct] = landscape.quality(j, executed[k]);
+                    w[distinct++] = 1;
+                }
+            }
+            qualities[j] = Arrays.copyOf(q, distinct);
+            weights[j] = Arrays.copyOf(w, distinct);
+        }
+        double target = scenario.sites().baselineRate();
+        double[] bracket = newtonBracket(target, scenario, sites, qualities, weights, gamma);
+        double lo = bracket[0];
+        double hi = bracket[1];
+        while (hi - lo > World.ALPHA_TOLERANCE) {
+            double mid = 0.5 * (lo + hi);
+            double rate = baselineRate(mid, scenario, sites, qualities, weights, gamma, null);
+            if (rate < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /**
+     * A bracket [lo, hi] with rate(lo) &lt; target ≤ rate(hi), found by a few Newton steps from
+     * logit(target) and verified, so the bisection that follows needs ~5 halvings instead of ~40.
+     * Falls back to [−40, 40] whenever Newton misbehaves; the answer is the bisection's either way.
+     */
+    static double[] newtonBracket(double target, Scenario scenario, SiteEndowment[] sites, double[][] qualities,
+            int[][] weights, double gamma) {
+        double alpha = Logistic.logit(target);
+        double[] slope = new double[1];
+        for (int step = 0; step < 30; step++) {
+            double rate = baselineRate(alpha, scenario, sites, qualities, weights, gamma, slope);
+            if (!(slope[0] > 1e-300)) {
+                return new double[] {-40.0, 40.0};
+            }
+            double delta = (rate - target) / slope[0];
+            alpha -= Math.max(-2.0, Math.min(2.0, delta));
+            if (!(Math.abs(alpha) < 40.0)) {
+                return new double[] {-40.0, 40.0};
+            }
+            if (Math.abs(delta) < 1e-12) {
+                break;
+            }
+        }
+        double width = 1e-9;
+        for (int widen = 0; widen < 40; widen++, width *= 16) {
+            double lo = Math.max(-40.0, alpha - width);
+            double hi = Math.min(40.0, alpha + width);
+            if (baselineRate(lo, scenario, sites, qualities, weights, gamma, null) < target
+                    && baselineRate(hi, scenario, sites, qualities, weights, gamma, null) >= target) {
+                return new double[] {lo, hi};
+            }
+        }
+        return new double[] {-40.0, 40.0};
+    }
+
+    /** The volume-weighted expected rate over the baseline year for a given α. */
+    static double baselineRate(double alpha, Scenario scenario, SiteEndowment[] sites, double[][] qualities,
+            int[][] weights, double gamma, double[] slopeOut) {
+        int start = scenario.startMonth();
+        double trend = scenario.environment().secularTrendPerYear();
+        double withinSd = scenario.sites().caseMix().withinSd();
+        double numerator = 0.0;
+        double slope = 0.0;
+        double volume = 0.0;
+        for (int j = 0; j < sites.length; j++) {
+            SiteEndowment s = sites[j];
+            double siteSum = 0.0;
+            double siteSlope = 0.0;
+            for (int t = start - 12; t < start; t++) {
+                double offset = alpha + s.structuralEffect() + trend * t / 12.0;
+                for (int g = 0; g < qualities[j].length; g++) {
+                    double c = offset - gamma * qualities[j][g];
+                    siteSum += weights[j][g] * RiskAverage.expectedRate(c, s.caseMixMean(), withinSd);
+                    if (slopeOut != null) {
+                        siteSlope += weights[j][g] * RiskAverage.expectedSlope(c, s.caseMixMean(), withinSd);
+                    }
+                }
+            }
+            numerator += s.volume() * siteSum / (12.0 * World.ALPHA_PATTERNS);
+            slope += s.volume() * siteSlope / (12.0 * World.ALPHA_PATTERNS);
+            volume += s.volume();
+        }
+        if (slopeOut != null) {
+            slopeOut[0] = slope / volume;
+        }
+        return numerator / volume;
+    }
+}

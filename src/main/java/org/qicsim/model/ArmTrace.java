@@ -1,0 +1,235 @@
+package org.qicsim.model;
+
+import java.util.Arrays;
+
+/**
+ * What one arm of a run leaves behind for the outputs of MODEL.md §9: monthly totals and per-site
+ * series, observation snapshots, counters of mechanisms, and costs booked during the run (discounted
+ * to startMonth). Filled by the model; read by {@link RunResult}. Counterfactual traces hold only
+ * the world's quantities (no recording, no observation).
+ */
+public final class ArmTrace {
+    final int months;
+    final int sites;
+
+    // True quantities, both arms
+    final double[] cases;
+    final double[] events;
+    final double[][] siteEvents;
+    final double[][] siteCases;
+    final double[][] trsr;
+    final double[][] effort;
+    final double[][] compliance;
+
+    // Monthly state summaries
+    final double[] measuredRate;
+    final double[] measuredBetweenSiteSd;
+    final double[] members;
+    final double[] meanEffort;
+    final double[] meanIntrinsic;
+    final double[] meanTrust;
+    final double[] meanSafety;
+    final double[] gamingSites;
+    final double[] championCoverage;
+    final double[] tieDensity;
+    final double[] practiceDiversity;
+
+    // Observation snapshots (collaborative arm)
+    Observed baseline;
+    final Observed[] years;
+    Observed last;
+    Observed firstCycle;
+
+    // Mechanism counters
+    long imitations;
+    long harmfulImitations;
+    long explorations;
+    long reverts;
+    long detections;
+    long meetings;
+    long visits;
+    final long[] responses = new long[Response.values().length];
+    double pdPrecisionSum;
+    int pdPrecisionCycles;
+    double gamingGap;
+    double gamingGapPooled;
+    double incentivePaid;
+    double incentivePaidToNoise;
+    double payerCost;
+    double siteCost;
+
+    // End of run
+    boolean launched;
+    int launchMonth = -1;
+    int membersAtStart;
+    int retained;
+    double codeAccuracy = Double.NaN;
+    final int[] region;
+    final boolean[] championFilled;
+    final boolean[] member;
+    final boolean[] memberAtStart;
+    final boolean[] gamingEver;
+    final int[] leftMonth;
+    final double[] payments;
+
+    ArmTrace(int months, int sites) {
+        this.months = months;
+        this.sites = sites;
+        cases = new double[months];
+        events = new double[months];
+        siteEvents = new double[months][sites];
+        siteCases = new double[months][sites];
+        trsr = new double[months][sites];
+        effort = new double[months][sites];
+        compliance = new double[months][sites];
+        measuredRate = nan(months);
+        measuredBetweenSiteSd = nan(months);
+        members = new double[months];
+        meanEffort = new double[months];
+        meanIntrinsic = new double[months];
+        meanTrust = new double[months];
+        meanSafety = new double[months];
+        gamingSites = new double[months];
+        championCoverage = new double[months];
+        tieDensity = new double[months];
+        practiceDiversity = new double[months];
+        years = new Observed[months / 12 + 2];
+        region = new int[sites];
+        Arrays.fill(region, -1);
+        championFilled = new boolean[sites];
+        member = new boolean[sites];
+        memberAtStart = new boolean[sites];
+        gamingEver = new boolean[sites];
+        leftMonth = new int[sites];
+        payments = new double[sites];
+    }
+
+    private static double[] nan(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    /** Books a payer cost this month, discounted to startMonth (S11). */
+    void addPayerCost(QicSimulation sim, double amount) {
+        payerCost += amount * Calendar.discount(sim.month, sim.scenario.startMonth(),
+                sim.scenario.costs().discountRatePerYear());
+    }
+
+    /** Books a site cost this month, discounted to startMonth (S11). */
+    void addSiteCost(QicSimulation sim, double amount) {
+        siteCost += amount * Calendar.discount(sim.month, sim.scenario.startMonth(),
+                sim.scenario.costs().discountRatePerYear());
+    }
+
+    /** Keeps the coordinating centre's first measurement (for pattern P2). */
+    void firstCycle(Measurement m) {
+        if (firstCycle == null) {
+            firstCycle = Observed.of(m);
+        }
+    }
+
+    /**
+     * PD precision of one cycle: the share of PDs that are in the members' best quintile of TRSR
+     * this month (S4); cycles with no PDs do not count.
+     */
+    void recordPdPrecision(QicSimulation sim, int[] deviants, boolean[] isMember) {
+        if (deviants.length == 0) {
+            return;
+        }
+        int[] members = java.util.stream.IntStream.range(0, isMember.length).filter(j -> isMember[j]).toArray();
+        int[] ranked = Measurement.rankAscending(members, trsr[sim.month]);
+        int quintile = Measurement.shareOf(ranked.length, 0.2);
+        boolean[] best = new boolean[isMember.length];
+        for (int k = 0; k < quintile; k++) {
+            best[ranked[k]] = true;
+        }
+        int hits = 0;
+        for (int pd : deviants) {
+            if (best[pd]) {
+                hits++;
+            }
+        }
+        pdPrecisionSum += (double) hits / deviants.length;
+        pdPrecisionCycles++;
+    }
+
+    // Read access for tests and analysis in other packages.
+
+    public int months() {
+        return months;
+    }
+
+    public int sites() {
+        return sites;
+    }
+
+    /** The true risk-standardised rate of site j in month t. */
+    public double trsr(int t, int j) {
+        return trsr[t][j];
+    }
+
+    /** Effort E of site j at the end of month t. */
+    public double effort(int t, int j) {
+        return effort[t][j];
+    }
+
+    /** Compliance of site j with its optimal bundle at the end of month t (NaN if its optimum is empty). */
+    public double compliance(int t, int j) {
+        return compliance[t][j];
+    }
+
+    /** Expected adverse events (Σp) in month t. */
+    public double events(int t) {
+        return events[t];
+    }
+
+    public double cases(int t) {
+        return cases[t];
+    }
+
+    public double siteEvents(int t, int j) {
+        return siteEvents[t][j];
+    }
+
+    public double siteCases(int t, int j) {
+        return siteCases[t][j];
+    }
+
+    /** The observation of the baseline year, of collaborative year y, of the last 12 months, of the first cycle. */
+    public Observed baselineObservation() {
+        return baseline;
+    }
+
+    public Observed yearObservation(int year) {
+        return year < years.length ? years[year] : null;
+    }
+
+    public Observed lastObservation() {
+        return last;
+    }
+
+    public Observed firstCycleMeasurement() {
+        return firstCycle;
+    }
+
+    public long detections() {
+        return detections;
+    }
+
+    public long meetings() {
+        return meetings;
+    }
+
+    public long visits() {
+        return visits;
+    }
+
+    public long explorations() {
+        return explorations;
+    }
+
+    public boolean memberAtStart(int j) {
+        return memberAtStart[j];
+    }
+}

@@ -1,0 +1,54 @@
+package org.qicsim.model;
+
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Behaviour;
+
+/**
+ * S2 Audit (MODEL.md §6 S2; EVIDENCE.md (a)3: the MSQC inter-rater reliability audit): each of a
+ * member's records this month is re-abstracted with probability auditRate; a gamed record so
+ * audited is detected with probability detection. A detected site loses the current year's
+ * performance payment, loses trust, stops gaming, is excluded from PD sets and showcases for
+ * exclusionCycles cycles and, when sites are visible to each other, its ties weaken.
+ */
+final class Audit {
+    private Audit() {
+    }
+
+    static void step(QicSimulation sim) {
+        double rate = sim.collaborative.measurement().auditRate();
+        Behaviour.Gaming g = sim.scenario.behaviour().gaming();
+        int audited = 0;
+        for (Site s : sim.sites) {
+            if (!s.member) {
+                continue;
+            }
+            SplittableRandom r = sim.keys.of(Stream.AUDIT, s.index);
+            boolean detected = false;
+            boolean[] gamed = sim.gamedRecords[s.index];
+            for (int k = 0; k < sim.recordsThisMonth[s.index]; k++) {
+                if (r.nextDouble() < rate) {
+                    audited++;
+                    if (gamed[k] && r.nextDouble() < g.detection()) {
+                        detected = true;
+                    }
+                }
+            }
+            if (detected) {
+                detect(sim, s, g);
+            }
+        }
+        sim.trace.addPayerCost(sim, audited * sim.scenario.costs().perAuditedRecord());
+    }
+
+    static void detect(QicSimulation sim, Site s, Behaviour.Gaming g) {
+        s.forfeitedYear = Calendar.year(sim.month, sim.launchMonth);
+        s.trust = Math.max(0.0, s.trust - g.trustPenalty());
+        s.gaming = false;
+        s.excludedUntilCycle = sim.centre.cycle() + g.exclusionCycles();
+        if (sim.visibility() > 0) {
+            sim.ties.scale(s.index, g.tieFactor());
+        }
+        sim.trace.detections++;
+    }
+}

@@ -1,0 +1,80 @@
+package org.qicsim.model;
+
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Behaviour;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S10 Champions (MODEL.md §6 S10; EVIDENCE.md (a)7: BCBSM funds site physician champions).
+ *
+ * <p>World, both arms: a filled post empties with probability championTurnoverPerYear/12 a month;
+ * {@code vacancyMonths} after it empties a successor arrives with probability
+ * {@code sites.championProbability}, else the post stays empty. Collaborative (members, funded
+ * champions): at the launch, and every {@code vacancyMonths} while a member has no champion, it
+ * recruits one with probability {@code leadership.championProbability}, on the same month's
+ * arrival and leadership uniforms, so the world's draws stay in step across arms. Three uniforms per
+ * site-month on the turnover key, drawn every month (§7).
+ */
+final class Champions {
+    private Champions() {
+    }
+
+    static void turnover(QicSimulation sim) {
+        int t = sim.month;
+        Behaviour.Community b = sim.scenario.behaviour().community();
+        double leaveProbability = sim.scenario.sites().championTurnoverPerYear() / 12.0;
+        double successorProbability = sim.scenario.sites().championProbability();
+        Collaborative.Leadership leadership = sim.collaborative.leadership();
+        boolean recruiting = sim.arm == Arm.COLLABORATIVE && sim.active && leadership.fundedChampions();
+        for (Site s : sim.sites) {
+            SplittableRandom r = sim.keys.of(Stream.TURNOVER, s.index);
+            double uLeave = r.nextDouble();
+            double uArrive = r.nextDouble();
+            double uLeadership = r.nextDouble();
+            Champion c = s.champion;
+            boolean changed = false;
+            if (c.filled()) {
+                if (uLeave < leaveProbability) {
+                    c.leave(t);
+                    changed = true;
+                    if (sim.launched) {
+                        s.accounts.championLost[Calendar.year(t, sim.launchMonth)] = true;
+                    }
+                }
+            } else if (c.hasPost() && c.vacantSince() != Champion.NONE && !c.worldGaveUp()
+                    && t - c.vacantSince() >= b.vacancyMonths()) {
+                if (uArrive < successorProbability) {
+                    c.appoint(successor(b, uLeadership));
+                    changed = true;
+                } else {
+                    c.worldGivesUp();
+                }
+            }
+            if (!changed && recruiting && s.member && !c.filled() && recruitmentDue(sim, c, b.vacancyMonths())
+                    && uArrive < leadership.championProbability()) {
+                c.appoint(successor(b, uLeadership));
+                changed = true;
+            }
+            if (changed) {
+                sim.championChanged(s);
+            }
+        }
+    }
+
+    /** At the launch, then every vacancyMonths (at least every month) since the post emptied or the launch. */
+    static boolean recruitmentDue(QicSimulation sim, Champion c, int vacancyMonths) {
+        int t = sim.month;
+        if (t == sim.launchMonth) {
+            return true;
+        }
+        int since = c.vacantSince() == Champion.NONE ? sim.launchMonth : Math.max(c.vacantSince(), sim.launchMonth);
+        int elapsed = t - since;
+        return elapsed > 0 && elapsed % Math.max(1, vacancyMonths) == 0;
+    }
+
+    /** A new champion's leadership: Beta(successorLeadershipA, successorLeadershipB) by inversion. */
+    static double successor(Behaviour.Community b, double uniform) {
+        return Draws.inverseBeta(uniform, b.successorLeadershipA(), b.successorLeadershipB());
+    }
+}

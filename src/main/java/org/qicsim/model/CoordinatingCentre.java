@@ -1,0 +1,137 @@
+package org.qicsim.model;
+
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * The coordinating centre (MODEL.md §2 "CC"; EVIDENCE.md (a)2: it warehouses and audits data,
+ * produces comparative reports and convenes meetings). Each feedback cycle it measures members (S3),
+ * identifies positive deviants (S4), updates the change package (S7c) and sends reports that sites
+ * respond to (S5). It sees only recorded data, never the truth.
+ */
+final class CoordinatingCentre {
+    private final QicSimulation sim;
+    private final ChangePackage changePackage;
+    private int cycle;
+    private int[] deviants = new int[0];
+    private double latestPooledRate;
+    private Measurement latest;
+    /** The target benchmark when feedback.target is null: 0.9 × members' mean P̂ at the first cycle. */
+    private double firstCycleTarget = Double.NaN;
+
+    CoordinatingCentre(QicSimulation sim) {
+        this.sim = sim;
+        this.changePackage = new ChangePackage(sim.landscape.practices());
+        this.latestPooledRate = sim.scenario.sites().baselineRate();
+    }
+
+    /** At the launch: every member's credibility before its first report (R_j = 0). */
+    void launch() {
+        for (Site s : sim.sites) {
+            if (s.member) {
+                s.credibility = FeedbackResponse.credibility(sim, 0.0);
+            }
+        }
+    }
+
+    int cycle() {
+        return cycle;
+    }
+
+    int[] deviants() {
+        return deviants;
+    }
+
+    ChangePackage changePackage() {
+        return changePackage;
+    }
+
+    /** p̄ of the latest cycle (sites.baselineRate before the first report). */
+    double latestPooledRate() {
+        return latestPooledRate;
+    }
+
+    Measurement latest() {
+        return latest;
+    }
+
+    boolean excluded(Site s) {
+        return s.excludedUntilCycle >= cycle;
+    }
+
+    /** Phase 2.2: S3, S4, S7c, then reports and responses (S5). */
+    void feedbackCycle() {
+        cycle++;
+        int t = sim.month;
+        Collaborative c = sim.collaborative;
+        Collaborative.Feedback f = c.feedback();
+        boolean[] members = members();
+        Measurement.Settings settings = Measurement.Settings.of(c.measurement(), f.display());
+        int to = t - f.lagMonths();
+        int from = to - f.windowMonths() + 1;
+        Measurement m = Measurement.measure(sim.registry, members, from, to, settings, false);
+        latest = m;
+        if (m.count() == 0) {
+            return;
+        }
+        latestPooledRate = m.pooledRate;
+        sim.trace.firstCycle(m);
+        boolean adjust = c.measurement().reliabilityAdjustment();
+        double[] reported = new double[sim.siteCount()];
+        for (int j = 0; j < reported.length; j++) {
+            reported[j] = m.has(j) ? m.reported(j, adjust) : Double.NaN;
+        }
+        if (Double.isNaN(firstCycleTarget)) {
+            firstCycleTarget = 0.9 * meanOver(m.measured, reported);
+        }
+        deviants = PositiveDeviance.identify(sim, m, members, from, to, settings);
+        sim.trace.recordPdPrecision(sim, deviants, members);
+        double benchmark = benchmark(f, m, reported);
+        SplittableRandom ccKey = sim.keys.centre(Stream.FEEDBACK);
+        changePackage.update(sim.sites, m.measured, reported, sim.collaborative.coordination(), ccKey);
+        FeedbackResponse.reports(sim, m, reported, benchmark);
+        GamingGap.measure(sim, members, from, to, settings);
+        // Vis is reset each cycle: showcases seen since the last cycle stop being visible.
+        for (Site s : sim.sites) {
+            s.showcasedSeen.clear();
+        }
+    }
+
+    boolean[] members() {
+        boolean[] members = new boolean[sim.siteCount()];
+        for (Site s : sim.sites) {
+            members[s.index] = s.member;
+        }
+        return members;
+    }
+
+    /** Benchmark B shown to sites (S4): members' mean P̂, the best decile's mean, or a target. */
+    double benchmark(Collaborative.Feedback f, Measurement m, double[] reported) {
+        switch (f.benchmark()) {
+            case MEAN:
+                return meanOver(m.measured, reported);
+            case TOP_DECILE: {
+                int[] ranked = Measurement.rankAscending(m.measured, reported);
+                int n = Measurement.shareOf(ranked.length, 0.1);
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += reported[ranked[k]];
+                }
+                return sum / n;
+            }
+            case TARGET:
+                return f.target() != null ? f.target() : firstCycleTarget;
+            default:
+                throw new AssertionError(f.benchmark());
+        }
+    }
+
+    static double meanOver(int[] sites, double[] value) {
+        double sum = 0;
+        for (int j : sites) {
+            sum += value[j];
+        }
+        return sites.length == 0 ? Double.NaN : sum / sites.length;
+    }
+}

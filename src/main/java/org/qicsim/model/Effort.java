@@ -1,0 +1,50 @@
+package org.qicsim.model;
+
+import org.qicsim.scenario.Behaviour;
+
+/**
+ * S5 Effort (MODEL.md §6 S5): the monthly effort rule with its asymmetry and the withdraw factor,
+ * and the no-collaborative effort E0 (§5).
+ *
+ * <p>Implemented form (docs/MODEL.md "Effort relative to E0"): the rule moves the deviation
+ * {@code ΔE = E − E0} toward {@code E* − E0}, rising at {@code riseRate} and falling at
+ * {@code fallRate}; E0 itself follows champion changes at once, as it does in the counterfactual arm.
+ * While E0 is constant this is exactly {@code E += rate·(E* − E)}; when a champion leaves or
+ * arrives it keeps a site that has processed no report exactly at its counterfactual effort, which
+ * MODEL.md's effort-equilibrium property requires.
+ */
+public final class Effort {
+    private Effort() {
+    }
+
+    /** The logit of E0: intercept + motivationWeight·I0 + championWeight·c·L. */
+    static double baselineLogit(Behaviour.Effort e, double intrinsic0, double championLeadership) {
+        return e.intercept() + e.motivationWeight() * intrinsic0 + e.championWeight() * championLeadership;
+    }
+
+    /** E0 = C_eff·σ(intercept + motivationWeight·I0 + championWeight·c·L). */
+    public static double baseline(Behaviour.Effort e, double effectiveCapacity, double intrinsic0,
+            double championLeadership) {
+        return effectiveCapacity * Logistic.sigma(baselineLogit(e, intrinsic0, championLeadership));
+    }
+
+    /**
+     * E* = C_eff·σ(intercept + motivationWeight·M + gapWeight·max(0,D)·[learn] + championWeight·c·L
+     * − burdenWeight·burdenShare + normWeight·Norm), times withdrawFactor while withdrawing. The
+     * terms are summed in the order of E0's logit first so that with M = I0 and the other terms zero
+     * the result is bit-identical to E0.
+     */
+    public static double target(Behaviour.Effort e, double effectiveCapacity, double motivation,
+            double championLeadership, double learnGap, double burdenShare, double norm, boolean withdrawing) {
+        double logit = e.intercept() + e.motivationWeight() * motivation + e.championWeight() * championLeadership;
+        double extra = e.gapWeight() * learnGap - e.burdenWeight() * burdenShare + e.normWeight() * norm;
+        double target = effectiveCapacity * Logistic.sigma(logit + extra);
+        return withdrawing ? e.withdrawFactor() * target : target;
+    }
+
+    /** The next deviation from E0: asymmetric partial adjustment toward {@code targetDeviation}. */
+    public static double nextDeviation(Behaviour.Effort e, double deviation, double targetDeviation) {
+        double rate = targetDeviation > deviation ? e.riseRate() : e.fallRate();
+        return deviation + rate * (targetDeviation - deviation);
+    }
+}

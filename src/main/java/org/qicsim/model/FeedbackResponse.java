@@ -1,0 +1,170 @@
+package org.qicsim.model;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.util.FastMath;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Behaviour;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S5 Feedback and response (MODEL.md §6 S5): Clinical Performance Feedback Intervention Theory
+ * (Brown et al. 2019) for whether a report is processed — interaction, perception, acceptance,
+ * intention to act, one uniform against the product — Kluger &amp; DeNisi (1996) for the responses to
+ * a negative gap, and Greve's (2003) aspirations, a mix of a social benchmark and the site's own
+ * history. Credibility rests on rigorous measurement (risk and reliability adjustment, audit), the
+ * clinical lead and the site's own reliability; threat grows with visibility of a bad rank and
+ * punitive use of data, and is buffered by psychological safety.
+ */
+final class FeedbackResponse {
+    private FeedbackResponse() {
+    }
+
+    static void reports(QicSimulation sim, Measurement m, double[] reported, double benchmark) {
+        Collaborative c = sim.collaborative;
+        boolean league = c.feedback().display() == Collaborative.Display.LEAGUE;
+        int[] ranked = Measurement.rankAscending(m.measured, reported);
+        int[] position = new int[sim.siteCount()];
+        for (int k = 0; k < ranked.length; k++) {
+            position[ranked[k]] = k;
+        }
+        int worst = Measurement.shareOf(ranked.length, 0.2);
+        for (int j : m.measured) {
+            Site s = sim.sites[j];
+            int pos = position[j];
+            boolean worstQuintile = pos >= ranked.length - worst;
+            int quintile = Math.min(5, pos * 5 / ranked.length + 1);
+            report(sim, s, m, reported[j], m.classes[j], league ? quintile : m.classes[j].ordinal(),
+                    m.classes[j] == ReportClass.WORSE || (league && worstQuintile), benchmark);
+        }
+    }
+
+    /** One site's report: its standing, aspiration, gap, processing and response. */
+    static void report(QicSimulation sim, Site s, Measurement m, double rate, ReportClass cls, int fairnessClass,
+            boolean badRank, double benchmark) {
+        Collaborative c = sim.collaborative;
+        Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
+        int j = s.index;
+        s.hasReport = true;
+        s.reportThisMonth = true;
+        s.reportedRate = rate;
+        s.reportedRawRate = m.rsr[j];
+        s.reportReliability = m.reliability[j];
+        s.reportCases = (int) m.cases[j];
+        s.reportClass = cls;
+        s.reportQuintile = fairnessClass;
+        s.badRank = badRank;
+        s.classHistory.add(fairnessClass);
+        s.threat = sim.visibility() * (badRank ? 1.0 : 0.0)
+                + (c.community().dataUse() == Collaborative.DataUse.PUNITIVE ? 1.0 : 0.0);
+        s.credibility = credibility(sim, m.reliability[j]);
+
+        if (!s.hasAspiration) {
+            s.aspiration = rate;
+            s.hasAspiration = true;
+        }
+        double beta = bf.aspirationSocialWeight();
+        double aspiration = beta * benchmark + (1.0 - beta) * s.aspiration;
+        double se = m.standardError(j);
+        double gap = se > 0 ? (rate - aspiration) / se : 0.0;
+        gap = Math.max(-bf.gapClip(), Math.min(bf.gapClip(), gap));
+        s.gap = gap;
+        s.aspiration = bf.aspirationMemory() * s.aspiration + (1.0 - bf.aspirationMemory()) * rate;
+
+        SplittableRandom r = sim.keys.of(Stream.FEEDBACK, j);
+        if (r.nextDouble() >= processingProbability(sim, s)) {
+            return;
+        }
+        Response response = gap > 0 ? chooseResponse(sim, s, gap, r.nextDouble()) : Response.MAINTAIN;
+        Behaviour.Response br = sim.scenario.behaviour().response();
+        switch (response) {
+            case LOWER:
+                s.aspiration += br.lowerShift() * (rate - s.aspiration);
+                break;
+            case REJECT:
+                s.trust = Math.max(0.0, s.trust - br.rejectTrustDrop());
+                break;
+            default:
+                break;
+        }
+        s.response = response;
+        s.responseGap = gap;
+        sim.trace.responses[response.ordinal()]++;
+    }
+
+    /** P_int·P_perc·P_acc·P_act. */
+    static double processingProbability(QicSimulation sim, Site s) {
+        Collaborative c = sim.collaborative;
+        Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
+        double qc = sim.coordinationQuality();
+        double pInt = Logistic.sigma(bf.intBase() + bf.intChampion() * s.champion.presence()
+                + bf.intClinicianLed() * (c.leadership().clinicianLed() ? 1 : 0) - bf.intBurden() * sim.burdenShare(s));
+        double pPerc = Logistic.sigma(bf.percBase() + bf.percQc() * qc
+                + bf.percDisplay() * (c.feedback().display() != Collaborative.Display.LEAGUE ? 1 : 0));
+        double pAcc = Logistic.sigma(bf.accBase() + bf.accCred() * s.credibility + bf.accTrust() * s.trust
+                - bf.accThreat() * s.threat * (1.0 - s.safety));
+        double pAct = Logistic.sigma(bf.actBase() + bf.actActionability() * actionability(sim, s)
+                + bf.actCapacity() * s.endowment.capacity());
+        return pInt * pPerc * pAcc * pAct;
+    }
+
+    /** Mean of [Vis_j ≠ ∅], Qc·[actionPlanning], [∃i: z_i ≠ 0]. */
+    static double actionability(QicSimulation sim, Site s) {
+        double visible = Visibility.visiblePds(sim, s).length > 0 ? 1.0 : 0.0;
+        double planning = sim.collaborative.coordination().actionPlanning() ? sim.coordinationQuality() : 0.0;
+        double advice = sim.centre.changePackage().isEmpty() ? 0.0 : 1.0;
+        return (visible + planning + advice) / 3.0;
+    }
+
+    /**
+     * Cred_j = riskAdj·ρ + reliabilityAdj·[reliabilityAdjustment] + audit·min(1, auditRate/auditReference)
+     * + lead·Kcc + reliability·R_j.
+     */
+    static double credibility(QicSimulation sim, double reliability) {
+        Collaborative c = sim.collaborative;
+        Behaviour.Credibility bc = sim.scenario.behaviour().credibility();
+        return bc.riskAdj() * Measurement.Settings.rho(c.measurement().riskAdjustment())
+                + bc.reliabilityAdj() * (c.measurement().reliabilityAdjustment() ? 1 : 0)
+                + bc.audit() * Math.min(1.0, c.measurement().auditRate() / bc.auditReference())
+                + bc.lead() * c.leadership().clinicalLeadCredibility()
+                + bc.reliability() * reliability;
+    }
+
+    /**
+     * Multinomial logit over learn (learnGap·D + C + I + S), lower the standard (lowerGap·D −
+     * lowerMotivation·I), reject ((1 − Cred) + Threat) and withdraw (Threat + burdenShare − T +
+     * withdrawIntercept), picked by one uniform in that order.
+     */
+    static Response chooseResponse(QicSimulation sim, Site s, double gap, double uniform) {
+        Behaviour.Response br = sim.scenario.behaviour().response();
+        double[] utility = {
+            br.learnGap() * gap + s.endowment.capacity() + s.intrinsic + s.safety,
+            br.lowerGap() * gap - br.lowerMotivation() * s.intrinsic,
+            (1.0 - s.credibility) + s.threat,
+            s.threat + sim.burdenShare(s) - s.trust + br.withdrawIntercept()
+        };
+        return pick(utility, uniform);
+    }
+
+    /** The multinomial-logit choice among LEARN, LOWER, REJECT, WITHDRAW by one uniform. */
+    static Response pick(double[] utility, double uniform) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double u : utility) {
+            max = Math.max(max, u);
+        }
+        double[] weight = new double[utility.length];
+        double total = 0.0;
+        for (int k = 0; k < utility.length; k++) {
+            weight[k] = FastMath.exp(utility[k] - max);
+            total += weight[k];
+        }
+        Response[] options = {Response.LEARN, Response.LOWER, Response.REJECT, Response.WITHDRAW};
+        double cumulative = 0.0;
+        for (int k = 0; k < options.length; k++) {
+            cumulative += weight[k] / total;
+            if (uniform < cumulative) {
+                return options[k];
+            }
+        }
+        return options[options.length - 1];
+    }
+}

@@ -1,0 +1,45 @@
+package org.qicsim.model;
+
+/**
+ * The gaming diagnostic of MODEL.md §9: at a cycle, the members' reports are measured a second
+ * time on the same draws as if no site had gamed ({@code G ≡ 0}); {@code gamingGap} is the mean,
+ * over sites that gamed in the last 12 months, of P̂ − P̂(G≡0), and {@code gamingGapPooled} the same
+ * for p̄. Negative values mean measured rates look better than the truth would have recorded. The
+ * run keeps the values of its last cycle; 0 when no site gamed.
+ */
+final class GamingGap {
+    private GamingGap() {
+    }
+
+    static void measure(QicSimulation sim, boolean[] members, int from, int to, Measurement.Settings settings) {
+        Measurement actual = sim.centre.latest();
+        boolean any = false;
+        for (Site s : sim.sites) {
+            if (gamedRecently(sim, s) && actual.has(s.index)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            sim.trace.gamingGap = 0.0;
+            sim.trace.gamingGapPooled = 0.0;
+            return;
+        }
+        Measurement honest = Measurement.measure(sim.registry, members, from, to, settings, true);
+        boolean adjust = sim.collaborative.measurement().reliabilityAdjustment();
+        double sum = 0.0;
+        int n = 0;
+        for (Site s : sim.sites) {
+            if (gamedRecently(sim, s) && actual.has(s.index) && honest.has(s.index)) {
+                sum += actual.reported(s.index, adjust) - honest.reported(s.index, adjust);
+                n++;
+            }
+        }
+        sim.trace.gamingGap = n == 0 ? 0.0 : sum / n;
+        sim.trace.gamingGapPooled = actual.pooledRate - honest.pooledRate;
+    }
+
+    static boolean gamedRecently(QicSimulation sim, Site s) {
+        return s.lastGamingMonth >= sim.month - 11;
+    }
+}

@@ -1,0 +1,176 @@
+package org.qicsim.model;
+
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * The incentive programme (MODEL.md §2, §6 S6; EVIDENCE.md (a)1 and (a)5: BCBSM pays for
+ * participation, funds abstraction and champions, and ties about 2% of hospital payments to CQI
+ * performance). It measures each performance year on that year's records (window 12, lag 0), pays
+ * the performance design's share of share·revenue {@code lagMonths} after the year, pays the
+ * participation fee at each anniversary if the attendance condition is met, and keeps the
+ * {@code incentivePaidToNoise} diagnostic by applying the same rule to the year's mean true rates.
+ */
+final class IncentiveProgramme {
+    private final QicSimulation sim;
+    private final IncentiveDesign.YearRates[] measured;
+    private final IncentiveDesign.YearRates[] truth;
+    private final double[][] withheld;
+    private double baselineTarget = Double.NaN;
+
+    IncentiveProgramme(QicSimulation sim) {
+        this.sim = sim;
+        this.measured = new IncentiveDesign.YearRates[sim.years + 1];
+        this.truth = new IncentiveDesign.YearRates[sim.years + 1];
+        this.withheld = new double[sim.siteCount()][sim.years + 1];
+    }
+
+    /** s_inc = [outcome-based pay]·min(1, share/salienceShare). */
+    static double salience(Collaborative.Incentives inc) {
+        if (inc.performance().design() == Collaborative.Design.NONE) {
+            return 0.0;
+        }
+        return Math.min(1.0, inc.performance().share() / inc.salienceShare());
+    }
+
+    /** Revenue of a site per year: λ_j·12·revenuePerCase. */
+    double revenue(Site s) {
+        return s.endowment.volume() * 12.0 * sim.scenario.costs().revenuePerCase();
+    }
+
+    /** Phase 2.4: measurement of performance years, withholding, payments, running costs. */
+    void step() {
+        int t = sim.month;
+        int launch = sim.launchMonth;
+        Collaborative.Incentives inc = sim.collaborative.incentives();
+        IncentiveDesign design = IncentiveDesign.of(inc.performance());
+        if (t == launch) {
+            measureYear(0, launch - 12, launch - 1);
+            baselineTarget = 0.9 * CoordinatingCentre.meanOver(measuredSites(measured[0]), measured[0].rate());
+        }
+        int ended = Calendar.yearEnd(t, launch);
+        if (ended > 0 && ended < measured.length) {
+            measureYear(ended, t - 11, t);
+        }
+        if (design.withholds() && (t - launch) % 12 == 0) {
+            withhold(Calendar.year(t, launch), inc);
+        }
+        int paidYear = Calendar.performancePayment(t, launch, inc.performance().lagMonths());
+        if (paidYear > 0 && paidYear < measured.length && measured[paidYear] != null) {
+            payPerformance(paidYear, design, inc);
+        }
+        int anniversary = Calendar.anniversary(t, launch);
+        if (anniversary > 0) {
+            payParticipation(anniversary, inc.participation());
+        }
+        if (inc.performance().design() == Collaborative.Design.NONE) {
+            for (Site s : sim.sites) {
+                s.expectedAttainment = 0.0;
+            }
+        }
+        RunningCosts.month(sim);
+    }
+
+    private void measureYear(int year, int from, int to) {
+        boolean[] members = sim.centre.members();
+        Collaborative c = sim.collaborative;
+        Measurement m = Measurement.measure(sim.registry, members, from, to,
+                Measurement.Settings.of(c.measurement(), c.feedback().display()), false);
+        boolean[] has = new boolean[sim.siteCount()];
+        double[] rate = new double[sim.siteCount()];
+        double[] trueRate = new double[sim.siteCount()];
+        for (int j : m.measured) {
+            has[j] = true;
+            rate[j] = m.reported(j, c.measurement().reliabilityAdjustment());
+            double sum = 0.0;
+            for (int t = from; t <= to; t++) {
+                sum += sim.trace.trsr[t][j];
+            }
+            trueRate[j] = sum / (to - from + 1);
+        }
+        measured[year] = new IncentiveDesign.YearRates(has, rate);
+        truth[year] = new IncentiveDesign.YearRates(has, trueRate);
+    }
+
+    private static int[] measuredSites(IncentiveDesign.YearRates rates) {
+        return java.util.stream.IntStream.range(0, rates.measured().length).filter(j -> rates.measured()[j]).toArray();
+    }
+
+    private double target(Collaborative.Performance p) {
+        return p.target() != null ? p.target() : baselineTarget;
+    }
+
+    private void withhold(int year, Collaborative.Incentives inc) {
+        if (year >= withheld[0].length) {
+            return;
+        }
+        for (Site s : sim.sites) {
+            if (s.member) {
+                double amount = inc.performance().share() * revenue(s);
+                withheld[s.index][year] = amount;
+                pay(s, -amount);
+            }
+        }
+    }
+
+    private void payPerformance(int year, IncentiveDesign design, Collaborative.Incentives inc) {
+        Collaborative.Performance p = inc.performance();
+        double target = target(p);
+        double[] earned = design.earned(measured[year], measured[year - 1], target);
+        double[] deserved = design.earned(truth[year], truth[year - 1], target);
+        double expectationRate = sim.scenario.behaviour().motivation().expectationRate();
+        for (Site s : sim.sites) {
+            int j = s.index;
+            if (!measured[year].measured()[j]) {
+                continue;
+            }
+            boolean forfeited = s.forfeitedYear == year;
+            double share = forfeited ? 0.0 : earned[j];
+            double outcome;
+            double paid;
+            if (design.withholds()) {
+                double held = withheld[j][year];
+                if (held <= 0) {
+                    continue;
+                }
+                paid = share * held;
+                outcome = (paid - p.lossAversion() * (held - paid)) / held;
+            } else {
+                double maximum = p.share() * revenue(s);
+                paid = share * maximum;
+                outcome = maximum > 0 ? paid / maximum : 0.0;
+            }
+            if (paid != 0) {
+                pay(s, paid);
+            }
+            sim.trace.incentivePaid += paid;
+            if (paid > 0 && deserved[j] == 0.0) {
+                sim.trace.incentivePaidToNoise += paid;
+            }
+            s.expectedAttainment += expectationRate * (outcome - s.expectedAttainment);
+        }
+    }
+
+    private void payParticipation(int year, Collaborative.Participation participation) {
+        if (participation.annual() <= 0) {
+            return;
+        }
+        for (Site s : sim.sites) {
+            if (!s.member) {
+                continue;
+            }
+            int held = s.accounts.held[year];
+            boolean met = held == 0 || (double) s.accounts.attended[year] / held >= participation.minAttendance();
+            if (met) {
+                pay(s, participation.annual());
+            }
+        }
+    }
+
+    /** A transfer from the payer to a site (negative when withheld). */
+    void pay(Site s, double amount) {
+        s.accounts.payments[Math.min(Calendar.year(sim.month, sim.launchMonth), s.accounts.payments.length - 1)] += amount;
+        s.paymentsTotal += amount;
+        sim.trace.addPayerCost(sim, amount);
+        sim.trace.addSiteCost(sim, -amount);
+    }
+}

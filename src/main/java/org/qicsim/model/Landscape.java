@@ -1,0 +1,207 @@
+package org.qicsim.model;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The NK fitness landscape of care practices (MODEL.md §5 "Landscape", §6 S0 turbulence; Kauffman's
+ * NK model as used for organisational search by Levinthal 1997 and Lazer &amp; Friedman 2007).
+ *
+ * <p>Practice {@code i} contributes {@code f_i(x_i, x_partners)}; each practice has {@code K} partners
+ * drawn without replacement from the others, shared by the common table and every site's context
+ * table. A site's fitness is {@code F_j(x) = (1−ω)·F_common(x) + ω·F_ctx,j(x)} with {@code F} the mean
+ * of the {@code f_i}; {@code Q_j(x) = F_j(x) / max F_j} is the quality that lowers the log-odds of an
+ * adverse event by {@code γ·Q}. Bundles are bit masks: bit {@code i} set means practice {@code i} is
+ * in the bundle.
+ *
+ * <p>Draw order on the landscape key at initialisation ({@code site = J}, {@code month = −1}):
+ * partners practice by practice (partial Fisher–Yates over the other practices), the common tables
+ * practice by practice (2^(K+1) uniforms each, entry index = own bit + partner bits in partner
+ * order), then each site's context tables in the same layout. A turbulence event at month {@code t}
+ * draws, on the landscape key of that month, the practice to redraw and its new common table.
+ */
+public final class Landscape {
+    private final int practices;
+    private final int interactions;
+    private final double omega;
+    private final int[][] partners;
+    private final double[][] common;
+    private final double[][][] context;
+    /** F_common(x) for every bundle, kept because every site's F needs it. */
+    private final double[] commonFitness;
+    private final double[] maxFitness;
+    private final int[] optimum;
+    private int commonOptimum;
+
+    private Landscape(int practices, int interactions, double omega, int[][] partners, double[][] common,
+            double[][][] context) {
+        this.practices = practices;
+        this.interactions = interactions;
+        this.omega = omega;
+        this.partners = partners;
+        this.common = common;
+        this.context = context;
+        this.commonFitness = new double[1 << practices];
+        this.maxFitness = new double[context.length];
+        this.optimum = new int[context.length];
+        recompute();
+    }
+
+    /** Draws a landscape for {@code sites} sites from the landscape key at initialisation. */
+    public static Landscape draw(SplittableRandom random, int practices, int interactions, double omega,
+            int sites) {
+        int[][] partners = new int[practices][interactions];
+        int[] others = new int[Math.max(0, practices - 1)];
+        for (int i = 0; i < practices; i++) {
+            int m = 0;
+            for (int o = 0; o < practices; o++) {
+                if (o != i) {
+                    others[m++] = o;
+                }
+            }
+            for (int k = 0; k < interactions; k++) {
+                int pick = k + random.nextInt(m - k);
+                int tmp = others[k];
+                others[k] = others[pick];
+                others[pick] = tmp;
+                partners[i][k] = others[k];
+            }
+        }
+        int entries = 1 << (interactions + 1);
+        double[][] common = new double[practices][];
+        for (int i = 0; i < practices; i++) {
+            common[i] = uniforms(random, entries);
+        }
+        double[][][] context = new double[sites][practices][];
+        for (int j = 0; j < sites; j++) {
+            for (int i = 0; i < practices; i++) {
+                context[j][i] = uniforms(random, entries);
+            }
+        }
+        return new Landscape(practices, interactions, omega, partners, common, context);
+    }
+
+    /** A landscape from explicit tables (for tests and worked examples). */
+    static Landscape of(int[][] partners, double[][] common, double[][][] context, double omega) {
+        int interactions = partners.length == 0 ? 0 : partners[0].length;
+        return new Landscape(partners.length, interactions, omega, partners, common, context);
+    }
+
+    private static double[] uniforms(SplittableRandom random, int n) {
+        double[] v = new double[n];
+        for (int e = 0; e < n; e++) {
+            v[e] = random.nextDouble();
+        }
+        return v;
+    }
+
+    /** An independent copy: each arm of a run mutates its own landscape under turbulence. */
+    public Landscape copy() {
+        double[][] commonCopy = new double[practices][];
+        for (int i = 0; i < practices; i++) {
+            commonCopy[i] = common[i].clone();
+        }
+        // Context tables never change, so the copy shares them.
+        return new Landscape(practices, interactions, omega, partners, commonCopy, context);
+    }
+
+    /**
+     * Turbulence (S0): redraws one practice's common table on the landscape key of this month, then
+     * recomputes every site's maximum and optimum. γ is deliberately not recomputed.
+     */
+    public void redrawCommonTable(SplittableRandom random) {
+        int i = random.nextInt(practices);
+        common[i] = uniforms(random, common[i].length);
+        recompute();
+    }
+
+    private void recompute() {
+        int bundles = 1 << practices;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int x = 0; x < bundles; x++) {
+            commonFitness[x] = meanContribution(common, x);
+            if (commonFitness[x] > best) {
+                best = commonFitness[x];
+                commonOptimum = x;
+            }
+        }
+        for (int j = 0; j < context.length; j++) {
+            double max = Double.NEGATIVE_INFINITY;
+            int arg = 0;
+            for (int x = 0; x < bundles; x++) {
+                double f = fitness(j, x);
+                // Strictly greater: ties go to the lowest bundle index, deterministically.
+                if (f > max) {
+                    max = f;
+                    arg = x;
+                }
+            }
+            maxFitness[j] = max;
+            optimum[j] = arg;
+        }
+    }
+
+    private double meanContribution(double[][] tables, int x) {
+        double sum = 0.0;
+        for (int i = 0; i < practices; i++) {
+            sum += tables[i][entry(i, x)];
+        }
+        return sum / practices;
+    }
+
+    private int entry(int i, int x) {
+        int index = (x >>> i) & 1;
+        int[] p = partners[i];
+        for (int k = 0; k < p.length; k++) {
+            index |= ((x >>> p[k]) & 1) << (k + 1);
+        }
+        return index;
+    }
+
+    /** F_j(x). */
+    public double fitness(int site, int x) {
+        return (1.0 - omega) * commonFitness[x] + omega * meanContribution(context[site], x);
+    }
+
+    /** Q_j(x) = F_j(x) / max F_j, in (0, 1]. */
+    public double quality(int site, int x) {
+        return fitness(site, x) / maxFitness[site];
+    }
+
+    /** The site's optimal bundle x*_j (lowest index among ties). */
+    public int optimum(int site) {
+        return optimum[site];
+    }
+
+    /** The optimum of F_common, the "right lesson" the change package should learn. */
+    public int commonOptimum() {
+        return commonOptimum;
+    }
+
+    public int practices() {
+        return practices;
+    }
+
+    public int sites() {
+        return context.length;
+    }
+
+    /** The exact median of Q_j(x) over all 2^N bundles and all sites (MODEL.md §5). */
+    public double medianQuality() {
+        int bundles = 1 << practices;
+        double[] all = new double[bundles * context.length];
+        int m = 0;
+        for (int j = 0; j < context.length; j++) {
+            for (int x = 0; x < bundles; x++) {
+                all[m++] = quality(j, x);
+            }
+        }
+        Arrays.sort(all);
+        int n = all.length;
+        return n % 2 == 1 ? all[n / 2] : 0.5 * (all[n / 2 - 1] + all[n / 2]);
+    }
+
+    int[] partnersOf(int i) {
+        return partners[i].clone();
+    }
+}

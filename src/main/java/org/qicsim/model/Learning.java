@@ -1,0 +1,179 @@
+package org.qicsim.model;
+
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Behaviour;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S7 Learning (MODEL.md §6 S7; Lazer &amp; Friedman 2007 and March 1991 on exploration and
+ * exploitation; Langley's PDSA cycle for local tests). Each month a member either advances its
+ * running local test — judged on its own recorded data, and undone with probability
+ * revertProbability if it does not look better — or, with probability velocity·E, imitates a visible
+ * positive deviant (copying up to breadth differing practices, each with copy error e) or explores
+ * by flipping one practice. Every change starts a test. Imitation reads the PDs' bundles as they were
+ * at the start of the phase (synchronous updating).
+ */
+final class Learning {
+    private Learning() {
+    }
+
+    static void step(QicSimulation sim) {
+        Behaviour.Learning b = sim.scenario.behaviour().learning();
+        int[] bundles = new int[sim.siteCount()];
+        for (Site s : sim.sites) {
+            bundles[s.index] = s.bundle;
+        }
+        for (Site s : sim.sites) {
+            if (!s.member) {
+                continue;
+            }
+            SplittableRandom r = sim.keys.of(Stream.LEARNING, s.index);
+            if (s.test != null) {
+                // A test started this month (by socialisation at a meeting or visit) starts advancing next month.
+                if (s.test.changeMonth < sim.month) {
+                    advanceTest(sim, s, r, b);
+                }
+                continue;
+            }
+            if (r.nextDouble() >= b.velocity() * s.effort()) {
+                continue;
+            }
+            int[] visible = Visibility.visiblePds(sim, s);
+            if (visible.length > 0) {
+                int pd = choosePd(sim, s, visible, bundles, r);
+                int differing = bundles[pd] ^ s.bundle;
+                double h = Integer.bitCount(differing) / (double) sim.landscape.practices();
+                double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.gap) + b.imitationTrust() * s.trust
+                        - b.imitationDistance() * h);
+                if (differing != 0 && r.nextDouble() < p) {
+                    imitate(sim, s, pd, bundles[pd], r, b);
+                    continue;
+                }
+            }
+            explore(sim, s, r);
+        }
+    }
+
+    private static void advanceTest(QicSimulation sim, Site s, SplittableRandom r, Behaviour.Learning b) {
+        LocalTest test = s.test;
+        boolean done = test.advance(sim.registry.events(sim.month, s.index), sim.registry.cases(sim.month, s.index));
+        if (!done) {
+            return;
+        }
+        s.test = null;
+        if (!test.looksBetter() && r.nextDouble() < b.revertProbability()) {
+            s.bundle = test.previousBundle;
+            System.arraycopy(test.previousFidelity, 0, s.fidelity, 0, s.fidelity.length);
+            sim.trace.reverts++;
+        }
+    }
+
+    /** The PD to learn from, by positiveDeviance.matching. */
+    static int choosePd(QicSimulation sim, Site s, int[] visible, int[] bundles, SplittableRandom r) {
+        Collaborative.Matching matching = sim.collaborative.positiveDeviance().matching();
+        switch (matching) {
+            case ANY:
+                return visible[r.nextInt(visible.length)];
+            case SIMILAR: {
+                int best = visible[0];
+                for (int pd : visible) {
+                    if (Integer.bitCount(bundles[pd] ^ s.bundle) < Integer.bitCount(bundles[best] ^ s.bundle)) {
+                        best = pd;
+                    }
+                }
+                return best;
+            }
+            case REGIONAL: {
+                int region = sim.region(s);
+                int[] same = java.util.Arrays.stream(visible).filter(pd -> sim.region(sim.sites[pd]) == region).toArray();
+                int[] pool = same.length > 0 ? same : visible;
+                return pool[r.nextInt(pool.length)];
+            }
+            default:
+                throw new AssertionError(matching);
+        }
+    }
+
+    /**
+     * Copies min(breadth, #differing) practices chosen uniformly where the bundles differ; each is
+     * copied correctly with probability 1 − e, else a different practice, chosen uniformly, is
+     * flipped instead. e = copyError·(1−a)·(1 − copyVisited·[visited])·(1 − copyCodification·
+     * codification·Qc)·(1 − copyChampion·c·L).
+     */
+    static void imitate(QicSimulation sim, Site s, int pd, int pdBundle, SplittableRandom r, Behaviour.Learning b) {
+        int n = sim.landscape.practices();
+        int[] differing = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (((s.bundle ^ pdBundle) >>> i & 1) == 1) {
+                differing[count++] = i;
+            }
+        }
+        int copies = Math.min(sim.collaborative.positiveDeviance().breadth(), count);
+        double e = copyError(sim, s, pd, b);
+        int previousBundle = s.bundle;
+        double[] previousFidelity = s.fidelity.clone();
+        double before = sim.landscape.quality(s.index, s.bundle);
+        for (int c = 0; c < copies; c++) {
+            int pick = c + r.nextInt(count - c);
+            int practice = differing[pick];
+            differing[pick] = differing[c];
+            differing[c] = practice;
+            if (r.nextDouble() < e && n > 1) {
+                int other = r.nextInt(n - 1);
+                flip(sim, s, other >= practice ? other + 1 : other);
+            } else if (s.adopted(practice) != ((pdBundle >>> practice & 1) == 1)) {
+                flip(sim, s, practice);
+            }
+        }
+        sim.trace.imitations++;
+        if (sim.landscape.quality(s.index, s.bundle) < before) {
+            sim.trace.harmfulImitations++;
+        }
+        startTest(sim, s, previousBundle, previousFidelity);
+    }
+
+    static double copyError(QicSimulation sim, Site s, int pd, Behaviour.Learning b) {
+        Collaborative.Coordination c = sim.collaborative.coordination();
+        double visited = Visibility.visitedWith(sim, s, pd) ? 1.0 : 0.0;
+        return b.copyError() * (1.0 - s.endowment.absorptiveCapacity()) * (1.0 - b.copyVisited() * visited)
+                * (1.0 - b.copyCodification() * c.codification() * sim.coordinationQuality())
+                * (1.0 - b.copyChampion() * s.champion.presence());
+    }
+
+    /** Exploration: flip one uniformly chosen practice. */
+    static void explore(QicSimulation sim, Site s, SplittableRandom r) {
+        int practice = r.nextInt(sim.landscape.practices());
+        change(sim, s, practice);
+        sim.trace.explorations++;
+    }
+
+    /** One change of one practice (exploration, socialisation), followed by a local test. */
+    static void change(QicSimulation sim, Site s, int practice) {
+        int previousBundle = s.bundle;
+        double[] previousFidelity = s.fidelity.clone();
+        flip(sim, s, practice);
+        startTest(sim, s, previousBundle, previousFidelity);
+    }
+
+    /** Toggles a practice; a newly adopted practice starts at newPracticeFidelity. */
+    static void flip(QicSimulation sim, Site s, int practice) {
+        s.bundle ^= 1 << practice;
+        if (s.adopted(practice)) {
+            s.fidelity[practice] = sim.scenario.behaviour().learning().newPracticeFidelity();
+        }
+    }
+
+    /** A test of testMonths against the site's recorded crude rate over the testMonths ending now. */
+    static void startTest(QicSimulation sim, Site s, int previousBundle, double[] previousFidelity) {
+        int months = sim.scenario.behaviour().learning().testMonths();
+        int events = 0;
+        int cases = 0;
+        for (int m = sim.month - months + 1; m <= sim.month; m++) {
+            events += sim.registry.events(m, s.index);
+            cases += sim.registry.cases(m, s.index);
+        }
+        s.test = new LocalTest(previousBundle, previousFidelity, events, cases, months, sim.month);
+    }
+}

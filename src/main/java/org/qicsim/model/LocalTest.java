@@ -1,0 +1,47 @@
+package org.qicsim.model;
+
+/**
+ * A running local test of a change (MODEL.md §6 S7, after the PDSA cycle): it advances every month
+ * from the month after the change, tallying the site's own recorded events and cases, and holds the
+ * bundle and fidelities to restore if the change does not look better.
+ */
+final class LocalTest {
+    final int previousBundle;
+    final double[] previousFidelity;
+    final int baselineEvents;
+    final int baselineCases;
+    /** The change month; the test advances from the month after it. */
+    final int changeMonth;
+    int monthsLeft;
+    int events;
+    int cases;
+
+    LocalTest(int previousBundle, double[] previousFidelity, int baselineEvents, int baselineCases, int months,
+            int changeMonth) {
+        this.previousBundle = previousBundle;
+        this.changeMonth = changeMonth;
+        this.previousFidelity = previousFidelity;
+        this.baselineEvents = baselineEvents;
+        this.baselineCases = baselineCases;
+        this.monthsLeft = months;
+    }
+
+    /** Adds one month's recorded data; true when the test has run its course. */
+    boolean advance(int monthEvents, int monthCases) {
+        events += monthEvents;
+        cases += monthCases;
+        monthsLeft--;
+        return monthsLeft <= 0;
+    }
+
+    /**
+     * Kept iff the test's recorded crude rate is strictly below the baseline's; a window with no
+     * cases makes the test "not lower".
+     */
+    boolean looksBetter() {
+        if (cases == 0 || baselineCases == 0) {
+            return false;
+        }
+        return (double) events / cases < (double) baselineEvents / baselineCases;
+    }
+}

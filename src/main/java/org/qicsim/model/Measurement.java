@@ -1,0 +1,270 @@
+package org.qicsim.model;
+
+import java.util.Arrays;
+import org.apache.commons.math3.util.FastMath;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S3 Measurement (MODEL.md §6 S3; Dimick et al. 2012 for reliability adjustment; Spiegelhalter 2005
+ * for funnel plots): over each site's records in a window, expected events from the binned recorded
+ * risk with α̂ solved so that expected equals observed overall, the risk-standardised rate RSR, the
+ * between-site signal variance τ̂², each site's reliability R, the reliability-adjusted rate P̂ and
+ * its funnel class. Used by the coordinating centre on members and by the observer on all sites.
+ *
+ * <p>Sites with no cases in the window are not measured (edge cases of §6). If nobody or everybody
+ * in the window has a recorded event, α̂ does not exist; then expected events are n·p̄, so RSR is the
+ * crude rate.
+ */
+final class Measurement {
+    /** Settings that change what S3 computes. */
+    record Settings(double rho, boolean reliabilityAdjustment, double zStar) {
+        static Settings of(Collaborative.Measurement m, Collaborative.Display display) {
+            return new Settings(rho(m.riskAdjustment()), m.reliabilityAdjustment(), zStar(display));
+        }
+
+        static double rho(Collaborative.RiskAdjustment adjustment) {
+            switch (adjustment) {
+                case FULL:
+                    return 1.0;
+                case PARTIAL:
+                    return 0.5;
+                case NONE:
+                    return 0.0;
+                default:
+                    throw new AssertionError(adjustment);
+            }
+        }
+
+        /** z* of the funnel; NaN for a league table, which shows ranks only. */
+        static double zStar(Collaborative.Display display) {
+            switch (display) {
+                case FUNNEL:
+                    return 1.96;
+                case FUNNEL99:
+                    return 3.09;
+                case LEAGUE:
+                    return Double.NaN;
+                default:
+                    throw new AssertionError(display);
+            }
+        }
+    }
+
+    final int[] measured;
+    final double pooledRate;
+    final double signalVariance;
+    final double[] cases;
+    final double[] events;
+    final double[] expected;
+    final double[] rsr;
+    final double[] reliability;
+    final double[] adjusted;
+    final double[] funnelZ;
+    final ReportClass[] classes;
+
+    private Measurement(int siteCount, int[] measured, double pooledRate, double signalVariance) {
+        this.measured = measured;
+        this.pooledRate = pooledRate;
+        this.signalVariance = signalVariance;
+        this.cases = nan(siteCount);
+        this.events = nan(siteCount);
+        this.expected = nan(siteCount);
+        this.rsr = nan(siteCount);
+        this.reliability = nan(siteCount);
+        this.adjusted = nan(siteCount);
+        this.funnelZ = nan(siteCount);
+        this.classes = new ReportClass[siteCount];
+    }
+
+    private static double[] nan(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    boolean has(int site) {
+        return !Double.isNaN(rsr[site]);
+    }
+
+    int count() {
+        return measured.length;
+    }
+
+    /** The rate a site reports: P̂ with reliability adjustment, else RSR. */
+    double reported(int site, boolean reliabilityAdjustment) {
+        return reliabilityAdjustment ? adjusted[site] : rsr[site];
+    }
+
+    /** Sampling variance of a site's rate under the pooled rate: p̄(1 − p̄)/n_j. */
+    double samplingVariance(int site) {
+        return pooledRate * (1.0 - pooledRate) / cases[site];
+    }
+
+    /** The standard error used for funnels and gaps: sqrt(p̄(1−p̄)/n_j + τ̂²). */
+    double standardError(int site) {
+        return FastMath.sqrt(samplingVariance(site) + signalVariance);
+    }
+
+    /**
+     * Measures the sites in {@code include} over months [from, to] of the registry.
+     *
+     * @param ungamed measure what would have been recorded without gaming (for gamingGap)
+     */
+    static Measurement measure(Registry registry, boolean[] include, int from, int to, Settings settings,
+            boolean ungamed) {
+        int siteCount = include.length;
+        int[] histogram = new int[Registry.BINS];
+        int[][] histograms = new int[siteCount][];
+        long[] pooledBins = new long[Registry.BINS];
+        int[] n = new int[siteCount];
+        int[] o = new int[siteCount];
+        int participants = 0;
+        long totalCases = 0;
+        long totalEvents = 0;
+        for (int j = 0; j < siteCount; j++) {
+            if (!include[j]) {
+                continue;
+            }
+            int[] no = registry.window(j, from, to, ungamed, histogram);
+            if (no[0] == 0) {
+                continue;
+            }
+            n[j] = no[0];
+            o[j] = no[1];
+            histograms[j] = histogram.clone();
+            for (int b = 0; b < Registry.BINS; b++) {
+                pooledBins[b] += histogram[b];
+            }
+            totalCases += n[j];
+            totalEvents += o[j];
+            participants++;
+        }
+        int[] measured = new int[participants];
+        int m = 0;
+        for (int j = 0; j < siteCount; j++) {
+            if (histograms[j] != null) {
+                measured[m++] = j;
+            }
+        }
+        double pBar = participants == 0 ? Double.NaN : (double) totalEvents / totalCases;
+        double[] binRate = expectedRateByBin(pooledBins, totalEvents, settings.rho());
+        double[] rsr = new double[siteCount];
+        double[] expected = new double[siteCount];
+        for (int j : measured) {
+            double e = 0.0;
+            if (binRate == null) {
+                e = n[j] * pBar;
+            } else {
+                for (int b = 0; b < Registry.BINS; b++) {
+                    e += histograms[j][b] * binRate[b];
+                }
+            }
+            expected[j] = e;
+            rsr[j] = e > 0 ? (o[j] / e) * pBar : 0.0;
+        }
+        double tau2 = 0.0;
+        if (participants >= 2) {
+            double mean = 0.0;
+            for (int j : measured) {
+                mean += rsr[j];
+            }
+            mean /= participants;
+            double ss = 0.0;
+            double noise = 0.0;
+            for (int j : measured) {
+                ss += (rsr[j] - mean) * (rsr[j] - mean);
+                noise += pBar * (1.0 - pBar) / n[j];
+            }
+            tau2 = Math.max(0.0, ss / (participants - 1) - noise / participants);
+        }
+        Measurement result = new Measurement(siteCount, measured, pBar, tau2);
+        for (int j : measured) {
+            result.cases[j] = n[j];
+            result.events[j] = o[j];
+            result.expected[j] = expected[j];
+            result.rsr[j] = rsr[j];
+            double v = pBar * (1.0 - pBar) / n[j];
+            double r = tau2 + v > 0 ? tau2 / (tau2 + v) : 0.0;
+            result.reliability[j] = r;
+            result.adjusted[j] = r * rsr[j] + (1.0 - r) * pBar;
+            double se = FastMath.sqrt(v + tau2);
+            double z = se > 0 ? (rsr[j] - pBar) / se : 0.0;
+            result.funnelZ[j] = z;
+            double zStar = settings.zStar();
+            if (Double.isNaN(zStar)) {
+                result.classes[j] = ReportClass.EXPECTED;
+            } else if (z > zStar) {
+                result.classes[j] = ReportClass.WORSE;
+            } else if (z < -zStar) {
+                result.classes[j] = ReportClass.BETTER;
+            } else {
+                result.classes[j] = ReportClass.EXPECTED;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * expit(α̂ + ρ·r_b) per bin with α̂ solved by bisection so that pooled expected events equal
+     * pooled observed events; null when no α̂ exists (no events, or all events).
+     */
+    static double[] expectedRateByBin(long[] pooledBins, long totalEvents, double rho) {
+        long totalCases = 0;
+        for (long c : pooledBins) {
+            totalCases += c;
+        }
+        if (totalEvents <= 0 || totalEvents >= totalCases) {
+            return null;
+        }
+        double lo = -30.0;
+        double hi = 30.0;
+        for (int iteration = 0; iteration < 200 && hi - lo > 1e-12; iteration++) {
+            double mid = 0.5 * (lo + hi);
+            double e = 0.0;
+            for (int b = 0; b < Registry.BINS; b++) {
+                if (pooledBins[b] > 0) {
+                    e += pooledBins[b] * Logistic.sigma(mid + rho * Registry.binCentre(b));
+                }
+            }
+            if (e < totalEvents) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double alphaHat = 0.5 * (lo + hi);
+        double[] rate = new double[Registry.BINS];
+        for (int b = 0; b < Registry.BINS; b++) {
+            rate[b] = Logistic.sigma(alphaHat + rho * Registry.binCentre(b));
+        }
+        return rate;
+    }
+
+    /**
+     * Sites ranked by a value, ascending (rank 1 = lowest rate = best), ties by site index
+     * (MODEL.md §1 rule 5).
+     */
+    static int[] rankAscending(int[] sites, double[] value) {
+        Integer[] order = new Integer[sites.length];
+        for (int k = 0; k < sites.length; k++) {
+            order[k] = sites[k];
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(value[a], value[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] ranked = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            ranked[k] = order[k];
+        }
+        return ranked;
+    }
+
+    /** Size of a quintile, decile or other share of n ranked sites: max(1, round(share·n)). */
+    static int shareOf(int n, double share) {
+        if (n == 0 || share <= 0) {
+            return 0;
+        }
+        return Math.min(n, Math.max(1, (int) Math.round(share * n)));
+    }
+}

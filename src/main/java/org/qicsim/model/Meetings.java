@@ -1,0 +1,99 @@
+package org.qicsim.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Behaviour;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S10 Meetings (MODEL.md §6 S10; EVIDENCE.md (a)4: MARCQI four and MBSC three face-to-face meetings
+ * a year). Members attend with a probability that rises with effort, trust and a participation
+ * payment conditional on attendance; co-attendees' ties strengthen with coordination quality; PDs
+ * who attend are showcased (recognition, and visible to the attendees); champions are trained; every
+ * attendee may be socialised to the change package. Meeting k is a plenary or one meeting per
+ * region by the cross-group rule of §3.
+ */
+final class Meetings {
+    private Meetings() {
+    }
+
+    static void step(QicSimulation sim) {
+        Collaborative c = sim.collaborative;
+        Collaborative.Community community = c.community();
+        int k = Calendar.meeting(sim.month, sim.launchMonth, community.meetingsPerYear());
+        if (k < 0) {
+            return;
+        }
+        Behaviour.Community b = sim.scenario.behaviour().community();
+        int year = Calendar.year(sim.month, sim.launchMonth);
+        boolean conditional = c.incentives().participation().annual() > 0;
+        List<Site> attendees = new ArrayList<>();
+        for (Site s : sim.sites) {
+            if (!s.member) {
+                continue;
+            }
+            s.accounts.held[year]++;
+            double p = Logistic.sigma(b.attendanceBase() + b.attendanceEffort() * s.effort()
+                    + b.attendanceTrust() * s.trust + b.attendanceCondition() * (conditional ? 1 : 0));
+            if (sim.keys.of(Stream.MEETINGS, s.index).nextDouble() < p) {
+                attendees.add(s);
+                s.accounts.attended[year]++;
+            }
+        }
+        boolean plenary = Calendar.plenary(k, community.crossGroupShare());
+        int groups = plenary ? 1 : community.regionalGroups();
+        for (int g = 0; g < groups; g++) {
+            List<Site> group = new ArrayList<>();
+            for (Site s : attendees) {
+                if (plenary || sim.region(s) == g) {
+                    group.add(s);
+                }
+            }
+            meet(sim, group, year);
+        }
+        for (Site s : attendees) {
+            sim.trace.addSiteCost(sim, sim.scenario.costs().perMeetingAttendance());
+            Socialisation.attempt(sim, s, sim.keys.of(Stream.MEETINGS, s.index));
+        }
+        sim.trace.meetings++;
+    }
+
+    /** One meeting of a group of attendees: ties, showcases and training. */
+    private static void meet(QicSimulation sim, List<Site> group, int year) {
+        Collaborative c = sim.collaborative;
+        Behaviour.Community b = sim.scenario.behaviour().community();
+        double gain = b.tieGain() * sim.coordinationQuality()
+                * (c.community().buildingInvestment() ? b.buildingFactor() : 1.0);
+        for (int x = 0; x < group.size(); x++) {
+            for (int y = x + 1; y < group.size(); y++) {
+                sim.ties.strengthen(group.get(x).index, group.get(y).index, gain);
+            }
+        }
+        if (c.positiveDeviance().enabled() && c.positiveDeviance().showcase()) {
+            for (int pd : sim.centre.deviants()) {
+                Site deviant = sim.sites[pd];
+                if (!group.contains(deviant) || sim.centre.excluded(deviant)) {
+                    continue;
+                }
+                deviant.recognisedThisMonth = true;
+                deviant.accounts.showcased[year] = true;
+                for (Site s : group) {
+                    if (s != deviant) {
+                        s.showcasedSeen.set(pd);
+                    }
+                }
+            }
+        }
+        if (c.leadership().training()) {
+            for (Site s : group) {
+                if (s.champion.filled()) {
+                    s.champion.train(b.trainingGain());
+                    sim.championChanged(s);
+                    sim.trace.addPayerCost(sim, sim.scenario.costs().trainingPerAttendance());
+                }
+            }
+        }
+    }
+}

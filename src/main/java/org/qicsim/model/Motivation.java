@@ -1,0 +1,50 @@
+package org.qicsim.model;
+
+import org.qicsim.scenario.Behaviour;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S6 Motivation (MODEL.md §6 S6; Deci, Koestner &amp; Ryan 1999 and Frey on crowding out; Kahneman
+ * &amp; Tversky on loss aversion). Effective motivation {@code M = I + extrinsicWeight·s_inc·X̂ +
+ * reputationWeight·Rep}; intrinsic motivation is crowded in by supportive levers (recognition,
+ * formative feedback) and crowded out by controlling ones (salient pay the clinicians had no voice
+ * in, public bad ranks, withheld pay, punitive data use), reverting toward I0.
+ */
+final class Motivation {
+    private Motivation() {
+    }
+
+    /** M = I + extrinsicWeight·s_inc·X̂ + reputationWeight·vis·badRank. */
+    static double effective(Behaviour.Motivation b, double intrinsic, double salience, double expectedAttainment,
+            double visibility, boolean badRank) {
+        return intrinsic + b.extrinsicWeight() * salience * expectedAttainment
+                + b.reputationWeight() * visibility * (badRank ? 1.0 : 0.0);
+    }
+
+    /**
+     * Controlling = s_inc·(1 − Voice)·(1 + [public]·badRank)·(lossAversion if withhold, else 1)
+     * + [punitive].
+     */
+    static double controlling(Collaborative c, double salience, boolean badRank) {
+        Collaborative.Performance p = c.incentives().performance();
+        double voice = p.setBy() == Collaborative.SetBy.CLINICIANS ? 1.0 : 0.0;
+        double publicBadRank = c.incentives().publicReporting() && badRank ? 1.0 : 0.0;
+        double loss = p.design() == Collaborative.Design.WITHHOLD ? p.lossAversion() : 1.0;
+        double punitive = c.community().dataUse() == Collaborative.DataUse.PUNITIVE ? 1.0 : 0.0;
+        return salience * (1.0 - voice) * (1.0 + publicBadRank) * loss + punitive;
+    }
+
+    /** Supportive = recognitionSupport·[recognised] + formativeSupport·[formative and a report came]. */
+    static double supportive(Behaviour.Motivation b, Collaborative c, boolean recognised, boolean reportCame) {
+        boolean formative = c.community().dataUse() == Collaborative.DataUse.FORMATIVE;
+        return b.recognitionSupport() * (recognised ? 1.0 : 0.0)
+                + b.formativeSupport() * (formative && reportCame ? 1.0 : 0.0);
+    }
+
+    /** I + crowdIn·Supportive·(1−I) − crowdOut·Controlling·I + reversion·(I0 − I). */
+    static double nextIntrinsic(Behaviour.Motivation b, double intrinsic, double intrinsic0, double supportive,
+            double controlling) {
+        return intrinsic + b.crowdIn() * supportive * (1.0 - intrinsic) - b.crowdOut() * controlling * intrinsic
+                + b.reversion() * (intrinsic0 - intrinsic);
+    }
+}

@@ -1,0 +1,166 @@
+package org.qicsim.model;
+
+import java.util.Arrays;
+import org.apache.commons.math3.util.FastMath;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S11 Observation (MODEL.md §3 "Observation measurement", §6 S11, §9): the month's state summaries
+ * for the outputs and, in the collaborative arm, S3 applied to the recorded data of all sites —
+ * every feedback cycle on the feedback window (measuredRate, measuredBetweenSiteSd), and with lag 0
+ * on the baseline year, each collaborative year and the last 12 months. It draws no random numbers
+ * and no agent sees it.
+ */
+final class Observation {
+    private Observation() {
+    }
+
+    static void step(QicSimulation sim) {
+        int t = sim.month;
+        ArmTrace trace = sim.trace;
+        summarise(sim, t, trace);
+        if (sim.registry == null) {
+            return;
+        }
+        Collaborative c = sim.collaborative;
+        Collaborative.Feedback f = c.feedback();
+        int start = sim.scenario.startMonth();
+        Measurement.Settings settings = new Measurement.Settings(
+                Measurement.Settings.rho(c.measurement().riskAdjustment()), true, Double.NaN);
+        boolean[] all = new boolean[sim.siteCount()];
+        Arrays.fill(all, true);
+        if (Math.floorMod(t - start, f.everyMonths()) == 0 && t - f.lagMonths() >= 0) {
+            Measurement m = Measurement.measure(sim.registry, all, t - f.lagMonths() - f.windowMonths() + 1,
+                    t - f.lagMonths(), settings, false);
+            trace.measuredRate[t] = m.pooledRate;
+            trace.measuredBetweenSiteSd[t] = sd(m.rsr, m.measured);
+        } else if (t > 0) {
+            trace.measuredRate[t] = trace.measuredRate[t - 1];
+            trace.measuredBetweenSiteSd[t] = trace.measuredBetweenSiteSd[t - 1];
+        }
+        if (t == start - 1) {
+            trace.baseline = observe(sim, all, t - 11, t, settings);
+        }
+        int year = Calendar.yearEnd(t, start);
+        if (year > 0 && year < trace.years.length) {
+            trace.years[year] = observe(sim, all, t - 11, t, settings);
+        }
+        if (t == sim.scenario.horizonMonths() - 1) {
+            trace.last = observe(sim, all, t - 11, t, settings);
+        }
+    }
+
+    private static Observed observe(QicSimulation sim, boolean[] all, int from, int to, Measurement.Settings s) {
+        return Observed.of(Measurement.measure(sim.registry, all, from, to, s, false));
+    }
+
+    private static void summarise(QicSimulation sim, int t, ArmTrace trace) {
+        int count = sim.siteCount();
+        double effort = 0;
+        double intrinsic = 0;
+        double trust = 0;
+        double safety = 0;
+        int members = 0;
+        int gaming = 0;
+        int champions = 0;
+        double compliance = 0;
+        int complianceSites = 0;
+        for (Site s : sim.sites) {
+            int j = s.index;
+            double e = s.effort();
+            trace.effort[t][j] = e;
+            effort += e;
+            intrinsic += s.intrinsic;
+            trust += s.trust;
+            safety += s.safety;
+            members += s.member ? 1 : 0;
+            gaming += s.member && s.gaming ? 1 : 0;
+            champions += s.champion.filled() ? 1 : 0;
+            double cj = compliance(s, sim.landscape.optimum(j));
+            trace.compliance[t][j] = cj;
+            if (!Double.isNaN(cj)) {
+                compliance += cj;
+                complianceSites++;
+            }
+        }
+        trace.meanEffort[t] = effort / count;
+        trace.meanIntrinsic[t] = intrinsic / count;
+        trace.meanTrust[t] = trust / count;
+        trace.meanSafety[t] = safety / count;
+        trace.members[t] = members;
+        trace.gamingSites[t] = gaming;
+        trace.championCoverage[t] = (double) champions / count;
+        trace.tieDensity[t] = sim.ties.density();
+        trace.practiceDiversity[t] = diversity(sim);
+    }
+
+    /** Σ_{i: x*_i = 1} x_i·φ_i / #{i: x*_i = 1}; NaN when the site's optimum adopts nothing. */
+    static double compliance(Site s, int optimum) {
+        int n = Integer.bitCount(optimum);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < s.fidelity.length; i++) {
+            if ((optimum >>> i & 1) == 1 && s.adopted(i)) {
+                sum += s.fidelity[i];
+            }
+        }
+        return sum / n;
+    }
+
+    /** Mean pairwise Hamming distance between sites' bundles, over N. */
+    static double diversity(QicSimulation sim) {
+        int count = sim.siteCount();
+        if (count < 2) {
+            return 0.0;
+        }
+        long total = 0;
+        for (int j = 0; j < count; j++) {
+            for (int k = j + 1; k < count; k++) {
+                total += Integer.bitCount(sim.sites[j].bundle ^ sim.sites[k].bundle);
+            }
+        }
+        return total / (count * (count - 1) / 2.0) / sim.landscape.practices();
+    }
+
+    /** Sample SD of the values of the measured sites. */
+    static double sd(double[] values, int[] measured) {
+        if (measured.length < 2) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        for (int j : measured) {
+            mean += values[j];
+        }
+        mean /= measured.length;
+        double ss = 0;
+        for (int j : measured) {
+            ss += (values[j] - mean) * (values[j] - mean);
+        }
+        return FastMath.sqrt(ss / (measured.length - 1));
+    }
+
+    /** End of the run: per-site state and the arm's final diagnostics. */
+    static void finish(QicSimulation sim) {
+        ArmTrace trace = sim.trace;
+        trace.launched = sim.launched;
+        trace.launchMonth = sim.launchMonth;
+        for (Site s : sim.sites) {
+            int j = s.index;
+            trace.region[j] = sim.launched ? sim.region(s) : -1;
+            trace.championFilled[j] = s.champion.filled();
+            trace.member[j] = s.member;
+            trace.memberAtStart[j] = sim.launched && s.endowment.memberAtStart();
+            trace.gamingEver[j] = s.gamingEver;
+            trace.leftMonth[j] = s.leftMonth;
+            trace.payments[j] = s.paymentsTotal;
+            if (trace.memberAtStart[j] && s.member) {
+                trace.retained++;
+            }
+        }
+        if (sim.centre != null && sim.launched) {
+            trace.codeAccuracy = sim.centre.changePackage().accuracy(sim.landscape.commonOptimum());
+        }
+    }
+}

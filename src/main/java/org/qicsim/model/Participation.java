@@ -1,0 +1,99 @@
+package org.qicsim.model;
+
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Behaviour;
+import org.qicsim.scenario.Collaborative;
+import org.qicsim.scenario.Sites;
+
+/**
+ * S9 Participation (MODEL.md §6 S9; Dixon-Woods et al. 2012, challenge 8: incentivising participation
+ * and relieving burden; EVIDENCE.md (a)1: pay-for-participation "to make possible the
+ * participation"). In the last month of each collaborative year a member leaves with probability
+ * σ(intercept − value·Val − trust·T − community·community + championLost·[lost] +
+ * withdraw·[withdrawing]), Val being the year's net value to the site relative to its QI budget.
+ * Optional enrolment lets non-members join, more so where their region's peers are members.
+ */
+final class Participation {
+    private Participation() {
+    }
+
+    static void step(QicSimulation sim) {
+        int year = Calendar.yearEnd(sim.month, sim.launchMonth);
+        Collaborative c = sim.collaborative;
+        Behaviour.Participation b = sim.scenario.behaviour().participation();
+        if (!c.participationMandatory()) {
+            for (Site s : sim.sites) {
+                if (!s.member) {
+                    continue;
+                }
+                double p = exitProbability(b, value(sim, s, year), s.trust, sim.ties.community(s.index),
+                        s.accounts.championLost[Math.min(year, s.accounts.championLost.length - 1)],
+                        s.response == Response.WITHDRAW);
+                SplittableRandom r = sim.keys.of(Stream.PARTICIPATION, s.index);
+                if (r.nextDouble() < p) {
+                    leave(sim, s);
+                }
+            }
+        }
+        Sites.Enrolment enrolment = sim.scenario.sites().enrolment();
+        if (enrolment.enabled()) {
+            enrol(sim, enrolment);
+        }
+    }
+
+    /**
+     * Val = (payments + recognitionValue·[showcased] − unfunded abstraction − perMeetingAttendance·
+     * meetings attended − effortPerSiteMonth·Σ(E − E0)) / qiBudget, over the collaborative year.
+     */
+    static double value(QicSimulation sim, Site s, int year) {
+        Site.YearlyAccounts a = s.accounts;
+        int y = Math.min(year, a.payments.length - 1);
+        org.qicsim.scenario.Costs costs = sim.scenario.costs();
+        double recognition = a.showcased[y] ? sim.collaborative.incentives().recognitionValue() : 0.0;
+        return (a.payments[y] + recognition - a.unfundedAbstraction[y] - costs.perMeetingAttendance() * a.attended[y]
+                - costs.effortPerSiteMonth() * a.effortAboveBaseline[y]) / sim.scenario.sites().qiBudget();
+    }
+
+    static double exitProbability(Behaviour.Participation b, double value, double trust, double community,
+            boolean championLost, boolean withdrawing) {
+        return Logistic.sigma(b.intercept() - b.value() * value - b.trust() * trust - b.community() * community
+                + b.championLost() * (championLost ? 1.0 : 0.0) + b.withdraw() * (withdrawing ? 1.0 : 0.0));
+    }
+
+    /** A member leaves: it keeps its bundle, stops gaming and abandons any running test (§3). */
+    static void leave(QicSimulation sim, Site s) {
+        s.member = false;
+        s.leftMonth = sim.month;
+        s.gaming = false;
+        s.test = null;
+    }
+
+    /** σ(base + peerShare·share of same-region sites that are members), decided synchronously. */
+    private static void enrol(QicSimulation sim, Sites.Enrolment enrolment) {
+        int groups = sim.collaborative.community().regionalGroups();
+        int[] sites = new int[groups];
+        int[] members = new int[groups];
+        for (Site s : sim.sites) {
+            int region = sim.region(s);
+            sites[region]++;
+            if (s.member) {
+                members[region]++;
+            }
+        }
+        for (Site s : sim.sites) {
+            if (s.member) {
+                continue;
+            }
+            int region = sim.region(s);
+            double share = (double) members[region] / sites[region];
+            double p = Logistic.sigma(enrolment.base() + enrolment.peerShare() * share);
+            if (sim.keys.of(Stream.PARTICIPATION, s.index).nextDouble() < p) {
+                s.member = true;
+                s.everMember = true;
+                s.leftMonth = -1;
+                s.credibility = FeedbackResponse.credibility(sim, 0.0);
+            }
+        }
+    }
+}

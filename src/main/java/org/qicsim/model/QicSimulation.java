@@ -1,0 +1,284 @@
+package org.qicsim.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.function.IntFunction;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Collaborative;
+import org.qicsim.scenario.Scenario;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * One arm of one run (MODEL.md §3): a MASON {@link SimState} whose month is one {@link Schedule}
+ * step with one {@link Steppable} per phase, each at its own ordering, so MASON never shuffles and
+ * never touches {@link SimState#random} (which is seeded from the engine key and otherwise unused).
+ *
+ * <p>Phases in month t: calendar (schedule switches and the launch), world (S0, S1, S2, champion
+ * turnover), the eight collaborative phases of §3 (collaborative arm only, from the launch), fidelity
+ * (S7), observation (S11).
+ */
+public final class QicSimulation extends SimState {
+    static final int ORDER_CALENDAR = 0;
+    static final int ORDER_WORLD = 1;
+    static final int ORDER_GAMING_AUDIT = 2;
+    static final int ORDER_FEEDBACK = 3;
+    static final int ORDER_MEETINGS = 4;
+    static final int ORDER_PAYMENTS = 5;
+    static final int ORDER_MONTHLY = 6;
+    static final int ORDER_LEARNING = 7;
+    static final int ORDER_TIE_DECAY = 8;
+    static final int ORDER_PARTICIPATION = 9;
+    static final int ORDER_FIDELITY = 10;
+    static final int ORDER_OBSERVATION = 11;
+
+    final World world;
+    final Scenario scenario;
+    final Arm arm;
+    /** The keyed generators of MODEL.md §7 for this month (SimState.random stays unused). */
+    final MonthlyRandom keys;
+    final Landscape landscape;
+    final Site[] sites;
+    final Registry registry;
+    final CoordinatingCentre centre;
+    final IncentiveProgramme programme;
+    final Ties ties;
+    final ArmTrace trace;
+    final IntFunction<Collaborative> collaborativeAt;
+    final int years;
+
+    /** The collaborative in force this month (schedule applied). */
+    Collaborative collaborative;
+    boolean launched;
+    boolean active;
+    int launchMonth = -1;
+    int month;
+    /** Q_jt of this month's executed bundle, per site. */
+    final double[] quality;
+    /** This month's records per site that gaming altered, for the audit. */
+    final boolean[][] gamedRecords;
+    final int[] recordsThisMonth;
+
+    private final MersenneTwisterFast engineSnapshot;
+
+    /**
+     * @param collaborativeAt the collaborative in force each month (the scenario's schedule); only
+     *     read in the collaborative arm
+     */
+    public QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed) {
+        super(engineGenerator(runSeed, world.siteCount()));
+        this.engineSnapshot = (MersenneTwisterFast) super.random.clone();
+        this.world = world;
+        this.scenario = world.scenario();
+        this.arm = arm;
+        this.collaborativeAt = collaborativeAt;
+        Streams streams = new Streams(runSeed, world.siteCount());
+        this.keys = new MonthlyRandom(streams, world.siteCount());
+        this.landscape = world.landscape().copy();
+        int count = world.siteCount();
+        this.years = (scenario.horizonMonths() - scenario.startMonth()) / 12 + 2;
+        this.sites = new Site[count];
+        for (int j = 0; j < count; j++) {
+            SiteEndowment e = world.site(j);
+            double e0 = Effort.baseline(scenario.behaviour().effort(), e.effectiveCapacity(), e.intrinsic0(),
+                    e.championPost() ? e.leadership() : 0.0);
+            sites[j] = new Site(j, e, years, e0);
+        }
+        this.quality = new double[count];
+        this.gamedRecords = new boolean[count][];
+        this.recordsThisMonth = new int[count];
+        this.trace = new ArmTrace(scenario.horizonMonths(), count);
+        boolean collaborativeArm = arm == Arm.COLLABORATIVE;
+        this.registry = collaborativeArm ? new Registry(count, registryCapacity(scenario, collaborativeAt)) : null;
+        this.ties = new Ties(count);
+        this.centre = collaborativeArm ? new CoordinatingCentre(this) : null;
+        this.programme = collaborativeArm ? new IncentiveProgramme(this) : null;
+        this.collaborative = collaborativeAt.apply(0);
+    }
+
+    /** SimState.random is seeded from the engine key (site J, month −1) with all 64 bits. */
+    private static MersenneTwisterFast engineGenerator(long runSeed, int siteCount) {
+        long seed = new Streams(runSeed, siteCount).cc(Stream.ENGINE, -1).nextLong();
+        return new MersenneTwisterFast(new int[] {(int) (seed >>> 32), (int) seed});
+    }
+
+    /** Months the registry must hold: the longest look-back of any mechanism in any schedule phase. */
+    private static int registryCapacity(Scenario scenario, IntFunction<Collaborative> collaborativeAt) {
+        int longest = Math.max(24, scenario.behaviour().learning().testMonths());
+        for (int t = 0; t < scenario.horizonMonths(); t++) {
+            Collaborative.Feedback f = collaborativeAt.apply(t).feedback();
+            longest = Math.max(longest, f.lagMonths() + 3 * f.windowMonths());
+        }
+        return longest + 2;
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        schedule(ORDER_CALENDAR, s -> calendar());
+        schedule(ORDER_WORLD, s -> WorldMonth.step(this));
+        if (arm == Arm.COLLABORATIVE) {
+            schedule(ORDER_GAMING_AUDIT, s -> {
+                if (active) {
+                    GamingDecision.step(this);
+                    Audit.step(this);
+                }
+            });
+            schedule(ORDER_FEEDBACK, s -> {
+                if (active && Calendar.feedback(month, launchMonth, collaborative.feedback().everyMonths())) {
+                    centre.feedbackCycle();
+                }
+            });
+            schedule(ORDER_MEETINGS, s -> {
+                if (active) {
+                    Meetings.step(this);
+                    SiteVisits.step(this);
+                }
+            });
+            schedule(ORDER_PAYMENTS, s -> {
+                if (active) {
+                    programme.step();
+                }
+            });
+            schedule(ORDER_MONTHLY, s -> {
+                if (launched) {
+                    MonthlyUpdate.step(this);
+                }
+            });
+            schedule(ORDER_LEARNING, s -> {
+                if (active) {
+                    Learning.step(this);
+                }
+            });
+            schedule(ORDER_TIE_DECAY, s -> {
+                if (active) {
+                    ties.decay(this);
+                }
+            });
+            schedule(ORDER_PARTICIPATION, s -> {
+                if (active && Calendar.yearEnd(month, launchMonth) > 0) {
+                    Participation.step(this);
+                }
+            });
+        }
+        schedule(ORDER_FIDELITY, s -> fidelityMonth());
+        schedule(ORDER_OBSERVATION, s -> Observation.step(this));
+    }
+
+    private void schedule(int ordering, Steppable phase) {
+        schedule.scheduleRepeating(Schedule.EPOCH, ordering, phase, 1.0);
+    }
+
+    /** Runs every month of the horizon and returns this arm's trace. */
+    public ArmTrace run() {
+        start();
+        for (int t = 0; t < scenario.horizonMonths(); t++) {
+            schedule.step(this);
+        }
+        finish();
+        Observation.finish(this);
+        return trace;
+    }
+
+    /** True when model code has not drawn from SimState.random (MODEL.md §7). */
+    public boolean engineRandomUntouched() {
+        return super.random.stateEquals(engineSnapshot);
+    }
+
+    /** Calendar phase: the month, the schedule's collaborative, and the launch at startMonth. */
+    private void calendar() {
+        month = (int) Math.round(schedule.getTime());
+        keys.beginMonth(month);
+        for (Site s : sites) {
+            s.reportThisMonth = false;
+            s.recognisedThisMonth = false;
+        }
+        if (arm != Arm.COLLABORATIVE) {
+            return;
+        }
+        collaborative = collaborativeAt.apply(month);
+        if (registry != null) {
+            registry.beginMonth(month);
+        }
+        if (!launched && collaborative.enabled() && month >= scenario.startMonth()) {
+            launch();
+        } else if (active && !collaborative.enabled()) {
+            // A schedule that switches the collaborative off ends it: every member becomes a leaver.
+            for (Site s : sites) {
+                if (s.member) {
+                    Participation.leave(this, s);
+                }
+            }
+            active = false;
+        } else if (launched && !active && collaborative.enabled()) {
+            active = true;
+        }
+    }
+
+    /** §5 "Membership at startMonth", regions and initial ties (collaborative arm only). */
+    private void launch() {
+        launched = true;
+        active = true;
+        launchMonth = month;
+        for (Site s : sites) {
+            s.member = s.endowment.memberAtStart();
+            s.everMember = s.member;
+        }
+        trace.membersAtStart = 0;
+        for (Site s : sites) {
+            if (s.member) {
+                trace.membersAtStart++;
+            }
+        }
+        ties.initialise(this);
+        centre.launch();
+    }
+
+    /** The region of a site under the regional groups in force (MODEL.md §5). */
+    int region(Site s) {
+        return (int) Math.floor(s.endowment.regionUniform() * collaborative.community().regionalGroups());
+    }
+
+    /** vis = 1 with public reporting, else 0.5 with unblinded feedback, else 0 (MODEL.md §2). */
+    double visibility() {
+        if (!active) {
+            return 0.0;
+        }
+        if (collaborative.incentives().publicReporting()) {
+            return 1.0;
+        }
+        return collaborative.feedback().visibility() == Collaborative.Visibility.UNBLINDED ? 0.5 : 0.0;
+    }
+
+    /** Qc of the coordinating centre (S8). */
+    double coordinationQuality() {
+        return Coordination.quality(collaborative.coordination(), scenario.behaviour().coordination());
+    }
+
+    /** burdenShare_j = min(1, (1 − abstractionFunded)·abstractionPerCase·12·λ_j / qiBudget). */
+    double burdenShare(Site s) {
+        if (collaborative.coordination().abstractionFunded()) {
+            return 0.0;
+        }
+        return Math.min(1.0, scenario.costs().abstractionPerCase() * 12.0 * s.endowment.volume()
+                / scenario.sites().qiBudget());
+    }
+
+    /** Recomputes E0 after a change of champion or leadership (MODEL.md §5). */
+    void championChanged(Site s) {
+        s.effort0 = Effort.baseline(scenario.behaviour().effort(), s.effectiveCapacity, s.endowment.intrinsic0(),
+                s.champion.presence());
+    }
+
+    /** Fidelity phase (S7, last rule): every site, both arms. */
+    private void fidelityMonth() {
+        Fidelity fidelity = new Fidelity(scenario.behaviour().learning());
+        for (Site s : sites) {
+            fidelity.step(s.fidelity, s.effort(), s.champion.presence());
+        }
+    }
+
+    int siteCount() {
+        return sites.length;
+    }
+}

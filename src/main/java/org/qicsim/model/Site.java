@@ -1,0 +1,124 @@
+package org.qicsim.model;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A hospital (MODEL.md §2 "Site"): its bundle and fidelities, its champion, effort and motivation,
+ * its latest report and response, trust, safety, gaming and membership.
+ *
+ * <p>The class and its fields are package-private: a site's state is changed only by the submodel
+ * classes of this package, each named after its MODEL.md section, and nothing outside the model
+ * sees it. Effort is held as E0 plus a deviation {@code ΔE} (see {@link Effort}).
+ */
+final class Site {
+    final int index;
+    final SiteEndowment endowment;
+    final double effectiveCapacity;
+
+    // Practices (S0, S7)
+    int bundle;
+    final double[] fidelity;
+    LocalTest test;
+
+    // Leadership (S10)
+    final Champion champion;
+
+    // Effort and motivation (S5, S6)
+    double effort0;
+    double effortDeviation;
+    double intrinsic;
+    double expectedAttainment;
+    /** Norm_j from the latest monthly update (S10). */
+    double norm;
+
+    // Feedback (S3, S5)
+    boolean hasReport;
+    double reportedRate;
+    double reportedRawRate;
+    double reportReliability;
+    int reportCases;
+    ReportClass reportClass = ReportClass.EXPECTED;
+    int reportQuintile;
+    boolean badRank;
+    double gap;
+    boolean hasAspiration;
+    double aspiration;
+    double threat;
+    double credibility;
+    Response response = Response.MAINTAIN;
+    double responseGap;
+    /** Classes (or league quintiles) of the reports received, oldest first, for fairness. */
+    final List<Integer> classHistory = new ArrayList<>();
+    boolean reportThisMonth;
+    boolean recognisedThisMonth;
+
+    // Community (S10)
+    double trust = 0.5;
+    double safety;
+    /** PDs showcased at meetings this site attended since the last cycle. */
+    final BitSet showcasedSeen = new BitSet();
+    /** Site visits received: the PD visited with (or −1 when there was none) and the month. */
+    final List<int[]> visits = new ArrayList<>();
+    int lastVisitedMonth = Integer.MIN_VALUE;
+
+    // Gaming (S2)
+    boolean gaming;
+    boolean gamingEver;
+    int lastGamingMonth = Integer.MIN_VALUE;
+    int excludedUntilCycle = -1;
+    int forfeitedYear = -1;
+
+    // Membership (S9)
+    boolean member;
+    boolean everMember;
+    int leftMonth = -1;
+
+    // Yearly accounts for the participation decision and payments, by collaborative year (1-based).
+    final YearlyAccounts accounts;
+    double paymentsTotal;
+
+    Site(int index, SiteEndowment endowment, int years, double effort0) {
+        this.index = index;
+        this.endowment = endowment;
+        this.effectiveCapacity = endowment.effectiveCapacity();
+        this.bundle = endowment.bundle();
+        this.fidelity = endowment.fidelity().clone();
+        this.champion = new Champion(endowment.championPost(), endowment.leadership());
+        this.effort0 = effort0;
+        this.intrinsic = endowment.intrinsic0();
+        this.safety = endowment.safety0();
+        this.accounts = new YearlyAccounts(years);
+    }
+
+    /** E = E0 + ΔE. */
+    double effort() {
+        return effort0 + effortDeviation;
+    }
+
+    boolean adopted(int practice) {
+        return (bundle >>> practice & 1) == 1;
+    }
+
+    /** Per-year accounts of one site, indexed by collaborative year y ≥ 1. */
+    static final class YearlyAccounts {
+        final double[] payments;
+        final double[] unfundedAbstraction;
+        final int[] attended;
+        final int[] held;
+        final double[] effortAboveBaseline;
+        final boolean[] showcased;
+        final boolean[] championLost;
+
+        YearlyAccounts(int years) {
+            payments = new double[years + 2];
+            unfundedAbstraction = new double[years + 2];
+            attended = new int[years + 2];
+            held = new int[years + 2];
+            effortAboveBaseline = new double[years + 2];
+            showcased = new boolean[years + 2];
+            championLost = new boolean[years + 2];
+        }
+    }
+}

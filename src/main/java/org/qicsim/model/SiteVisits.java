@@ -1,0 +1,94 @@
+package org.qicsim.model;
+
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * S10 Site visits (MODEL.md §6 S10; msqc.org: a web conference or site visit may follow an audit;
+ * MBSC peer coaching). The coordinating centre visits members — the highest reported rates not
+ * visited in 12 months, or members at random — each paired with the most similar PD, whose practice
+ * the visited site then sees and can copy more faithfully ([visited]), and with whom it forms a tie.
+ */
+final class SiteVisits {
+    private SiteVisits() {
+    }
+
+    static void step(QicSimulation sim) {
+        Collaborative.Community c = sim.collaborative.community();
+        if (c.siteVisitTargeting() == Collaborative.VisitTargeting.NONE) {
+            return;
+        }
+        int visits = Calendar.visits(sim.month, sim.launchMonth, c.siteVisitsPerYear());
+        for (int v = 0; v < visits; v++) {
+            Site target = target(sim, c.siteVisitTargeting());
+            if (target == null) {
+                return;
+            }
+            int pd = mostSimilarDeviant(sim, target);
+            target.lastVisitedMonth = sim.month;
+            target.visits.add(new int[] {pd, sim.month});
+            if (pd >= 0) {
+                sim.ties.strengthen(target.index, pd, sim.scenario.behaviour().community().visitTieGain());
+            }
+            sim.trace.addPayerCost(sim, sim.scenario.costs().perSiteVisit());
+            sim.trace.visits++;
+            Socialisation.attempt(sim, target, sim.keys.of(Stream.MEETINGS, target.index));
+        }
+    }
+
+    static Site target(QicSimulation sim, Collaborative.VisitTargeting targeting) {
+        switch (targeting) {
+            case LOW_PERFORMERS: {
+                Site worst = null;
+                for (Site s : sim.sites) {
+                    if (!s.member || sim.month - s.lastVisitedMonth < 12) {
+                        continue;
+                    }
+                    // Sites with a report come first, highest reported rate first; ties by index.
+                    if (worst == null || (s.hasReport && !worst.hasReport)
+                            || (s.hasReport == worst.hasReport && s.reportedRate > worst.reportedRate)) {
+                        worst = s;
+                    }
+                }
+                return worst;
+            }
+            case RANDOM: {
+                int members = 0;
+                for (Site s : sim.sites) {
+                    members += s.member ? 1 : 0;
+                }
+                if (members == 0) {
+                    return null;
+                }
+                int pick = sim.keys.centre(Stream.MEETINGS).nextInt(members);
+                for (Site s : sim.sites) {
+                    if (s.member && pick-- == 0) {
+                        return s;
+                    }
+                }
+                throw new AssertionError();
+            }
+            case NONE:
+                return null;
+            default:
+                throw new AssertionError(targeting);
+        }
+    }
+
+    /** The PD with the smallest Hamming distance to the site's bundle (ties by index); −1 if none. */
+    static int mostSimilarDeviant(QicSimulation sim, Site s) {
+        int best = -1;
+        int distance = Integer.MAX_VALUE;
+        for (int pd : sim.centre.deviants()) {
+            if (pd == s.index) {
+                continue;
+            }
+            int d = Integer.bitCount(sim.sites[pd].bundle ^ s.bundle);
+            if (d < distance) {
+                distance = d;
+                best = pd;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,31 @@
+package org.qicsim.model;
+
+import java.util.SplittableRandom;
+import org.qicsim.model.Streams.Stream;
+
+/**
+ * The world phase of a month (MODEL.md §3 phase 1), for every site in both arms: turbulence (S0),
+ * champion turnover (S10), execution (S0), the true risk-standardised rate (§9), and the month's
+ * patients, their outcomes (S1) and, in the collaborative arm, their recording (S2).
+ */
+final class WorldMonth {
+    private WorldMonth() {
+    }
+
+    static void step(QicSimulation sim) {
+        int t = sim.month;
+        SplittableRandom landscapeKey = sim.keys.centre(Stream.LANDSCAPE);
+        if (landscapeKey.nextDouble() < sim.scenario.environment().turbulencePerYear() / 12.0) {
+            sim.landscape.redrawCommonTable(landscapeKey);
+        }
+        Champions.turnover(sim);
+        Recording recording = sim.arm == Arm.COLLABORATIVE ? Recording.of(sim) : null;
+        int practices = sim.landscape.practices();
+        for (Site s : sim.sites) {
+            int executed = Execution.execute(sim.keys.of(Stream.EXECUTION, s.index), s.bundle, s.fidelity, practices);
+            sim.quality[s.index] = sim.landscape.quality(s.index, executed);
+            sim.trace.trsr[t][s.index] = TrueRate.of(sim, s, t);
+            Outcomes.month(sim, s, t, recording);
+        }
+    }
+}
