@@ -79,11 +79,17 @@ public final class Main implements Callable<Integer> {
 
     /**
      * The configured command tree, writing to {@code out} and {@code err}: exit-code mapping, logging
-     * for the duration of each execution, and the same writers for every subcommand. Subcommands added
-     * later with {@code addSubcommand} should be given the writers too ({@link CommandLine#setOut}).
+     * for the duration of each execution, and the same writers for every subcommand.
+     *
+     * @param extraSubcommands further {@code @Command} objects to add (tests); they are added before
+     *                         the writers are set, because picocli gives writers only to the
+     *                         subcommands present when {@code setOut}/{@code setErr} is called
      */
-    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, Object... extraSubcommands) {
         CommandLine commandLine = new CommandLine(new Main());
+        for (Object subcommand : extraSubcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
@@ -94,11 +100,14 @@ public final class Main implements Callable<Integer> {
     private static int executeWithLogging(ParseResult parseResult) {
         CommandLine root = parseResult.commandSpec().root().commandLine();
         GlobalOptions options = ((Main) root.getCommand()).globalOptions;
-        try (CliLogging logging = CliLogging.configure(root.getErr(), options.consoleLevel())) {
+        CliLogging logging = CliLogging.configure(root.getErr(), options.consoleLevel());
+        try {
             return new CommandLine.RunLast().execute(parseResult);
         } catch (Error error) {
             // picocli lets Errors through; route them to the failure handler like any failure (exit 1).
             throw new CommandLine.ExecutionException(root, String.valueOf(error.getMessage()), error);
+        } finally {
+            logging.close();
         }
     }
 

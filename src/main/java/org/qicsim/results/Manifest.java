@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +128,7 @@ public record Manifest(
         List<String> commandLine = new ArrayList<>();
         node.path("commandLine").forEach(arg -> commandLine.add(arg.asText()));
         Map<String, Object> extra = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!FIELDS.contains(field.getKey())) {
                 extra.put(field.getKey(), field.getValue());
             }

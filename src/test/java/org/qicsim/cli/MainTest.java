@@ -63,10 +63,7 @@ class MainTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-        commandLine.addSubcommand("probe", new Probe());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        CommandLine commandLine = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true), new Probe());
         return commandLine.execute(args);
     }
 
