@@ -75,6 +75,6 @@ final class Champions {
 
     /** A new champion's leadership: Beta(successorLeadershipA, successorLeadershipB) by inversion. */
     static double successor(Behaviour.Community b, double uniform) {
-        return Draws.inverseBeta(uniform, b.successorLeadershipA(), b.successorLeadershipB());
+        return Draws.betaQuantile(uniform, b.successorLeadershipA(), b.successorLeadershipB());
     }
 }

@@ -2,43 +2,222 @@ package org.qicsim.model;
 
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.util.FastMath;
+import org.apache.commons.math3.special.Gamma;
 
-/** TEMPORARY stand-in; replaced by the infra branch's implementation at merge. */
+/**
+ * Random variates by inversion, each consuming exactly one 64-bit draw ({@code nextLong}) from the
+ * generator. Inversion keeps the number of draws independent of parameter values, so a change to a
+ * parameter shifts a variate monotonically instead of desynchronising every later draw of the key
+ * (MODEL.md §5: "each by inversion of one uniform"; §7).
+ *
+ * <p>Each variate has a pure quantile function too ({@code …Quantile}), for mechanisms that store
+ * their uniforms (e.g. the execution-pattern uniforms of §5).
+ *
+ * <p>Maths uses {@link StrictMath} and Commons Math (built without a generator; only quantiles and
+ * special functions are used), so results are reproducible across platforms for one Java version.
+ */
 public final class Draws {
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    /**
+     * Poisson means below this use sequential search from 0; at or above it the search starts at the
+     * mode. Below it, {@code exp(−λ)} is far from underflow (which happens past ≈745) and the search
+     * costs about λ steps; above it, starting at the mode costs about √λ steps at any λ.
+     */
+    static final double POISSON_SEQUENTIAL_LIMIT = 500;
+
+    /** Largest Poisson mean accepted: keeps variates within {@code int}. */
+    public static final double POISSON_MAX_MEAN = 1e9;
+
+    /** Absolute accuracy of the Beta quantile's root finder (Commons Math's default is 1e−9). */
+    private static final double BETA_INVERSE_ACCURACY = 1e-12;
 
     private Draws() {
     }
 
-    public static double standardNormal(SplittableRandom r) {
-        return inverseNormal(r.nextDouble());
+    /**
+     * One uniform in the open interval (0, 1): {@code ((nextLong() >>> 12) + 0.5) · 2^−52}. The
+     * midpoint grid never yields 0 or 1 (so quantiles stay finite) and is symmetric: if {@code u} can
+     * occur, so can {@code 1 − u}, exactly.
+     */
+    public static double uniform(SplittableRandom random) {
+        return ((random.nextLong() >>> 12) + 0.5) * 0x1.0p-52;
     }
 
-    public static double inverseNormal(double u) {
-        double p = u <= 0 ? Double.MIN_VALUE : u;
-        return STANDARD_NORMAL.inverseCumulativeProbability(p);
+    /** Standard normal variate by inversion of one uniform. */
+    public static double normal(SplittableRandom random) {
+        return normalQuantile(uniform(random));
     }
 
-    public static int poisson(SplittableRandom r, double lambda) {
-        double u = r.nextDouble();
-        double p = FastMath.exp(-lambda);
-        double cdf = p;
+    /** Normal variate {@code mean + sd · Z}, Z by inversion of one uniform. */
+    public static double normal(SplittableRandom random, double mean, double sd) {
+        return mean + sd * normalQuantile(uniform(random));
+    }
+
+    /** Poisson variate with mean {@code lambda} by inversion of one uniform. */
+    public static int poisson(SplittableRandom random, double lambda) {
+        return poissonQuantile(uniform(random), lambda);
+    }
+
+    /** Beta(a, b) variate by inversion of one uniform. */
+    public static double beta(SplittableRandom random, double a, double b) {
+        return betaQuantile(uniform(random), a, b);
+    }
+
+    /** Log-normal variate {@code exp(mu + sigma · Z)} by inversion of one uniform. */
+    public static double logNormal(SplittableRandom random, double mu, double sigma) {
+        return logNormalQuantile(uniform(random), mu, sigma);
+    }
+
+    // ---------------------------------------------------------------- quantile functions
+
+    /**
+     * The standard normal quantile Φ⁻¹(p), by Wichura's algorithm AS 241 (PPND16; Applied Statistics
+     * 37(3):477–484, 1988), relative accuracy about 1e−16 over the whole range. Chosen over
+     * {@code erfInv(2p − 1)}, which loses the tail because {@code 2p − 1} rounds near ±1.
+     *
+     * @return −∞ for p ≤ 0, +∞ for p ≥ 1, NaN for NaN
+     */
+    public static double normalQuantile(double p) {
+        if (Double.isNaN(p)) {
+            return Double.NaN;
+        }
+        if (p <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (p >= 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double q = p - 0.5;
+        if (Math.abs(q) <= 0.425) {
+            double r = 0.180625 - q * q;
+            return q * polynomial(A, r) / polynomial(B, r);
+        }
+        double tail = q < 0 ? p : 1 - p;
+        double r = StrictMath.sqrt(-StrictMath.log(tail));
+        double z;
+        if (r <= 5) {
+            r -= 1.6;
+            z = polynomial(C, r) / polynomial(D, r);
+        } else {
+            r -= 5;
+            z = polynomial(E, r) / polynomial(F, r);
+        }
+        return q < 0 ? -z : z;
+    }
+
+    /**
+     * The Poisson quantile: the smallest {@code k} with {@code P(X ≤ k) ≥ u}. For
+     * {@code λ < }{@value #POISSON_SEQUENTIAL_LIMIT} a sequential search accumulates the pmf from
+     * {@code exp(−λ)}; above, the search starts at the mode {@code m = ⌊λ⌋} with {@code P(X ≤ m)} from
+     * the regularised incomplete gamma function and walks down or up. The walk stops where adding a
+     * probability no longer changes the sum (u within rounding of 1).
+     *
+     * @param u      probability in (0, 1)
+     * @param lambda mean, 0 ≤ λ ≤ {@value #POISSON_MAX_MEAN}
+     */
+    public static int poissonQuantile(double u, double lambda) {
+        if (!(lambda >= 0 && lambda <= POISSON_MAX_MEAN)) {
+            throw new IllegalArgumentException("Poisson mean must be in [0, 1e9], was " + lambda);
+        }
+        if (!(u > 0 && u < 1)) {
+            throw new IllegalArgumentException("u must be in (0, 1), was " + u);
+        }
+        if (lambda == 0) {
+            return 0;
+        }
+        return lambda < POISSON_SEQUENTIAL_LIMIT ? poissonFromZero(u, lambda) : poissonFromMode(u, lambda);
+    }
+
+    private static int poissonFromZero(double u, double lambda) {
         int k = 0;
-        while (u > cdf && k < 100000) {
+        double p = StrictMath.exp(-lambda);
+        double cdf = p;
+        while (u > cdf) {
             k++;
             p *= lambda / k;
-            cdf += p;
+            double next = cdf + p;
+            if (next == cdf && k > lambda) {
+                break;
+            }
+            cdf = next;
         }
         return k;
     }
 
-    public static double beta(SplittableRandom r, double a, double b) {
-        return inverseBeta(r.nextDouble(), a, b);
+    private static int poissonFromMode(double u, double lambda) {
+        int k = (int) Math.floor(lambda);
+        double p = StrictMath.exp(-lambda + k * StrictMath.log(lambda) - Gamma.logGamma(k + 1.0));
+        double cdf = Gamma.regularizedGammaQ(k + 1.0, lambda);
+        if (u <= cdf) {
+            // Walk down while P(X ≤ k − 1) still reaches u.
+            while (k > 0) {
+                double below = cdf - p;
+                if (u > below) {
+                    break;
+                }
+                cdf = below;
+                p *= k / lambda;
+                k--;
+            }
+            return k;
+        }
+        while (u > cdf) {
+            k++;
+            p *= lambda / k;
+            double next = cdf + p;
+            if (next == cdf) {
+                break;
+            }
+            cdf = next;
+        }
+        return k;
     }
 
-    public static double inverseBeta(double u, double a, double b) {
-        return new BetaDistribution(null, a, b).inverseCumulativeProbability(u);
+    /**
+     * The Beta(a, b) quantile, by Commons Math's root finder on the regularised incomplete beta
+     * function (absolute accuracy 1e−12).
+     */
+    public static double betaQuantile(double u, double a, double b) {
+        return new BetaDistribution(null, a, b, BETA_INVERSE_ACCURACY).inverseCumulativeProbability(u);
     }
+
+    /** The log-normal quantile {@code exp(mu + sigma · Φ⁻¹(u))}. */
+    public static double logNormalQuantile(double u, double mu, double sigma) {
+        return StrictMath.exp(mu + sigma * normalQuantile(u));
+    }
+
+    /** Horner evaluation of {@code c[0] + c[1]·x + … }. */
+    private static double polynomial(double[] c, double x) {
+        double sum = c[c.length - 1];
+        for (int i = c.length - 2; i >= 0; i--) {
+            sum = sum * x + c[i];
+        }
+        return sum;
+    }
+
+    // AS 241 coefficients, lowest order first; denominators have constant term 1.
+    private static final double[] A = {
+        3.3871328727963666080e0, 1.3314166789178437745e+2, 1.9715909503065514427e+3,
+        1.3731693765509461125e+4, 4.5921953931549871457e+4, 6.7265770927008700853e+4,
+        3.3430575583588128105e+4, 2.5090809287301226727e+3};
+    private static final double[] B = {
+        1.0, 4.2313330701600911252e+1, 6.8718700749205790830e+2, 5.3941960214247511077e+3,
+        2.1213794301586595867e+4, 3.9307895800092710610e+4, 2.8729085735721942674e+4,
+        5.2264952788528545610e+3};
+    private static final double[] C = {
+        1.42343711074968357734e0, 4.63033784615654529590e0, 5.76949722146069140550e0,
+        3.64784832476320460504e0, 1.27045825245236838258e0, 2.41780725177450611770e-1,
+        2.27238449892691845833e-2, 7.74545014278341407640e-4};
+    private static final double[] D = {
+        1.0, 2.05319162663775882187e0, 1.67638483018380384940e0, 6.89767334985100004550e-1,
+        1.48103976427480074590e-1, 1.51986665636164571966e-2, 5.47593808499534494600e-4,
+        1.05075007164441684324e-9};
+    private static final double[] E = {
+        6.65790464350110377720e0, 5.46378491116411436990e0, 1.78482653991729133580e0,
+        2.96560571828504891230e-1, 2.65321895265761230930e-2, 1.24266094738807843860e-3,
+        2.71155556874348757815e-5, 2.01033439929228813265e-7};
+    private static final double[] F = {
+        1.0, 5.99832206555887937690e-1, 1.36929880922735805310e-1, 1.48753612908506148525e-2,
+        7.86869131145613259100e-4, 1.84631831751005468180e-5, 1.42151175831644588870e-7,
+        2.04426310338993978564e-15};
 }

@@ -26,7 +26,7 @@ final class Outcomes {
             recording.beginSite(s, n);
         }
         for (int k = 0; k < n; k++) {
-            double z = Draws.standardNormal(patients);
+            double z = Draws.normal(patients);
             double uY = patients.nextDouble();
             double r = e.caseMixMean() + withinSd * z;
             double p = Logistic.sigma(offset + r);

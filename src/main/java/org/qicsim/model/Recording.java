@@ -75,7 +75,7 @@ final class Recording {
 
     void record(int k, boolean event, double risk) {
         double uRecord = random.nextDouble();
-        double zRisk = Draws.standardNormal(random);
+        double zRisk = Draws.normal(random);
         double uUpcode = random.nextDouble();
         double uSuppress = random.nextDouble();
         boolean recorded = event ? uRecord < sensitivity : uRecord < 1.0 - specificity;

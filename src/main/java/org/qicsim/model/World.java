@@ -146,9 +146,9 @@ public final class World {
             Sites s = scenario.sites();
             int n = scenario.practices().count();
             SiteDraw d = new SiteDraw();
-            d.structuralEffect = s.heterogeneity() * Draws.standardNormal(r);
-            d.caseMixMean = s.caseMix().betweenSd() * Draws.standardNormal(r);
-            d.volume = FastMath.exp(FastMath.log(s.volume().median()) + s.volume().spread() * Draws.standardNormal(r));
+            d.structuralEffect = s.heterogeneity() * Draws.normal(r);
+            d.caseMixMean = s.caseMix().betweenSd() * Draws.normal(r);
+            d.volume = FastMath.exp(FastMath.log(s.volume().median()) + s.volume().spread() * Draws.normal(r));
             d.capacity = Draws.beta(r, 2, 2);
             d.absorptiveCapacity = Draws.beta(r, 2, 2);
             d.pressure = Draws.beta(r, 2, 5);

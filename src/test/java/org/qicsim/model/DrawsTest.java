@@ -1,0 +1,145 @@
+package org.qicsim.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Inversion helpers against reference quantiles (mpmath at 40 digits, evaluated at the exact binary
+ * value of each double argument; SciPy 1.17 for Poisson and Beta).
+ */
+class DrawsTest {
+
+    @ParameterizedTest(name = "Φ⁻¹({0}) = {1}")
+    @CsvSource({
+        "0.5, 0.0",
+        "0.975, 1.9599639845400538556",
+        "0.025, -1.9599639845400542118",
+        "0.8, 0.8416212335729143638",
+        "0.3, -0.52440051270804081597",
+        "0.999999, 4.7534243088170877657",
+        "1e-10, -6.3613409024040561991",
+        "2.220446049250313e-16, -8.1258906647019068629",
+        "1e-300, -37.047096299361199237"})
+    void normalQuantileMatchesReference(double p, double expected) {
+        assertThat(Draws.normalQuantile(p)).isCloseTo(expected, within(2e-15 * Math.max(1, Math.abs(expected))));
+    }
+
+    @Test
+    void normalQuantileIsAntisymmetricAndHandlesBounds() {
+        // Arguments chosen so that 1 − p is exact in binary.
+        for (double p : new double[] {0x1.0p-53, 0x1.0p-20, 0.125, 0.375, 0.4375}) {
+            assertThat(Draws.normalQuantile(1 - p)).isCloseTo(-Draws.normalQuantile(p), within(1e-14));
+        }
+        assertThat(Draws.normalQuantile(0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Draws.normalQuantile(1)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Draws.normalQuantile(Double.NaN)).isNaN();
+    }
+
+    @ParameterizedTest(name = "Poisson({0}) quantile at {1} = {2}")
+    @CsvSource({
+        "3, 0.3, 2", "3, 0.04, 0", "3, 0.99, 8",
+        "40, 0.5, 40", "40, 0.001, 22", "40, 0.999, 61",
+        "499.5, 0.5, 499",
+        "1000, 0.5, 1000", "1000, 0.01, 927", "1000, 0.99, 1074",
+        "12345.6, 0.2, 12252", "1000000, 0.7, 1000524"})
+    void poissonQuantileMatchesReference(double lambda, double u, int expected) {
+        assertThat(Draws.poissonQuantile(u, lambda)).isEqualTo(expected);
+    }
+
+    /** Both search paths return the smallest k with F(k) ≥ u (checked against Commons Math's cdf). */
+    @ParameterizedTest(name = "λ = {0}")
+    @CsvSource({"0.01", "0.7", "12", "40", "250", "499.99", "500", "743", "2000", "50000"})
+    void poissonQuantileInvertsTheCdf(double lambda) {
+        PoissonDistribution poisson = new PoissonDistribution(null, lambda,
+                PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS);
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 400; i++) {
+            double u = Draws.uniform(random);
+            int k = Draws.poissonQuantile(u, lambda);
+            assertThat(poisson.cumulativeProbability(k)).as("F(%d) at u=%s", k, u).isGreaterThanOrEqualTo(u - 1e-12);
+            if (k > 0) {
+                assertThat(poisson.cumulativeProbability(k - 1)).as("F(%d) at u=%s", k - 1, u).isLessThan(u + 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void poissonEdgeCases() {
+        assertThat(Draws.poissonQuantile(0.999, 0)).isZero();
+        // u at the top of the grid still terminates with a value in the far tail.
+        double top = 1 - 0x1.0p-53;
+        assertThat(Draws.poissonQuantile(top, 3)).isBetween(15, 40);
+        assertThat(Draws.poissonQuantile(top, 5000)).isBetween(5300, 5700);
+        assertThat(Draws.poissonQuantile(0x1.0p-53, 5000)).isBetween(4300, 4700);
+        assertThatThrownBy(() -> Draws.poissonQuantile(0.5, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Draws.poissonQuantile(0.5, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Draws.poissonQuantile(1.0, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "Beta({0},{1}) quantile at {2} = {3}")
+    @CsvSource({
+        "2, 2, 0.5, 0.5",
+        "2, 2, 0.104, 0.2",
+        "2, 5, 0.5, 0.26444998329566005",
+        "4, 2, 0.1, 0.4161096253804711",
+        "3, 2, 0.9, 0.8574406832899693",
+        "5, 5, 0.025, 0.21200850677886798"})
+    void betaQuantileMatchesReference(double a, double b, double u, double expected) {
+        assertThat(Draws.betaQuantile(u, a, b)).isCloseTo(expected, within(1e-10));
+    }
+
+    @Test
+    void logNormalQuantileIsExpOfNormal() {
+        double mu = StrictMath.log(40);
+        assertThat(Draws.logNormalQuantile(0.5, mu, 0.6)).isCloseTo(40, within(1e-12));
+        // Φ(1) = 0.841344746068542948…
+        assertThat(Draws.logNormalQuantile(0.8413447460685429, mu, 0.6))
+                .isCloseTo(40 * StrictMath.exp(0.6), within(1e-9));
+    }
+
+    @Test
+    void uniformIsOpenAndSymmetric() {
+        assertThat(((0L >>> 12) + 0.5) * 0x1.0p-52).isEqualTo(0x1.0p-53);
+        assertThat(((-1L >>> 12) + 0.5) * 0x1.0p-52).isEqualTo(1 - 0x1.0p-53).isLessThan(1.0);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(Draws.uniform(random)).isStrictlyBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void eachVariateConsumesExactlyOneDraw() {
+        assertOneDraw(Draws::uniform);
+        assertOneDraw(Draws::normal);
+        assertOneDraw(r -> Draws.normal(r, 1, 2));
+        assertOneDraw(r -> Draws.poisson(r, 3));
+        assertOneDraw(r -> Draws.poisson(r, 4000));
+        assertOneDraw(r -> Draws.beta(r, 2, 5));
+        assertOneDraw(r -> Draws.logNormal(r, 3, 0.6));
+    }
+
+    private static void assertOneDraw(ToDoubleFunction<SplittableRandom> variate) {
+        SplittableRandom used = new SplittableRandom(99);
+        SplittableRandom reference = new SplittableRandom(99);
+        variate.applyAsDouble(used);
+        reference.nextLong();
+        assertThat(used.nextLong()).isEqualTo(reference.nextLong());
+    }
+
+    @Test
+    void variatesAreTheQuantileOfTheUniform() {
+        SplittableRandom a = new SplittableRandom(5);
+        SplittableRandom b = new SplittableRandom(5);
+        assertThat(Draws.normal(a)).isEqualTo(Draws.normalQuantile(Draws.uniform(b)));
+        assertThat(Draws.poisson(a, 40)).isEqualTo(Draws.poissonQuantile(Draws.uniform(b), 40));
+        assertThat(Draws.beta(a, 2, 2)).isEqualTo(Draws.betaQuantile(Draws.uniform(b), 2, 2));
+    }
+}
