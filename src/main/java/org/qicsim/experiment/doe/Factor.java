@@ -178,11 +178,15 @@ public record Factor(String path, Domain domain, boolean integer) {
 
     /** The j-th (0-based) of the {@link #levelCount} values, for grid and one-at-a-time designs. */
     public Object level(int j) {
+        int m = levelCount("grid or oneAtATime");
+        if (j < 0 || j >= m) {
+            throw new IndexOutOfBoundsException("level " + j + " of " + m + " of " + path);
+        }
         if (domain instanceof Domain.Values v) {
             return v.values().get(j);
         }
         Domain.Interval r = (Domain.Interval) domain;
-        return number(r.at(j / (double) (r.levels() - 1)));
+        return number(r.at(j / (double) (m - 1)));
     }
 
     /** The value at unit coordinate u in [0, 1], for Latin hypercube and Saltelli designs. */
