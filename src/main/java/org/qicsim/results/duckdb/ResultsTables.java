@@ -1,0 +1,310 @@
+package org.qicsim.results.duckdb;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one reader of results folders: registers DuckDB views {@code design}, {@code runs},
+ * {@code points}, {@code timeseries} and {@code sites} over whatever a {@code run},
+ * {@code compare} or {@code sweep} folder holds, so every query sees the same tables whatever
+ * wrote them.
+ *
+ * <p>For each table T a folder offers, in order of preference, Parquet parts
+ * {@code T/part-*.parquet} (a sweep's streamed tables), {@code T.parquet}, or {@code T.csv}. A
+ * table the folder lacks is not registered, so a query naming it fails with DuckDB's own
+ * "does not exist" error. A {@code compare} folder ({@code designs/<k>-<name>/} in the run layout)
+ * gets each table as the union of its designs in k order, with a leading {@code design} column
+ * holding {@code <k>-<name>}.
+ *
+ * <p>CSV is read with {@code header=true}, {@code all_varchar=false}, types sniffed from the whole
+ * file ({@code sample_size=-1}, so a value late in a large file cannot contradict the sniffed type),
+ * empty cells as NULL, and files of one table unified by column name. Two corrections keep CSV
+ * folders answering like Parquet ones: {@code runSeed} (hexadecimal) is always text, even when
+ * every seed happens to be all digits; and a column with no value at all (say, a metric that was
+ * empty in every run) is read as DOUBLE rather than the sniffer's VARCHAR, so aggregates over it
+ * give NULL instead of a type error.
+ */
+public final class ResultsTables {
+
+    /** The tables a results folder may offer, in registration order. */
+    public static final List<String> TABLES = List.of("design", "runs", "points", "timeseries", "sites");
+
+    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.parquet");
+    private static final Pattern DESIGN_FOLDER = Pattern.compile("(\\d+)-.+");
+    /** Columns that are text whatever they look like (MODEL.md §9: the run seed is hexadecimal). */
+    private static final List<String> TEXT_COLUMNS = List.of("runSeed");
+
+    private ResultsTables() {
+    }
+
+    private enum Format { CSV, PARQUET }
+
+    /** Where one table of one (design) folder lives. */
+    private record Source(String design, Format format, List<Path> files) {
+    }
+
+    /**
+     * Registers (replacing any earlier registration) the views {@code folder} offers.
+     *
+     * @return the registered table names, in {@link #TABLES} order
+     * @throws NoSuchFileException if {@code folder} is not a directory
+     */
+    public static List<String> register(DuckDb db, Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new NoSuchFileException(folder.toString(), null, "not a results folder");
+        }
+        Map<String, Path> designs = designFolders(folder);
+        List<String> registered = new ArrayList<>();
+        for (String table : TABLES) {
+            List<Source> sources = new ArrayList<>();
+            if (designs.isEmpty()) {
+                addSource(sources, null, folder, table);
+            } else {
+                for (Map.Entry<String, Path> d : designs.entrySet()) {
+                    addSource(sources, d.getKey(), d.getValue(), table);
+                }
+            }
+            try {
+                db.execute("DROP VIEW IF EXISTS " + Sql.identifier(table));
+                if (!sources.isEmpty()) {
+                    db.execute("CREATE VIEW " + Sql.identifier(table) + " AS " + select(db, sources, !designs.isEmpty()));
+                    registered.add(table);
+                }
+            } catch (SQLException e) {
+                throw new IOException("cannot read table " + table + " of " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        return registered;
+    }
+
+    /** {@code designs/<k>-<name>/} folders of a compare folder, by k then name; empty otherwise. */
+    private static Map<String, Path> designFolders(Path folder) throws IOException {
+        Path designs = folder.resolve("designs");
+        Map<String, Path> out = new LinkedHashMap<>();
+        if (!Files.isDirectory(designs)) {
+            return out;
+        }
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(designs, Files::isDirectory)) {
+            for (Path d : dirs) {
+                if (DESIGN_FOLDER.matcher(d.getFileName().toString()).matches()) {
+                    found.add(d);
+                }
+            }
+        }
+        found.sort(Comparator.<Path>comparingLong(d -> leadingNumber(d.getFileName().toString()))
+                .thenComparing(d -> d.getFileName().toString()));
+        for (Path d : found) {
+            out.put(d.getFileName().toString(), d);
+        }
+        return out;
+    }
+
+    private static long leadingNumber(String name) {
+        String digits = name.substring(0, name.indexOf('-'));
+        // More digits than a long holds cannot be a real design number; sort it last.
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
+    private static void addSource(List<Source> sources, String design, Path folder, String table) throws IOException {
+        List<Path> parts = parts(folder.resolve(table));
+        if (!parts.isEmpty()) {
+            sources.add(new Source(design, Format.PARQUET, parts));
+            return;
+        }
+        Path parquet = folder.resolve(table + ".parquet");
+        if (Files.isRegularFile(parquet)) {
+            sources.add(new Source(design, Format.PARQUET, List.of(parquet)));
+            return;
+        }
+        Path csv = folder.resolve(table + ".csv");
+        // A zero-byte CSV (a writer killed before its header) holds no table.
+        if (Files.isRegularFile(csv) && Files.size(csv) > 0) {
+            sources.add(new Source(design, Format.CSV, List.of(csv)));
+        }
+    }
+
+    /** Complete Parquet parts of {@code dir} in part-number order (temporary files never match). */
+    static List<Path> parts(Path dir) throws IOException {
+        List<Path> parts = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return parts;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path p : files) {
+                if (PART.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)) {
+                    parts.add(p);
+                }
+            }
+        }
+        parts.sort(Comparator.comparingLong((Path p) -> partNumber(p)).thenComparing(Path::toString));
+        return parts;
+    }
+
+    private static long partNumber(Path p) {
+        Matcher m = PART.matcher(p.getFileName().toString());
+        m.matches();
+        String digits = m.group(1);
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
+    private static String select(DuckDb db, List<Source> sources, boolean compare) throws IOException, SQLException {
+        List<Source> csv = new ArrayList<>();
+        List<Source> parquet = new ArrayList<>();
+        for (Source s : sources) {
+            (s.format() == Format.CSV ? csv : parquet).add(s);
+        }
+        List<String> selects = new ArrayList<>();
+        if (!csv.isEmpty()) {
+            selects.add(csvSelect(db, csv, compare));
+        }
+        if (!parquet.isEmpty()) {
+            selects.add(selectList(parquet, compare) + " FROM read_parquet(" + Sql.list(files(parquet))
+                    + ", union_by_name=true" + (compare ? ", filename=true" : "") + ")");
+        }
+        if (selects.size() == 1) {
+            return selects.get(0);
+        }
+        // Designs written in different formats: unify by column name as read_csv does within CSV.
+        return "(" + selects.get(0) + ") UNION ALL BY NAME (" + selects.get(1) + ")";
+    }
+
+    private static List<Path> files(List<Source> sources) {
+        List<Path> files = new ArrayList<>();
+        for (Source s : sources) {
+            files.addAll(s.files());
+        }
+        return files;
+    }
+
+    /** {@code *}, or for a compare folder the design column (from each row's file) then the rest. */
+    private static String selectList(List<Source> sources, boolean compare) {
+        if (!compare) {
+            return "SELECT *";
+        }
+        StringBuilder sb = new StringBuilder("SELECT CASE filename");
+        for (Source s : sources) {
+            for (Path f : s.files()) {
+                sb.append(" WHEN ").append(Sql.literal(f)).append(" THEN ").append(Sql.literal(s.design()));
+            }
+        }
+        return sb.append(" END AS design, * EXCLUDE (filename)").toString();
+    }
+
+    private static String csvSelect(DuckDb db, List<Source> sources, boolean compare) throws IOException, SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Source s : sources) {
+            for (Path f : s.files()) {
+                for (String column : header(f)) {
+                    if (TEXT_COLUMNS.contains(column)) {
+                        types.put(column, "VARCHAR");
+                    }
+                }
+            }
+        }
+        String select = csvSelect(sources, compare, types);
+        List<String> emptyText = new ArrayList<>();
+        try (Statement st = db.connection().createStatement()) {
+            List<String> textColumns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("DESCRIBE " + select)) {
+                while (rs.next()) {
+                    String name = rs.getString("column_name");
+                    if ("VARCHAR".equals(rs.getString("column_type")) && !types.containsKey(name)
+                            && !(compare && name.equals("design"))) {
+                        textColumns.add(name);
+                    }
+                }
+            }
+            if (!textColumns.isEmpty()) {
+                StringBuilder counts = new StringBuilder("SELECT ");
+                for (int i = 0; i < textColumns.size(); i++) {
+                    counts.append(i == 0 ? "" : ", ").append("count(").append(Sql.identifier(textColumns.get(i))).append(')');
+                }
+                try (ResultSet rs = st.executeQuery(counts + " FROM (" + select + ")")) {
+                    rs.next();
+                    for (int i = 0; i < textColumns.size(); i++) {
+                        if (rs.getLong(i + 1) == 0) {
+                            emptyText.add(textColumns.get(i));
+                        }
+                    }
+                }
+            }
+        }
+        if (emptyText.isEmpty()) {
+            return select;
+        }
+        for (String column : emptyText) {
+            types.put(column, "DOUBLE");
+        }
+        return csvSelect(sources, compare, types);
+    }
+
+    private static String csvSelect(List<Source> sources, boolean compare, Map<String, String> types) {
+        StringBuilder sb = new StringBuilder(selectList(sources, compare));
+        sb.append(" FROM read_csv(").append(Sql.list(files(sources)))
+                .append(", header=true, all_varchar=false, nullstr='', sample_size=-1, union_by_name=true");
+        if (compare) {
+            sb.append(", filename=true");
+        }
+        if (!types.isEmpty()) {
+            sb.append(", types={");
+            int i = 0;
+            for (Map.Entry<String, String> t : types.entrySet()) {
+                sb.append(i++ == 0 ? "" : ", ").append(Sql.literal(t.getKey())).append(": ").append(Sql.literal(t.getValue()));
+            }
+            sb.append('}');
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Column names from a CSV file's header row (quoted names unquoted). */
+    static List<String> header(Path csv) throws IOException {
+        String line;
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            line = in.readLine();
+        }
+        List<String> names = new ArrayList<>();
+        if (line == null) {
+            return names;
+        }
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                names.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        names.add(cell.toString());
+        return names;
+    }
+}
