@@ -2,7 +2,6 @@ package org.qicsim.analysis;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.qicsim.experiment.Seeds;
 
 /**
  * Non-parametric bootstrap over replicates.
@@ -23,19 +22,10 @@ public final class Bootstrap {
     }
 
     /**
-     * Ratio of means with a 95% percentile interval, resampling from
-     * {@code Seeds.generator(Purpose.BOOTSTRAP, seed)}.
-     */
-    public static RatioEstimate ratioOfMeans(double[] numerator, double[] denominator, int resamples, long seed) {
-        return ratioOfMeans(numerator, denominator, resamples, Estimates.DEFAULT_LEVEL,
-                Seeds.generator(Seeds.Purpose.BOOTSTRAP, seed));
-    }
-
-    /**
      * Ratio of means with a percentile interval at {@code level}. Pairs where either value is NaN are
      * dropped. With fewer than 2 pairs the interval is NaN.
      *
-     * @param random a generator from {@link Seeds#generator}; consumed
+     * @param random a generator from {@code experiment.Seeds#generator} (the only seed service); consumed
      */
     public static RatioEstimate ratioOfMeans(double[] numerator, double[] denominator, int resamples,
             double level, SplittableRandom random) {

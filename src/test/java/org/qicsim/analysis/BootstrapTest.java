@@ -15,7 +15,7 @@ class BootstrapTest {
 
     @Test
     void ratioIsTheRatioOfMeans() {
-        RatioEstimate r = Bootstrap.ratioOfMeans(COSTS, EVENTS, 2000, 20231201L);
+        RatioEstimate r = Bootstrap.ratioOfMeans(COSTS, EVENTS, 2000, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 20231201L));
         double meanCost = 110.5;
         double meanEvents = 28.2 / 10;
         assertThat(r.ratio()).isCloseTo(meanCost / meanEvents, within(1e-12));
@@ -27,9 +27,9 @@ class BootstrapTest {
 
     @Test
     void sameSeedSameIntervalOtherSeedOtherInterval() {
-        RatioEstimate a = Bootstrap.ratioOfMeans(COSTS, EVENTS, 500, 1L);
-        RatioEstimate b = Bootstrap.ratioOfMeans(COSTS, EVENTS, 500, 1L);
-        RatioEstimate c = Bootstrap.ratioOfMeans(COSTS, EVENTS, 500, 2L);
+        RatioEstimate a = Bootstrap.ratioOfMeans(COSTS, EVENTS, 500, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 1L));
+        RatioEstimate b = Bootstrap.ratioOfMeans(COSTS, EVENTS, 500, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 1L));
+        RatioEstimate c = Bootstrap.ratioOfMeans(COSTS, EVENTS, 500, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 2L));
         assertThat(b).isEqualTo(a);
         assertThat(c.ciLow()).isNotEqualTo(a.ciLow());
         // The seed goes through Seeds' bootstrap generator.
@@ -49,7 +49,7 @@ class BootstrapTest {
         for (int i = 0; i < events.length; i++) {
             costs[i] = 40 * events[i];
         }
-        RatioEstimate r = Bootstrap.ratioOfMeans(costs, events, 1000, 7L);
+        RatioEstimate r = Bootstrap.ratioOfMeans(costs, events, 1000, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 7L));
         assertThat(r.ratio()).isEqualTo(40);
         assertThat(r.ciLow()).isCloseTo(40, within(1e-12));
         assertThat(r.ciHigh()).isCloseTo(40, within(1e-12));
@@ -57,15 +57,15 @@ class BootstrapTest {
 
     @Test
     void incompletePairsAreDroppedAndTinySamplesHaveNoInterval() {
-        RatioEstimate r = Bootstrap.ratioOfMeans(new double[] {10, Double.NaN, 30}, new double[] {1, 2, Double.NaN}, 100, 3L);
+        RatioEstimate r = Bootstrap.ratioOfMeans(new double[] {10, Double.NaN, 30}, new double[] {1, 2, Double.NaN}, 100, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 3L));
         assertThat(r.n()).isEqualTo(1);
         assertThat(r.ratio()).isEqualTo(10);
         assertThat(r.ciLow()).isNaN();
         assertThat(r.ciHigh()).isNaN();
-        assertThat(Bootstrap.ratioOfMeans(new double[0], new double[0], 100, 3L).ratio()).isNaN();
-        assertThatThrownBy(() -> Bootstrap.ratioOfMeans(new double[2], new double[3], 100, 3L))
+        assertThat(Bootstrap.ratioOfMeans(new double[0], new double[0], 100, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 3L)).ratio()).isNaN();
+        assertThatThrownBy(() -> Bootstrap.ratioOfMeans(new double[2], new double[3], 100, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 3L)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Bootstrap.ratioOfMeans(new double[2], new double[2], 0, 3L))
+        assertThatThrownBy(() -> Bootstrap.ratioOfMeans(new double[2], new double[2], 0, 0.95, Seeds.generator(Seeds.Purpose.BOOTSTRAP, 3L)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,0 +1,85 @@
+package org.qicsim.experiment;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.qicsim.model.Run;
+
+/**
+ * Counterfactual arms shared by designs with the same world (MODEL.md §3: designs with the same
+ * canonical world are paired and share one counterfactual per replicate). Each (world, replicate)
+ * is computed once, by the first run that needs it, while the others wait; it is dropped as soon as
+ * the last run that needs it has taken it, so memory stays bounded however many runs there are.
+ */
+public final class CounterfactualCache {
+    /** A world (SHA-256 of its canonical form) at a replicate. */
+    public record Key(String worldSha256, int replicate) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = worldSha256.compareTo(o.worldSha256);
+            return c != 0 ? c : Integer.compare(replicate, o.replicate);
+        }
+    }
+
+    private final Map<Key, FutureTask<Run.Counterfactual>> computed = new ConcurrentHashMap<>();
+    private final Map<Key, Integer> usesLeft = new TreeMap<>();
+    private long computations;
+
+    /** A cache expecting exactly these runs; each must {@link #acquire} and {@link #release} once. */
+    public CounterfactualCache(Iterable<RunSpec> runs) {
+        for (RunSpec r : runs) {
+            usesLeft.merge(r.counterfactualKey(), 1, Integer::sum);
+        }
+    }
+
+    /** The counterfactual of this run's world and replicate, computed here if nobody has yet. */
+    public Run.Counterfactual acquire(RunSpec run) throws InterruptedException {
+        Key key = run.counterfactualKey();
+        FutureTask<Run.Counterfactual> task = new FutureTask<>(() -> Run.counterfactual(
+                run.design().scenario().scenario(), run.design().scenario()::collaborativeAt, run.runSeed()));
+        FutureTask<Run.Counterfactual> existing = computed.putIfAbsent(key, task);
+        if (existing == null) {
+            synchronized (this) {
+                computations++;
+            }
+            task.run();
+            existing = task;
+        }
+        try {
+            return existing.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Marks this run's use done; the counterfactual is dropped after its last use. */
+    public void release(RunSpec run) {
+        Key key = run.counterfactualKey();
+        synchronized (this) {
+            int left = usesLeft.merge(key, -1, Integer::sum);
+            if (left <= 0) {
+                usesLeft.remove(key);
+                computed.remove(key);
+            }
+        }
+    }
+
+    /** How many counterfactual arms were computed (for tests and the manifest). */
+    public synchronized long computations() {
+        return computations;
+    }
+
+    /** How many are held now. */
+    public int held() {
+        return computed.size();
+    }
+}
