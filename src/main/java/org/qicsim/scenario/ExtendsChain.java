@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.TreeMap;
 import org.qicsim.scenario.tree.DidYouMean;
 import org.qicsim.scenario.tree.LocatedTreeParser;
 import org.qicsim.scenario.tree.Location;
@@ -106,25 +106,36 @@ final class ExtendsChain {
         }
     }
 
-    /** {@code (did you mean "base.yaml"?)} among the scenario files next to a missing one. */
+    /**
+     * {@code (did you mean "base.yaml"?)} among the scenario files next to a missing one, compared
+     * without their extensions so that a shared ".yaml" does not make every short name look close.
+     */
     private static String nearbyFiles(Path missing) {
         Path dir = missing.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir) || missing.getFileName() == null) {
             return "";
         }
-        TreeSet<String> names = new TreeSet<>();
+        Map<String, String> byStem = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                String n = f.getFileName().toString();
-                String lower = n.toLowerCase(Locale.ROOT);
+                String name = f.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")) {
-                    names.add(n);
+                    byStem.put(stem(name), name);
                 }
             }
         } catch (IOException e) {
             return "";
         }
-        return DidYouMean.phrase(DidYouMean.among(missing.getFileName().toString(),
-                names.stream().collect(Collectors.toList())));
+        List<String> names = new ArrayList<>();
+        for (String stem : DidYouMean.among(stem(missing.getFileName().toString()), byStem.keySet())) {
+            names.add(byStem.get(stem));
+        }
+        return DidYouMean.phrase(names);
+    }
+
+    private static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 }
