@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
  * editors and other tools, or a plain table of every key with its type, default and range.
  */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print the JSON Schema (draft 2020-12) of scenario files, or with --list a table of",
-                "every key: path, type, default and valid range."},
+        description = "Print the JSON Schema (draft 2020-12) of scenario files, or with --list a table of "
+                + "every key: path, type, default and valid range.",
         footer = {"", "Exit status: 0 done; 2 invalid input (e.g. --out names an existing file); 1 write failed."})
 public final class SchemaCommand implements Callable<Integer> {
 
@@ -72,7 +72,8 @@ public final class SchemaCommand implements Callable<Integer> {
         rows.add(new String[] {"extends", "string|null", "null", "a scenario file, relative to this one"});
         for (KeySpec key : ScenarioSchema.all()) {
             String type = key.type().label() + (key.nullable() ? "|null" : "");
-            String range = key.type() == ValueType.ENUM ? String.join(", ", key.enumValues()) : key.interval();
+            String range = key.type() == ValueType.ENUM ? String.join(", ", key.enumValues())
+                    : key.path().equals("name") ? "[a-z0-9][a-z0-9._-]*" : key.interval();
             rows.add(new String[] {key.path(), type, key.defaultYaml(), range});
         }
         int[] widths = new int[3];

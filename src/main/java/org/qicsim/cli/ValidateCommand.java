@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
  * when any is not (1 only for a bug in qicsim).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario files: every error is reported as file:line:column: key.path: what is wrong,",
-                "and keys the chosen design ignores are noted. Nothing is run."},
+        description = "Check scenario files without running them. Every error is reported as "
+                + "file:line:column: key.path: what is wrong (valid: ...); keys the chosen design ignores are noted.",
         footer = {"", "Exit status: 0 all files valid; 2 invalid input; 1 internal error."})
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -33,8 +33,8 @@ public final class ValidateCommand implements Callable<Integer> {
     private List<Path> files = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = {"Override a key after the file is merged, e.g. --set sites.count=40",
-                    "(repeatable; the value is YAML: 0.2, topDecile, null, {median: 10, spread: 1})."})
+            description = "Override a key after the file is merged, e.g. --set sites.count=40 (repeatable; "
+                    + "the value is YAML: 0.2, topDecile, null, {median: 10, spread: 1}).")
     private List<String> sets = new ArrayList<>();
 
     @java.lang.Override
