@@ -56,6 +56,11 @@ final class ExtendsChain {
             problems.error(includedAt, EXTENDS, "extends cycle: " + String.join(" → ", cycle));
             return;
         }
+        if (Files.isDirectory(file)) {
+            problems.error(includedAt == null ? Location.ofFile(display) : includedAt, includedAt == null ? "" : EXTENDS,
+                    display + " is a directory, not a scenario file");
+            return;
+        }
         Node root;
         try {
             root = LocatedTreeParser.parseFile(file, display);

@@ -22,7 +22,6 @@ import org.qicsim.scenario.tree.ScalarNode;
 final class ScenarioValidator {
 
     private static final double GAMING_TYPES_TOLERANCE = 1e-9;
-    private static final int MAX_HORIZON = 600;
 
     private final Problems problems;
     /** Paths already reported, so that cross-field rules do not pile onto them. */
@@ -127,8 +126,9 @@ final class ScenarioValidator {
         Optional<Double> horizon = number(root, "horizonMonths");
         if (start.isPresent() && horizon.isPresent() && horizon.get() < start.get() + 12) {
             int least = (int) (start.get() + 12);
+            double most = ScenarioSchema.key("horizonMonths").orElseThrow().max();
             fail(root, "horizonMonths", Numbers.plain(horizon.get()) + " leaves no collaborative year after startMonth "
-                    + Numbers.plain(start.get()) + " (valid: [" + least + ", " + MAX_HORIZON + "])");
+                    + Numbers.plain(start.get()) + " (valid: [" + least + ", " + Numbers.plain(most) + "])");
         }
         double sum = 0;
         boolean complete = true;

@@ -188,6 +188,19 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void badValueInsideASetMappingIsLocatedInsideTheOption() throws Exception {
+        Path file = write("s.yaml", "name: s\n");
+        Problem p = only(file, org.qicsim.scenario.Override.parseSet("sites.volume={median: x}", 1));
+        assertThat(p.format()).isEqualTo("--set #1:1:23: sites.volume.median: expected a number, got string \"x\" "
+                + "(valid: a number in (0, 1000000])");
+    }
+
+    @Test
+    void aDirectoryIsNotAScenarioFile() {
+        assertThat(only(dir).format()).isEqualTo(dir + ": " + dir + " is a directory, not a scenario file");
+    }
+
+    @Test
     void setWithoutEqualsIsRejected() {
         ScenarioException e = catchThrowableOfType(ScenarioException.class,
                 () -> org.qicsim.scenario.Override.parseSet("sites.count", 3));
