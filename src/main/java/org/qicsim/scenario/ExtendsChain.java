@@ -57,23 +57,19 @@ final class ExtendsChain {
             return;
         }
         if (Files.isDirectory(file)) {
-            problems.error(includedAt == null ? Location.ofFile(display) : includedAt, includedAt == null ? "" : EXTENDS,
-                    display + " is a directory, not a scenario file");
+            fileProblem(includedAt, display, display + " is a directory, not a scenario file");
             return;
         }
         Node root;
         try {
             root = LocatedTreeParser.parseFile(file, display);
         } catch (NoSuchFileException e) {
-            if (includedAt == null) {
-                problems.error(Location.ofFile(display), "", "cannot read: no such file");
-            } else {
-                problems.error(includedAt, EXTENDS, "file not found: " + display + nearbyFiles(file));
-            }
+            fileProblem(includedAt, display, includedAt == null
+                    ? "cannot read: no such file"
+                    : "file not found: " + display + nearbyFiles(file));
             return;
         } catch (IOException e) {
-            problems.error(includedAt == null ? Location.ofFile(display) : includedAt, includedAt == null ? "" : EXTENDS,
-                    "cannot read " + display + ": " + e.getMessage());
+            fileProblem(includedAt, display, "cannot read " + display + ": " + e.getMessage());
             return;
         } catch (TreeSyntaxException e) {
             problems.error(e.location(), "", e.getMessage());
@@ -100,6 +96,18 @@ final class ExtendsChain {
             }
         }
         layers.add(map.without(EXTENDS));
+    }
+
+    /**
+     * A problem with a whole file: reported at the {@code extends} line that named it, or, for the
+     * file given on the command line, at the file itself.
+     */
+    private void fileProblem(Location includedAt, String display, String message) {
+        if (includedAt == null) {
+            problems.error(Location.ofFile(display), "", message);
+        } else {
+            problems.error(includedAt, EXTENDS, message);
+        }
     }
 
     /** The same file reached by two spellings has one identity, so cycles are found whatever the path. */

@@ -50,7 +50,7 @@ class ValidateCommandTest {
         int exit = run("scenarios/michigan-cqi.yaml", "scenarios/no-collaborative.yaml");
         assertThat(exit).isZero();
         assertThat(out.toString().lines()).hasSize(2).allMatch(
-                Pattern.compile("scenarios/[a-z-]+\\.yaml: ok \\([0-9a-f]{8}\\)").asMatchPredicate());
+                Pattern.compile("scenarios[/\\\\][a-z-]+\\.yaml: ok \\([0-9a-f]{8}\\)").asMatchPredicate());
         assertThat(err.toString()).isEmpty();
     }
 
