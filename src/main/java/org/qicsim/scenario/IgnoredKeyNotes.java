@@ -1,0 +1,146 @@
+package org.qicsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.qicsim.scenario.Collaborative.Benchmark;
+import org.qicsim.scenario.Collaborative.Design;
+import org.qicsim.scenario.Collaborative.VisitTargeting;
+import org.qicsim.scenario.tree.MapNode;
+import org.qicsim.scenario.tree.Node;
+
+/**
+ * Notes for keys the user set that the chosen variant ignores (MODEL.md §6, §8: "a key the chosen
+ * variant ignores gets a note from validate, not an error"). A key gets a note when it was set in
+ * the file, its {@code extends} chain or {@code --set} to a value other than its default (a key set
+ * to its default changes nothing either way, and {@code base.yaml} writes every default out), and
+ * the variant ignores it in every phase of the {@code schedule}.
+ */
+final class IgnoredKeyNotes {
+
+    /** A collaborative key ignored when {@code ignored} holds, with the reason given for that collaborative. */
+    private record Rule(String path, Predicate<Collaborative> ignored, Function<Collaborative, String> reason) {
+    }
+
+    /** A world key (not collaborative.*), ignored when {@code ignored} holds for the scenario. */
+    private record WorldRule(String path, Predicate<Scenario> ignored, String reason) {
+    }
+
+    private static final String DESIGN = "collaborative.incentives.performance.design";
+    private static final String MEETINGS = "collaborative.community.meetingsPerYear";
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("collaborative.feedback.target", c -> c.feedback().benchmark() != Benchmark.TARGET,
+                    c -> "used only when collaborative.feedback.benchmark is target (it is "
+                            + c.feedback().benchmark().yamlName() + ")"),
+            new Rule("collaborative.incentives.performance.topFraction", c -> design(c) != Design.TOURNAMENT,
+                    c -> "used only when " + DESIGN + " is tournament (it is " + design(c).yamlName() + ")"),
+            new Rule("collaborative.incentives.performance.minImprovement",
+                    c -> design(c) != Design.IMPROVEMENT && design(c) != Design.HYBRID,
+                    c -> "used only when " + DESIGN + " is improvement or hybrid (it is " + design(c).yamlName() + ")"),
+            new Rule("collaborative.incentives.performance.lossAversion", c -> design(c) != Design.WITHHOLD,
+                    c -> "used only when " + DESIGN + " is withhold (it is " + design(c).yamlName() + ")"),
+            new Rule("collaborative.incentives.performance.target",
+                    c -> design(c) != Design.THRESHOLD && design(c) != Design.HYBRID && design(c) != Design.WITHHOLD,
+                    c -> "used only when " + DESIGN + " is threshold, hybrid or withhold (it is "
+                            + design(c).yamlName() + ")"),
+            new Rule("collaborative.incentives.performance.share", c -> design(c) == Design.NONE,
+                    c -> "unused when " + DESIGN + " is none"),
+            new Rule("collaborative.incentives.performance.lagMonths", c -> design(c) == Design.NONE,
+                    c -> "unused when " + DESIGN + " is none"),
+            new Rule("collaborative.incentives.performance.setBy", c -> design(c) == Design.NONE,
+                    c -> "unused when " + DESIGN + " is none"),
+            new Rule("collaborative.incentives.salienceShare", c -> design(c) == Design.NONE,
+                    c -> "scales only outcome-based pay, and " + DESIGN + " is none"),
+            new Rule("collaborative.positiveDeviance.method", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
+            new Rule("collaborative.positiveDeviance.topFraction", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
+            new Rule("collaborative.positiveDeviance.matching", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
+            new Rule("collaborative.positiveDeviance.breadth", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
+            new Rule("collaborative.positiveDeviance.showcase",
+                    c -> !c.positiveDeviance().enabled() || c.community().meetingsPerYear() == 0,
+                    c -> c.positiveDeviance().enabled()
+                            ? "positive deviants are showcased only at meetings, and " + MEETINGS + " is 0"
+                            : pdOff()),
+            new Rule("collaborative.incentives.recognitionValue",
+                    c -> !c.positiveDeviance().enabled() || !c.positiveDeviance().showcase()
+                            || c.community().meetingsPerYear() == 0,
+                    c -> "recognition comes only from being showcased at a meeting, which this design never does"),
+            new Rule("collaborative.leadership.championProbability", c -> !c.leadership().fundedChampions(),
+                    c -> "used only when collaborative.leadership.fundedChampions is true"),
+            new Rule("collaborative.leadership.training", c -> c.community().meetingsPerYear() == 0,
+                    c -> "training happens at meetings, and " + MEETINGS + " is 0"),
+            new Rule("collaborative.incentives.participation.minAttendance",
+                    c -> c.incentives().participation().annual() == 0,
+                    c -> "used only when collaborative.incentives.participation.annual is above 0"),
+            new Rule("collaborative.coordination.budgetPerSite", c -> c.coordination().quality() != null,
+                    c -> "collaborative.coordination.quality is set, so budgetPerSite no longer sets Qc; "
+                            + "it still counts as a cost"),
+            new Rule("collaborative.community.siteVisitTargeting", c -> c.community().siteVisitsPerYear() == 0,
+                    c -> "collaborative.community.siteVisitsPerYear is 0"),
+            new Rule("collaborative.community.siteVisitsPerYear",
+                    c -> c.community().siteVisitTargeting() == VisitTargeting.NONE,
+                    c -> "collaborative.community.siteVisitTargeting is none, which makes no visits"),
+            new Rule("collaborative.community.crossGroupShare", c -> c.community().regionalGroups() == 1,
+                    c -> "with one regional group (collaborative.community.regionalGroups: 1) every meeting is a plenary"),
+            new Rule("collaborative.community.buildingInvestment", c -> c.community().meetingsPerYear() == 0,
+                    c -> "it speeds tie formation at meetings, and " + MEETINGS + " is 0"));
+
+    private static final List<WorldRule> WORLD_RULES = List.of(
+            new WorldRule("sites.enrolment.base", s -> !s.sites().enrolment().enabled(),
+                    "used only when sites.enrolment.enabled is true"),
+            new WorldRule("sites.enrolment.peerShare", s -> !s.sites().enrolment().enabled(),
+                    "used only when sites.enrolment.enabled is true"),
+            new WorldRule("sites.selection", s -> s.sites().initialMembership() == 1.0,
+                    "every site is a member at startMonth (sites.initialMembership is 1), so there is nothing to select"));
+
+    private IgnoredKeyNotes() {
+    }
+
+    static List<Problem> of(MapNode merged, Scenario scenario, List<CollaborativePhase> phases) {
+        List<Problem> notes = new ArrayList<>();
+        for (KeySpec spec : ScenarioSchema.all()) {
+            Node node = merged.at(spec.path());
+            if (node == null || node.location().file().equals(BundledDefaults.FILE)
+                    || Objects.equals(RecordBinder.get(scenario, spec.path()), spec.defaultValue())) {
+                continue;
+            }
+            String reason = reason(spec.path(), scenario, phases);
+            if (reason != null) {
+                notes.add(Problem.note(node.location(), spec.path(), "ignored: " + reason));
+            }
+        }
+        return notes;
+    }
+
+    /** Why the key is ignored in every phase, or null when some phase reads it. */
+    private static String reason(String path, Scenario scenario, List<CollaborativePhase> phases) {
+        for (WorldRule rule : WORLD_RULES) {
+            if (rule.path().equals(path) && rule.ignored().test(scenario)) {
+                return rule.reason();
+            }
+        }
+        if (!path.startsWith("collaborative.") || path.equals("collaborative.enabled")) {
+            return null;
+        }
+        if (phases.stream().noneMatch(p -> p.collaborative().enabled())) {
+            return "the collaborative is disabled (collaborative.enabled: false)";
+        }
+        for (Rule rule : RULES) {
+            if (rule.path().equals(path) && phases.stream().allMatch(p -> rule.ignored().test(p.collaborative()))) {
+                String reason = rule.reason().apply(phases.get(0).collaborative());
+                return phases.size() > 1 ? reason + ", in every phase of the schedule" : reason;
+            }
+        }
+        return null;
+    }
+
+    private static Design design(Collaborative c) {
+        return c.incentives().performance().design();
+    }
+
+    private static String pdOff() {
+        return "unused while collaborative.positiveDeviance.enabled is false";
+    }
+}

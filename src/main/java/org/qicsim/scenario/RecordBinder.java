@@ -1,0 +1,154 @@
+package org.qicsim.scenario;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qicsim.scenario.tree.ListNode;
+import org.qicsim.scenario.tree.MapNode;
+import org.qicsim.scenario.tree.Node;
+import org.qicsim.scenario.tree.ScalarNode;
+
+/**
+ * Binds a validated tree to the section records through their canonical constructors, and copies
+ * records with one key changed (for {@code schedule}). It runs only after clean validation, so any
+ * failure here is a bug in qicsim, reported as {@link IllegalStateException}.
+ */
+final class RecordBinder {
+
+    private RecordBinder() {
+    }
+
+    static Scenario scenario(MapNode root) {
+        return bind(Scenario.class, root, "");
+    }
+
+    private static <R> R bind(Class<R> type, MapNode node, String path) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            String childPath = SchemaSection.join(path, component.getName());
+            Node child = node.get(component.getName());
+            if (child == null) {
+                throw new IllegalStateException("binding after validation: " + childPath + " is missing");
+            }
+            if (component.getType().isRecord()) {
+                args[i] = bind(component.getType(), asMap(child, childPath), childPath);
+            } else if (component.getType() == List.class) {
+                args[i] = schedule(child);
+            } else {
+                args[i] = ScenarioSchema.toJava(childPath, scalar(child, childPath).value());
+            }
+        }
+        return construct(type, components, args);
+    }
+
+    /** Entries in month order; entries of one month keep their file order (the order they apply in). */
+    private static List<ScheduleEntry> schedule(Node node) {
+        if (!(node instanceof ListNode list)) {
+            throw new IllegalStateException("binding after validation: schedule is not a list");
+        }
+        List<ScheduleEntry> entries = new ArrayList<>();
+        for (Node item : list.items()) {
+            MapNode entry = asMap(item, "schedule");
+            // Validated as an integer in [0, horizonMonths - 1]; 2.0 is accepted as 2.
+            int fromMonth = Math.toIntExact(Math.round(((Number) scalar(entry.get("fromMonth"), "fromMonth").value())
+                    .doubleValue()));
+            MapNode set = asMap(entry.get("set"), "schedule.set");
+            // Canonical key order (declaration order): two files that differ only in order hash alike.
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (KeySpec spec : ScenarioSchema.keysUnder("collaborative")) {
+                Node value = set.get(spec.path());
+                if (value != null) {
+                    values.put(spec.path(), ScenarioSchema.toJava(spec.path(), scalar(value, spec.path()).value()));
+                }
+            }
+            entries.add(new ScheduleEntry(fromMonth, values));
+        }
+        entries.sort(Comparator.comparingInt(ScheduleEntry::fromMonth));
+        return entries;
+    }
+
+    /** A copy of {@code record} with the component at {@code dottedPath} (relative to it) set to {@code value}. */
+    static <R> R with(R record, String dottedPath, Object value) {
+        int dot = dottedPath.indexOf('.');
+        String name = dot < 0 ? dottedPath : dottedPath.substring(0, dot);
+        @SuppressWarnings("unchecked")
+        Class<R> type = (Class<R>) record.getClass();
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        boolean found = false;
+        for (int i = 0; i < components.length; i++) {
+            args[i] = read(components[i], record);
+            if (components[i].getName().equals(name)) {
+                args[i] = dot < 0 ? value : with(args[i], dottedPath.substring(dot + 1), value);
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalStateException(type.getSimpleName() + " has no component " + name);
+        }
+        return construct(type, components, args);
+    }
+
+    /** The value at a dotted path below {@code record}. */
+    static Object get(Object record, String dottedPath) {
+        Object current = record;
+        for (String name : dottedPath.split("\\.")) {
+            RecordComponent match = null;
+            for (RecordComponent component : current.getClass().getRecordComponents()) {
+                if (component.getName().equals(name)) {
+                    match = component;
+                }
+            }
+            if (match == null) {
+                throw new IllegalStateException(current.getClass().getSimpleName() + " has no component " + name);
+            }
+            current = read(match, current);
+        }
+        return current;
+    }
+
+    static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
+    }
+
+    private static <R> R construct(Class<R> type, RecordComponent[] components, Object[] args) {
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        try {
+            Constructor<R> constructor = type.getDeclaredConstructor(types);
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("binding after validation: " + type.getSimpleName() + " rejected "
+                    + "its values: " + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new IllegalStateException("binding after validation: cannot construct " + type.getSimpleName(), e);
+        }
+    }
+
+    private static MapNode asMap(Node node, String path) {
+        if (node instanceof MapNode map) {
+            return map;
+        }
+        throw new IllegalStateException("binding after validation: " + path + " is not a mapping");
+    }
+
+    private static ScalarNode scalar(Node node, String path) {
+        if (node instanceof ScalarNode scalar) {
+            return scalar;
+        }
+        throw new IllegalStateException("binding after validation: " + path + " is not a scalar");
+    }
+}

@@ -1,0 +1,125 @@
+package org.qicsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IgnoredKeyNotesTest {
+    @BeforeAll
+    static void tmpDir() {
+        TestDirs.ensureTmpDir();
+    }
+
+
+    @TempDir
+    Path dir;
+
+    private List<Problem> notes(String yaml, org.qicsim.scenario.Override... overrides) throws Exception {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, yaml);
+        List<Problem> notes = ScenarioLoader.load(file, List.of(overrides)).notes();
+        assertThat(notes).allMatch(n -> n.severity() == Problem.Severity.NOTE);
+        return notes;
+    }
+
+    @Test
+    void targetIsNotedWhenTheBenchmarkIsNotTarget() throws Exception {
+        List<Problem> notes = notes("collaborative:\n  feedback: {benchmark: mean, target: 0.1}\n");
+        assertThat(notes).extracting(Problem::format).containsExactly("note: " + dir.resolve("s.yaml")
+                + ":2:39: collaborative.feedback.target: ignored: used only when collaborative.feedback.benchmark "
+                + "is target (it is mean)");
+        assertThat(notes("collaborative:\n  feedback: {benchmark: target, target: 0.1}\n")).isEmpty();
+    }
+
+    @Test
+    void performanceKeysAreNotedByDesign() throws Exception {
+        String keys = "{topFraction: 0.3, minImprovement: 0.01, lossAversion: 3, share: 0.05, setBy: payer}";
+        assertThat(notes("collaborative: {incentives: {performance: " + keys.replace("{", "{design: threshold, ") + "}}\n"))
+                .extracting(Problem::path).containsExactly(
+                        "collaborative.incentives.performance.topFraction",
+                        "collaborative.incentives.performance.minImprovement",
+                        "collaborative.incentives.performance.lossAversion");
+        assertThat(notes("collaborative: {incentives: {performance: " + keys.replace("{", "{design: tournament, ") + "}}\n"))
+                .extracting(Problem::path).containsExactly(
+                        "collaborative.incentives.performance.minImprovement",
+                        "collaborative.incentives.performance.lossAversion");
+        assertThat(notes("collaborative: {incentives: {performance: " + keys.replace("{", "{design: none, ") + "}}\n"))
+                .extracting(Problem::path).containsExactly(
+                        "collaborative.incentives.performance.topFraction",
+                        "collaborative.incentives.performance.minImprovement",
+                        "collaborative.incentives.performance.lossAversion",
+                        "collaborative.incentives.performance.share",
+                        "collaborative.incentives.performance.setBy");
+    }
+
+    @Test
+    void positiveDevianceEnrolmentChampionsAndAttendance() throws Exception {
+        List<Problem> notes = notes("""
+                sites: {enrolment: {enabled: false, base: -2, peerShare: 1}}
+                collaborative:
+                  positiveDeviance: {enabled: false, method: crude, breadth: 5}
+                  leadership: {fundedChampions: false, championProbability: 0.5}
+                  incentives: {participation: {annual: 0, minAttendance: 0.9}}
+                """);
+        assertThat(notes).extracting(Problem::path).containsExactly(
+                "sites.enrolment.base", "sites.enrolment.peerShare",
+                "collaborative.positiveDeviance.method", "collaborative.positiveDeviance.breadth",
+                "collaborative.leadership.championProbability",
+                "collaborative.incentives.participation.minAttendance");
+    }
+
+    @Test
+    void budgetPerSiteIsNotedWhenQualityIsSet() throws Exception {
+        List<Problem> notes = notes("collaborative: {coordination: {budgetPerSite: 50000, quality: 0.9}}\n");
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.path()).isEqualTo("collaborative.coordination.budgetPerSite");
+            assertThat(n.message()).contains("no longer sets Qc").contains("cost");
+        });
+    }
+
+    @Test
+    void everyCollaborativeKeyIsNotedWhenTheCollaborativeIsDisabled() throws Exception {
+        List<Problem> notes = notes("""
+                collaborative:
+                  enabled: false
+                  feedback: {everyMonths: 6}
+                  community: {meetingsPerYear: 4}
+                """);
+        assertThat(notes).extracting(Problem::path)
+                .containsExactly("collaborative.feedback.everyMonths", "collaborative.community.meetingsPerYear");
+        assertThat(notes).allMatch(n -> n.message().contains("collaborative is disabled"));
+    }
+
+    @Test
+    void aScheduleThatEnablesTheCollaborativeLaterSilencesThatNote() throws Exception {
+        assertThat(notes("""
+                collaborative: {enabled: false, feedback: {everyMonths: 6}}
+                schedule: [{fromMonth: 24, set: {collaborative.enabled: true}}]
+                """)).isEmpty();
+    }
+
+    @Test
+    void aKeyReadInSomePhaseOfTheScheduleIsNotNoted() throws Exception {
+        assertThat(notes("""
+                collaborative: {incentives: {performance: {topFraction: 0.3}}}
+                schedule: [{fromMonth: 36, set: {collaborative.incentives.performance.design: tournament}}]
+                """)).isEmpty();
+    }
+
+    @Test
+    void keysSetToTheirDefaultOrLeftToDefaultsAreNotNoted() throws Exception {
+        assertThat(notes("collaborative: {positiveDeviance: {enabled: false, method: shrunk}}\n")).isEmpty();
+    }
+
+    @Test
+    void notesFromSetAreLocatedAtTheOption() throws Exception {
+        List<Problem> notes = notes("name: s\n", org.qicsim.scenario.Override.parseSet("sites.selection=1", 1));
+        assertThat(notes).extracting(Problem::format).containsExactly("note: --set #1:1:17: sites.selection: ignored: "
+                + "every site is a member at startMonth (sites.initialMembership is 1), so there is nothing to select");
+    }
+}
