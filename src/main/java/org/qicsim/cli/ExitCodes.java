@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.qicsim.results.UserInputException;
+import org.qicsim.scenario.ScenarioException;
 import picocli.CommandLine.ParameterException;
 
 /** Exit codes of every qicsim command (ARCHITECTURE.md, "Command-line conventions"). */
@@ -21,10 +22,9 @@ public final class ExitCodes {
 
     /**
      * Exception types from packages below {@code results} that mean invalid input, besides
-     * {@link UserInputException} and picocli's {@link ParameterException}. Add e.g. the scenario
-     * loader's exception here when it exists.
+     * {@link UserInputException} and picocli's {@link ParameterException}.
      */
-    static final List<Class<? extends Throwable>> USER_INPUT_TYPES = List.of();
+    static final List<Class<? extends Throwable>> USER_INPUT_TYPES = List.of(ScenarioException.class);
 
     private ExitCodes() {
     }

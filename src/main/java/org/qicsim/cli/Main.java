@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         scope = ScopeType.INHERIT,
         description = "Simulates designs of healthcare quality improvement collaboratives.",
-        subcommands = {HelpCommand.class},
+        subcommands = {HelpCommand.class, ValidateCommand.class, SchemaCommand.class, RunCommand.class,
+            CompareCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

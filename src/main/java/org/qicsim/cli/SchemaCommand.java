@@ -38,7 +38,7 @@ public final class SchemaCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Print a plain table: path, type, default, range.")
     private boolean list;
 
-    @java.lang.Override
+    @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package org.qicsim.cli;
 
+import org.qicsim.scenario.KeyOverride;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,15 +38,15 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "the value is YAML: 0.2, topDecile, null, {median: 10, spread: 1}).")
     private List<String> sets = new ArrayList<>();
 
-    @java.lang.Override
+    @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<org.qicsim.scenario.Override> overrides = new ArrayList<>();
+        List<KeyOverride> overrides = new ArrayList<>();
         List<Problem> setProblems = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             try {
-                overrides.add(org.qicsim.scenario.Override.parseSet(sets.get(i), i + 1));
+                overrides.add(KeyOverride.parseSet(sets.get(i), i + 1));
             } catch (ScenarioException e) {
                 setProblems.addAll(e.problems());
             }

@@ -37,10 +37,32 @@ public final class ScenarioLoader {
      *
      * @throws ScenarioException listing every problem found, each located
      */
-    public static ResolvedScenario load(Path file, List<Override> overrides) throws ScenarioException {
+    public static ResolvedScenario load(Path file, List<KeyOverride> overrides) throws ScenarioException {
         Problems problems = new Problems();
-        List<MapNode> layers = new ArrayList<>(ExtendsChain.read(file, problems));
-        for (Override override : overrides) {
+        return merge(ExtendsChain.read(file, problems), overrides, problems);
+    }
+
+    /** The scenario of the defaults alone (name {@code scenario}). */
+    public static ResolvedScenario defaults() {
+        try {
+            return defaults(List.of());
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the bundled defaults.yaml is invalid:\n" + e.format(), e);
+        }
+    }
+
+    /**
+     * The defaults with {@code overrides} applied, as if from an empty file: the in-process way to
+     * build a scenario (tests, notebooks, calibration harnesses).
+     */
+    public static ResolvedScenario defaults(List<KeyOverride> overrides) throws ScenarioException {
+        return merge(List.of(), overrides, new Problems());
+    }
+
+    private static ResolvedScenario merge(List<MapNode> fileLayers, List<KeyOverride> overrides, Problems problems)
+            throws ScenarioException {
+        List<MapNode> layers = new ArrayList<>(fileLayers);
+        for (KeyOverride override : overrides) {
             MapNode layer = overrideLayer(override, problems);
             if (layer != null) {
                 layers.add(layer);
@@ -52,15 +74,6 @@ public final class ScenarioLoader {
             merged = TreeMerge.mergeMaps(merged, layer);
         }
         return resolve(merged, problems);
-    }
-
-    /** The scenario of the defaults alone (name {@code scenario}). */
-    public static ResolvedScenario defaults() {
-        try {
-            return resolve(BundledDefaults.tree(), new Problems());
-        } catch (ScenarioException e) {
-            throw new IllegalStateException("the bundled defaults.yaml is invalid:\n" + e.format(), e);
-        }
     }
 
     private static ResolvedScenario resolve(MapNode merged, Problems problems) throws ScenarioException {
@@ -100,7 +113,7 @@ public final class ScenarioLoader {
     }
 
     /** The override as a one-key tree, or null (with a problem) when its path or value is unusable. */
-    private static MapNode overrideLayer(Override override, Problems problems) {
+    private static MapNode overrideLayer(KeyOverride override, Problems problems) {
         Location keyAt = new Location(override.origin(), 1, 1);
         String path = override.path();
         if (path.equals(ExtendsChain.EXTENDS)) {

@@ -19,7 +19,7 @@ class CanonicalFormTest {
     @TempDir
     Path dir;
 
-    private ResolvedScenario load(String name, String yaml, org.qicsim.scenario.Override... overrides) throws Exception {
+    private ResolvedScenario load(String name, String yaml, KeyOverride... overrides) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, yaml);
         return ScenarioLoader.load(file, List.of(overrides));
@@ -189,7 +189,7 @@ class CanonicalFormTest {
     void theScenarioHashSeesEveryKeyIncludingSeedAndOverrides() throws Exception {
         String hash = load("a.yaml", "name: a\n").sha256();
         assertThat(load("b.yaml", "name: a\nseed: 1\n").sha256()).isNotEqualTo(hash);
-        assertThat(load("c.yaml", "name: a\n", org.qicsim.scenario.Override.of("replications", 31, "--reps")).sha256())
+        assertThat(load("c.yaml", "name: a\n", KeyOverride.of("replications", 31, "--reps")).sha256())
                 .isNotEqualTo(hash);
         assertThat(load("d.yaml", "name: a\nbehaviour: {feedback: {intBase: 0.6}}\n").sha256()).isNotEqualTo(hash);
     }
@@ -203,7 +203,7 @@ class CanonicalFormTest {
         assertThat(none.worldSha256()).isEqualTo(michigan.worldSha256());
         assertThat(List.of(michigan.sha256(), feedbackOnly.sha256(), none.sha256())).doesNotHaveDuplicates();
         ResolvedScenario fewerSites = ScenarioLoader.load(Path.of("scenarios/michigan-cqi.yaml"),
-                List.of(org.qicsim.scenario.Override.parseSet("sites.count=59", 1)));
+                List.of(KeyOverride.parseSet("sites.count=59", 1)));
         assertThat(fewerSites.worldSha256()).isNotEqualTo(michigan.worldSha256());
     }
 

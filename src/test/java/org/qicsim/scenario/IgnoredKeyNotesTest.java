@@ -19,7 +19,7 @@ class IgnoredKeyNotesTest {
     @TempDir
     Path dir;
 
-    private List<Problem> notes(String yaml, org.qicsim.scenario.Override... overrides) throws Exception {
+    private List<Problem> notes(String yaml, KeyOverride... overrides) throws Exception {
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, yaml);
         List<Problem> notes = ScenarioLoader.load(file, List.of(overrides)).notes();
@@ -118,7 +118,7 @@ class IgnoredKeyNotesTest {
 
     @Test
     void notesFromSetAreLocatedAtTheOption() throws Exception {
-        List<Problem> notes = notes("name: s\n", org.qicsim.scenario.Override.parseSet("sites.selection=1", 1));
+        List<Problem> notes = notes("name: s\n", KeyOverride.parseSet("sites.selection=1", 1));
         assertThat(notes).extracting(Problem::format).containsExactly("note: --set #1:1:17: sites.selection: ignored: "
                 + "every site is a member at startMonth (sites.initialMembership is 1), so there is nothing to select");
     }

@@ -28,7 +28,7 @@ class ScenarioErrorsTest {
         return file;
     }
 
-    private List<Problem> problems(Path file, org.qicsim.scenario.Override... overrides) {
+    private List<Problem> problems(Path file, KeyOverride... overrides) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class,
                 () -> ScenarioLoader.load(file, List.of(overrides)));
         assertThat(e).as("loading %s should fail", file).isNotNull();
@@ -36,7 +36,7 @@ class ScenarioErrorsTest {
         return e.problems();
     }
 
-    private Problem only(Path file, org.qicsim.scenario.Override... overrides) {
+    private Problem only(Path file, KeyOverride... overrides) {
         List<Problem> problems = problems(file, overrides);
         assertThat(problems).hasSize(1);
         return problems.get(0);
@@ -175,7 +175,7 @@ class ScenarioErrorsTest {
     @Test
     void badSetPathIsLocatedAtTheOptionWithASuggestion() throws Exception {
         Path file = write("s.yaml", "name: s\n");
-        Problem p = only(file, org.qicsim.scenario.Override.parseSet("sites.volum.median=10", 2));
+        Problem p = only(file, KeyOverride.parseSet("sites.volum.median=10", 2));
         assertThat(p.format()).isEqualTo("--set #2:1:1: sites.volum.median: unknown key \"sites.volum.median\" "
                 + "(did you mean \"sites.volume.median\"?) (valid: a dotted key path, as listed by qicsim schema --list)");
     }
@@ -183,14 +183,14 @@ class ScenarioErrorsTest {
     @Test
     void badSetValueIsLocatedAtTheValuesColumn() throws Exception {
         Path file = write("s.yaml", "name: s\n");
-        Problem p = only(file, org.qicsim.scenario.Override.parseSet("sites.count=5000", 1));
+        Problem p = only(file, KeyOverride.parseSet("sites.count=5000", 1));
         assertThat(p.format()).isEqualTo("--set #1:1:13: sites.count: 5000 is out of range (valid: [2, 1000])");
     }
 
     @Test
     void badValueInsideASetMappingIsLocatedInsideTheOption() throws Exception {
         Path file = write("s.yaml", "name: s\n");
-        Problem p = only(file, org.qicsim.scenario.Override.parseSet("sites.volume={median: x}", 1));
+        Problem p = only(file, KeyOverride.parseSet("sites.volume={median: x}", 1));
         assertThat(p.format()).isEqualTo("--set #1:1:23: sites.volume.median: expected a number, got string \"x\" "
                 + "(valid: a number in (0, 1000000])");
     }
@@ -203,7 +203,7 @@ class ScenarioErrorsTest {
     @Test
     void setWithoutEqualsIsRejected() {
         ScenarioException e = catchThrowableOfType(ScenarioException.class,
-                () -> org.qicsim.scenario.Override.parseSet("sites.count", 3));
+                () -> KeyOverride.parseSet("sites.count", 3));
         assertThat(e.format()).isEqualTo("--set #3:1:1: expected key.path=value, got \"sites.count\"");
     }
 
@@ -322,7 +322,7 @@ class ScenarioErrorsTest {
     void syntaxErrorsInTheChainAndOverridesAreReportedTogether() throws Exception {
         write("parent.yaml", "sites: [1,\n");
         Path child = write("child.yaml", "extends: parent.yaml\n");
-        List<Problem> problems = problems(child, org.qicsim.scenario.Override.parseSet("nope=1", 1));
+        List<Problem> problems = problems(child, KeyOverride.parseSet("nope=1", 1));
         assertThat(problems).extracting(Problem::file).containsExactly(dir.resolve("parent.yaml").toString(), "--set #1");
     }
 
@@ -347,7 +347,7 @@ class ScenarioErrorsTest {
     @Test
     void extendsCannotBeSetFromTheCommandLine() throws Exception {
         Path file = write("s.yaml", "name: s\n");
-        assertThat(only(file, org.qicsim.scenario.Override.parseSet("extends=x.yaml", 1)).message())
+        assertThat(only(file, KeyOverride.parseSet("extends=x.yaml", 1)).message())
                 .startsWith("extends cannot be overridden");
     }
 

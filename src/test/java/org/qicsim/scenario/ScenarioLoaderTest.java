@@ -31,7 +31,7 @@ class ScenarioLoaderTest {
         return file;
     }
 
-    private static ResolvedScenario load(Path file, org.qicsim.scenario.Override... overrides) throws ScenarioException {
+    private static ResolvedScenario load(Path file, KeyOverride... overrides) throws ScenarioException {
         return ScenarioLoader.load(file, List.of(overrides));
     }
 
@@ -60,8 +60,8 @@ class ScenarioLoaderTest {
         assertThat(s.sites().volume().median()).isEqualTo(12.0);
         assertThat(s.sites().volume().spread()).isEqualTo(1.1);
         assertThat(s.sites().qiBudget()).isEqualTo(100000.0);
-        Scenario overridden = load(child, org.qicsim.scenario.Override.parseSet("sites.count=40", 1),
-                org.qicsim.scenario.Override.parseSet("sites.count=50", 2)).scenario();
+        Scenario overridden = load(child, KeyOverride.parseSet("sites.count=40", 1),
+                KeyOverride.parseSet("sites.count=50", 2)).scenario();
         assertThat(overridden.sites().count()).isEqualTo(50);
     }
 
@@ -79,10 +79,10 @@ class ScenarioLoaderTest {
     void setValuesAreYamlAndMayBeMappings() throws Exception {
         Path file = write("s.yaml", "name: s\n");
         Scenario s = load(file,
-                org.qicsim.scenario.Override.parseSet("sites.volume={median: 10, spread: 1.2}", 1),
-                org.qicsim.scenario.Override.parseSet("collaborative.feedback.target=0.1", 2),
-                org.qicsim.scenario.Override.parseSet("collaborative.feedback.display=league", 3),
-                org.qicsim.scenario.Override.parseSet("description=a=b", 4)).scenario();
+                KeyOverride.parseSet("sites.volume={median: 10, spread: 1.2}", 1),
+                KeyOverride.parseSet("collaborative.feedback.target=0.1", 2),
+                KeyOverride.parseSet("collaborative.feedback.display=league", 3),
+                KeyOverride.parseSet("description=a=b", 4)).scenario();
         assertThat(s.sites().volume()).isEqualTo(new Sites.Volume(10.0, 1.2));
         assertThat(s.collaborative().feedback().target()).isEqualTo(0.1);
         assertThat(s.collaborative().feedback().display()).isEqualTo(Display.LEAGUE);
@@ -92,16 +92,16 @@ class ScenarioLoaderTest {
     @Test
     void typedOverridesForSeedAndReplications() throws Exception {
         Path file = write("s.yaml", "name: s\n");
-        ResolvedScenario r = load(file, org.qicsim.scenario.Override.of("seed", 7L, "--seed"),
-                org.qicsim.scenario.Override.of("replications", 3, "--reps"),
-                org.qicsim.scenario.Override.of("description", "with \"quotes\"", "--description"),
-                org.qicsim.scenario.Override.of("collaborative.feedback.display", Display.LEAGUE, "--display"));
+        ResolvedScenario r = load(file, KeyOverride.of("seed", 7L, "--seed"),
+                KeyOverride.of("replications", 3, "--reps"),
+                KeyOverride.of("description", "with \"quotes\"", "--description"),
+                KeyOverride.of("collaborative.feedback.display", Display.LEAGUE, "--display"));
         assertThat(r.scenario().seed()).isEqualTo(7L);
         assertThat(r.scenario().replications()).isEqualTo(3);
         assertThat(r.scenario().description()).isEqualTo("with \"quotes\"");
         assertThat(r.scenario().collaborative().feedback().display()).isEqualTo(Display.LEAGUE);
         ScenarioException e = org.assertj.core.api.Assertions.catchThrowableOfType(ScenarioException.class,
-                () -> load(file, org.qicsim.scenario.Override.of("replications", 0, "--reps")));
+                () -> load(file, KeyOverride.of("replications", 0, "--reps")));
         assertThat(e.format()).isEqualTo("--reps:1:1: replications: 0 is out of range (valid: [1, 1000000])");
     }
 

@@ -12,9 +12,9 @@ import org.qicsim.scenario.tree.Numbers;
  * starts in the option's argument).
  *
  * <p>Note for callers in other packages: importing this type shadows {@code java.lang.Override}
- * in that file; refer to it by its qualified name there, or write {@code @java.lang.Override}.
+ * in that file; refer to it by its qualified name there, or write {@code @Override}.
  */
-public record Override(String path, String valueYaml, String origin, int column) {
+public record KeyOverride(String path, String valueYaml, String origin, int column) {
 
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
 
@@ -23,7 +23,7 @@ public record Override(String path, String valueYaml, String origin, int column)
      *
      * @param oneBasedIndex the position of this {@code --set} among all of them, 1 for the first
      */
-    public static Override parseSet(String keyEqualsValue, int oneBasedIndex) throws ScenarioException {
+    public static KeyOverride parseSet(String keyEqualsValue, int oneBasedIndex) throws ScenarioException {
         String origin = "--set #" + oneBasedIndex;
         int equals = keyEqualsValue.indexOf('=');
         if (equals < 0) {
@@ -35,15 +35,15 @@ public record Override(String path, String valueYaml, String origin, int column)
             throw new ScenarioException(Problem.error(new Location(origin, 1, 1), path,
                     "\"" + path + "\" is not a key path (valid: keys joined by dots, e.g. sites.count=40)"));
         }
-        return new Override(path, keyEqualsValue.substring(equals + 1), origin, equals + 2);
+        return new KeyOverride(path, keyEqualsValue.substring(equals + 1), origin, equals + 2);
     }
 
     /**
      * An override from a typed option such as {@code --seed 7} ({@code origin "--seed"}); the value
      * is a Number, String, Boolean, {@link YamlEnum} constant or null.
      */
-    public static Override of(String path, Object value, String origin) {
-        return new Override(path, yamlText(value), origin, 1);
+    public static KeyOverride of(String path, Object value, String origin) {
+        return new KeyOverride(path, yamlText(value), origin, 1);
     }
 
     private static String yamlText(Object value) {

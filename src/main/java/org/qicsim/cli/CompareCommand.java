@@ -1,0 +1,188 @@
+package org.qicsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Logger;
+import org.qicsim.analysis.Estimate;
+import org.qicsim.experiment.Comparison;
+import org.qicsim.experiment.DesignResults;
+import org.qicsim.experiment.DesignSpec;
+import org.qicsim.experiment.DesignSummary;
+import org.qicsim.experiment.Experiment;
+import org.qicsim.experiment.LocalPool;
+import org.qicsim.results.CsvWriter;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.UserInputException;
+import org.qicsim.scenario.ResolvedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qicsim compare A.yaml B.yaml [...]}: designs under one master seed and replicate count,
+ * paired by common random numbers, each design's summary and its difference from the first.
+ * Designs whose worlds or horizons differ cannot be paired and are refused unless
+ * {@code --allow-different-worlds}, which labels the comparison unpaired.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare designs under common random numbers: each design's mean and CI and its paired "
+                + "difference from the first.")
+public final class CompareCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(CompareCommand.class.getName());
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Two or more scenario files; the first is the reference.")
+    private List<Path> scenarios = new ArrayList<>();
+
+    @Mixin
+    private ScenarioArguments arguments;
+
+    @Option(names = "--allow-different-worlds",
+            description = "Compare designs whose worlds (MODEL.md §3) or horizons differ, unpaired.")
+    private boolean allowDifferentWorlds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
+    private Path out;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
+    private Path resultsRoot;
+
+    @Option(names = "--dry-run", description = "Validate and print the runs and an estimate of the time; run nothing.")
+    private boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GlobalOptions options = GlobalOptions.of(spec);
+        List<ResolvedScenario> own = new ArrayList<>();
+        for (Path file : scenarios) {
+            own.add(arguments.load(file, null, null, err));
+        }
+        var first = own.get(0).scenario();
+        long masterSeed = arguments.seed != null ? arguments.seed : first.seed();
+        int reps = arguments.reps != null ? arguments.reps : first.replications();
+        warnIfFilesDiffer(own, masterSeed, reps);
+        List<DesignSpec> designs = new ArrayList<>();
+        for (int k = 0; k < scenarios.size(); k++) {
+            ResolvedScenario resolved = arguments.load(scenarios.get(k), masterSeed, reps, new PrintWriter(
+                    java.io.Writer.nullWriter()));
+            designs.add(new DesignSpec(k + 1, resolved.scenario().name(), resolved));
+        }
+        boolean paired = checkWorlds(designs);
+        Experiment experiment = new Experiment(designs, masterSeed, reps);
+        if (dryRun) {
+            out.println(paired ? "designs share one world: paired" : "designs differ in world: UNPAIRED");
+            DryRun.print(out, experiment, options.threads());
+            return ExitCodes.OK;
+        }
+        Instant start = Instant.now();
+        String hash = hash(designs);
+        ResultsFolder folder = this.out != null ? ResultsFolder.at(this.out)
+                : ResultsFolder.forCompare(resultsRoot, start, hash);
+        try (ExperimentFolder results = new ExperimentFolder(folder, experiment, true);
+                LocalPool pool = new LocalPool(options.threads());
+                Progress progress = Progress.start("compare", experiment.runs().size(), options)) {
+            List<DesignResults> designResults = experiment.execute(pool, results.sink(designs, progress));
+            Comparison comparison = Comparison.of(designResults, masterSeed, paired);
+            results.writeSummaries(comparison.summaries(), masterSeed, reps);
+            writeCompareCsv(results.folder(), comparison);
+            List<String> designNames = new ArrayList<>();
+            designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
+            results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(), start,
+                    hash, masterSeed, pool).withExtra("designs", designNames).withExtra("paired", paired)
+                    .withEnd(Instant.now()));
+            Path done = results.commit();
+            progress.close();
+            SummaryPrinter.comparison(out, comparison);
+            out.println(done);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void warnIfFilesDiffer(List<ResolvedScenario> own, long masterSeed, int reps) {
+        for (int k = 0; k < own.size(); k++) {
+            var s = own.get(k).scenario();
+            if (s.seed() != masterSeed || s.replications() != reps) {
+                LOG.warning(scenarios.get(k) + " sets seed " + s.seed() + " and " + s.replications()
+                        + " replications; the comparison uses seed " + masterSeed + " and " + reps
+                        + " for every design");
+            }
+        }
+    }
+
+    /** True when every design shares the first one's world and horizon; else refuses or labels unpaired. */
+    private boolean checkWorlds(List<DesignSpec> designs) {
+        ResolvedScenario reference = designs.get(0).scenario();
+        List<String> differing = new ArrayList<>();
+        for (DesignSpec d : designs.subList(1, designs.size())) {
+            ResolvedScenario r = d.scenario();
+            if (!r.worldSha256().equals(reference.worldSha256())
+                    || r.scenario().horizonMonths() != reference.scenario().horizonMonths()) {
+                differing.add(scenarios.get(d.point() - 1) + " (" + d.name() + ")");
+            }
+        }
+        if (differing.isEmpty()) {
+            return true;
+        }
+        if (!allowDifferentWorlds) {
+            throw new UserInputException("these designs have a different world or horizon from "
+                    + scenarios.get(0) + " and cannot be paired: " + String.join(", ", differing)
+                    + " (MODEL.md §3 \"World\": every section but collaborative and schedule, startMonth and "
+                    + "horizonMonths); use --allow-different-worlds to compare them unpaired");
+        }
+        LOG.warning("designs differ in world or horizon: the comparison is UNPAIRED");
+        return false;
+    }
+
+    /** SHA-256 of the designs' hashes in order, for the folder name. */
+    static String hash(List<DesignSpec> designs) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (DesignSpec d : designs) {
+                digest.update(d.scenario().sha256().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** compare.csv: one row per design and metric, with the difference from design 1. */
+    private static void writeCompareCsv(ResultsFolder folder, Comparison c) throws IOException {
+        try (CsvWriter csv = folder.csv("compare.csv", List.of("design", "name", "metric", "mean", "ciLow", "ciHigh",
+                "sd", "n", "diffMean", "diffCiLow", "diffCiHigh", "diffN", "paired"))) {
+            for (int k = 0; k < c.summaries().size(); k++) {
+                DesignSummary s = c.summaries().get(k);
+                for (String metric : Comparison.metrics()) {
+                    Estimate e = s.metric(metric);
+                    Estimate d = c.difference(k, metric);
+                    csv.cell(k + 1).cell(s.design().name()).cell(metric).cell(e.mean()).cell(e.ciLow())
+                            .cell(e.ciHigh()).cell(e.sd()).cell(e.n());
+                    if (d == null) {
+                        csv.missing().missing().missing().missing();
+                    } else {
+                        csv.cell(d.mean()).cell(d.ciLow()).cell(d.ciHigh()).cell(d.n());
+                    }
+                    csv.cell(c.paired()).endRow();
+                }
+            }
+        }
+    }
+}

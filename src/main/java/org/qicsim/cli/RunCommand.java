@@ -1,0 +1,81 @@
+package org.qicsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qicsim.experiment.DesignResults;
+import org.qicsim.experiment.DesignSpec;
+import org.qicsim.experiment.DesignSummary;
+import org.qicsim.experiment.Experiment;
+import org.qicsim.experiment.LocalPool;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.scenario.ResolvedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qicsim run SCENARIO}: the scenario's replications, each paired with its counterfactual,
+ * on a local pool; a results folder in the run layout and a one-screen summary on stdout, the
+ * folder path last.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario's replications (each paired with its counterfactual) and summarise them.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
+    private Path scenario;
+
+    @Mixin
+    private ScenarioArguments arguments;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
+    private Path out;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
+    private Path resultsRoot;
+
+    @Option(names = "--dry-run", description = "Validate and print the runs and an estimate of the time; run nothing.")
+    private boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GlobalOptions options = GlobalOptions.of(spec);
+        ResolvedScenario resolved = arguments.load(scenario, arguments.seed, arguments.reps, err);
+        var s = resolved.scenario();
+        Experiment experiment = new Experiment(List.of(new DesignSpec(0, s.name(), resolved)), s.seed(),
+                s.replications());
+        if (dryRun) {
+            DryRun.print(out, experiment, options.threads());
+            return ExitCodes.OK;
+        }
+        Instant start = Instant.now();
+        ResultsFolder folder = out != null ? ResultsFolder.at(this.out)
+                : ResultsFolder.forRun(resultsRoot, s.name(), start, resolved.sha256());
+        try (ExperimentFolder results = new ExperimentFolder(folder, experiment, false);
+                LocalPool pool = new LocalPool(options.threads());
+                Progress progress = Progress.start("run " + s.name(), experiment.runs().size(), options)) {
+            List<DesignResults> designResults = experiment.execute(pool,
+                    results.sink(experiment.designs(), progress));
+            DesignSummary summary = DesignSummary.of(designResults.get(0), experiment.masterSeed());
+            results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications());
+            results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
+                    start, resolved.sha256(), experiment.masterSeed(), pool).withEnd(Instant.now()));
+            Path done = results.commit();
+            progress.close();
+            SummaryPrinter.design(out, summary);
+            out.println(done);
+        }
+        return ExitCodes.OK;
+    }
+}

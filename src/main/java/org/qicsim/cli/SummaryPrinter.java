@@ -1,0 +1,74 @@
+package org.qicsim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.qicsim.analysis.Estimate;
+import org.qicsim.experiment.Comparison;
+import org.qicsim.experiment.DesignSummary;
+import org.qicsim.model.RunResult;
+
+/** Formats summaries for stdout: a metric per line, mean and 95% CI, readable on one screen. */
+final class SummaryPrinter {
+    private SummaryPrinter() {
+    }
+
+    static void design(PrintWriter out, DesignSummary summary) {
+        out.printf(Locale.ROOT, "%s (%d replicates), mean [95%% CI]%n", summary.design().name(),
+                summary.metric("finalRate").n());
+        for (String metric : RunResult.METRICS) {
+            out.printf(Locale.ROOT, "  %-26s %s%n", metric, estimate(summary.metric(metric)));
+        }
+        out.printf(Locale.ROOT, "  %-26s %s%n", "costPerEventAverted", costEffectiveness(summary));
+    }
+
+    static void comparison(PrintWriter out, Comparison c) {
+        out.println(c.paired() ? "Paired comparison (common random numbers; differences from design 1)"
+                : "UNPAIRED comparison (different worlds; Welch intervals for differences from design 1)");
+        for (String metric : Comparison.KEY_METRICS) {
+            out.println(metric);
+            for (int k = 0; k < c.summaries().size(); k++) {
+                DesignSummary s = c.summaries().get(k);
+                Estimate diff = c.difference(k, metric);
+                out.printf(Locale.ROOT, "  %d %-28s %-34s%s%n", k + 1, s.design().name(), estimate(s.metric(metric)),
+                        diff == null ? "" : "diff " + estimate(diff));
+            }
+        }
+        out.println("costPerEventAverted");
+        for (int k = 0; k < c.summaries().size(); k++) {
+            DesignSummary s = c.summaries().get(k);
+            out.printf(Locale.ROOT, "  %d %-28s %s%n", k + 1, s.design().name(), costEffectiveness(s));
+        }
+    }
+
+    static String costEffectiveness(DesignSummary s) {
+        if (s.dominated()) {
+            return "dominated (no events averted on average)";
+        }
+        var r = s.costPerEventAverted();
+        return number(r.ratio()) + " [" + number(r.ciLow()) + ", " + number(r.ciHigh()) + "]";
+    }
+
+    static String estimate(Estimate e) {
+        if (e == null || e.n() == 0) {
+            return "-";
+        }
+        if (Double.isNaN(e.ciLow())) {
+            return number(e.mean());
+        }
+        return number(e.mean()) + " [" + number(e.ciLow()) + ", " + number(e.ciHigh()) + "]";
+    }
+
+    /** Four significant digits, thousands grouped for large values. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (Math.abs(v) >= 10000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}
