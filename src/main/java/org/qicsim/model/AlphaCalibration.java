@@ -68,7 +68,7 @@ public final class AlphaCalibration {
      */
     static double[] newtonBracket(double target, Scenario scenario, SiteEndowment[] sites, double[][] qualities,
             int[][] weights, double gamma) {
-        double alpha = Logistic.logit(target);
+        double alpha = Logistic.logit(target) - meanOffset(scenario, sites, qualities, weights, gamma);
         double[] slope = new double[1];
         for (int step = 0; step < 30; step++) {
             double rate = baselineRate(alpha, scenario, sites, qualities, weights, gamma, slope);
@@ -84,7 +84,8 @@ public final class AlphaCalibration {
                 break;
             }
         }
-        double width = 1e-9;
+        // A bracket one tolerance wide around Newton's root needs no halving; widen only if Newton stopped short.
+        double width = 0.5 * World.ALPHA_TOLERANCE;
         for (int widen = 0; widen < 40; widen++, width *= 16) {
             double lo = Math.max(-40.0, alpha - width);
             double hi = Math.min(40.0, alpha + width);
@@ -96,6 +97,24 @@ public final class AlphaCalibration {
         return new double[] {-40.0, 40.0};
     }
 
+    /** The volume-weighted mean of u_j + μ_j − γ·Q over the draws: Newton's starting point is logit(target) minus it. */
+    static double meanOffset(Scenario scenario, SiteEndowment[] sites, double[][] qualities, int[][] weights,
+            double gamma) {
+        double sum = 0.0;
+        double volume = 0.0;
+        for (int j = 0; j < sites.length; j++) {
+            double q = 0.0;
+            int n = 0;
+            for (int g = 0; g < qualities[j].length; g++) {
+                q += weights[j][g] * qualities[j][g];
+                n += weights[j][g];
+            }
+            sum += sites[j].volume() * (sites[j].structuralEffect() + sites[j].caseMixMean() - gamma * q / n);
+            volume += sites[j].volume();
+        }
+        return sum / volume;
+    }
+
     /** The volume-weighted expected rate over the baseline year for a given α. */
     static double baselineRate(double alpha, Scenario scenario, SiteEndowment[] sites, double[][] qualities,
             int[][] weights, double gamma, double[] slopeOut) {
@@ -104,6 +123,7 @@ public final class AlphaCalibration {
         double withinSd = scenario.sites().caseMix().withinSd();
         double numerator = 0.0;
         double slope = 0.0;
+        double[] slopeOfGroup = new double[1];
         double volume = 0.0;
         for (int j = 0; j < sites.length; j++) {
             SiteEndowment s = sites[j];
@@ -113,9 +133,13 @@ public final class AlphaCalibration {
                 double offset = alpha + s.structuralEffect() + trend * t / 12.0;
                 for (int g = 0; g < qualities[j].length; g++) {
                     double c = offset - gamma * qualities[j][g];
-                    siteSum += weights[j][g] * RiskAverage.expectedRate(c, s.caseMixMean(), withinSd);
-                    if (slopeOut != null) {
-                        siteSlope += weights[j][g] * RiskAverage.expectedSlope(c, s.caseMixMean(), withinSd);
+                    if (slopeOut == null) {
+                        siteSum += weights[j][g] * RiskAverage.expectedRate(c, s.caseMixMean(), withinSd);
+                    } else {
+                        slopeOfGroup[0] = 0.0;
+                        siteSum += weights[j][g] * RiskAverage.expectedRateAndSlope(c, s.caseMixMean(), withinSd,
+                                slopeOfGroup);
+                        siteSlope += weights[j][g] * slopeOfGroup[0];
                     }
                 }
             }

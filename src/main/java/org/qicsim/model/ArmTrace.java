@@ -71,6 +71,7 @@ public final class ArmTrace {
     final boolean[] gamingEver;
     final int[] leftMonth;
     final double[] payments;
+    final double[] volume;
 
     ArmTrace(int months, int sites) {
         this.months = months;
@@ -102,6 +103,7 @@ public final class ArmTrace {
         gamingEver = new boolean[sites];
         leftMonth = new int[sites];
         payments = new double[sites];
+        volume = new double[sites];
     }
 
     private static double[] nan(int n) {

@@ -42,10 +42,12 @@ final class Audit {
     }
 
     static void detect(QicSimulation sim, Site s, Behaviour.Gaming g) {
-        s.forfeitedYear = Calendar.year(sim.month, sim.launchMonth);
+        s.accounts.forfeited[Math.min(Calendar.year(sim.month, sim.launchMonth), s.accounts.forfeited.length - 1)] = true;
         s.trust = Math.max(0.0, s.trust - g.trustPenalty());
         s.gaming = false;
         s.excludedUntilCycle = sim.centre.cycle() + g.exclusionCycles();
+        // Excluded at once, not from the next cycle: nobody should copy or visit a detected gamer.
+        sim.centre.withdrawDeviant(s.index);
         if (sim.visibility() > 0) {
             sim.ties.scale(s.index, g.tieFactor());
         }

@@ -64,6 +64,6 @@ final class Calendar {
 
     /** Discount factor of month t to the start: (1 + r)^(−(t − start)/12). */
     static double discount(int t, int start, double ratePerYear) {
-        return org.apache.commons.math3.util.FastMath.pow(1.0 + ratePerYear, -(t - start) / 12.0);
+        return StrictMath.pow(1.0 + ratePerYear, -(t - start) / 12.0);
     }
 }

@@ -1,7 +1,6 @@
 package org.qicsim.model;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.util.FastMath;
 import org.qicsim.scenario.Collaborative;
 
 /**
@@ -76,7 +75,7 @@ final class ChangePackage {
             int sign = d[i] > 0 ? 1 : d[i] < 0 ? -1 : 0;
             if (Math.abs(d[i]) >= c.codeThreshold() && sign != z[i] && sign != 0) {
                 long k = Math.round(Math.abs(d[i]) * better);
-                double p = 1.0 - FastMath.pow(1.0 - c.codeLearningRate(), (double) k);
+                double p = 1.0 - StrictMath.pow(1.0 - c.codeLearningRate(), (double) k);
                 if (random.nextDouble() < p) {
                     z[i] = sign;
                 }

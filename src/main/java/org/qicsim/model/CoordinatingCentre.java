@@ -43,6 +43,11 @@ final class CoordinatingCentre {
         return deviants;
     }
 
+    /** Removes a site from the current PD set (a detected gamer, S2). */
+    void withdrawDeviant(int site) {
+        deviants = java.util.Arrays.stream(deviants).filter(j -> j != site).toArray();
+    }
+
     ChangePackage changePackage() {
         return changePackage;
     }

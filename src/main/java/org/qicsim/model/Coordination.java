@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import org.apache.commons.math3.util.FastMath;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
 
@@ -18,6 +17,6 @@ final class Coordination {
         if (c.quality() != null) {
             return c.quality();
         }
-        return 1.0 - FastMath.exp(-c.budgetPerSite() / b.qcScale());
+        return 1.0 - StrictMath.exp(-c.budgetPerSite() / b.qcScale());
     }
 }

@@ -1,7 +1,6 @@
 package org.qicsim.model;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.util.FastMath;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -32,7 +31,8 @@ final class FeedbackResponse {
             Site s = sim.sites[j];
             int pos = position[j];
             boolean worstQuintile = pos >= ranked.length - worst;
-            int quintile = Math.min(5, pos * 5 / ranked.length + 1);
+            // League quintiles for fairness agree with badRank: the worst quintile is exactly quintile 5.
+            int quintile = worstQuintile ? 5 : Math.min(4, pos * 5 / ranked.length + 1);
             report(sim, s, m, reported[j], m.classes[j], league ? quintile : m.classes[j].ordinal(),
                     m.classes[j] == ReportClass.WORSE || (league && worstQuintile), benchmark);
         }
@@ -154,7 +154,7 @@ final class FeedbackResponse {
         double[] weight = new double[utility.length];
         double total = 0.0;
         for (int k = 0; k < utility.length; k++) {
-            weight[k] = FastMath.exp(utility[k] - max);
+            weight[k] = StrictMath.exp(utility[k] - max);
             total += weight[k];
         }
         Response[] options = {Response.LEARN, Response.LOWER, Response.REJECT, Response.WITHDRAW};

@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import org.apache.commons.math3.util.FastMath;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -46,7 +45,7 @@ final class GamingDecision {
     /** pDetect = 1 − (1 − auditRate·detection)^(12·λ_j·(upcodeShare + suppression·p̄)). */
     static double detection(double auditRate, Behaviour.Gaming g, double volume, double pBar) {
         double alteredPerYear = 12.0 * volume * (g.upcodeShare() + g.suppression() * pBar);
-        return 1.0 - FastMath.pow(1.0 - auditRate * g.detection(), alteredPerYear);
+        return 1.0 - StrictMath.pow(1.0 - auditRate * g.detection(), alteredPerYear);
     }
 
     static double probability(Behaviour.Gaming g, double stake, double intrinsic, double norm, double pDetect,

@@ -123,7 +123,7 @@ final class IncentiveProgramme {
             if (!measured[year].measured()[j]) {
                 continue;
             }
-            boolean forfeited = s.forfeitedYear == year;
+            boolean forfeited = year < s.accounts.forfeited.length && s.accounts.forfeited[year];
             double share = forfeited ? 0.0 : earned[j];
             double outcome;
             double paid;

@@ -46,7 +46,8 @@ final class Learning {
                 double h = Integer.bitCount(differing) / (double) sim.landscape.practices();
                 double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.gap) + b.imitationTrust() * s.trust
                         - b.imitationDistance() * h);
-                if (differing != 0 && r.nextDouble() < p) {
+                boolean copyable = differing != 0 && sim.collaborative.positiveDeviance().breadth() > 0;
+                if (copyable && r.nextDouble() < p) {
                     imitate(sim, s, pd, bundles[pd], r, b);
                     continue;
                 }

@@ -1,7 +1,6 @@
 package org.qicsim.model;
 
 import java.util.Arrays;
-import org.apache.commons.math3.util.FastMath;
 import org.qicsim.scenario.Collaborative;
 
 /**
@@ -102,7 +101,7 @@ final class Measurement {
 
     /** The standard error used for funnels and gaps: sqrt(p̄(1−p̄)/n_j + τ̂²). */
     double standardError(int site) {
-        return FastMath.sqrt(samplingVariance(site) + signalVariance);
+        return StrictMath.sqrt(samplingVariance(site) + signalVariance);
     }
 
     /**
@@ -187,7 +186,7 @@ final class Measurement {
             double r = tau2 + v > 0 ? tau2 / (tau2 + v) : 0.0;
             result.reliability[j] = r;
             result.adjusted[j] = r * rsr[j] + (1.0 - r) * pBar;
-            double se = FastMath.sqrt(v + tau2);
+            double se = StrictMath.sqrt(v + tau2);
             double z = se > 0 ? (rsr[j] - pBar) / se : 0.0;
             result.funnelZ[j] = z;
             double zStar = settings.zStar();

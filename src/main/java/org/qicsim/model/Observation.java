@@ -1,7 +1,6 @@
 package org.qicsim.model;
 
 import java.util.Arrays;
-import org.apache.commons.math3.util.FastMath;
 import org.qicsim.scenario.Collaborative;
 
 /**
@@ -138,7 +137,7 @@ final class Observation {
         for (int j : measured) {
             ss += (values[j] - mean) * (values[j] - mean);
         }
-        return FastMath.sqrt(ss / (measured.length - 1));
+        return StrictMath.sqrt(ss / (measured.length - 1));
     }
 
     /** End of the run: per-site state and the arm's final diagnostics. */
@@ -155,6 +154,7 @@ final class Observation {
             trace.gamingEver[j] = s.gamingEver;
             trace.leftMonth[j] = s.leftMonth;
             trace.payments[j] = s.paymentsTotal;
+            trace.volume[j] = s.endowment.volume();
             if (trace.memberAtStart[j] && s.member) {
                 trace.retained++;
             }

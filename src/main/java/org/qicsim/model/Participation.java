@@ -82,7 +82,8 @@ final class Participation {
             }
         }
         for (Site s : sim.sites) {
-            if (s.member) {
+            // A site that has just left does not rejoin in the same month.
+            if (s.member || s.leftMonth == sim.month) {
                 continue;
             }
             int region = sim.region(s);

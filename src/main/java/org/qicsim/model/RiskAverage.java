@@ -1,7 +1,6 @@
 package org.qicsim.model;
 
 import org.apache.commons.math3.analysis.integration.gauss.HermiteRuleFactory;
-import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.math3.util.Pair;
 
 /**
@@ -19,9 +18,9 @@ public final class RiskAverage {
     static {
         // Hermite rule integrates f(x)·e^{−x²}; with r = m + √2·s·x, E[f(r)] = Σ w_i f(m + √2 s x_i) / √π.
         Pair<double[], double[]> rule = new HermiteRuleFactory().getRule(POINTS);
-        double norm = 1.0 / FastMath.sqrt(FastMath.PI);
+        double norm = 1.0 / StrictMath.sqrt(StrictMath.PI);
         for (int i = 0; i < POINTS; i++) {
-            NODES[i] = rule.getFirst()[i] * FastMath.sqrt(2.0);
+            NODES[i] = rule.getFirst()[i] * StrictMath.sqrt(2.0);
             WEIGHTS[i] = rule.getSecond()[i] * norm;
         }
     }
@@ -29,13 +28,19 @@ public final class RiskAverage {
     private RiskAverage() {
     }
 
-    /** d/dc E[σ(c + r)] = E[σ(1 − σ)] for r ~ N(mean, sd²). */
-    public static double expectedSlope(double c, double mean, double sd) {
+    /**
+     * E[σ(c + r)] and its derivative d/dc = E[σ(1 − σ)] in one pass over the nodes, for Newton steps;
+     * the derivative is added to {@code slope[0]}.
+     */
+    public static double expectedRateAndSlope(double c, double mean, double sd, double[] slope) {
         double sum = 0.0;
+        double derivative = 0.0;
         for (int i = 0; i < POINTS; i++) {
             double p = Logistic.sigma(c + mean + sd * NODES[i]);
-            sum += WEIGHTS[i] * p * (1.0 - p);
+            sum += WEIGHTS[i] * p;
+            derivative += WEIGHTS[i] * p * (1.0 - p);
         }
+        slope[0] += derivative;
         return sum;
     }
 

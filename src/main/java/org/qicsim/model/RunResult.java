@@ -96,7 +96,7 @@ public final class RunResult {
         int last = scenario.horizonMonths() - 12;
         return new Object[] {
             f.region[j] < 0 ? null : f.region[j],
-            world(j),
+            f.volume[j],
             f.championFilled[j],
             f.member[j],
             f.leftMonth[j] < 0 ? null : f.leftMonth[j],
@@ -108,14 +108,6 @@ public final class RunResult {
             f.payments[j],
             f.gamingEver[j]
         };
-    }
-
-    private double world(int j) {
-        double cases = 0;
-        for (int t = 0; t < factual.months; t++) {
-            cases += factual.siteCases[t][j];
-        }
-        return cases / factual.months;
     }
 
     private Map<String, Double> computeMetrics() {
@@ -272,6 +264,6 @@ public final class RunResult {
         for (double x : v) {
             ss += (x - mean) * (x - mean);
         }
-        return org.apache.commons.math3.util.FastMath.sqrt(ss / (n - 1));
+        return StrictMath.sqrt(ss / (n - 1));
     }
 }

@@ -68,7 +68,6 @@ final class Site {
     boolean gamingEver;
     int lastGamingMonth = Integer.MIN_VALUE;
     int excludedUntilCycle = -1;
-    int forfeitedYear = -1;
 
     // Membership (S9)
     boolean member;
@@ -110,6 +109,8 @@ final class Site {
         final double[] effortAboveBaseline;
         final boolean[] showcased;
         final boolean[] championLost;
+        /** Performance years whose payment a detected gamer has forfeited (S2 audit). */
+        final boolean[] forfeited;
 
         YearlyAccounts(int years) {
             payments = new double[years + 2];
@@ -119,6 +120,7 @@ final class Site {
             effortAboveBaseline = new double[years + 2];
             showcased = new boolean[years + 2];
             championLost = new boolean[years + 2];
+            forfeited = new boolean[years + 2];
         }
     }
 }

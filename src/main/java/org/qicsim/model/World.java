@@ -2,7 +2,6 @@ package org.qicsim.model;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.util.FastMath;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Scenario;
@@ -45,8 +44,8 @@ public final class World {
         Landscape landscape = Landscape.draw(streams.cc(Stream.LANDSCAPE, -1), scenario.practices().count(),
                 scenario.practices().interactions(), scenario.practices().contextSpecificity(), count);
         double qMed = landscape.medianQuality();
-        // γ makes the median bundle's odds effectOddsRatio times those of the optimum (§5).
-        double gamma = qMed < 1.0 ? -FastMath.log(scenario.practices().effectOddsRatio()) / (1.0 - qMed) : 0.0;
+        // γ makes the optimum's odds effectOddsRatio times those of the median bundle (§5).
+        double gamma = qMed < 1.0 ? -StrictMath.log(scenario.practices().effectOddsRatio()) / (1.0 - qMed) : 0.0;
 
         SiteDraw[] draws = new SiteDraw[count];
         for (int j = 0; j < count; j++) {
@@ -148,7 +147,7 @@ public final class World {
             SiteDraw d = new SiteDraw();
             d.structuralEffect = s.heterogeneity() * Draws.normal(r);
             d.caseMixMean = s.caseMix().betweenSd() * Draws.normal(r);
-            d.volume = FastMath.exp(FastMath.log(s.volume().median()) + s.volume().spread() * Draws.normal(r));
+            d.volume = StrictMath.exp(StrictMath.log(s.volume().median()) + s.volume().spread() * Draws.normal(r));
             d.capacity = Draws.beta(r, 2, 2);
             d.absorptiveCapacity = Draws.beta(r, 2, 2);
             d.pressure = Draws.beta(r, 2, 5);
@@ -200,9 +199,9 @@ public final class World {
             Integer[] order = new Integer[count];
             double[] key = new double[count];
             for (int j = 0; j < count; j++) {
-                double w = FastMath.exp(2.0 * selection * (zi[j] + zc[j] + zq[j]));
+                double w = StrictMath.exp(2.0 * selection * (zi[j] + zc[j] + zq[j]));
                 double u = Math.max(draws[j].membershipUniform, Double.MIN_VALUE);
-                key[j] = FastMath.log(u) / w;
+                key[j] = StrictMath.log(u) / w;
                 order[j] = j;
             }
             Arrays.sort(order, (a, b) -> {
@@ -227,7 +226,7 @@ public final class World {
             for (double x : v) {
                 ss += (x - mean) * (x - mean);
             }
-            double sd = v.length > 1 ? FastMath.sqrt(ss / (v.length - 1)) : 0.0;
+            double sd = v.length > 1 ? StrictMath.sqrt(ss / (v.length - 1)) : 0.0;
             double[] z = new double[v.length];
             for (int j = 0; j < v.length; j++) {
                 z[j] = sd > 0 ? (v[j] - mean) / sd : 0.0;

@@ -46,11 +46,12 @@ class RulesTest {
         double effort = 0.15;
         double championLeadership = 0.6;
         int months = World.burnIn(f, phi, effort, championLeadership);
-        // Fixed point: g(1−φ) = dφ with g = 0.1·0.15·(1 + 0.5·0.6) = 0.0195, d = 0.02.
-        double g = 0.1 * 0.15 * 1.3;
+        // Fixed point: g(1−φ) = dφ with g = fidelityGain·E·(1 + fidelityChampion·c·L) and d = fidelityDecay.
+        double g = b.learning().fidelityGain() * 0.15 * (1 + b.learning().fidelityChampion() * 0.6);
+        double d = b.learning().fidelityDecay();
         assertThat(months).isLessThan(World.BURN_IN_MONTHS);
         for (double p : phi) {
-            assertThat(p).isCloseTo(g / (g + 0.02), within(1e-10));
+            assertThat(p).isCloseTo(g / (g + d), within(1e-10));
         }
     }
 
