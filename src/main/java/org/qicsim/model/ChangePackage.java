@@ -58,7 +58,8 @@ final class ChangePackage {
      * The contrast rule: with 𝒮 the measured members below the members' mean and ℛ the rest,
      * d_i = share adopting in 𝒮 − share adopting in ℛ; where |d_i| ≥ codeThreshold and sign(d_i) ≠ z_i,
      * z_i becomes sign(d_i) with probability 1 − (1 − codeLearningRate)^k, k = round(|d_i|·|𝒮|).
-     * One uniform per practice that qualifies, on the coordinating centre's key.
+     * One uniform per practice on the coordinating centre's key, drawn whether or not the practice
+     * qualifies, so practice i always uses the i-th uniform.
      */
     void update(Site[] sites, int[] measured, double[] reported, Collaborative.Coordination c,
             SplittableRandom random) {
@@ -72,11 +73,12 @@ final class ChangePackage {
         }
         int better = countBetter(measured, reported);
         for (int i = 0; i < z.length; i++) {
+            double uniform = random.nextDouble();
             int sign = d[i] > 0 ? 1 : d[i] < 0 ? -1 : 0;
             if (Math.abs(d[i]) >= c.codeThreshold() && sign != z[i] && sign != 0) {
                 long k = Math.round(Math.abs(d[i]) * better);
                 double p = 1.0 - StrictMath.pow(1.0 - c.codeLearningRate(), (double) k);
-                if (random.nextDouble() < p) {
+                if (uniform < p) {
                     z[i] = sign;
                 }
             }

@@ -71,10 +71,13 @@ final class FeedbackResponse {
         s.aspiration = bf.aspirationMemory() * s.aspiration + (1.0 - bf.aspirationMemory()) * rate;
 
         SplittableRandom r = sim.keys.of(Stream.FEEDBACK, j);
-        if (r.nextDouble() >= processingProbability(sim, s)) {
+        // Both uniforms are drawn whatever happens, so paired designs decide with the same numbers.
+        double processUniform = r.nextDouble();
+        double responseUniform = r.nextDouble();
+        if (processUniform >= processingProbability(sim, s)) {
             return;
         }
-        Response response = gap > 0 ? chooseResponse(sim, s, gap, r.nextDouble()) : Response.MAINTAIN;
+        Response response = gap > 0 ? chooseResponse(sim, s, gap, responseUniform) : Response.MAINTAIN;
         Behaviour.Response br = sim.scenario.behaviour().response();
         switch (response) {
             case LOWER:

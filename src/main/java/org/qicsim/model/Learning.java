@@ -28,54 +28,85 @@ final class Learning {
             if (!s.member) {
                 continue;
             }
-            SplittableRandom r = sim.keys.of(Stream.LEARNING, s.index);
+            Draws draws = new Draws(sim.keys.of(Stream.LEARNING, s.index));
             if (s.test != null) {
                 // A test started this month (by socialisation at a meeting or visit) starts advancing next month.
                 if (s.test.changeMonth < sim.month) {
-                    advanceTest(sim, s, r, b);
+                    advanceTest(sim, s, draws.revert, b);
                 }
                 continue;
             }
-            if (r.nextDouble() >= b.velocity() * s.effort()) {
+            if (draws.act >= b.velocity() * s.effort()) {
                 continue;
             }
             int[] visible = Visibility.visiblePds(sim, s);
             if (visible.length > 0) {
-                int pd = choosePd(sim, s, visible, bundles, r);
+                int pd = choosePd(sim, s, visible, bundles, draws.pdKeys);
                 int differing = bundles[pd] ^ s.bundle;
                 double h = Integer.bitCount(differing) / (double) sim.landscape.practices();
                 double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.gap) + b.imitationTrust() * s.trust
                         - b.imitationDistance() * h);
                 boolean copyable = differing != 0 && sim.collaborative.positiveDeviance().breadth() > 0;
-                if (copyable && r.nextDouble() < p) {
-                    imitate(sim, s, pd, bundles[pd], r, b);
+                if (copyable && draws.imitate < p) {
+                    imitate(sim, s, pd, bundles[pd], draws.copyKeys, b);
                     continue;
                 }
             }
-            explore(sim, s, r);
+            explore(sim, s, draws.exploreKeys);
         }
     }
 
-    private static void advanceTest(QicSimulation sim, Site s, SplittableRandom r, Behaviour.Learning b) {
+    /**
+     * A member's learning draws for the month, split by purpose in a fixed order so that each
+     * decision uses the same random numbers whatever the design and whatever the others consumed
+     * (MODEL.md §7; synchronised common random numbers).
+     */
+    private static final class Draws {
+        final double revert;
+        final double act;
+        final double imitate;
+        final SplittableRandom pdKeys;
+        final SplittableRandom copyKeys;
+        final SplittableRandom exploreKeys;
+
+        Draws(SplittableRandom key) {
+            revert = key.nextDouble();
+            act = key.nextDouble();
+            imitate = key.nextDouble();
+            pdKeys = key.split();
+            copyKeys = key.split();
+            exploreKeys = key.split();
+        }
+    }
+
+    private static void advanceTest(QicSimulation sim, Site s, double revertUniform, Behaviour.Learning b) {
         LocalTest test = s.test;
         boolean done = test.advance(sim.registry.events(sim.month, s.index), sim.registry.cases(sim.month, s.index));
         if (!done) {
             return;
         }
         s.test = null;
-        if (!test.looksBetter() && r.nextDouble() < b.revertProbability()) {
+        if (!test.looksBetter() && revertUniform < b.revertProbability()) {
             s.bundle = test.previousBundle;
             System.arraycopy(test.previousFidelity, 0, s.fidelity, 0, s.fidelity.length);
             sim.trace.reverts++;
         }
     }
 
-    /** The PD to learn from, by positiveDeviance.matching. */
-    static int choosePd(QicSimulation sim, Site s, int[] visible, int[] bundles, SplittableRandom r) {
+    /**
+     * The PD to learn from, by positiveDeviance.matching: any (uniform among Vis_j), similar (smallest
+     * Hamming distance, ties by index) or regional (uniform among same-region PDs, else any). Uniform
+     * choices are keyed by site index so paired designs choose alike.
+     */
+    static int choosePd(QicSimulation sim, Site s, int[] visible, int[] bundles, SplittableRandom keys) {
         Collaborative.Matching matching = sim.collaborative.positiveDeviance().matching();
+        java.util.BitSet in = new java.util.BitSet(sim.siteCount());
+        for (int pd : visible) {
+            in.set(pd);
+        }
         switch (matching) {
             case ANY:
-                return visible[r.nextInt(visible.length)];
+                return KeyedChoice.one(keys, sim.siteCount(), in::get);
             case SIMILAR: {
                 int best = visible[0];
                 for (int pd : visible) {
@@ -87,9 +118,9 @@ final class Learning {
             }
             case REGIONAL: {
                 int region = sim.region(s);
-                int[] same = java.util.Arrays.stream(visible).filter(pd -> sim.region(sim.sites[pd]) == region).toArray();
-                int[] pool = same.length > 0 ? same : visible;
-                return pool[r.nextInt(pool.length)];
+                boolean anySame = java.util.Arrays.stream(visible).anyMatch(pd -> sim.region(sim.sites[pd]) == region);
+                return KeyedChoice.one(keys, sim.siteCount(),
+                        pd -> in.get(pd) && (!anySame || sim.region(sim.sites[pd]) == region));
             }
             default:
                 throw new AssertionError(matching);
@@ -102,28 +133,21 @@ final class Learning {
      * flipped instead. e = copyError·(1−a)·(1 − copyVisited·[visited])·(1 − copyCodification·
      * codification·Qc)·(1 − copyChampion·c·L).
      */
-    static void imitate(QicSimulation sim, Site s, int pd, int pdBundle, SplittableRandom r, Behaviour.Learning b) {
+    static void imitate(QicSimulation sim, Site s, int pd, int pdBundle, SplittableRandom keys, Behaviour.Learning b) {
         int n = sim.landscape.practices();
-        int[] differing = new int[n];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (((s.bundle ^ pdBundle) >>> i & 1) == 1) {
-                differing[count++] = i;
-            }
-        }
-        int copies = Math.min(sim.collaborative.positiveDeviance().breadth(), count);
+        int differ = s.bundle ^ pdBundle;
+        int copies = Math.min(sim.collaborative.positiveDeviance().breadth(), Integer.bitCount(differ));
+        int[] chosen = KeyedChoice.several(keys.split(), n, i -> (differ >>> i & 1) == 1, copies);
+        SplittableRandom errors = keys.split();
         double e = copyError(sim, s, pd, b);
         int previousBundle = s.bundle;
         double[] previousFidelity = s.fidelity.clone();
         double before = sim.landscape.quality(s.index, s.bundle);
-        for (int c = 0; c < copies; c++) {
-            int pick = c + r.nextInt(count - c);
-            int practice = differing[pick];
-            differing[pick] = differing[c];
-            differing[c] = practice;
-            if (r.nextDouble() < e && n > 1) {
-                int other = r.nextInt(n - 1);
-                flip(sim, s, other >= practice ? other + 1 : other);
+        for (int practice : chosen) {
+            boolean wrong = errors.nextDouble() < e;
+            SplittableRandom instead = errors.split();
+            if (wrong && n > 1) {
+                flip(sim, s, KeyedChoice.one(instead, n, i -> i != practice));
             } else if (s.adopted(practice) != ((pdBundle >>> practice & 1) == 1)) {
                 flip(sim, s, practice);
             }
@@ -143,9 +167,9 @@ final class Learning {
                 * (1.0 - b.copyChampion() * s.champion.presence());
     }
 
-    /** Exploration: flip one uniformly chosen practice. */
-    static void explore(QicSimulation sim, Site s, SplittableRandom r) {
-        int practice = r.nextInt(sim.landscape.practices());
+    /** Exploration: flip one uniformly chosen practice (keyed by practice). */
+    static void explore(QicSimulation sim, Site s, SplittableRandom keys) {
+        int practice = KeyedChoice.one(keys, sim.landscape.practices(), i -> true);
         change(sim, s, practice);
         sim.trace.explorations++;
     }

@@ -59,7 +59,8 @@ public final class QicSimulation extends SimState {
     final boolean[][] gamedRecords;
     final int[] recordsThisMonth;
 
-    private final MersenneTwisterFast engineSnapshot;
+    /** SimState.random as MASON left it after start(), which primes it; model code never draws from it. */
+    private MersenneTwisterFast engineSnapshot;
 
     /**
      * @param collaborativeAt the collaborative in force each month (the scenario's schedule); only
@@ -67,7 +68,6 @@ public final class QicSimulation extends SimState {
      */
     public QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed) {
         super(engineGenerator(runSeed, world.siteCount()));
-        this.engineSnapshot = (MersenneTwisterFast) super.random.clone();
         this.world = world;
         this.scenario = world.scenario();
         this.arm = arm;
@@ -115,6 +115,7 @@ public final class QicSimulation extends SimState {
     @Override
     public void start() {
         super.start();
+        engineSnapshot = (MersenneTwisterFast) super.random.clone();
         schedule(ORDER_CALENDAR, s -> calendar());
         schedule(ORDER_WORLD, s -> WorldMonth.step(this));
         if (arm == Arm.COLLABORATIVE) {
@@ -182,7 +183,7 @@ public final class QicSimulation extends SimState {
 
     /** True when model code has not drawn from SimState.random (MODEL.md §7). */
     public boolean engineRandomUntouched() {
-        return super.random.stateEquals(engineSnapshot);
+        return engineSnapshot != null && super.random.stateEquals(engineSnapshot);
     }
 
     /** Calendar phase: the month, the schedule's collaborative, and the launch at startMonth. */

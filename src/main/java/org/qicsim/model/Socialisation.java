@@ -14,6 +14,10 @@ final class Socialisation {
     }
 
     static void attempt(QicSimulation sim, Site s, SplittableRandom random) {
+        // Draws in a fixed layout (the uniform, then the keys) whatever the state, so paired designs
+        // decide with the same numbers.
+        double uniform = random.nextDouble();
+        SplittableRandom keys = random.split();
         if (s.test != null) {
             return;
         }
@@ -23,9 +27,12 @@ final class Socialisation {
         }
         Collaborative.Coordination c = sim.collaborative.coordination();
         double p = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
-        if (random.nextDouble() < p) {
-            int practice = departures[random.nextInt(departures.length)];
-            Learning.change(sim, s, practice);
+        if (uniform < p) {
+            java.util.BitSet departing = new java.util.BitSet();
+            for (int i : departures) {
+                departing.set(i);
+            }
+            Learning.change(sim, s, KeyedChoice.one(keys, sim.landscape.practices(), departing::get));
         }
     }
 }

@@ -155,7 +155,7 @@ class CanonicalFormTest {
                     championWeight: 1.0
                     fallRate: 0.4
                   learning:
-                    fidelityGain: 0.1
+                    fidelityGain: 0.15
                     fidelityDecay: 0.02
                     fidelityChampion: 0.5
                   community:

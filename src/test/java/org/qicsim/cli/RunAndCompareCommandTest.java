@@ -1,0 +1,133 @@
+package org.qicsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ARCHITECTURE.md "Results layout" and MODEL.md §7 bit-identity, through the picocli commands. */
+class RunAndCompareCommandTest {
+    private static final List<String> DATA = List.of("runs.csv", "timeseries.csv", "sites.csv", "summary.json");
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result qicsim(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** A small design of michigan-cqi (20 sites, 30 months) so the tests stay fast. */
+    private Path small(String name, String extra) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, "name: " + name + "\nextends: " + Path.of("scenarios/michigan-cqi.yaml").toAbsolutePath()
+                + "\nreplications: 4\nhorizonMonths: 30\nsites: {count: 20}\n" + extra, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void assertSameFiles(Path a, Path b, List<String> names) throws IOException {
+        for (String name : names) {
+            assertThat(Files.readAllBytes(b.resolve(name))).as(name).isEqualTo(Files.readAllBytes(a.resolve(name)));
+        }
+    }
+
+    @Test
+    void runIsBitIdenticalForAnyThreadCountAndReproducibleFromItsResolvedScenario() throws IOException {
+        Path scenario = small("tiny", "");
+        Result one = qicsim("run", scenario.toString(), "--threads", "1", "--out", dir.resolve("one").toString());
+        Result two = qicsim("run", scenario.toString(), "--threads", "2", "--out", dir.resolve("two").toString());
+        Result again = qicsim("run", scenario.toString(), "--threads", "2", "--out", dir.resolve("again").toString());
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(two.exit()).as(two.err()).isZero();
+        assertThat(again.exit()).isZero();
+        assertSameFiles(dir.resolve("one"), dir.resolve("two"), DATA);
+        assertSameFiles(dir.resolve("one"), dir.resolve("again"), DATA);
+        // The last stdout line is the results folder; the summary precedes it.
+        assertThat(one.out().strip()).endsWith(dir.resolve("one").toString());
+        assertThat(one.out()).contains("finalRate").contains("costPerEventAverted");
+
+        Path resolved = dir.resolve("one").resolve("scenario.resolved.yaml");
+        Result replay = qicsim("run", resolved.toString(), "--out", dir.resolve("replay").toString());
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertSameFiles(dir.resolve("one"), dir.resolve("replay"), DATA);
+        assertThat(Files.readString(dir.resolve("one/manifest.json"))).contains("\"threads\": 1", "splitmix64-v1");
+    }
+
+    @Test
+    void runRefusesAnExistingOutputFolderAndKeepsItIntact() throws IOException {
+        Path existing = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(existing.resolve("notes.txt"), "precious");
+        Result r = qicsim("run", small("tiny", "").toString(), "--out", existing.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(existing.toString()).doesNotContain("Exception\n\tat ");
+        assertThat(Files.readString(existing.resolve("notes.txt"))).isEqualTo("precious");
+    }
+
+    @Test
+    void badScenarioIsAUserErrorWithItsLocation() throws IOException {
+        Path bad = small("bad", "collaborative: {feedback: {display: funel}}\n");
+        Result r = qicsim("run", bad.toString(), "--dry-run");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.yaml:", "collaborative.feedback.display", "funnel").doesNotContain("\tat ");
+    }
+
+    @Test
+    void dryRunPrintsTheRunsWithoutWritingAnything() throws IOException {
+        Result r = qicsim("run", small("tiny", "").toString(), "--dry-run", "--results", dir.resolve("res").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("4 runs").contains("estimated time");
+        assertThat(Files.exists(dir.resolve("res"))).isFalse();
+    }
+
+    @Test
+    void compareIsPairedAndBitIdenticalForAnyThreadCount() throws IOException {
+        Path a = small("base", "");
+        Path b = small("league", "collaborative: {feedback: {display: league}}\n");
+        Result one = qicsim("compare", a.toString(), b.toString(), "--threads", "1", "--out", dir.resolve("c1").toString());
+        Result two = qicsim("compare", a.toString(), b.toString(), "--threads", "2", "--out", dir.resolve("c2").toString());
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(two.exit()).isZero();
+        assertSameFiles(dir.resolve("c1"), dir.resolve("c2"), List.of("compare.csv", "designs/1-base/runs.csv",
+                "designs/2-league/runs.csv", "designs/2-league/timeseries.csv", "designs/2-league/summary.json"));
+        assertThat(one.out()).contains("Paired comparison").contains("diff");
+        String csv = Files.readString(dir.resolve("c1/compare.csv"));
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("design,name,metric,mean,ciLow,ciHigh");
+        assertThat(Files.readString(dir.resolve("c1/manifest.json"))).contains("\"paired\": true");
+    }
+
+    @Test
+    void compareRefusesDifferentWorldsUnlessAllowedAndThenLabelsThemUnpaired() throws IOException {
+        Path a = small("base", "");
+        Path b = small("bigger", "practices: {count: 8}\n");
+        Result refused = qicsim("compare", a.toString(), b.toString(), "--dry-run");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("different world", "--allow-different-worlds");
+        Result allowed = qicsim("compare", a.toString(), b.toString(), "--allow-different-worlds", "--reps", "3",
+                "--out", dir.resolve("u").toString());
+        assertThat(allowed.exit()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("UNPAIRED");
+        assertThat(Files.readString(dir.resolve("u/manifest.json"))).contains("\"paired\": false");
+    }
+
+    @Test
+    void compareUsesOneSeedAndReplicateCountAndWarnsWhenFilesDiffer() throws IOException {
+        Path a = small("base", "");
+        Path b = small("other", "seed: 7\n");
+        Result r = qicsim("compare", a.toString(), b.toString(), "--dry-run");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("WARNING").contains("seed 7");
+        assertThat(r.out()).contains("8 runs (4 replicates, master seed 20231201)");
+    }
+}
