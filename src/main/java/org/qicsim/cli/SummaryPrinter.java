@@ -1,6 +1,8 @@
 package org.qicsim.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.experiment.Comparison;
@@ -24,19 +26,25 @@ final class SummaryPrinter {
     static void comparison(PrintWriter out, Comparison c) {
         out.println(c.paired() ? "Paired comparison (common random numbers; differences from design 1)"
                 : "UNPAIRED comparison (different worlds; Welch intervals for differences from design 1)");
+        int nameWidth = c.summaries().stream().mapToInt(s -> s.design().name().length()).max().orElse(10);
         for (String metric : Comparison.KEY_METRICS) {
             out.println(metric);
+            List<String> cells = new ArrayList<>();
+            for (DesignSummary s : c.summaries()) {
+                cells.add(estimate(s.metric(metric)));
+            }
+            int width = cells.stream().mapToInt(String::length).max().orElse(10);
             for (int k = 0; k < c.summaries().size(); k++) {
-                DesignSummary s = c.summaries().get(k);
                 Estimate diff = c.difference(k, metric);
-                out.printf(Locale.ROOT, "  %d %-28s %-34s%s%n", k + 1, s.design().name(), estimate(s.metric(metric)),
-                        diff == null ? "" : "diff " + estimate(diff));
+                String line = String.format(Locale.ROOT, "  %d %-" + nameWidth + "s  %-" + width + "s", k + 1,
+                        c.summaries().get(k).design().name(), cells.get(k));
+                out.println(diff == null ? line.stripTrailing() : line + "  diff " + estimate(diff));
             }
         }
         out.println("costPerEventAverted");
         for (int k = 0; k < c.summaries().size(); k++) {
             DesignSummary s = c.summaries().get(k);
-            out.printf(Locale.ROOT, "  %d %-28s %s%n", k + 1, s.design().name(), costEffectiveness(s));
+            out.printf(Locale.ROOT, "  %d %-" + nameWidth + "s  %s%n", k + 1, s.design().name(), costEffectiveness(s));
         }
     }
 
