@@ -215,6 +215,15 @@ public final class ArmTrace {
         return firstCycle;
     }
 
+    /** Reports processed (every response counted in responseShares). */
+    public long processedReports() {
+        long n = 0;
+        for (long r : responses) {
+            n += r;
+        }
+        return n;
+    }
+
     public long detections() {
         return detections;
     }

@@ -61,11 +61,11 @@ final class ChangePackage {
      * One uniform per practice on the coordinating centre's key, drawn whether or not the practice
      * qualifies, so practice i always uses the i-th uniform.
      */
-    void update(Site[] sites, int[] measured, double[] reported, Collaborative.Coordination c,
+    void update(int[] bundleOfSite, int[] measured, double[] reported, Collaborative.Coordination c,
             SplittableRandom random) {
         int[] bundles = new int[measured.length];
         for (int k = 0; k < measured.length; k++) {
-            bundles[k] = sites[measured[k]].bundle;
+            bundles[k] = bundleOfSite[measured[k]];
         }
         double[] d = contrast(measured, bundles, reported, z.length);
         if (d == null) {

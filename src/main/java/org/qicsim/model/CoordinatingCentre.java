@@ -94,7 +94,11 @@ final class CoordinatingCentre {
         sim.trace.recordPdPrecision(sim, deviants, members);
         double benchmark = benchmark(f, m, reported);
         SplittableRandom ccKey = sim.keys.centre(Stream.FEEDBACK);
-        changePackage.update(sim.sites, m.measured, reported, sim.collaborative.coordination(), ccKey);
+        int[] bundles = new int[sim.siteCount()];
+        for (Site s : sim.sites) {
+            bundles[s.index] = s.bundle;
+        }
+        changePackage.update(bundles, m.measured, reported, sim.collaborative.coordination(), ccKey);
         FeedbackResponse.reports(sim, m, reported, benchmark);
         GamingGap.measure(sim, members, from, to, settings);
         // Vis is reset each cycle: showcases seen since the last cycle stop being visible.

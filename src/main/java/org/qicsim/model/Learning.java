@@ -79,7 +79,7 @@ final class Learning {
         }
     }
 
-    private static void advanceTest(QicSimulation sim, Site s, double revertUniform, Behaviour.Learning b) {
+    static void advanceTest(QicSimulation sim, Site s, double revertUniform, Behaviour.Learning b) {
         LocalTest test = s.test;
         boolean done = test.advance(sim.registry.events(sim.month, s.index), sim.registry.cases(sim.month, s.index));
         if (!done) {

@@ -181,6 +181,17 @@ public final class QicSimulation extends SimState {
         return trace;
     }
 
+    /** Runs the months before {@code month} (for tests that inspect the state part-way). */
+    void advanceTo(int month) {
+        if (engineSnapshot == null) {
+            start();
+        }
+        // After k steps MASON's clock reads k − 1 (it starts before month 0).
+        while (schedule.getTime() < month - 1) {
+            schedule.step(this);
+        }
+    }
+
     /** True when model code has not drawn from SimState.random (MODEL.md §7). */
     public boolean engineRandomUntouched() {
         return engineSnapshot != null && super.random.stateEquals(engineSnapshot);
