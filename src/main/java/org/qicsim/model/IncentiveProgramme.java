@@ -32,6 +32,15 @@ final class IncentiveProgramme {
         return Math.min(1.0, inc.performance().share() / inc.salienceShare());
     }
 
+    /**
+     * What a withhold design feels like to a site (S6; Kahneman &amp; Tversky's loss aversion): the
+     * return (returned − lossAversion·(withheld − returned))/withheld, 1 when all is returned and
+     * −lossAversion when nothing is.
+     */
+    static double observedReturn(double returned, double withheld, double lossAversion) {
+        return (returned - lossAversion * (withheld - returned)) / withheld;
+    }
+
     /** Revenue of a site per year: λ_j·12·revenuePerCase. */
     double revenue(Site s) {
         return s.endowment.volume() * 12.0 * sim.scenario.costs().revenuePerCase();
@@ -133,7 +142,7 @@ final class IncentiveProgramme {
                     continue;
                 }
                 paid = share * held;
-                outcome = (paid - p.lossAversion() * (held - paid)) / held;
+                outcome = observedReturn(paid, held, p.lossAversion());
             } else {
                 double maximum = p.share() * revenue(s);
                 paid = share * maximum;
