@@ -72,6 +72,7 @@ public final class ArmTrace {
     final int[] leftMonth;
     final double[] payments;
     final double[] volume;
+    final double[] leadership;
 
     ArmTrace(int months, int sites) {
         this.months = months;
@@ -104,6 +105,7 @@ public final class ArmTrace {
         leftMonth = new int[sites];
         payments = new double[sites];
         volume = new double[sites];
+        leadership = new double[sites];
     }
 
     private static double[] nan(int n) {
@@ -238,6 +240,11 @@ public final class ArmTrace {
 
     public long explorations() {
         return explorations;
+    }
+
+    /** Leadership L of site j's champion at the end of the run, NaN when the post is empty. */
+    public double championLeadership(int j) {
+        return leadership[j];
     }
 
     public boolean memberAtStart(int j) {

@@ -155,6 +155,7 @@ final class Observation {
             trace.leftMonth[j] = s.leftMonth;
             trace.payments[j] = s.paymentsTotal;
             trace.volume[j] = s.endowment.volume();
+            trace.leadership[j] = s.champion.filled() ? s.champion.leadership() : Double.NaN;
             if (trace.memberAtStart[j] && s.member) {
                 trace.retained++;
             }
