@@ -55,6 +55,12 @@ final class IgnoredKeyNotes {
             new Rule("collaborative.incentives.salienceShare", c -> design(c) == Design.NONE,
                     c -> "scales only outcome-based pay, and " + DESIGN + " is none"),
             new Rule("collaborative.positiveDeviance.method", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
+            // A league table shows ranks only, so no site is ever in class better: funnel PDs never exist.
+            new Rule("collaborative.positiveDeviance.method",
+                    c -> c.positiveDeviance().method() == Collaborative.PdMethod.FUNNEL
+                            && c.feedback().display() == Collaborative.Display.LEAGUE,
+                    c -> "method funnel finds no positive deviants under collaborative.feedback.display league, "
+                            + "which has ranks and no funnel classes"),
             new Rule("collaborative.positiveDeviance.topFraction", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
             new Rule("collaborative.positiveDeviance.matching", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
             new Rule("collaborative.positiveDeviance.breadth", c -> !c.positiveDeviance().enabled(), c -> pdOff()),

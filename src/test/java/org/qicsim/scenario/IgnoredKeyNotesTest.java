@@ -37,6 +37,13 @@ class IgnoredKeyNotesTest {
     }
 
     @Test
+    void funnelDeviantsUnderALeagueTableAreNoted() throws Exception {
+        assertThat(notes("collaborative: {positiveDeviance: {method: funnel}, feedback: {display: league}}\n"))
+                .extracting(Problem::path).containsExactly("collaborative.positiveDeviance.method");
+        assertThat(notes("collaborative: {positiveDeviance: {method: funnel}}\n")).isEmpty();
+    }
+
+    @Test
     void performanceKeysAreNotedByDesign() throws Exception {
         String keys = "{topFraction: 0.3, minImprovement: 0.01, lossAversion: 3, share: 0.05, setBy: payer}";
         assertThat(notes("collaborative: {incentives: {performance: " + keys.replace("{", "{design: threshold, ") + "}}\n"))
