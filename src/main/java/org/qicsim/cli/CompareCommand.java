@@ -55,15 +55,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Compare designs whose worlds (MODEL.md §3) or horizons differ, unpaired.")
     private boolean allowDifferentWorlds;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
-    private Path out;
-
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
-    private Path resultsRoot;
-
-    @Option(names = "--dry-run", description = "Validate and print the runs and an estimate of the time; run nothing.")
-    private boolean dryRun;
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -86,15 +79,15 @@ public final class CompareCommand implements Callable<Integer> {
         }
         boolean paired = checkWorlds(designs);
         Experiment experiment = new Experiment(designs, masterSeed, reps);
-        if (dryRun) {
+        if (output.dryRun) {
             out.println(paired ? "designs share one world: paired" : "designs differ in world: UNPAIRED");
             DryRun.print(out, experiment, options.threads());
             return ExitCodes.OK;
         }
         Instant start = Instant.now();
         String hash = hash(designs);
-        ResultsFolder folder = this.out != null ? ResultsFolder.at(this.out)
-                : ResultsFolder.forCompare(resultsRoot, start, hash);
+        ResultsFolder folder = this.output.out != null ? ResultsFolder.at(output.out)
+                : ResultsFolder.forCompare(output.resultsRoot, start, hash);
         try (ExperimentFolder results = new ExperimentFolder(folder, experiment, true);
                 LocalPool pool = new LocalPool(options.threads());
                 Progress progress = Progress.start("compare", experiment.runs().size(), options)) {

@@ -9,7 +9,7 @@ import org.qicsim.experiment.Experiment;
 final class DryRun {
     /**
      * Site-months simulated per second per thread, measured by the JMH benchmark
-     * {@code SiteMonthsBenchmark} on the 2-core reference machine (README, "Benchmarks").
+     * {@code MichiganRunBenchmark.siteMonths} on the 2-core reference machine (README, "Benchmarks").
      */
     static final double SITE_MONTHS_PER_SECOND = 25_000;
 

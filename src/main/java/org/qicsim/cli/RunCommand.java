@@ -15,7 +15,6 @@ import org.qicsim.scenario.ResolvedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,15 +35,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private ScenarioArguments arguments;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
-    private Path out;
-
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
-    private Path resultsRoot;
-
-    @Option(names = "--dry-run", description = "Validate and print the runs and an estimate of the time; run nothing.")
-    private boolean dryRun;
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -55,13 +47,13 @@ public final class RunCommand implements Callable<Integer> {
         var s = resolved.scenario();
         Experiment experiment = new Experiment(List.of(new DesignSpec(0, s.name(), resolved)), s.seed(),
                 s.replications());
-        if (dryRun) {
+        if (output.dryRun) {
             DryRun.print(out, experiment, options.threads());
             return ExitCodes.OK;
         }
         Instant start = Instant.now();
-        ResultsFolder folder = out != null ? ResultsFolder.at(this.out)
-                : ResultsFolder.forRun(resultsRoot, s.name(), start, resolved.sha256());
+        ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
+                : ResultsFolder.forRun(output.resultsRoot, s.name(), start, resolved.sha256());
         try (ExperimentFolder results = new ExperimentFolder(folder, experiment, false);
                 LocalPool pool = new LocalPool(options.threads());
                 Progress progress = Progress.start("run " + s.name(), experiment.runs().size(), options)) {

@@ -50,14 +50,7 @@ public final class CounterfactualCache {
         try {
             return existing.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
+            throw Failures.cause(e);
         }
     }
 

@@ -64,17 +64,7 @@ public final class LocalPool implements RunExecutor {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            if (cause instanceof InterruptedException) {
-                throw (InterruptedException) cause;
-            }
-            throw new IllegalStateException(cause);
+            throw Failures.cause(e);
         }
     }
 

@@ -17,14 +17,6 @@ public record Observed(double pooledRate, double[] rsr, double[] adjusted, doubl
 
     /** Mean over all sites of R_j, ignoring sites without cases. */
     public double meanReliability() {
-        double sum = 0;
-        int n = 0;
-        for (double r : reliability) {
-            if (!Double.isNaN(r)) {
-                sum += r;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return RunResult.meanIgnoringNaN(reliability);
     }
 }

@@ -82,9 +82,10 @@ class MeasurementCorePatternsTest {
         for (int k = 0; k < runs.size(); k++) {
             Observed base = runs.get(k).factual().baselineObservation();
             Observed year2 = runs.get(k).factual().yearObservation(2);
-            ratio[k] = regression(base, year2);
+            double[] worst = worstQuintile(base, year2);
+            ratio[k] = worst[0];
             reliability[k] = base.meanReliability();
-            selected[k] = selectedReliability(base, year2);
+            selected[k] = worst[1];
         }
         Estimate r = Trials.estimate(ratio);
         Estimate all = Trials.estimate(reliability);
@@ -151,47 +152,29 @@ class MeasurementCorePatternsTest {
     }
 
     /**
-     * The reliability regression to the mean should follow for the baseline's worst quintile: their
-     * R_j weighted by their baseline deviation (measured in both years).
+     * For the baseline's worst quintile (sites measured in both years): [0] the mean year-2 dev over
+     * the mean baseline dev; [1] the reliability regression should follow for them, their R_j weighted
+     * by their baseline deviation.
      */
-    static double selectedReliability(Observed base, Observed year2) {
+    static double[] worstQuintile(Observed base, Observed year2) {
         Integer[] sites = measuredSites(base.rsr());
-        double[] dev = new double[base.rsr().length];
+        double[] badness = new double[base.rsr().length];
         for (int j : sites) {
-            dev[j] = -(base.rsr()[j] / base.pooledRate() - 1);
-        }
-        int quintile = Math.max(1, (int) Math.round(0.2 * sites.length));
-        double weighted = 0;
-        double total = 0;
-        for (int j : best(sites, dev, quintile)) {
-            if (!Double.isNaN(year2.rsr()[j])) {
-                double d = base.rsr()[j] / base.pooledRate() - 1;
-                weighted += base.reliability()[j] * d;
-                total += d;
-            }
-        }
-        return weighted / total;
-    }
-
-    /** Mean year-2 dev over mean baseline dev for the baseline's worst quintile. */
-    static double regression(Observed base, Observed year2) {
-        Integer[] sites = measuredSites(base.rsr());
-        double[] dev = new double[base.rsr().length];
-        for (int j : sites) {
-            dev[j] = -(base.rsr()[j] / base.pooledRate() - 1);
+            badness[j] = -(base.rsr()[j] / base.pooledRate() - 1);
         }
         int quintile = Math.max(1, (int) Math.round(0.2 * sites.length));
         double before = 0;
         double after = 0;
-        int n = 0;
-        for (int j : best(sites, dev, quintile)) {
+        double weighted = 0;
+        for (int j : best(sites, badness, quintile)) {
             if (!Double.isNaN(year2.rsr()[j])) {
-                before += base.rsr()[j] / base.pooledRate() - 1;
+                double dev = base.rsr()[j] / base.pooledRate() - 1;
+                before += dev;
                 after += year2.rsr()[j] / year2.pooledRate() - 1;
-                n++;
+                weighted += base.reliability()[j] * dev;
             }
         }
-        return (after / n) / (before / n);
+        return new double[] {after / before, weighted / before};
     }
 
     private static List<Integer> best(Integer[] sites, double[] value, int count) {
