@@ -236,8 +236,9 @@ public final class SweepCommand implements Callable<Integer> {
                 e.generator().kind().yamlName(), e.factors().size(), e.factors().size() == 1 ? "" : "s", plan.points());
         out.printf(Locale.ROOT, "base scenario %s (%s), master seed %d, common random numbers %s%n",
                 e.scenarioFile().normalize(), e.base().hash8(), e.masterSeed(), e.commonRandomNumbers() ? "on" : "off");
-        out.printf(Locale.ROOT, "%d points × %d replicates = %d runs, %d counterfactual arms (%d world%s)%n",
-                plan.points(), plan.replications(), plan.runs(), plan.counterfactualArms(),
+        out.printf(Locale.ROOT, "%d points × %d replicate%s = %d runs, %d counterfactual arms (%d world%s)%n",
+                plan.points(), plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(),
+                plan.counterfactualArms(),
                 e.commonRandomNumbers() ? plan.groups() : plan.points(),
                 (e.commonRandomNumbers() ? plan.groups() : plan.points()) == 1 ? "" : "s");
         double seconds = plan.siteMonths() / (DryRun.SITE_MONTHS_PER_SECOND * Math.max(1, threads));
@@ -251,9 +252,10 @@ public final class SweepCommand implements Callable<Integer> {
     private static void printSummary(PrintWriter out, SweepPlan plan, Sweep.Outcome outcome, boolean sensitivity,
             Duration took) {
         double seconds = took.toMillis() / 1000.0;
-        out.printf(Locale.ROOT, "sweep %s: %d points × %d replicates = %d runs (%d this session, %d counterfactual "
+        out.printf(Locale.ROOT, "sweep %s: %d points × %d replicate%s = %d runs (%d this session, %d counterfactual "
                 + "arms) in %.1f s%n", plan.experiment().generator().kind().yamlName(), plan.points(),
-                plan.replications(), plan.runs(), outcome.runsThisSession(), outcome.counterfactualArms(), seconds);
+                plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(), outcome.runsThisSession(),
+                outcome.counterfactualArms(), seconds);
         List<String> tables = new ArrayList<>(List.of("design", "runs", "points"));
         if (plan.experiment().outputs().monthly()) {
             tables.add("timeseries");

@@ -15,12 +15,12 @@ import org.qicsim.results.duckdb.ResultsTables;
  * {@link QueryRunner} gives it ({@code Double.toString}, which round-trips), for comparing two
  * folders value by value whatever order their rows were stored in.
  */
-final class TableRows {
+public final class TableRows {
     private TableRows() {
     }
 
     /** {@code table}'s rows by the values of {@code keys} joined with "/", read through the one reader. */
-    static Map<String, List<String>> of(Path folder, String table, List<String> keys) throws Exception {
+    public static Map<String, List<String>> of(Path folder, String table, List<String> keys) throws Exception {
         Path spill = Files.createTempDirectory("table-rows-");
         try (DuckDb db = DuckDb.open(spill)) {
             ResultsTables.register(db, folder);
@@ -40,7 +40,7 @@ final class TableRows {
     }
 
     /** Column names of {@code table}. */
-    static List<String> columns(Path folder, String table) throws Exception {
+    public static List<String> columns(Path folder, String table) throws Exception {
         Path spill = Files.createTempDirectory("table-rows-");
         try (DuckDb db = DuckDb.open(spill)) {
             ResultsTables.register(db, folder);

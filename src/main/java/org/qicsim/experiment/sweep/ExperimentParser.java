@@ -87,7 +87,7 @@ final class ExperimentParser {
         Path scenario = scenario(root);
         Long seed = root.has("seed") ? (Long) scenarioValue(root, "seed") : null;
         Long replications = root.has("replications") ? (Long) scenarioValue(root, "replications") : null;
-        boolean crn = bool(root, "commonRandomNumbers", true);
+        boolean crn = bool(root, "", "commonRandomNumbers", true);
         List<KeyOverride> overrides = set(root);
         List<FactorEntry> factors = factors(root, overrides);
         DesignChoice design = design(root);
@@ -196,7 +196,7 @@ final class ExperimentParser {
         return value instanceof Long ? value : null;
     }
 
-    private boolean bool(MapNode map, String key, boolean otherwise) {
+    private boolean bool(MapNode map, String prefix, String key, boolean otherwise) {
         Node node = map.get(key);
         if (node == null) {
             return otherwise;
@@ -204,7 +204,7 @@ final class ExperimentParser {
         if (node instanceof ScalarNode s && s.value() instanceof Boolean b) {
             return b;
         }
-        problems.error(node.location(), key, "expected true or false, got " + node.describe());
+        problems.error(node.location(), prefix + key, "expected true or false, got " + node.describe());
         return otherwise;
     }
 
@@ -408,8 +408,8 @@ final class ExperimentParser {
         } else if (m != null) {
             problems.error(m.location(), "outputs.metrics", "expected all or a list of metric names, got " + m.describe());
         }
-        boolean monthly = bool(map, "monthly", false);
-        boolean sites = bool(map, "sites", false);
+        boolean monthly = bool(map, "outputs.", "monthly", false);
+        boolean sites = bool(map, "outputs.", "sites", false);
         return problems.hasErrors() ? SweepOutputs.defaults() : new SweepOutputs(metrics, monthly, sites);
     }
 

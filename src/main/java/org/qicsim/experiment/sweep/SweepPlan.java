@@ -148,6 +148,24 @@ public final class SweepPlan {
         return new SweepPlan(experiment, scenarios, group, groups, block, siteMonths);
     }
 
+    private SweepPlan(SweepPlan plan, int blockSize) {
+        this.experiment = plan.experiment;
+        this.scenarios = plan.scenarios;
+        this.order = plan.order;
+        this.groupStart = plan.groupStart;
+        this.counterfactualArms = plan.counterfactualArms;
+        this.siteMonths = plan.siteMonths;
+        this.blockSize = blockSize;
+    }
+
+    /** This plan with replicate blocks of {@code blockSize} (tests of the run order). */
+    SweepPlan withBlockSize(int blockSize) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("blockSize must be >= 1, was " + blockSize);
+        }
+        return new SweepPlan(this, blockSize);
+    }
+
     /** Resolved points [from, to]: their world hashes, largest sizes, and the failures. */
     private record Chunk(int from, String[] worlds, int[] sizes, double siteMonths, List<ScenarioException> failures) {
     }
