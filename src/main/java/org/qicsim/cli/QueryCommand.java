@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.qicsim.results.UserInputException;
 import org.qicsim.results.duckdb.DuckDb;
 import org.qicsim.results.duckdb.DuckDbUnavailableException;
@@ -63,9 +62,7 @@ public final class QueryCommand implements Callable<Integer> {
         if (maxRows < 0) {
             throw new UserInputException("--max-rows must be >= 0, was " + maxRows);
         }
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-        Path spill = Files.createTempDirectory("qicsim-query-");
-        try (DuckDb db = DuckDb.open(spill)) {
+        try (DuckDb db = DuckDb.openWithTemporarySpill()) {
             List<String> tables = ResultsTables.register(db, dir);
             if (tables.isEmpty()) {
                 throw new UserInputException(dir + " holds no results tables (runs.csv, runs/part-*.parquet, "
@@ -86,16 +83,6 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserInputException("--csv " + csv + " exists; qicsim never overwrites a file", e);
         } catch (DuckDbUnavailableException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        } finally {
-            deleteTree(spill);
-        }
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

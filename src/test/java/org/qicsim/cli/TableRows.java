@@ -1,6 +1,5 @@
 package org.qicsim.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ public final class TableRows {
 
     /** {@code table}'s rows by the values of {@code keys} joined with "/", read through the one reader. */
     public static Map<String, List<String>> of(Path folder, String table, List<String> keys) throws Exception {
-        Path spill = Files.createTempDirectory("table-rows-");
-        try (DuckDb db = DuckDb.open(spill)) {
+        try (DuckDb db = DuckDb.openWithTemporarySpill()) {
             ResultsTables.register(db, folder);
             QueryTable t = new QueryRunner(db).query("SELECT * FROM " + table, Integer.MAX_VALUE);
             Map<String, List<String>> rows = new TreeMap<>();
@@ -41,8 +39,7 @@ public final class TableRows {
 
     /** Column names of {@code table}. */
     public static List<String> columns(Path folder, String table) throws Exception {
-        Path spill = Files.createTempDirectory("table-rows-");
-        try (DuckDb db = DuckDb.open(spill)) {
+        try (DuckDb db = DuckDb.openWithTemporarySpill()) {
             ResultsTables.register(db, folder);
             return new QueryRunner(db).query("SELECT * FROM " + table + " LIMIT 0", 0).columns();
         }

@@ -36,6 +36,7 @@ final class CsvRunStore extends RunStore {
     private long lastCommit = System.nanoTime();
 
     private CsvRunStore(ResultsFolder folder, SweepPlan plan) throws IOException {
+        super(plan.experiment().outputs());
         this.folder = folder;
         SweepOutputs outputs = plan.experiment().outputs();
         Path runsFile = folder.resolve(RUNS_CSV);
@@ -135,18 +136,13 @@ final class CsvRunStore extends RunStore {
     }
 
     @Override
-    void write(int point, int replicate, long runSeed, RunResult result) throws IOException {
-        if (timeseries != null) {
-            for (int t = 0; t < result.months(); t++) {
-                timeseries.row(SweepTables.timeseriesRow(point, replicate, runSeed, result, t));
-            }
+    void append(String table, Object[] row) throws IOException {
+        switch (table) {
+            case SweepTables.RUNS -> runs.row(row);
+            case SweepTables.TIMESERIES -> timeseries.row(row);
+            case SweepTables.SITES -> sites.row(row);
+            default -> throw new IllegalArgumentException("no table " + table);
         }
-        if (sites != null) {
-            for (int j = 0; j < result.factual().sites(); j++) {
-                sites.row(SweepTables.siteRow(point, replicate, runSeed, result, j));
-            }
-        }
-        runs.row(SweepTables.runRow(point, replicate, runSeed, result));
     }
 
     @Override

@@ -28,19 +28,16 @@ import org.qicsim.results.duckdb.ResultsTables;
  */
 final class ParquetRunStore extends RunStore {
     private final ResultsFolder folder;
-    private final SweepOutputs outputs;
     private final DuckDb db;
-    private final Path spill;
     private final ParquetChunkWriter runs;
     private final ParquetChunkWriter timeseries;
     private final ParquetChunkWriter sites;
     private long lastCommit = System.nanoTime();
 
-    private ParquetRunStore(ResultsFolder folder, SweepOutputs outputs, DuckDb db, Path spill) throws IOException {
+    private ParquetRunStore(ResultsFolder folder, SweepOutputs outputs, DuckDb db) throws IOException {
+        super(outputs);
         this.folder = folder;
-        this.outputs = outputs;
         this.db = db;
-        this.spill = spill;
         if (folder.isReopened()) {
             removeUncommittedParts(folder.dir());
         }
@@ -52,25 +49,15 @@ final class ParquetRunStore extends RunStore {
     }
 
     static ParquetRunStore open(ResultsFolder folder, SweepOutputs outputs) throws IOException, DuckDbUnavailableException {
-        // java.io.tmpdir may not exist yet (tests point it at target/tmp); DuckDB also unpacks into it.
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-        Path spill = Files.createTempDirectory("qicsim-sweep-");
-        DuckDb db;
+        DuckDb db = DuckDb.openWithTemporarySpill();
         try {
-            db = DuckDb.open(spill);
-        } catch (DuckDbUnavailableException e) {
-            deleteTree(spill);
-            throw e;
-        }
-        try {
-            return new ParquetRunStore(folder, outputs, db, spill);
+            return new ParquetRunStore(folder, outputs, db);
         } catch (IOException | RuntimeException e) {
             try {
                 db.close();
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            deleteTree(spill);
             throw e;
         }
     }
@@ -119,18 +106,13 @@ final class ParquetRunStore extends RunStore {
     }
 
     @Override
-    void write(int point, int replicate, long runSeed, RunResult result) throws IOException {
-        if (timeseries != null) {
-            for (int t = 0; t < result.months(); t++) {
-                timeseries.append(SweepTables.timeseriesRow(point, replicate, runSeed, result, t));
-            }
+    void append(String table, Object[] row) throws IOException {
+        switch (table) {
+            case SweepTables.RUNS -> runs.append(row);
+            case SweepTables.TIMESERIES -> timeseries.append(row);
+            case SweepTables.SITES -> sites.append(row);
+            default -> throw new IllegalArgumentException("no table " + table);
         }
-        if (sites != null) {
-            for (int j = 0; j < result.factual().sites(); j++) {
-                sites.append(SweepTables.siteRow(point, replicate, runSeed, result, j));
-            }
-        }
-        runs.append(SweepTables.runRow(point, replicate, runSeed, result));
     }
 
     @Override
@@ -229,7 +211,6 @@ final class ParquetRunStore extends RunStore {
         } catch (SQLException e) {
             failures.add(e);
         }
-        deleteTree(spill);
         if (!failures.isEmpty()) {
             IOException e = new IOException("closing the sweep's Parquet store: " + failures.get(0).getMessage(),
                     failures.get(0));

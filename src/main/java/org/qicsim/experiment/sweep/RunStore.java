@@ -71,8 +71,29 @@ abstract class RunStore implements Closeable {
     /** The runs already stored (a resumed sweep), as {@link SweepPlan#index} bits; refuses duplicates. */
     abstract BitSet stored(SweepPlan plan) throws IOException;
 
-    /** Adds one run's rows. */
-    abstract void write(int point, int replicate, long runSeed, RunResult result) throws IOException;
+    private final SweepOutputs outputs;
+
+    RunStore(SweepOutputs outputs) {
+        this.outputs = outputs;
+    }
+
+    /** Adds one run's rows: its monthly and site rows (when kept), then its {@code runs} row. */
+    final void write(int point, int replicate, long runSeed, RunResult result) throws IOException {
+        if (outputs.monthly()) {
+            for (int t = 0; t < result.months(); t++) {
+                append(SweepTables.TIMESERIES, SweepTables.timeseriesRow(point, replicate, runSeed, result, t));
+            }
+        }
+        if (outputs.sites()) {
+            for (int j = 0; j < result.factual().sites(); j++) {
+                append(SweepTables.SITES, SweepTables.siteRow(point, replicate, runSeed, result, j));
+            }
+        }
+        append(SweepTables.RUNS, SweepTables.runRow(point, replicate, runSeed, result));
+    }
+
+    /** Adds a row to one of the tables {@link SweepTables#RUNS}, {@code TIMESERIES}, {@code SITES}. */
+    abstract void append(String table, Object[] row) throws IOException;
 
     /** Commits if enough rows wait or enough time has passed since the last commit. */
     abstract void commitIfDue() throws IOException;

@@ -88,10 +88,7 @@ final class SweepTables {
 
     /** The run's row of {@code runs}. */
     static Object[] runRow(int point, int replicate, long runSeed, RunResult result) {
-        Object[] row = new Object[3 + RunResult.METRICS.size()];
-        row[0] = point;
-        row[1] = replicate;
-        row[2] = Seeds.hex(runSeed);
+        Object[] row = identity(point, replicate, runSeed, null, result.metrics().size());
         int i = 3;
         for (double v : result.metrics().values()) {
             row[i++] = value(v);
@@ -102,11 +99,7 @@ final class SweepTables {
     /** The run's row of {@code timeseries} for month t. */
     static Object[] timeseriesRow(int point, int replicate, long runSeed, RunResult result, int t) {
         double[] values = result.timeseriesRow(t);
-        Object[] row = new Object[4 + values.length];
-        row[0] = point;
-        row[1] = replicate;
-        row[2] = Seeds.hex(runSeed);
-        row[3] = t;
+        Object[] row = identity(point, replicate, runSeed, t, values.length);
         for (int i = 0; i < values.length; i++) {
             row[4 + i] = value(values[i]);
         }
@@ -116,13 +109,21 @@ final class SweepTables {
     /** The run's row of {@code sites} for site j. */
     static Object[] siteRow(int point, int replicate, long runSeed, RunResult result, int j) {
         Object[] values = result.siteRow(j);
-        Object[] row = new Object[4 + values.length];
+        Object[] row = identity(point, replicate, runSeed, j, values.length);
+        for (int i = 0; i < values.length; i++) {
+            row[4 + i] = values[i] instanceof Double d ? value(d) : values[i];
+        }
+        return row;
+    }
+
+    /** A row with its identity cells filled: point, replicate, runSeed, and month or site when given. */
+    private static Object[] identity(int point, int replicate, long runSeed, Integer index, int values) {
+        Object[] row = new Object[(index == null ? 3 : 4) + values];
         row[0] = point;
         row[1] = replicate;
         row[2] = Seeds.hex(runSeed);
-        row[3] = j;
-        for (int i = 0; i < values.length; i++) {
-            row[4 + i] = values[i] instanceof Double d ? value(d) : values[i];
+        if (index != null) {
+            row[3] = index;
         }
         return row;
     }
