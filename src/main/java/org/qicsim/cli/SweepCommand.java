@@ -143,7 +143,6 @@ public final class SweepCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "qicsim-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         Manifest manifest = previous != null ? previous
                 : SweepFolder.describe(Manifest.start(BuildInfo.load(), args, start)
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
@@ -153,6 +152,7 @@ public final class SweepCommand implements Callable<Integer> {
         String status = "failed";
         boolean sensitivity = false;
         RunLog log = folder.log();
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             try (Sweep sweep = Sweep.open(plan, folder, csv)) {
                 manifest = manifest.withExtra("storage", sweep.storage()).withExtra("status", "running");
