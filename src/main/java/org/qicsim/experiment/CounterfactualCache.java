@@ -9,17 +9,31 @@ import org.qicsim.model.Run;
 
 /**
  * Counterfactual arms shared by designs with the same world (MODEL.md §3: designs with the same
- * canonical world are paired and share one counterfactual per replicate). Each (world, replicate)
- * is computed once, by the first run that needs it, while the others wait; it is dropped as soon as
- * the last run that needs it has taken it, so memory stays bounded however many runs there are.
+ * canonical world are paired and share one counterfactual per replicate). Each (world, replicate,
+ * run seed) is computed once, by the first run that needs it, while the others wait; it is dropped
+ * as soon as the last run that needs it has taken it, so memory stays bounded however many runs
+ * there are.
+ *
+ * <p>Uses are either all known up front ({@link #CounterfactualCache(Iterable)}) or announced as
+ * work is planned ({@link #expect}), always before the runs that use them start: a sweep announces
+ * each stretch of runs just before it hands them to the executor, so it never lists every run.
  */
 public final class CounterfactualCache {
-    /** A world (SHA-256 of its canonical form) at a replicate. */
-    public record Key(String worldSha256, int replicate) implements Comparable<Key> {
+    /**
+     * A world (SHA-256 of its canonical form) at a replicate, under the run seed of that replicate.
+     * Under common random numbers the seed follows from the replicate; without them (a sweep with
+     * {@code commonRandomNumbers: false}) two designs of one world have different seeds at the same
+     * replicate and must not share a counterfactual, hence the seed in the key.
+     */
+    public record Key(String worldSha256, int replicate, long runSeed) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
             int c = worldSha256.compareTo(o.worldSha256);
-            return c != 0 ? c : Integer.compare(replicate, o.replicate);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(replicate, o.replicate);
+            return c != 0 ? c : Long.compare(runSeed, o.runSeed);
         }
     }
 
@@ -32,6 +46,22 @@ public final class CounterfactualCache {
         for (RunSpec r : runs) {
             usesLeft.merge(r.counterfactualKey(), 1, Integer::sum);
         }
+    }
+
+    /** A cache expecting no runs yet; announce them with {@link #expect} before they start. */
+    public CounterfactualCache() {
+    }
+
+    /**
+     * Announces {@code uses} more runs of {@code key}, each of which will {@link #acquire} and
+     * {@link #release} once. Call it before the first of them starts, or a counterfactual could be
+     * dropped between two of its uses and computed twice.
+     */
+    public synchronized void expect(Key key, int uses) {
+        if (uses < 1) {
+            throw new IllegalArgumentException("uses must be >= 1, was " + uses);
+        }
+        usesLeft.merge(key, uses, Integer::sum);
     }
 
     /** The counterfactual of this run's world and replicate, computed here if nobody has yet. */

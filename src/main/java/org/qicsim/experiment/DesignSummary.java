@@ -28,13 +28,25 @@ public record DesignSummary(DesignSpec design, Map<String, Estimate> metrics, Ra
         for (String metric : RunResult.METRICS) {
             metrics.put(metric, Estimates.of(results.values(metric)));
         }
-        RatioEstimate ratio = null;
-        if (metrics.get("eventsAverted").mean() > 0) {
-            ratio = Bootstrap.ratioOfMeans(results.values("costTotal"), results.values("eventsAvertedDiscounted"),
-                    RESAMPLES, Estimates.DEFAULT_LEVEL,
-                    Seeds.generator(Seeds.Purpose.BOOTSTRAP, masterSeed, results.design().point()));
-        }
+        RatioEstimate ratio = costPerEventAverted(metrics.get("eventsAverted"), results.values("costTotal"),
+                results.values("eventsAvertedDiscounted"), masterSeed, results.design().point());
         return new DesignSummary(results.design(), metrics, ratio);
+    }
+
+    /**
+     * The cost per event averted of one design: mean discounted total cost over mean discounted
+     * events averted, with a bootstrap interval drawn from the design's own generator
+     * ({@code BOOTSTRAP}, master seed, point); null ("dominated") when the mean of
+     * {@code eventsAverted} is not positive. Sweeps summarise their points with it too, so a point
+     * and a {@code run} of the same scenario report the same interval.
+     */
+    public static RatioEstimate costPerEventAverted(Estimate eventsAverted, double[] costTotal,
+            double[] eventsAvertedDiscounted, long masterSeed, int point) {
+        if (!(eventsAverted.mean() > 0)) {
+            return null;
+        }
+        return Bootstrap.ratioOfMeans(costTotal, eventsAvertedDiscounted, RESAMPLES, Estimates.DEFAULT_LEVEL,
+                Seeds.generator(Seeds.Purpose.BOOTSTRAP, masterSeed, point));
     }
 
     public Estimate metric(String name) {

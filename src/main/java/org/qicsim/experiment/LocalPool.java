@@ -16,7 +16,8 @@ import org.qicsim.model.RunResult;
 /**
  * Runs on a fixed pool of local threads, parallel across runs only (never inside a run). A sliding
  * window of at most {@code 4 × threads} runs is in flight; results are taken in list order, so the
- * sink sees them in run order and memory stays bounded.
+ * sink sees them in run order and memory stays bounded. Runs are taken from the list or iterator
+ * only as the window has room.
  */
 public final class LocalPool implements RunExecutor {
     private final int threads;
@@ -39,10 +40,15 @@ public final class LocalPool implements RunExecutor {
     @Override
     public void execute(List<RunSpec> runs, CounterfactualCache cache, Sink sink)
             throws InterruptedException, IOException {
+        execute(runs.iterator(), cache, sink);
+    }
+
+    @Override
+    public void execute(Iterator<RunSpec> next, CounterfactualCache cache, Sink sink)
+            throws InterruptedException, IOException {
         int window = 4 * threads;
         Deque<Future<RunResult>> inFlight = new ArrayDeque<>();
         Deque<RunSpec> pending = new ArrayDeque<>();
-        Iterator<RunSpec> next = runs.iterator();
         try {
             while (next.hasNext() || !inFlight.isEmpty()) {
                 while (next.hasNext() && inFlight.size() < window) {

@@ -1,6 +1,8 @@
 package org.qicsim.experiment;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.qicsim.model.RunResult;
 
@@ -18,6 +20,20 @@ public interface RunExecutor extends AutoCloseable {
     }
 
     void execute(List<RunSpec> runs, CounterfactualCache cache, Sink sink) throws InterruptedException, IOException;
+
+    /**
+     * As {@link #execute(List, CounterfactualCache, Sink)}, taking runs from an iterator as they are
+     * needed, so that a sweep never holds its whole run list. The iterator is only ever called on
+     * the calling thread, and it may end early (say, when a stop is requested): runs already taken
+     * are finished and handed to the sink. This default collects the runs first; executors that
+     * can stream override it.
+     */
+    default void execute(Iterator<RunSpec> runs, CounterfactualCache cache, Sink sink)
+            throws InterruptedException, IOException {
+        List<RunSpec> all = new ArrayList<>();
+        runs.forEachRemaining(all::add);
+        execute(all, cache, sink);
+    }
 
     /** Threads used. */
     int threads();

@@ -5,8 +5,8 @@ package org.qicsim.experiment;
  * data; executing one always gives the same result.
  */
 public record RunSpec(DesignSpec design, int replicate, long runSeed) {
-    /** The key of the counterfactual this run shares with designs of the same world. */
-    CounterfactualCache.Key counterfactualKey() {
-        return new CounterfactualCache.Key(design.scenario().worldSha256(), replicate);
+    /** The key of the counterfactual this run shares with designs of the same world and run seed. */
+    public CounterfactualCache.Key counterfactualKey() {
+        return new CounterfactualCache.Key(design.scenario().worldSha256(), replicate, runSeed);
     }
 }

@@ -36,6 +36,9 @@ public final class Seeds {
      */
     static final long AUXILIARY_DOMAIN = 0x7169637361757831L;
 
+    /** Domain separator for {@link #pointSeed}; the bytes spell "qicspnt1". */
+    static final long POINT_DOMAIN = 0x71696373706E7431L;
+
     private Seeds() {
     }
 
@@ -62,6 +65,17 @@ public final class Seeds {
             throw new IllegalArgumentException("replicate must be >= 0, was " + replicate);
         }
         return splitMix64(masterSeed ^ splitMix64(replicate));
+    }
+
+    /**
+     * The master seed of design point {@code point} of a sweep run without common random numbers
+     * ({@code commonRandomNumbers: false}): {@code mix(mix(masterSeed ^ POINT_DOMAIN) ^ point)},
+     * with {@code POINT_DOMAIN = 0x71696373706E7431} ("qicspnt1"). Replicate r of the point then runs
+     * with {@code runSeed(pointSeed(masterSeed, point), r)}, so every point has its own independent
+     * replicates, and the seeds still follow from the master seed alone.
+     */
+    public static long pointSeed(long masterSeed, int point) {
+        return mix(mix(masterSeed ^ POINT_DOMAIN) ^ point);
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.qicsim.results;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,28 +40,101 @@ public final class CsvWriter implements TrackedOutput {
 
     /** Writes to {@code out} (not closed by the caller afterwards: {@link #close()} closes it). */
     public CsvWriter(Writer out, List<String> header) throws IOException {
-        if (header.isEmpty()) {
-            throw new IllegalArgumentException("a CSV needs at least one column");
-        }
-        this.out = out;
-        this.columns = header.size();
+        this(out, header.size());
         for (String name : header) {
             cell(name);
         }
         writeRow();
     }
 
+    /** A writer continuing a file whose header is already there. */
+    private CsvWriter(Writer out, int columns) {
+        if (columns == 0) {
+            throw new IllegalArgumentException("a CSV needs at least one column");
+        }
+        this.out = out;
+        this.columns = columns;
+    }
+
     /** Creates {@code file}, which must not exist, and writes the header. */
     public static CsvWriter create(Path file, List<String> header) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                StandardCharsets.UTF_8), 1 << 16);
+        Writer writer = open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             return new CsvWriter(writer, header);
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;
         }
+    }
+
+    /**
+     * Makes {@code file}, written earlier with {@code header} (a resumed sweep without DuckDB),
+     * ready to be continued: a last line cut short by a crash is dropped, so the file holds whole
+     * rows only. Then write to it with {@link #continuing} when this returns true, or with a new
+     * writer (which writes the header) when the file is missing or empty.
+     *
+     * @return whether the file holds the header (and perhaps rows)
+     * @throws IOException if the file's header differs from {@code header}
+     */
+    public static boolean readyToAppend(Path file, List<String> header) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        truncateAfterLastNewline(file);
+        if (Files.size(file) == 0) {
+            return false;
+        }
+        String first;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = in.readLine();
+        }
+        String expected = headerLine(header);
+        if (!expected.equals(first + "\n")) {
+            throw new IOException(file + " has the header \"" + first + "\", not \"" + expected.strip() + "\"");
+        }
+        return true;
+    }
+
+    /** A writer adding rows to output that already holds the header row (see {@link #readyToAppend}). */
+    public static CsvWriter continuing(Writer out, List<String> header) {
+        return new CsvWriter(out, header.size());
+    }
+
+    /** The header row as {@link #CsvWriter(Writer, List)} writes it, with its newline. */
+    private static String headerLine(List<String> header) throws IOException {
+        StringWriter text = new StringWriter();
+        new CsvWriter(text, header).flush();
+        return text.toString();
+    }
+
+    /** Cuts a trailing partial line; a file is written in whole rows, so anything after the last newline is one. */
+    private static void truncateAfterLastNewline(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            ByteBuffer block = ByteBuffer.allocate(1 << 16);
+            while (end > 0) {
+                long start = Math.max(0, end - block.capacity());
+                block.clear().limit((int) (end - start));
+                while (block.hasRemaining()) {
+                    if (channel.read(block, start + block.position()) < 0) {
+                        throw new IOException("unexpected end of " + file);
+                    }
+                }
+                for (int i = block.limit() - 1; i >= 0; i--) {
+                    if (block.get(i) == '\n') {
+                        channel.truncate(start + i + 1);
+                        return;
+                    }
+                }
+                end = start;
+            }
+            channel.truncate(0);
+        }
+    }
+
+    private static Writer open(Path file, StandardOpenOption... options) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, options), StandardCharsets.UTF_8),
+                1 << 16);
     }
 
     public CsvWriter cell(String value) {

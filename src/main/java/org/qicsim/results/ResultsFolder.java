@@ -47,6 +47,8 @@ public final class ResultsFolder implements Closeable {
     private final Path parent;
     private final String baseName;
     private final boolean userNamed;
+    /** Continuing an interrupted command's folder: the log is appended to. */
+    private boolean reopened;
     private final List<TrackedOutput> writers = new ArrayList<>();
     private final List<Closeable> tracked = new ArrayList<>();
     private Path committed;
@@ -73,6 +75,44 @@ public final class ResultsFolder implements Closeable {
     /** Starts {@code <resultsRoot>/compare/<stamp>-<hash8>[-k]/}. */
     public static ResultsFolder forCompare(Path resultsRoot, Instant start, String hash) throws IOException {
         return stamped(resultsRoot.resolve("compare"), start, hash);
+    }
+
+    /** Starts {@code <resultsRoot>/sweep/<stamp>-<hash8>[-k]/}. */
+    public static ResultsFolder forSweep(Path resultsRoot, Instant start, String hash) throws IOException {
+        return stamped(resultsRoot.resolve("sweep"), start, hash);
+    }
+
+    /**
+     * Reopens the {@code .partial} folder an interrupted command left, to finish it: {@code dir}
+     * names it with or without the suffix. {@link #commit()} then publishes it under the name
+     * without the suffix, which must still be free.
+     *
+     * @throws UserInputException if there is no such {@code .partial} folder (a published folder
+     *     is complete and is never reopened)
+     */
+    public static ResultsFolder reopen(Path dir) throws IOException {
+        Path given = dir.toAbsolutePath().normalize();
+        Path fileName = given.getFileName();
+        if (fileName == null) {
+            throw new UserInputException("not a results folder: " + dir);
+        }
+        String name = fileName.toString();
+        Path partial = name.endsWith(PARTIAL_SUFFIX) ? given : given.resolveSibling(name + PARTIAL_SUFFIX);
+        String base = partial.getFileName().toString();
+        base = base.substring(0, base.length() - PARTIAL_SUFFIX.length());
+        if (!Files.isDirectory(partial)) {
+            if (Files.isDirectory(given) && !name.endsWith(PARTIAL_SUFFIX)) {
+                throw new UserInputException(dir + " is complete (published without " + PARTIAL_SUFFIX
+                        + "); there is nothing to resume");
+            }
+            throw new UserInputException("no interrupted results folder " + partial + " to resume");
+        }
+        if (base.isEmpty()) {
+            throw new UserInputException("not a results folder: " + dir);
+        }
+        ResultsFolder folder = new ResultsFolder(partial, partial.getParent(), base, true);
+        folder.reopened = true;
+        return folder;
     }
 
     /**
@@ -180,10 +220,18 @@ public final class ResultsFolder implements Closeable {
         return writer;
     }
 
-    /** Starts copying log records to {@code log.txt} in the folder; closed (detached) before commit. */
+    /** Whether this folder was {@link #reopen reopened} to finish an interrupted command. */
+    public boolean isReopened() {
+        return reopened;
+    }
+
+    /**
+     * Starts copying log records to {@code log.txt} in the folder (appending, in a reopened one);
+     * closed (detached) before commit.
+     */
     public RunLog log() throws IOException {
         ensureWritable();
-        RunLog log = RunLog.attach(resolve("log.txt"));
+        RunLog log = reopened ? RunLog.append(resolve("log.txt")) : RunLog.attach(resolve("log.txt"));
         writers.add(log);
         return log;
     }

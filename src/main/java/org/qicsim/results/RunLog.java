@@ -39,7 +39,19 @@ public final class RunLog implements TrackedOutput {
 
     /** Creates {@code file} (which must not exist) and attaches it to {@code logger}. */
     public static RunLog attach(Path file, Logger logger) throws IOException {
-        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return attach(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), file, logger);
+    }
+
+    /**
+     * Attaches {@code file} to the root logger, appending to what it holds (created if missing):
+     * a resumed command continues its folder's log.
+     */
+    public static RunLog append(Path file) throws IOException {
+        return attach(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                file, Logger.getLogger(""));
+    }
+
+    private static RunLog attach(OutputStream out, Path file, Logger logger) throws IOException {
         StreamHandler handler;
         try {
             handler = new FlushingHandler(out);

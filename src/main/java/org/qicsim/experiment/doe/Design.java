@@ -1,13 +1,11 @@
 package org.qicsim.experiment.doe;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.qicsim.results.CsvWriter;
 
 /**
  * A generated design: its kind, its factors and its points in id order (ids 1..size).
@@ -71,23 +69,29 @@ public record Design(DesignKind kind, List<Factor> factors, List<DesignPoint> po
         return h;
     }
 
-    /** Writes {@code design.csv} (UTF-8, {@code ,}, {@code \n}, header row). */
+    /** Writes {@code design.csv} (UTF-8, {@code ,}, {@code \n}, header row) to a new file. */
     public void writeCsv(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeCsv(out);
+        try (CsvWriter csv = CsvWriter.create(file, header())) {
+            writeRows(csv);
         }
     }
 
     /** Writes the design as CSV to {@code out}, which the caller closes. */
     public void writeCsv(Writer out) throws IOException {
-        CsvText.row(out, new ArrayList<Object>(header()));
+        CsvWriter csv = new CsvWriter(out, header());
+        writeRows(csv);
+        csv.flush();
+    }
+
+    /** One row per point, in the results CSV conventions ({@link CsvWriter}, MODEL.md §9). */
+    private void writeRows(CsvWriter csv) throws IOException {
         List<Object> row = new ArrayList<>();
         for (DesignPoint p : points) {
             row.clear();
             row.add(p.id());
             addRoleCells(row, p.role());
             row.addAll(p.values());
-            CsvText.row(out, row);
+            csv.row(row.toArray());
         }
     }
 

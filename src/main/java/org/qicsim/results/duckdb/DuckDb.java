@@ -1,12 +1,15 @@
 package org.qicsim.results.duckdb;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.duckdb.DuckDBConnection;
 
@@ -21,9 +24,28 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDb implements AutoCloseable {
     private final DuckDBConnection connection;
+    /** A spill folder this object made and deletes on close, or null. */
+    private Path ownedSpill;
 
     private DuckDb(DuckDBConnection connection) {
         this.connection = connection;
+    }
+
+    /**
+     * Opens a connection spilling to a new folder under {@code java.io.tmpdir}, deleted (with
+     * whatever DuckDB left in it) on {@link #close()}: for commands that need DuckDB only while they run.
+     */
+    public static DuckDb openWithTemporarySpill() throws DuckDbUnavailableException, IOException {
+        Path root = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        Path spill = Files.createTempDirectory(root, "qicsim-duckdb-");
+        try {
+            DuckDb db = open(spill);
+            db.ownedSpill = spill;
+            return db;
+        } catch (DuckDbUnavailableException | RuntimeException e) {
+            deleteQuietly(spill);
+            throw e;
+        }
     }
 
     /**
@@ -95,6 +117,23 @@ public final class DuckDb implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            connection.close();
+        } finally {
+            if (ownedSpill != null) {
+                deleteQuietly(ownedSpill);
+            }
+        }
+    }
+
+    /** Deletes a temporary tree as far as it can: what is left stays in java.io.tmpdir. */
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary folder; the operating system cleans it eventually.
+        }
     }
 }

@@ -1,12 +1,10 @@
 package org.qicsim.results.duckdb;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.qicsim.results.CsvWriter;
 
 /**
  * Runs SQL against a {@link DuckDb} (usually over the views {@link ResultsTables} registered) and
@@ -90,40 +89,51 @@ public final class QueryRunner {
 
     /**
      * Streams the result of {@code sql} to CSV file {@code file}, written under a temporary name
-     * and moved into place when complete.
+     * and moved into place when complete; an existing {@code file} is never replaced.
      *
      * @return the number of data rows written
+     * @throws FileAlreadyExistsException if {@code file} exists
      */
     public long writeCsv(String sql, Path file) throws QueryException, IOException {
         Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(file.toString(), null, "will not overwrite it");
+        }
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         long rows = 0;
-        try (PreparedStatement ps = prepare(sql);
-                BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            if (ps.execute()) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    int n = rs.getMetaData().getColumnCount();
-                    for (int c = 1; c <= n; c++) {
-                        out.write((c > 1 ? "," : "") + csv(rs.getMetaData().getColumnLabel(c)));
-                    }
-                    out.write('\n');
-                    while (rs.next()) {
-                        for (int c = 1; c <= n; c++) {
-                            out.write((c > 1 ? "," : "") + csv(cell(rs, c)));
+        try (PreparedStatement ps = prepare(sql)) {
+            boolean hasRows = ps.execute();
+            try (ResultSet rs = hasRows ? ps.getResultSet() : null) {
+                List<String> header = new ArrayList<>();
+                int n = rs == null ? 0 : rs.getMetaData().getColumnCount();
+                for (int c = 1; c <= n; c++) {
+                    header.add(rs.getMetaData().getColumnLabel(c));
+                }
+                Files.deleteIfExists(tmp);
+                if (n == 0) {
+                    // No result set (a statement such as COPY): an empty file.
+                    Files.createFile(tmp);
+                } else {
+                    try (CsvWriter csv = CsvWriter.create(tmp, header)) {
+                        while (rs.next()) {
+                            for (int c = 1; c <= n; c++) {
+                                csv.cell(cell(rs, c));
+                            }
+                            csv.endRow();
+                            rows++;
                         }
-                        out.write('\n');
-                        rows++;
                     }
                 }
             }
         } catch (SQLException e) {
             Files.deleteIfExists(tmp);
             throw new QueryException(e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        // Without REPLACE_EXISTING: a file that appeared meanwhile is not overwritten either.
+        Files.move(tmp, target);
         return rows;
     }
 
@@ -182,18 +192,5 @@ public final class QueryRunner {
         }
         // Dates, lists, structs: DuckDB's own rendering.
         return rs.getString(c);
-    }
-
-    static String csv(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.isEmpty()) {
-            return "\"\"";
-        }
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

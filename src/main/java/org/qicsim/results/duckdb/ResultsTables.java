@@ -20,14 +20,16 @@ import java.util.regex.Pattern;
 
 /**
  * The one reader of results folders: registers DuckDB views {@code design}, {@code runs},
- * {@code points}, {@code timeseries} and {@code sites} over whatever a {@code run},
+ * {@code points}, {@code timeseries}, {@code sites} and {@code sensitivity} over whatever a {@code run},
  * {@code compare} or {@code sweep} folder holds, so every query sees the same tables whatever
  * wrote them.
  *
  * <p>For each table T a folder offers, in order of preference, Parquet parts
  * {@code T/part-*.parquet} (a sweep's streamed tables), {@code T.parquet}, or {@code T.csv}. A
  * table the folder lacks is not registered, so a query naming it fails with DuckDB's own
- * "does not exist" error. A {@code compare} folder ({@code designs/<k>-<name>/} in the run layout)
+ * "does not exist" error. A {@code run} or {@code compare} folder has no {@code points} or
+ * {@code design} files: its {@code summary.json} files give those two tables ({@link SummaryTables}).
+ * A {@code compare} folder ({@code designs/<k>-<name>/} in the run layout)
  * gets each table as the union of its designs in k order, with a leading {@code design} column
  * holding {@code <k>-<name>}.
  *
@@ -42,7 +44,8 @@ import java.util.regex.Pattern;
 public final class ResultsTables {
 
     /** The tables a results folder may offer, in registration order. */
-    public static final List<String> TABLES = List.of("design", "runs", "points", "timeseries", "sites");
+    public static final List<String> TABLES = List.of("design", "runs", "points", "timeseries", "sites",
+            "sensitivity");
 
     private static final Pattern PART = Pattern.compile("part-(\\d+)\\.parquet");
     private static final Pattern DESIGN_FOLDER = Pattern.compile("(\\d+)-.+");
@@ -81,8 +84,10 @@ public final class ResultsTables {
             }
             try {
                 db.execute("DROP VIEW IF EXISTS " + Sql.identifier(table));
-                if (!sources.isEmpty()) {
-                    db.execute("CREATE VIEW " + Sql.identifier(table) + " AS " + select(db, sources, !designs.isEmpty()));
+                String select = !sources.isEmpty() ? select(db, sources, !designs.isEmpty())
+                        : SummaryTables.select(db, table, folder, designs);
+                if (select != null) {
+                    db.execute("CREATE VIEW " + Sql.identifier(table) + " AS " + select);
                     registered.add(table);
                 }
             } catch (SQLException e) {
@@ -140,7 +145,7 @@ public final class ResultsTables {
     }
 
     /** Complete Parquet parts of {@code dir} in part-number order (temporary files never match). */
-    static List<Path> parts(Path dir) throws IOException {
+    public static List<Path> parts(Path dir) throws IOException {
         List<Path> parts = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return parts;

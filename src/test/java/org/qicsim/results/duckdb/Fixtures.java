@@ -1,14 +1,13 @@
 package org.qicsim.results.duckdb;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.qicsim.results.CsvWriter;
 
 /** Rows shaped like a results table, and the CSV form the results writers give them. */
 final class Fixtures {
@@ -58,21 +57,19 @@ final class Fixtures {
         }
     }
 
-    /** CSV per MODEL.md §9: UTF-8, {@code ,}, {@code \n}, header, empty for missing, Double.toString. */
+    /** CSV per MODEL.md §9 through the results writer; doubles as Double.toString gives them (NaN included). */
     static void writeCsv(Path file, List<Column> schema, List<Object[]> rows) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int c = 0; c < schema.size(); c++) {
-                out.write((c > 0 ? "," : "") + schema.get(c).name());
-            }
-            out.write('\n');
+        List<String> header = new ArrayList<>();
+        for (Column c : schema) {
+            header.add(c.name());
+        }
+        try (CsvWriter csv = CsvWriter.create(file, header)) {
             for (Object[] row : rows) {
-                for (int c = 0; c < row.length; c++) {
-                    Object v = row[c];
-                    String cell = v == null ? null : v instanceof Double d ? Double.toString(d) : v.toString();
-                    out.write((c > 0 ? "," : "") + QueryRunner.csv(cell));
+                for (Object v : row) {
+                    csv.cell(v == null ? null : v instanceof Double d ? Double.toString(d) : v.toString());
                 }
-                out.write('\n');
+                csv.endRow();
             }
         }
     }

@@ -1,0 +1,271 @@
+package org.qicsim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.Seeds;
+import org.qicsim.experiment.sweep.ExperimentFile;
+import org.qicsim.experiment.sweep.StopSignal;
+import org.qicsim.experiment.sweep.Sweep;
+import org.qicsim.experiment.sweep.SweepFolder;
+import org.qicsim.experiment.sweep.SweepPlan;
+import org.qicsim.results.BuildInfo;
+import org.qicsim.results.Manifest;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.RunLog;
+import org.qicsim.results.UserInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qicsim sweep EXPERIMENT.yaml}: every point of the experiment's design for its replicates,
+ * rows streamed to {@code results/sweep/<stamp>-<hash8>/} (or {@code --out DIR}) as Parquet, the
+ * per-point summaries and, for sobol and morris designs, sensitivity indices. Ctrl-C stops between
+ * runs and exits 130, leaving {@code <folder>.partial/} with every finished run;
+ * {@code qicsim sweep --resume <folder>.partial} runs only the missing ones. docs/SWEEPS.md is the
+ * reference of the experiment file.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a design of experiments over scenario keys: every design point for the experiment's "
+                + "replicates, under common random numbers, into a results folder of Parquet tables (design, runs, "
+                + "points, and timeseries and sites when asked) for `qicsim query`, R, pandas or any SQL engine.",
+            "Ctrl-C keeps every finished run in <folder>.partial/ (exit 130); --resume finishes it."},
+        footer = {"", "The experiment file is described in docs/SWEEPS.md; examples are in scenarios/experiments/."})
+public final class SweepCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(SweepCommand.class.getName());
+    /** How long Ctrl-C waits for the runs in flight to be stored before the JVM exits anyway. */
+    static final long STOP_WAIT_SECONDS = 60;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT",
+            description = "Experiment file (YAML). With --resume, defaults to the one the folder's manifest names.")
+    private Path experimentFile;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Finish the interrupted sweep in DIR (its .partial folder): run only the missing runs.")
+    private Path resume;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
+    private Path out;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
+    private Path resultsRoot;
+
+    @Option(names = "--csv", description = "Store rows as CSV files (the run layout) instead of Parquet.")
+    private boolean csv;
+
+    @Option(names = "--dry-run", description = "Check the experiment and every point, print the runs, an estimate "
+            + "of the time and the design; run nothing.")
+    private boolean dryRun;
+
+    /** Test seam: behaves as if Ctrl-C came once this many runs are stored (the signal path is the same). */
+    @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
+    private Long interruptAfter;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GlobalOptions options = GlobalOptions.of(spec);
+        if (experimentFile == null && resume == null) {
+            throw new ParameterException(spec.commandLine(), "give an EXPERIMENT file, or --resume DIR");
+        }
+        if (resume != null && (out != null || dryRun)) {
+            throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");
+        }
+        Instant start = Instant.now();
+        ResultsFolder folder = null;
+        Manifest previous = null;
+        if (resume != null) {
+            folder = ResultsFolder.reopen(resume);
+            previous = SweepFolder.readManifest(folder);
+            if (experimentFile == null) {
+                experimentFile = recorded(previous, folder);
+            }
+        }
+        ExperimentFile experiment = ExperimentFile.load(experimentFile);
+        experiment.base().notes().forEach(note -> err.println(note.format()));
+        SweepPlan plan = SweepPlan.of(experiment, options.threads());
+        if (dryRun) {
+            printDryRun(stdout, plan, options.threads());
+            return ExitCodes.OK;
+        }
+        if (folder != null) {
+            SweepFolder.checkMatches(folder, experiment);
+        } else {
+            folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
+            SweepFolder.writeExperiment(folder, experiment);
+        }
+        return execute(plan, folder, previous, start, options, stdout);
+    }
+
+    private static Path recorded(Manifest manifest, ResultsFolder folder) {
+        Path file = SweepFolder.recordedExperiment(manifest);
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new UserInputException("the experiment file this sweep was started with"
+                    + (file == null ? "" : ", " + file + ",") + " is not here; name it: qicsim sweep EXPERIMENT.yaml "
+                    + "--resume " + folder.dir() + " (" + folder.resolve(ExperimentFile.RESOLVED) + " will do)");
+        }
+        return file;
+    }
+
+    private int execute(SweepPlan plan, ResultsFolder folder, Manifest previous, Instant start, GlobalOptions options,
+            PrintWriter stdout) throws Exception {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        StopSignal stop = new StopSignal();
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: stop taking runs and wait (bounded) until the finished ones are stored.
+            stop.request();
+            try {
+                stop.awaitStopped(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "qicsim-sweep-stop");
+        Manifest manifest = previous != null ? previous
+                : SweepFolder.describe(Manifest.start(BuildInfo.load(), args, start)
+                        .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
+                        plan.experiment(), plan);
+        manifest = manifest.withExecution("mason-18/local", options.threads());
+        Sweep.Outcome outcome = null;
+        String status = "failed";
+        boolean sensitivity = false;
+        RunLog log = folder.log();
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            try (Sweep sweep = Sweep.open(plan, folder, csv)) {
+                manifest = manifest.withExtra("storage", sweep.storage()).withExtra("status", "running");
+                SweepFolder.writeManifest(folder, manifest);
+                LOG.info(String.format(Locale.ROOT, "sweep %s: %d points × %d replicates = %d runs%s; %d to run on %d "
+                        + "thread%s; %s", plan.experiment().generator().kind().yamlName(), plan.points(),
+                        plan.replications(), plan.runs(), sweep.storedBefore() > 0 ? " (" + sweep.storedBefore()
+                                + " stored)" : "", sweep.remaining(), options.threads(), options.threads() == 1 ? "" : "s",
+                        folder.dir()));
+                try (LocalPool pool = new LocalPool(options.threads());
+                        Progress progress = Progress.start("sweep", sweep.remaining(), options)) {
+                    outcome = sweep.run(pool, stop, stored -> {
+                        progress.step();
+                        if (interruptAfter != null && stored >= interruptAfter) {
+                            stop.request();
+                        }
+                    });
+                }
+                status = "interrupted";
+                if (outcome.complete()) {
+                    sensitivity = sweep.summarise(stop);
+                    status = "complete";
+                }
+            }
+        } catch (InterruptedException e) {
+            status = "interrupted";
+            throw e;
+        } finally {
+            manifest = finish(manifest, start, args, options, outcome, status);
+            SweepFolder.writeManifest(folder, manifest);
+            log.close();
+            stop.stopped();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C came: the hook is running and the JVM exits once it returns.
+            }
+        }
+        if (!status.equals("complete")) {
+            stdout.println(folder.dir());
+            throw new InterruptedException(String.format(Locale.ROOT, "%d runs stored this session, %d of %d in all; "
+                    + "every finished run is in %s; finish with: qicsim sweep --resume %s", outcome.runsThisSession(),
+                    outcome.stored(), outcome.total(), folder.dir(), folder.dir()));
+        }
+        Path done = folder.commit();
+        printSummary(stdout, plan, outcome, sensitivity, Duration.between(start, Instant.now()));
+        stdout.println(done);
+        return ExitCodes.OK;
+    }
+
+    /** The manifest at the end of a session: status, totals, and this session appended to {@code sessions}. */
+    private static Manifest finish(Manifest manifest, Instant start, List<String> args, GlobalOptions options,
+            Sweep.Outcome outcome, String status) {
+        Instant end = Instant.now();
+        List<Object> sessions = new ArrayList<>();
+        Object earlier = manifest.extra().get("sessions");
+        if (earlier instanceof JsonNode array) {
+            array.forEach(sessions::add);
+        } else if (earlier instanceof List<?> list) {
+            sessions.addAll(list);
+        }
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("startUtc", start.truncatedTo(ChronoUnit.MILLIS).toString());
+        session.put("endUtc", end.truncatedTo(ChronoUnit.MILLIS).toString());
+        session.put("commandLine", args);
+        session.put("threads", options.threads());
+        session.put("runs", outcome == null ? 0 : outcome.runsThisSession());
+        session.put("counterfactualArms", outcome == null ? 0 : outcome.counterfactualArms());
+        session.put("status", status);
+        sessions.add(session);
+        Manifest m = manifest.withExtra("status", status).withExtra("sessions", sessions);
+        if (outcome != null) {
+            m = m.withExtra("runsStored", outcome.stored());
+        }
+        return status.equals("complete") ? m.withEnd(end) : m;
+    }
+
+    private static void printDryRun(PrintWriter out, SweepPlan plan, int threads) throws IOException {
+        ExperimentFile e = plan.experiment();
+        out.printf(Locale.ROOT, "experiment %s (%s): %s design, %d factor%s, %d points%n", e.file(), e.hash8(),
+                e.generator().kind().yamlName(), e.factors().size(), e.factors().size() == 1 ? "" : "s", plan.points());
+        out.printf(Locale.ROOT, "base scenario %s (%s), master seed %d, common random numbers %s%n",
+                e.scenarioFile().normalize(), e.base().hash8(), e.masterSeed(), e.commonRandomNumbers() ? "on" : "off");
+        out.printf(Locale.ROOT, "%d points × %d replicate%s = %d runs, %d counterfactual arms (%d world%s)%n",
+                plan.points(), plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(),
+                plan.counterfactualArms(),
+                e.commonRandomNumbers() ? plan.groups() : plan.points(),
+                (e.commonRandomNumbers() ? plan.groups() : plan.points()) == 1 ? "" : "s");
+        double seconds = plan.siteMonths() / (DryRun.SITE_MONTHS_PER_SECOND * Math.max(1, threads));
+        out.printf(Locale.ROOT, "estimated time on %d thread%s: about %s%n", threads, threads == 1 ? "" : "s",
+                DryRun.duration(seconds));
+        out.println("design:");
+        e.design().writeCsv(out);
+        out.flush();
+    }
+
+    private static void printSummary(PrintWriter out, SweepPlan plan, Sweep.Outcome outcome, boolean sensitivity,
+            Duration took) {
+        double seconds = took.toMillis() / 1000.0;
+        out.printf(Locale.ROOT, "sweep %s: %d points × %d replicate%s = %d runs (%d this session, %d counterfactual "
+                + "arms) in %.1f s%n", plan.experiment().generator().kind().yamlName(), plan.points(),
+                plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(), outcome.runsThisSession(),
+                outcome.counterfactualArms(), seconds);
+        List<String> tables = new ArrayList<>(List.of("design", "runs", "points"));
+        if (plan.experiment().outputs().monthly()) {
+            tables.add("timeseries");
+        }
+        if (plan.experiment().outputs().sites()) {
+            tables.add("sites");
+        }
+        if (sensitivity) {
+            tables.add("sensitivity");
+        }
+        out.println("tables: " + String.join(", ", tables) + " (qicsim query DIR \"SELECT ...\")");
+    }
+}

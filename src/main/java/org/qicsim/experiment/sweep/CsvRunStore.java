@@ -1,0 +1,233 @@
+package org.qicsim.experiment.sweep;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.qicsim.model.RunResult;
+import org.qicsim.results.CsvWriter;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.duckdb.Column;
+
+/**
+ * Rows as CSV files in the run layout ({@code runs.csv}, {@code timeseries.csv}, {@code sites.csv},
+ * MODEL.md §9 encoding), for machines where DuckDB cannot load. Rows wait in memory and reach the
+ * files whole at each commit ({@link RowBuffer}), monthly and site rows before run rows. Reopening a
+ * folder drops a line a killed process left half written and the monthly and site rows of runs
+ * whose {@code runs} row never made it, so the files again hold exactly the stored runs.
+ */
+final class CsvRunStore extends RunStore {
+    static final String RUNS_CSV = SweepTables.RUNS + ".csv";
+    /** Characters a file may hold back before a commit is due. */
+    private static final int MAX_PENDING = 8 << 20;
+
+    private final ResultsFolder folder;
+    private final BitSet stored;
+    private final List<RowBuffer> buffers = new ArrayList<>();
+    private final CsvWriter runs;
+    private final CsvWriter timeseries;
+    private final CsvWriter sites;
+    private long lastCommit = System.nanoTime();
+
+    private CsvRunStore(ResultsFolder folder, SweepPlan plan) throws IOException {
+        super(plan.experiment().outputs());
+        this.folder = folder;
+        SweepOutputs outputs = plan.experiment().outputs();
+        Path runsFile = folder.resolve(RUNS_CSV);
+        boolean continuing = folder.isReopened() && CsvWriter.readyToAppend(runsFile, SweepTables.names(SweepTables.runs()));
+        stored = continuing ? readStored(runsFile, plan) : new BitSet();
+        if (folder.isReopened()) {
+            keepStoredRuns(folder.resolve(SweepTables.TIMESERIES + ".csv"), SweepTables.timeseries(), plan);
+            keepStoredRuns(folder.resolve(SweepTables.SITES + ".csv"), SweepTables.sites(), plan);
+        }
+        timeseries = outputs.monthly() ? writer(SweepTables.TIMESERIES, SweepTables.timeseries()) : null;
+        sites = outputs.sites() ? writer(SweepTables.SITES, SweepTables.sites()) : null;
+        runs = writer(SweepTables.RUNS, SweepTables.runs());
+    }
+
+    static CsvRunStore open(ResultsFolder folder, SweepPlan plan) throws IOException {
+        return new CsvRunStore(folder, plan);
+    }
+
+    private CsvWriter writer(String table, List<Column> columns) throws IOException {
+        Path file = folder.resolve(table + ".csv");
+        List<String> header = SweepTables.names(columns);
+        boolean hasHeader = folder.isReopened() && CsvWriter.readyToAppend(file, header);
+        if (!folder.isReopened() && Files.exists(file)) {
+            throw new IOException(file + " exists in a new results folder");
+        }
+        RowBuffer buffer = new RowBuffer(file);
+        buffers.add(buffer);
+        CsvWriter csv = hasHeader ? CsvWriter.continuing(buffer, header) : new CsvWriter(buffer, header);
+        buffer.flush();
+        return csv;
+    }
+
+    private static BitSet readStored(Path runsFile, SweepPlan plan) throws IOException {
+        BitSet stored = new BitSet();
+        try (BufferedReader in = Files.newBufferedReader(runsFile, StandardCharsets.UTF_8)) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int[] key = key(line, runsFile);
+                StoredRuns.add(stored, plan, key[0], key[1]);
+            }
+        }
+        return stored;
+    }
+
+    /** Rewrites {@code file} without rows of runs that are not stored, if it has any. */
+    private void keepStoredRuns(Path file, List<Column> columns, SweepPlan plan) throws IOException {
+        if (!CsvWriter.readyToAppend(file, SweepTables.names(columns))) {
+            return;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        boolean dropped = false;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header != null) {
+                out.write(header);
+                out.write('\n');
+            }
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int[] key = key(line, file);
+                boolean known = key[0] >= 1 && key[0] <= plan.points() && key[1] >= 0 && key[1] < plan.replications()
+                        && stored.get(plan.index(key[0], key[1]));
+                if (known) {
+                    out.write(line);
+                    out.write('\n');
+                } else {
+                    dropped = true;
+                }
+            }
+        }
+        if (dropped) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Files.delete(tmp);
+        }
+    }
+
+    /** (point, replicate) from the first two cells of a row; a line cut short is dropped before this is called. */
+    private static int[] key(String line, Path file) throws IOException {
+        int a = line.indexOf(',');
+        int b = a < 0 ? -1 : line.indexOf(',', a + 1);
+        try {
+            return new int[] {Integer.parseInt(line.substring(0, a)), Integer.parseInt(line.substring(a + 1, b))};
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a row of a sweep table: " + line, e);
+        }
+    }
+
+    @Override
+    String format() {
+        return "csv";
+    }
+
+    @Override
+    BitSet stored(SweepPlan plan) {
+        return (BitSet) stored.clone();
+    }
+
+    @Override
+    void append(String table, Object[] row) throws IOException {
+        switch (table) {
+            case SweepTables.RUNS -> runs.row(row);
+            case SweepTables.TIMESERIES -> timeseries.row(row);
+            case SweepTables.SITES -> sites.row(row);
+            default -> throw new IllegalArgumentException("no table " + table);
+        }
+    }
+
+    @Override
+    void commitIfDue() throws IOException {
+        int waiting = 0;
+        for (RowBuffer b : buffers) {
+            waiting = Math.max(waiting, b.pending());
+        }
+        if (waiting >= MAX_PENDING || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
+            commit();
+        }
+    }
+
+    @Override
+    void commit() throws IOException {
+        // Buffers were created monthly and site tables first, runs last: flush in that order.
+        for (RowBuffer b : buffers) {
+            b.flush();
+        }
+        lastCommit = System.nanoTime();
+    }
+
+    @Override
+    void readRuns(int from, int to, RunRows rows) throws IOException {
+        commit();
+        Path file = folder.resolve(RUNS_CSV);
+        int n = RunResult.METRICS.size();
+        double[] metrics = new double[n];
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] cells = line.split(",", -1);
+                if (cells.length != 3 + n) {
+                    throw new IOException(file + ": a row with " + cells.length + " cells: " + line);
+                }
+                int point = Integer.parseInt(cells[0]);
+                if (point < from || point >= to) {
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    String cell = cells[3 + i];
+                    metrics[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                }
+                rows.accept(point, Integer.parseInt(cells[1]), metrics);
+            }
+        }
+    }
+
+    @Override
+    PointRows points() throws IOException {
+        Path file = folder.resolve(SweepTables.POINTS + ".csv");
+        Files.deleteIfExists(file);
+        CsvWriter csv = CsvWriter.create(file, SweepTables.names(SweepTables.points()));
+        return new PointRows() {
+            @Override
+            public void row(int point, String metric, double mean, double sd, double ciLow, double ciHigh, Integer n)
+                    throws IOException {
+                csv.row(point, metric, mean, sd, ciLow, ciHigh, n);
+            }
+
+            @Override
+            public void close() throws IOException {
+                csv.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (CsvWriter w : new CsvWriter[] {timeseries, sites, runs}) {
+            try {
+                if (w != null) {
+                    w.close();
+                }
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

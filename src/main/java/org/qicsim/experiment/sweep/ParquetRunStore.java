@@ -1,0 +1,221 @@
+package org.qicsim.experiment.sweep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.qicsim.model.RunResult;
+import org.qicsim.results.CsvWriter;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.duckdb.DuckDb;
+import org.qicsim.results.duckdb.DuckDbUnavailableException;
+import org.qicsim.results.duckdb.ParquetChunkWriter;
+import org.qicsim.results.duckdb.ResultsTables;
+
+/**
+ * Rows as Parquet parts ({@code runs/part-000001.parquet}, …) written through one DuckDB
+ * connection with the settings of ARCHITECTURE.md (one thread, 256 MB, spilling to a temporary
+ * folder). A commit writes one part per table, {@code timeseries} and {@code sites} before
+ * {@code runs}, so part k of every table holds the same runs; a part appears under its final name
+ * only once complete. Reopening a folder deletes parts numbered beyond the last {@code runs} part
+ * (rows of runs whose commit a killed process never finished), so the numbering stays in step.
+ */
+final class ParquetRunStore extends RunStore {
+    private final ResultsFolder folder;
+    private final DuckDb db;
+    private final ParquetChunkWriter runs;
+    private final ParquetChunkWriter timeseries;
+    private final ParquetChunkWriter sites;
+    private long lastCommit = System.nanoTime();
+
+    private ParquetRunStore(ResultsFolder folder, SweepOutputs outputs, DuckDb db) throws IOException {
+        super(outputs);
+        this.folder = folder;
+        this.db = db;
+        if (folder.isReopened()) {
+            removeUncommittedParts(folder.dir());
+        }
+        runs = ParquetChunkWriter.open(db, folder.resolve(SweepTables.RUNS), SweepTables.runs(), Integer.MAX_VALUE);
+        timeseries = outputs.monthly() ? ParquetChunkWriter.open(db, folder.resolve(SweepTables.TIMESERIES),
+                SweepTables.timeseries(), Integer.MAX_VALUE) : null;
+        sites = outputs.sites() ? ParquetChunkWriter.open(db, folder.resolve(SweepTables.SITES),
+                SweepTables.sites(), Integer.MAX_VALUE) : null;
+    }
+
+    static ParquetRunStore open(ResultsFolder folder, SweepOutputs outputs) throws IOException, DuckDbUnavailableException {
+        DuckDb db = DuckDb.openWithTemporarySpill();
+        try {
+            return new ParquetRunStore(folder, outputs, db);
+        } catch (IOException | RuntimeException e) {
+            try {
+                db.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static void removeUncommittedParts(Path dir) throws IOException {
+        long last = lastPart(dir.resolve(SweepTables.RUNS));
+        for (String table : List.of(SweepTables.TIMESERIES, SweepTables.SITES)) {
+            for (Path part : ResultsTables.parts(dir.resolve(table))) {
+                if (number(part) > last) {
+                    Files.delete(part);
+                }
+            }
+        }
+    }
+
+    private static long lastPart(Path tableDir) throws IOException {
+        List<Path> parts = ResultsTables.parts(tableDir);
+        return parts.isEmpty() ? 0 : number(parts.get(parts.size() - 1));
+    }
+
+    private static long number(Path part) {
+        String name = part.getFileName().toString();
+        return Long.parseLong(name.substring("part-".length(), name.length() - ".parquet".length()));
+    }
+
+    @Override
+    String format() {
+        return "parquet";
+    }
+
+    @Override
+    BitSet stored(SweepPlan plan) throws IOException {
+        BitSet stored = new BitSet();
+        if (!ResultsTables.register(db, folder.dir()).contains(SweepTables.RUNS)) {
+            return stored;
+        }
+        try (Statement s = db.connection().createStatement();
+                ResultSet rs = s.executeQuery("SELECT point, replicate FROM runs")) {
+            while (rs.next()) {
+                StoredRuns.add(stored, plan, rs.getInt(1), rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read the stored runs: " + e.getMessage(), e);
+        }
+        return stored;
+    }
+
+    @Override
+    void append(String table, Object[] row) throws IOException {
+        switch (table) {
+            case SweepTables.RUNS -> runs.append(row);
+            case SweepTables.TIMESERIES -> timeseries.append(row);
+            case SweepTables.SITES -> sites.append(row);
+            default -> throw new IllegalArgumentException("no table " + table);
+        }
+    }
+
+    @Override
+    void commitIfDue() throws IOException {
+        int waiting = Math.max(runs.rowsBuffered(), Math.max(timeseries == null ? 0 : timeseries.rowsBuffered(),
+                sites == null ? 0 : sites.rowsBuffered()));
+        if (waiting >= ParquetChunkWriter.DEFAULT_CHUNK_ROWS || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
+            commit();
+        }
+    }
+
+    @Override
+    void commit() throws IOException {
+        if (timeseries != null) {
+            timeseries.flush();
+        }
+        if (sites != null) {
+            sites.flush();
+        }
+        runs.flush();
+        lastCommit = System.nanoTime();
+    }
+
+    @Override
+    void readRuns(int from, int to, RunRows rows) throws IOException {
+        commit();
+        if (!ResultsTables.register(db, folder.dir()).contains(SweepTables.RUNS)) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("SELECT point, replicate");
+        for (String m : RunResult.METRICS) {
+            sql.append(", \"").append(m.replace("\"", "\"\"")).append('"');
+        }
+        sql.append(" FROM runs WHERE point >= ? AND point < ?");
+        double[] metrics = new double[RunResult.METRICS.size()];
+        try (PreparedStatement ps = db.connection().prepareStatement(sql.toString())) {
+            ps.setInt(1, from);
+            ps.setInt(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 0; i < metrics.length; i++) {
+                        double v = rs.getDouble(3 + i);
+                        metrics[i] = rs.wasNull() ? Double.NaN : v;
+                    }
+                    rows.accept(rs.getInt(1), rs.getInt(2), metrics);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read the stored runs: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    PointRows points() throws IOException {
+        deleteTree(folder.resolve(SweepTables.POINTS));
+        Files.deleteIfExists(folder.resolve(SweepTables.POINTS + ".csv"));
+        ParquetChunkWriter parquet = ParquetChunkWriter.open(db, folder.resolve(SweepTables.POINTS), SweepTables.points(),
+                ParquetChunkWriter.DEFAULT_CHUNK_ROWS);
+        CsvWriter csv = CsvWriter.create(folder.resolve(SweepTables.POINTS + ".csv"), SweepTables.names(SweepTables.points()));
+        return new PointRows() {
+            @Override
+            public void row(int point, String metric, double mean, double sd, double ciLow, double ciHigh, Integer n)
+                    throws IOException {
+                Object[] row = {point, metric, value(mean), value(sd), value(ciLow), value(ciHigh), n};
+                parquet.append(row);
+                csv.row(row);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (csv) {
+                    parquet.close();
+                }
+            }
+        };
+    }
+
+    private static Double value(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    @Override
+    public void close() throws IOException {
+        List<Exception> failures = new ArrayList<>();
+        for (ParquetChunkWriter w : new ParquetChunkWriter[] {timeseries, sites, runs}) {
+            if (w != null) {
+                try {
+                    w.close();
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        try {
+            db.close();
+        } catch (SQLException e) {
+            failures.add(e);
+        }
+        if (!failures.isEmpty()) {
+            IOException e = new IOException("closing the sweep's Parquet store: " + failures.get(0).getMessage(),
+                    failures.get(0));
+            failures.subList(1, failures.size()).forEach(e::addSuppressed);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.qicsim.experiment.sweep;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.qicsim.model.RunResult;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.duckdb.DuckDbUnavailableException;
+import org.qicsim.results.duckdb.ResultsTables;
+
+/**
+ * Where a sweep's rows go: Parquet parts through DuckDB ({@link ParquetRunStore}), or CSV files
+ * when DuckDB cannot load here ({@link CsvRunStore}). Either way rows are written by one thread
+ * (the one running the sweep), whole runs at a time: {@link #commit()} makes every row of every
+ * run written so far durable, the monthly and site rows before the run rows, so a run whose
+ * {@code runs} row exists has all its rows, and a resumed sweep trusts exactly the runs in
+ * {@code runs}. Between commits rows wait in memory (DuckDB's, for Parquet), bounded by
+ * {@link #commitIfDue()}.
+ */
+abstract class RunStore implements Closeable {
+    private static final Logger LOG = Logger.getLogger(RunStore.class.getName());
+    /** Longest time between commits: what a killed process can lose. */
+    static final long COMMIT_EVERY_NANOS = 30_000_000_000L;
+
+    /** Receives stored run rows: the metrics in {@link RunResult#METRICS} order, NaN for missing. */
+    @FunctionalInterface
+    interface RunRows {
+        void accept(int point, int replicate, double[] metrics) throws IOException;
+    }
+
+    /** Receives the rows of the points table. */
+    interface PointRows extends Closeable {
+        void row(int point, String metric, double mean, double sd, double ciLow, double ciHigh, Integer n)
+                throws IOException;
+    }
+
+    /**
+     * Opens the store of {@code folder} (a new one, or a reopened {@code .partial} one to continue),
+     * Parquet unless {@code csv} is asked for or DuckDB cannot load, in which case it says so.
+     */
+    static RunStore open(ResultsFolder folder, SweepPlan plan, boolean csv) throws IOException {
+        boolean csvRuns = Files.isRegularFile(folder.resolve(CsvRunStore.RUNS_CSV));
+        boolean parquetRuns = !ResultsTables.parts(folder.resolve(SweepTables.RUNS)).isEmpty();
+        if (!csv && !csvRuns) {
+            try {
+                return ParquetRunStore.open(folder, plan.experiment().outputs());
+            } catch (DuckDbUnavailableException e) {
+                if (parquetRuns) {
+                    throw new IOException("this folder's runs are stored as Parquet, and continuing it needs DuckDB: "
+                            + e.getMessage(), e);
+                }
+                LOG.warning(e.getMessage() + "; writing CSV files instead of Parquet");
+            }
+        } else if (parquetRuns) {
+            throw new IOException("this folder's runs are stored as Parquet; it cannot be continued in CSV");
+        } else if (!csv) {
+            LOG.info("this folder was started without DuckDB; continuing it in CSV");
+        }
+        return CsvRunStore.open(folder, plan);
+    }
+
+    /** {@code parquet} or {@code csv}, for the manifest. */
+    abstract String format();
+
+    /** The runs already stored (a resumed sweep), as {@link SweepPlan#index} bits; refuses duplicates. */
+    abstract BitSet stored(SweepPlan plan) throws IOException;
+
+    private final SweepOutputs outputs;
+
+    RunStore(SweepOutputs outputs) {
+        this.outputs = outputs;
+    }
+
+    /** Adds one run's rows: its monthly and site rows (when kept), then its {@code runs} row. */
+    final void write(int point, int replicate, long runSeed, RunResult result) throws IOException {
+        if (outputs.monthly()) {
+            for (int t = 0; t < result.months(); t++) {
+                append(SweepTables.TIMESERIES, SweepTables.timeseriesRow(point, replicate, runSeed, result, t));
+            }
+        }
+        if (outputs.sites()) {
+            for (int j = 0; j < result.factual().sites(); j++) {
+                append(SweepTables.SITES, SweepTables.siteRow(point, replicate, runSeed, result, j));
+            }
+        }
+        append(SweepTables.RUNS, SweepTables.runRow(point, replicate, runSeed, result));
+    }
+
+    /** Adds a row to one of the tables {@link SweepTables#RUNS}, {@code TIMESERIES}, {@code SITES}. */
+    abstract void append(String table, Object[] row) throws IOException;
+
+    /** Commits if enough rows wait or enough time has passed since the last commit. */
+    abstract void commitIfDue() throws IOException;
+
+    /** Makes every row written so far durable, in complete files, monthly and site rows first. */
+    abstract void commit() throws IOException;
+
+    /** The stored runs of points [from, to), in no particular order. */
+    abstract void readRuns(int from, int to, RunRows rows) throws IOException;
+
+    /**
+     * Starts the points table (and removes one left by an interrupted summary pass, since it is
+     * derived from the runs and is always recomputed whole).
+     */
+    abstract PointRows points() throws IOException;
+
+    /** Deletes a file or folder tree if it exists. */
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            List<Path> deepestFirst = all.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : deepestFirst) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.qicsim.experiment.sweep;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.BitSet;
+import org.qicsim.experiment.CounterfactualCache;
+import org.qicsim.experiment.RunExecutor;
+import org.qicsim.results.ResultsFolder;
+
+/**
+ * A sweep running into its results folder: {@link #open} finds which runs the folder already holds
+ * (none, for a new folder), {@link #run} executes the others and stores each run's rows as it
+ * arrives, and {@link #summarise} computes the {@code points} (and {@code sensitivity}) tables from
+ * the stored rows once every run is there. Publishing the folder is the caller's ({@link
+ * ResultsFolder#commit()}), after {@link #close()}.
+ *
+ * <p>Stopping: when {@link StopSignal#request()} is called, no further run starts; the runs in
+ * flight finish and are stored; every stored row is committed to complete files; {@link #run}
+ * returns with {@link Outcome#complete()} false. The folder can then be resumed.
+ */
+public final class Sweep implements Closeable {
+
+    /** Told of each stored run, on the thread running the sweep. */
+    @FunctionalInterface
+    public interface Listener {
+        void runStored(long storedThisSession);
+    }
+
+    /**
+     * What one {@link #run} did.
+     *
+     * @param storedBefore       runs the folder held when the session started
+     * @param runsThisSession    runs executed and stored in this session
+     * @param stored             runs stored now
+     * @param counterfactualArms counterfactual arms computed in this session
+     */
+    public record Outcome(long storedBefore, long runsThisSession, long stored, long total, long counterfactualArms) {
+        /** Whether every run of the plan is stored. */
+        public boolean complete() {
+            return stored == total;
+        }
+    }
+
+    private final SweepPlan plan;
+    private final ResultsFolder folder;
+    private final RunStore store;
+    private final BitSet stored;
+    private final long storedBefore;
+
+    private Sweep(SweepPlan plan, ResultsFolder folder, RunStore store) throws IOException {
+        this.plan = plan;
+        this.folder = folder;
+        this.store = store;
+        this.stored = store.stored(plan);
+        this.storedBefore = stored.cardinality();
+    }
+
+    /**
+     * Opens the sweep's row store in {@code folder} (new, or reopened to resume): Parquet through
+     * DuckDB, or CSV if {@code csv} is asked for or DuckDB cannot load here (a warning says so).
+     */
+    public static Sweep open(SweepPlan plan, ResultsFolder folder, boolean csv) throws IOException {
+        RunStore store = RunStore.open(folder, plan, csv);
+        try {
+            return new Sweep(plan, folder, store);
+        } catch (IOException | RuntimeException e) {
+            try {
+                store.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** {@code parquet} or {@code csv}. */
+    public String storage() {
+        return store.format();
+    }
+
+    /** Runs the folder held when the sweep was opened. */
+    public long storedBefore() {
+        return storedBefore;
+    }
+
+    /** Runs still to do. */
+    public long remaining() {
+        return plan.runs() - stored.cardinality();
+    }
+
+    /**
+     * Executes every run not stored yet (or until a stop is requested), storing each as it arrives
+     * and committing whole runs; on any exit, what was stored is committed.
+     */
+    public Outcome run(RunExecutor executor, StopSignal stop, Listener listener) throws IOException, InterruptedException {
+        CounterfactualCache cache = new CounterfactualCache();
+        long[] done = {0};
+        try {
+            executor.execute(new RunSequence(plan, stored, cache, stop), cache, (run, result) -> {
+                int point = run.design().point();
+                store.write(point, run.replicate(), run.runSeed(), result);
+                stored.set(plan.index(point, run.replicate()));
+                listener.runStored(++done[0]);
+                store.commitIfDue();
+            });
+        } finally {
+            store.commit();
+        }
+        return new Outcome(storedBefore, done[0], stored.cardinality(), plan.runs(), cache.computations());
+    }
+
+    /**
+     * Writes {@code points} (Parquet and CSV, or CSV) from the stored rows, and {@code sensitivity.csv}
+     * for sobol and morris designs. Only for a complete sweep.
+     *
+     * @return whether a sensitivity table was written
+     */
+    public boolean summarise(StopSignal stop) throws IOException, InterruptedException {
+        if (remaining() > 0) {
+            throw new IllegalStateException(remaining() + " runs are missing; nothing to summarise yet");
+        }
+        double[][] means = PointSummaries.write(plan, store, stop);
+        return SensitivityTable.write(folder, plan.experiment(), means);
+    }
+
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+}
