@@ -89,9 +89,12 @@ public final class CompareCommand implements Callable<Integer> {
         ResultsFolder folder = this.output.out != null ? ResultsFolder.at(output.out)
                 : ResultsFolder.forCompare(output.resultsRoot, start, hash);
         try (ExperimentFolder results = new ExperimentFolder(folder, experiment, true);
-                LocalPool pool = new LocalPool(options.threads());
-                Progress progress = Progress.start("compare", experiment.runs().size(), options)) {
-            List<DesignResults> designResults = experiment.execute(pool, results.sink(designs, progress));
+                LocalPool pool = new LocalPool(options.threads())) {
+            List<DesignResults> designResults;
+            // The progress bar is gone before the comparison is printed.
+            try (Progress progress = Progress.start("compare", experiment.runs().size(), options)) {
+                designResults = experiment.execute(pool, results.sink(designs, progress));
+            }
             Comparison comparison = Comparison.of(designResults, masterSeed, paired);
             results.writeSummaries(comparison.summaries(), masterSeed, reps);
             writeCompareCsv(results.folder(), comparison);
@@ -101,7 +104,6 @@ public final class CompareCommand implements Callable<Integer> {
                     hash, masterSeed, pool).withExtra("designs", designNames).withExtra("paired", paired)
                     .withEnd(Instant.now()));
             Path done = results.commit();
-            progress.close();
             SummaryPrinter.comparison(out, comparison);
             out.println(done);
         }

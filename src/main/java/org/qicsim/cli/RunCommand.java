@@ -55,16 +55,17 @@ public final class RunCommand implements Callable<Integer> {
         ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
                 : ResultsFolder.forRun(output.resultsRoot, s.name(), start, resolved.sha256());
         try (ExperimentFolder results = new ExperimentFolder(folder, experiment, false);
-                LocalPool pool = new LocalPool(options.threads());
-                Progress progress = Progress.start("run " + s.name(), experiment.runs().size(), options)) {
-            List<DesignResults> designResults = experiment.execute(pool,
-                    results.sink(experiment.designs(), progress));
+                LocalPool pool = new LocalPool(options.threads())) {
+            List<DesignResults> designResults;
+            // The progress bar is gone before the summary is printed.
+            try (Progress progress = Progress.start("run " + s.name(), experiment.runs().size(), options)) {
+                designResults = experiment.execute(pool, results.sink(experiment.designs(), progress));
+            }
             DesignSummary summary = DesignSummary.of(designResults.get(0), experiment.masterSeed());
             results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications());
             results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
                     start, resolved.sha256(), experiment.masterSeed(), pool).withEnd(Instant.now()));
             Path done = results.commit();
-            progress.close();
             SummaryPrinter.design(out, summary);
             out.println(done);
         }

@@ -61,7 +61,9 @@ final class Site {
     final BitSet showcasedSeen = new BitSet();
     /** Site visits received: the PD visited with (or −1 when there was none) and the month. */
     final List<int[]> visits = new ArrayList<>();
-    int lastVisitedMonth = Integer.MIN_VALUE;
+    /** Month of the last site visit received, or {@link #NEVER}. */
+    int lastVisitedMonth = NEVER;
+    static final int NEVER = -1;
 
     // Gaming (S2)
     boolean gaming;
@@ -89,6 +91,11 @@ final class Site {
         this.intrinsic = endowment.intrinsic0();
         this.safety = endowment.safety0();
         this.accounts = new YearlyAccounts(years);
+    }
+
+    /** Whether a site visit came in the 12 months up to {@code month} (never true before the first visit). */
+    boolean visitedWithinYear(int month) {
+        return lastVisitedMonth != NEVER && month - lastVisitedMonth < 12;
     }
 
     /** E = E0 + ΔE. */

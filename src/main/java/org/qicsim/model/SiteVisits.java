@@ -41,7 +41,7 @@ final class SiteVisits {
             case LOW_PERFORMERS: {
                 Site worst = null;
                 for (Site s : sim.sites) {
-                    if (!s.member || sim.month - s.lastVisitedMonth < 12) {
+                    if (!s.member || s.visitedWithinYear(sim.month)) {
                         continue;
                     }
                     // Sites with a report come first, highest reported rate first; ties by index.
