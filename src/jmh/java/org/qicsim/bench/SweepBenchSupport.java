@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.sweep.ExperimentFile;
-import org.qicsim.experiment.sweep.StopSignal;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.experiment.sweep.Sweep;
 import org.qicsim.experiment.sweep.SweepFolder;
 import org.qicsim.experiment.sweep.SweepPlan;

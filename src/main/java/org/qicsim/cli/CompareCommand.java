@@ -19,6 +19,7 @@ import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
 import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.CsvWriter;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.UserInputException;
@@ -58,6 +59,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private InterruptOption interrupt;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,12 +92,17 @@ public final class CompareCommand implements Callable<Integer> {
         String hash = hash(designs);
         ResultsFolder folder = this.output.out != null ? ResultsFolder.at(output.out)
                 : ResultsFolder.forCompare(output.resultsRoot, start, hash);
+        StopSignal stop = new StopSignal();
+        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-compare-stop");
         try (ExperimentFolder results = new ExperimentFolder(folder, experiment, true);
                 LocalPool pool = new LocalPool(options.threads())) {
             List<DesignResults> designResults;
             // The progress bar is gone before the comparison is printed.
             try (Progress progress = Progress.start("compare", experiment.runs().size(), options)) {
-                designResults = experiment.execute(pool, results.sink(designs, progress));
+                designResults = experiment.execute(pool, interrupt.counting(stop, results.sink(designs, progress)),
+                        stop);
+            } catch (InterruptedException e) {
+                throw new InterruptedException(e.getMessage() + "; they are in " + results.dir());
             }
             Comparison comparison = Comparison.of(designResults, masterSeed, paired);
             results.writeSummaries(comparison.summaries(), masterSeed, reps);
@@ -106,6 +115,9 @@ public final class CompareCommand implements Callable<Integer> {
             Path done = results.commit();
             SummaryPrinter.comparison(out, comparison);
             out.println(done);
+        } finally {
+            // After the folder's files are closed: only whole runs in them.
+            ctrlC.close();
         }
         return ExitCodes.OK;
     }

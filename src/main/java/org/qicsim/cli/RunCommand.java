@@ -10,6 +10,7 @@ import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
 import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.scenario.ResolvedScenario;
 import picocli.CommandLine.Command;
@@ -38,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private InterruptOption interrupt;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -54,12 +58,17 @@ public final class RunCommand implements Callable<Integer> {
         Instant start = Instant.now();
         ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
                 : ResultsFolder.forRun(output.resultsRoot, s.name(), start, resolved.sha256());
+        StopSignal stop = new StopSignal();
+        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-run-stop");
         try (ExperimentFolder results = new ExperimentFolder(folder, experiment, false);
                 LocalPool pool = new LocalPool(options.threads())) {
             List<DesignResults> designResults;
             // The progress bar is gone before the summary is printed.
             try (Progress progress = Progress.start("run " + s.name(), experiment.runs().size(), options)) {
-                designResults = experiment.execute(pool, results.sink(experiment.designs(), progress));
+                designResults = experiment.execute(pool,
+                        interrupt.counting(stop, results.sink(experiment.designs(), progress)), stop);
+            } catch (InterruptedException e) {
+                throw new InterruptedException(e.getMessage() + "; they are in " + results.dir());
             }
             DesignSummary summary = DesignSummary.of(designResults.get(0), experiment.masterSeed());
             results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications());
@@ -68,6 +77,9 @@ public final class RunCommand implements Callable<Integer> {
             Path done = results.commit();
             SummaryPrinter.design(out, summary);
             out.println(done);
+        } finally {
+            // After the folder's files are closed: only whole runs in them.
+            ctrlC.close();
         }
         return ExitCodes.OK;
     }

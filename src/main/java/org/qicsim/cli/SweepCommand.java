@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.experiment.sweep.ExperimentFile;
-import org.qicsim.experiment.sweep.StopSignal;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.experiment.sweep.Sweep;
 import org.qicsim.experiment.sweep.SweepFolder;
 import org.qicsim.experiment.sweep.SweepPlan;
@@ -51,8 +50,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "The experiment file is described in docs/SWEEPS.md; examples are in scenarios/experiments/."})
 public final class SweepCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(SweepCommand.class.getName());
-    /** How long Ctrl-C waits for the runs in flight to be stored before the JVM exits anyway. */
-    static final long STOP_WAIT_SECONDS = 60;
 
     @Spec
     private CommandSpec spec;
@@ -134,15 +131,6 @@ public final class SweepCommand implements Callable<Integer> {
             PrintWriter stdout) throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         StopSignal stop = new StopSignal();
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: stop taking runs and wait (bounded) until the finished ones are stored.
-            stop.request();
-            try {
-                stop.awaitStopped(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "qicsim-sweep-stop");
         Manifest manifest = previous != null ? previous
                 : SweepFolder.describe(Manifest.start(BuildInfo.load(), args, start)
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
@@ -152,7 +140,8 @@ public final class SweepCommand implements Callable<Integer> {
         String status = "failed";
         boolean sensitivity = false;
         RunLog log = folder.log();
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C: stop taking runs and wait (bounded) until the finished ones are stored.
+        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-sweep-stop");
         try {
             try (Sweep sweep = Sweep.open(plan, folder, csv)) {
                 manifest = manifest.withExtra("storage", sweep.storage()).withExtra("status", "running");
@@ -184,12 +173,7 @@ public final class SweepCommand implements Callable<Integer> {
             manifest = finish(manifest, start, args, options, outcome, status);
             SweepFolder.writeManifest(folder, manifest);
             log.close();
-            stop.stopped();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C came: the hook is running and the JVM exits once it returns.
-            }
+            ctrlC.close();
         }
         if (!status.equals("complete")) {
             stdout.println(folder.dir());

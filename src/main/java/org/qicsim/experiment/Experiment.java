@@ -2,6 +2,7 @@ package org.qicsim.experiment;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,16 +70,43 @@ public final class Experiment {
      */
     public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink)
             throws InterruptedException, IOException {
+        return execute(executor, sink, new StopSignal());
+    }
+
+    /**
+     * As {@link #execute(RunExecutor, RunExecutor.Sink)}, stopping early when {@code stop} is
+     * requested: no run is started after the request, the runs in flight are finished and handed to
+     * the sink, and then an {@link InterruptedException} says how far it got.
+     */
+    public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink, StopSignal stop)
+            throws InterruptedException, IOException {
         List<RunSpec> runs = runs();
         List<DesignResults> results = new ArrayList<>();
         for (DesignSpec d : designs) {
             results.add(new DesignResults(d, replications));
         }
         CounterfactualCache cache = new CounterfactualCache(runs);
-        executor.execute(runs, cache, (run, result) -> {
+        Iterator<RunSpec> all = runs.iterator();
+        Iterator<RunSpec> untilStopped = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !stop.isRequested() && all.hasNext();
+            }
+
+            @Override
+            public RunSpec next() {
+                return all.next();
+            }
+        };
+        int[] done = new int[1];
+        executor.execute(untilStopped, cache, (run, result) -> {
             results.get(designs.indexOf(run.design())).add(run.replicate(), result);
             sink.accept(run, result);
+            done[0]++;
         });
+        if (done[0] < runs.size()) {
+            throw new InterruptedException(done[0] + " of " + runs.size() + " runs finished and written");
+        }
         return results;
     }
 

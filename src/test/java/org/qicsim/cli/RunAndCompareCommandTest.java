@@ -130,4 +130,29 @@ class RunAndCompareCommandTest {
         assertThat(r.err()).contains("WARNING").contains("seed 7");
         assertThat(r.out()).contains("8 runs (4 replicates, master seed 20231201)");
     }
+
+    /**
+     * Ctrl-C (simulated after 3 runs): exit 130, no published folder, and a {@code .partial} folder
+     * whose tables hold only the whole runs that finished, row for row as a complete run writes them.
+     */
+    @Test
+    void anInterruptedRunExitsWith130AndLeavesOnlyWholeRows() throws IOException {
+        Path scenario = small("tiny", "");
+        // More runs than the pool keeps in flight (4 per thread), so some are never started.
+        Result whole = qicsim("run", scenario.toString(), "--threads", "2", "--reps", "24",
+                "--out", dir.resolve("whole").toString());
+        Result stopped = qicsim("run", scenario.toString(), "--threads", "2", "--reps", "24", "--interrupt-after", "2",
+                "--out", dir.resolve("stopped").toString());
+        assertThat(whole.exit()).isZero();
+        assertThat(stopped.exit()).isEqualTo(130);
+        assertThat(stopped.err()).contains("interrupted", "runs finished and written", "stopped.partial");
+        assertThat(Files.exists(dir.resolve("stopped"))).isFalse();
+        Path partial = dir.resolve("stopped.partial");
+        List<String> done = Files.readAllLines(partial.resolve("runs.csv"));
+        List<String> all = Files.readAllLines(dir.resolve("whole/runs.csv"));
+        // The header and at least the requested runs, each identical to the uninterrupted run's row.
+        assertThat(done.size()).isBetween(3, all.size() - 1);
+        assertThat(all.subList(0, done.size())).isEqualTo(done);
+        assertThat(Files.readString(partial.resolve("runs.csv"))).endsWith("\n");
+    }
 }

@@ -1,5 +1,6 @@
 package org.qicsim.experiment.sweep;
 
+import org.qicsim.experiment.StopSignal;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

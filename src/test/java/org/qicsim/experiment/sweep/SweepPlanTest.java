@@ -1,5 +1,6 @@
 package org.qicsim.experiment.sweep;
 
+import org.qicsim.experiment.StopSignal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

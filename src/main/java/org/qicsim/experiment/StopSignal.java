@@ -1,13 +1,14 @@
-package org.qicsim.experiment.sweep;
+package org.qicsim.experiment;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A request to stop a sweep between runs, and word that it has: Ctrl-C's shutdown hook (or a test)
- * calls {@link #request()} and waits in {@link #awaitStopped}; the sweep takes no new runs, lets
- * the runs in flight finish and stores them, writes every stored row to complete files, and then
- * calls {@link #stopped()}.
+ * A request to stop an experiment (a run, a comparison, a sweep) between runs, and word that it
+ * has: Ctrl-C's shutdown hook (or a test) calls {@link #request()} and waits in
+ * {@link #awaitStopped}; the experiment takes no new runs, lets the runs in flight finish and
+ * writes them, closes its files so that they hold only whole rows, and then its owner calls
+ * {@link #stopped()}.
  */
 public final class StopSignal {
     private volatile boolean requested;
