@@ -41,15 +41,7 @@ public record LatinHypercube(int n) implements DesignGenerator {
         double[][] u = new double[n][k];
         int[] perm = new int[n];
         for (int f = 0; f < k; f++) {
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
+            Permutations.shuffledIdentity(perm, random);
             for (int i = 0; i < n; i++) {
                 u[i][f] = (perm[i] + random.nextDouble()) / n;
             }

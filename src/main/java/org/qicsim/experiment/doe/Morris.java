@@ -83,15 +83,7 @@ public record Morris(int r, int levels) implements DesignGenerator {
             for (int i = 0; i < k; i++) {
                 up[i] = random.nextBoolean();
             }
-            for (int i = 0; i < k; i++) {
-                order[i] = i;
-            }
-            for (int i = k - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            Permutations.shuffledIdentity(order, random);
             for (int i = 0; i < k; i++) {
                 level[i] = up[i] ? base[i] : base[i] + half;
             }
