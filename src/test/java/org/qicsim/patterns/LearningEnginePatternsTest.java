@@ -161,7 +161,9 @@ class LearningEnginePatternsTest {
     /**
      * P3 (Ivers et al. 2012; Kluger &amp; DeNisi 1996), audit and feedback alone, 8 designs {funnel,
      * league} × {blinded, unblinded} × {formative, punitive}, 30 replicates: the median design-level
-     * compliance gain against the counterfactual at collaborative month 12 lies in [+0.01, +0.08];
+     * compliance gain against the counterfactual at collaborative month 12 lies in [+0.01, +0.08] —
+     * as a published-pattern band, the replicate mean of the per-replicate median over the designs
+     * has its 95% CI inside it;
      * the gain is larger in the lowest than in the highest baseline-compliance tercile (paired CI of
      * the per-replicate difference, pooled over designs, above 0). MODEL.md's third criterion, at
      * least one design with a negative mean gain, is not reproduced (criterion dropped after seeing
@@ -186,12 +188,14 @@ class LearningEnginePatternsTest {
         List<List<RunResult>> runs = Trials.paired(replications, designs.toArray(new ResolvedScenario[0]));
         int start = designs.get(0).scenario().startMonth();
         double[] designMeans = new double[designs.size()];
+        double[][] gainByReplicate = new double[replications][designs.size()];
         double[] lowMinusHigh = new double[replications];
         for (int d = 0; d < designs.size(); d++) {
             double[] gains = new double[replications];
             for (int r = 0; r < replications; r++) {
                 RunResult run = runs.get(d).get(r);
                 gains[r] = complianceGain(run, start + 12, null);
+                gainByReplicate[r][d] = gains[r];
                 double[] byTercile = tercileGains(run, start);
                 lowMinusHigh[r] += (byTercile[0] - byTercile[2]) / designs.size();
             }
@@ -201,13 +205,20 @@ class LearningEnginePatternsTest {
         }
         double[] sorted = designMeans.clone();
         Arrays.sort(sorted);
-        double median = (sorted[3] + sorted[4]) / 2;
-        Trials.report(String.format(java.util.Locale.ROOT,
-                "P3 median design gain %.5f (criterion in [0.01, 0.08]); lowest design mean %.5f (MODEL.md: < 0)", median,
-                sorted[0]));
+        double[] medians = new double[replications];
+        for (int r = 0; r < replications; r++) {
+            double[] g = gainByReplicate[r].clone();
+            Arrays.sort(g);
+            medians[r] = (g[3] + g[4]) / 2;
+        }
+        Estimate median = Trials.estimate(medians);
+        Trials.report("P3 median design gain per replicate (criterion CI inside [0.01, 0.08])", median);
+        Trials.report(String.format(java.util.Locale.ROOT, "P3 median of the design means %.5f; lowest design mean %.5f "
+                + "(MODEL.md: < 0)", (sorted[3] + sorted[4]) / 2, sorted[0]));
         Estimate terciles = Trials.estimate(lowMinusHigh);
         Trials.report("P3 gain lowest - highest baseline-compliance tercile (criterion CI > 0)", terciles);
-        assertThat(median).isBetween(0.01, 0.08);
+        assertThat(median.ciLow()).isGreaterThanOrEqualTo(0.01);
+        assertThat(median.ciHigh()).isLessThanOrEqualTo(0.08);
         assertThat(terciles.ciLow()).isGreaterThan(0.0);
     }
 
