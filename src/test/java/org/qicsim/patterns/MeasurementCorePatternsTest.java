@@ -106,7 +106,7 @@ class MeasurementCorePatternsTest {
      * month, against the half-width from independent seeds.
      *
      * <p>Criterion changed after seeing the result (docs/MODEL.md §10, "Pairing of recording
-     * sources"): the issue asks for under half; measured 0.69. Even at month 14, when every design
+     * sources"): the issue asks for under half; measured 0.67. Even at month 14, when every design
      * has measured only the same pre-launch patients, the ratio is 0.57: which events claims miss and
      * registries catch is binomial noise no coupling of the shared uniforms removes (they are coupled
      * monotonically already), while α's recalibration per world leaves little between-replicate
