@@ -14,12 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.experiment.Comparison;
-import org.qicsim.experiment.DesignResults;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
-import org.qicsim.experiment.LocalPool;
-import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.CsvWriter;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.UserInputException;
@@ -90,35 +87,22 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Instant start = Instant.now();
         String hash = hash(designs);
-        ResultsFolder folder = this.output.out != null ? ResultsFolder.at(output.out)
+        ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
                 : ResultsFolder.forCompare(output.resultsRoot, start, hash);
-        StopSignal stop = new StopSignal();
-        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-compare-stop");
-        try (ExperimentFolder results = new ExperimentFolder(folder, experiment, true);
-                LocalPool pool = new LocalPool(options.threads())) {
-            List<DesignResults> designResults;
-            // The progress bar is gone before the comparison is printed.
-            try (Progress progress = Progress.start("compare", experiment.runs().size(), options)) {
-                designResults = experiment.execute(pool, interrupt.counting(stop, results.sink(designs, progress)),
-                        stop);
-            } catch (InterruptedException e) {
-                throw new InterruptedException(e.getMessage() + "; they are in " + results.dir());
-            }
-            Comparison comparison = Comparison.of(designResults, masterSeed, paired);
-            results.writeSummaries(comparison.summaries(), masterSeed, reps);
-            writeCompareCsv(results.folder(), comparison);
-            List<String> designNames = new ArrayList<>();
-            designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
-            results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(), start,
-                    hash, masterSeed, pool).withExtra("designs", designNames).withExtra("paired", paired)
-                    .withEnd(Instant.now()));
-            Path done = results.commit();
-            SummaryPrinter.comparison(out, comparison);
-            out.println(done);
-        } finally {
-            // After the folder's files are closed: only whole runs in them.
-            ctrlC.close();
-        }
+        var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
+                (results, executor, designResults) -> {
+                    Comparison comparison = Comparison.of(designResults, masterSeed, paired);
+                    results.writeSummaries(comparison.summaries(), masterSeed, reps);
+                    writeCompareCsv(results.folder(), comparison);
+                    List<String> designNames = new ArrayList<>();
+                    designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
+                    results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
+                            start, hash, masterSeed, executor).withExtra("designs", designNames)
+                            .withExtra("paired", paired).withEnd(Instant.now()));
+                    return comparison;
+                });
+        SummaryPrinter.comparison(out, completed.value());
+        out.println(completed.folder());
         return ExitCodes.OK;
     }
 

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.qicsim.experiment.DesignResults;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
+import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.RunExecutor;
 import org.qicsim.experiment.Seeds;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.experiment.SummaryExport;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
@@ -30,12 +33,14 @@ final class ExperimentFolder implements AutoCloseable {
 
     private final ResultsFolder folder;
     private final RunLog log;
+    private final List<DesignSpec> designs;
     private final List<String> designDirs = new ArrayList<>();
     private final List<RunTables> tables = new ArrayList<>();
 
     ExperimentFolder(ResultsFolder folder, Experiment experiment, boolean subfolders) throws IOException {
         this.folder = folder;
         this.log = folder.log();
+        this.designs = experiment.designs();
         for (DesignSpec d : experiment.designs()) {
             String dir = subfolders ? folder.design(d.point(), d.name()) : "";
             designDirs.add(dir);
@@ -50,7 +55,7 @@ final class ExperimentFolder implements AutoCloseable {
     }
 
     /** The sink that streams each run's rows to its design's tables. */
-    RunExecutor.Sink sink(List<DesignSpec> designs, Progress progress) {
+    RunExecutor.Sink sink(Progress progress) {
         return (run, result) -> {
             tables.get(designs.indexOf(run.design())).write(run.design().point(), run.replicate(),
                     Seeds.hex(run.runSeed()), result);
@@ -84,6 +89,43 @@ final class ExperimentFolder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         folder.close();
+    }
+
+    /** What a command writes once every run is in, before the folder is published. */
+    @FunctionalInterface
+    interface Finish<T> {
+        T write(ExperimentFolder results, RunExecutor executor, List<DesignResults> designs) throws IOException;
+    }
+
+    /** The published folder and what {@link Finish} returned. */
+    record Completed<T>(Path folder, T value) {
+    }
+
+    /**
+     * Runs an experiment into a results folder, the way {@code run} and {@code compare} do: a local
+     * pool, a progress bar that is gone before anything is printed, Ctrl-C stopping between runs
+     * (exit 130 with only whole runs in the {@code .partial} folder), then the command's own files
+     * and the publication of the folder.
+     */
+    static <T> Completed<T> execute(ResultsFolder folder, Experiment experiment, boolean subfolders, String task,
+            GlobalOptions options, InterruptOption interrupt, Finish<T> finish) throws IOException, InterruptedException {
+        StopSignal stop = new StopSignal();
+        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-" + task.split(" ")[0] + "-stop");
+        try (ExperimentFolder results = new ExperimentFolder(folder, experiment, subfolders);
+                LocalPool pool = new LocalPool(options.threads())) {
+            List<DesignResults> designs;
+            try (Progress progress = Progress.start(task, experiment.runs().size(), options)) {
+                designs = experiment.execute(pool, interrupt.counting(stop, results.sink(progress)),
+                        stop);
+            } catch (InterruptedException e) {
+                throw new InterruptedException(e.getMessage() + "; they are in " + results.dir());
+            }
+            T value = finish.write(results, pool, designs);
+            return new Completed<>(results.commit(), value);
+        } finally {
+            // After the folder's files are closed: only whole runs in them.
+            ctrlC.close();
+        }
     }
 
     static Manifest manifest(List<String> args, Instant start, String hash, long masterSeed, RunExecutor executor) {

@@ -5,12 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.qicsim.experiment.DesignResults;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
-import org.qicsim.experiment.LocalPool;
-import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.scenario.ResolvedScenario;
 import picocli.CommandLine.Command;
@@ -58,29 +55,16 @@ public final class RunCommand implements Callable<Integer> {
         Instant start = Instant.now();
         ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
                 : ResultsFolder.forRun(output.resultsRoot, s.name(), start, resolved.sha256());
-        StopSignal stop = new StopSignal();
-        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-run-stop");
-        try (ExperimentFolder results = new ExperimentFolder(folder, experiment, false);
-                LocalPool pool = new LocalPool(options.threads())) {
-            List<DesignResults> designResults;
-            // The progress bar is gone before the summary is printed.
-            try (Progress progress = Progress.start("run " + s.name(), experiment.runs().size(), options)) {
-                designResults = experiment.execute(pool,
-                        interrupt.counting(stop, results.sink(experiment.designs(), progress)), stop);
-            } catch (InterruptedException e) {
-                throw new InterruptedException(e.getMessage() + "; they are in " + results.dir());
-            }
-            DesignSummary summary = DesignSummary.of(designResults.get(0), experiment.masterSeed());
-            results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications());
-            results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
-                    start, resolved.sha256(), experiment.masterSeed(), pool).withEnd(Instant.now()));
-            Path done = results.commit();
-            SummaryPrinter.design(out, summary);
-            out.println(done);
-        } finally {
-            // After the folder's files are closed: only whole runs in them.
-            ctrlC.close();
-        }
+        var completed = ExperimentFolder.execute(folder, experiment, false, "run " + s.name(), options, interrupt,
+                (results, executor, designs) -> {
+                    DesignSummary summary = DesignSummary.of(designs.get(0), experiment.masterSeed());
+                    results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications());
+                    results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
+                            start, resolved.sha256(), experiment.masterSeed(), executor).withEnd(Instant.now()));
+                    return summary;
+                });
+        SummaryPrinter.design(out, completed.value());
+        out.println(completed.folder());
         return ExitCodes.OK;
     }
 }

@@ -44,7 +44,6 @@ public final class ArmTrace {
     long imitations;
     long harmfulImitations;
     long explorations;
-    long reverts;
     long detections;
     long meetings;
     long visits;

@@ -33,25 +33,20 @@ final class FeedbackResponse {
             boolean worstQuintile = pos >= ranked.length - worst;
             // League quintiles for fairness agree with badRank: the worst quintile is exactly quintile 5.
             int quintile = worstQuintile ? 5 : Math.min(4, pos * 5 / ranked.length + 1);
-            report(sim, s, m, reported[j], m.classes[j], league ? quintile : m.classes[j].ordinal(),
+            report(sim, s, m, reported[j], league ? quintile : m.classes[j].ordinal(),
                     m.classes[j] == ReportClass.WORSE || (league && worstQuintile), benchmark);
         }
     }
 
     /** One site's report: its standing, aspiration, gap, processing and response. */
-    static void report(QicSimulation sim, Site s, Measurement m, double rate, ReportClass cls, int fairnessClass,
-            boolean badRank, double benchmark) {
+    static void report(QicSimulation sim, Site s, Measurement m, double rate, int fairnessClass, boolean badRank,
+            double benchmark) {
         Collaborative c = sim.collaborative;
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
         int j = s.index;
         s.hasReport = true;
         s.reportThisMonth = true;
         s.reportedRate = rate;
-        s.reportedRawRate = m.rsr[j];
-        s.reportReliability = m.reliability[j];
-        s.reportCases = (int) m.cases[j];
-        s.reportClass = cls;
-        s.reportQuintile = fairnessClass;
         s.badRank = badRank;
         s.classHistory.add(fairnessClass);
         s.threat = sim.visibility() * (badRank ? 1.0 : 0.0)

@@ -89,7 +89,6 @@ final class Learning {
         if (!test.looksBetter() && revertUniform < b.revertProbability()) {
             s.bundle = test.previousBundle;
             System.arraycopy(test.previousFidelity, 0, s.fidelity, 0, s.fidelity.length);
-            sim.trace.reverts++;
         }
     }
 

@@ -36,11 +36,6 @@ final class Site {
     // Feedback (S3, S5)
     boolean hasReport;
     double reportedRate;
-    double reportedRawRate;
-    double reportReliability;
-    int reportCases;
-    ReportClass reportClass = ReportClass.EXPECTED;
-    int reportQuintile;
     boolean badRank;
     double gap;
     boolean hasAspiration;

@@ -3,8 +3,6 @@ package org.qicsim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +17,8 @@ class RunAndCompareCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result qicsim(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    static CliRun qicsim(String... args) {
+        return CliRun.of(args);
     }
 
     /** A small design of michigan-cqi (20 sites, 30 months) so the tests stay fast. */
@@ -46,9 +38,9 @@ class RunAndCompareCommandTest {
     @Test
     void runIsBitIdenticalForAnyThreadCountAndReproducibleFromItsResolvedScenario() throws IOException {
         Path scenario = small("tiny", "");
-        Result one = qicsim("run", scenario.toString(), "--threads", "1", "--out", dir.resolve("one").toString());
-        Result two = qicsim("run", scenario.toString(), "--threads", "2", "--out", dir.resolve("two").toString());
-        Result again = qicsim("run", scenario.toString(), "--threads", "2", "--out", dir.resolve("again").toString());
+        CliRun one = qicsim("run", scenario.toString(), "--threads", "1", "--out", dir.resolve("one").toString());
+        CliRun two = qicsim("run", scenario.toString(), "--threads", "2", "--out", dir.resolve("two").toString());
+        CliRun again = qicsim("run", scenario.toString(), "--threads", "2", "--out", dir.resolve("again").toString());
         assertThat(one.exit()).as(one.err()).isZero();
         assertThat(two.exit()).as(two.err()).isZero();
         assertThat(again.exit()).isZero();
@@ -59,7 +51,7 @@ class RunAndCompareCommandTest {
         assertThat(one.out()).contains("finalRate").contains("costPerEventAverted");
 
         Path resolved = dir.resolve("one").resolve("scenario.resolved.yaml");
-        Result replay = qicsim("run", resolved.toString(), "--out", dir.resolve("replay").toString());
+        CliRun replay = qicsim("run", resolved.toString(), "--out", dir.resolve("replay").toString());
         assertThat(replay.exit()).as(replay.err()).isZero();
         assertSameFiles(dir.resolve("one"), dir.resolve("replay"), DATA);
         assertThat(Files.readString(dir.resolve("one/manifest.json"))).contains("\"threads\": 1", "splitmix64-v1");
@@ -69,7 +61,7 @@ class RunAndCompareCommandTest {
     void runRefusesAnExistingOutputFolderAndKeepsItIntact() throws IOException {
         Path existing = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(existing.resolve("notes.txt"), "precious");
-        Result r = qicsim("run", small("tiny", "").toString(), "--out", existing.toString());
+        CliRun r = qicsim("run", small("tiny", "").toString(), "--out", existing.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(existing.toString()).doesNotContain("Exception\n\tat ");
         assertThat(Files.readString(existing.resolve("notes.txt"))).isEqualTo("precious");
@@ -78,14 +70,14 @@ class RunAndCompareCommandTest {
     @Test
     void badScenarioIsAUserErrorWithItsLocation() throws IOException {
         Path bad = small("bad", "collaborative: {feedback: {display: funel}}\n");
-        Result r = qicsim("run", bad.toString(), "--dry-run");
+        CliRun r = qicsim("run", bad.toString(), "--dry-run");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("bad.yaml:", "collaborative.feedback.display", "funnel").doesNotContain("\tat ");
     }
 
     @Test
     void dryRunPrintsTheRunsWithoutWritingAnything() throws IOException {
-        Result r = qicsim("run", small("tiny", "").toString(), "--dry-run", "--results", dir.resolve("res").toString());
+        CliRun r = qicsim("run", small("tiny", "").toString(), "--dry-run", "--results", dir.resolve("res").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("4 runs").contains("estimated time");
         assertThat(Files.exists(dir.resolve("res"))).isFalse();
@@ -95,8 +87,8 @@ class RunAndCompareCommandTest {
     void compareIsPairedAndBitIdenticalForAnyThreadCount() throws IOException {
         Path a = small("base", "");
         Path b = small("league", "collaborative: {feedback: {display: league}}\n");
-        Result one = qicsim("compare", a.toString(), b.toString(), "--threads", "1", "--out", dir.resolve("c1").toString());
-        Result two = qicsim("compare", a.toString(), b.toString(), "--threads", "2", "--out", dir.resolve("c2").toString());
+        CliRun one = qicsim("compare", a.toString(), b.toString(), "--threads", "1", "--out", dir.resolve("c1").toString());
+        CliRun two = qicsim("compare", a.toString(), b.toString(), "--threads", "2", "--out", dir.resolve("c2").toString());
         assertThat(one.exit()).as(one.err()).isZero();
         assertThat(two.exit()).isZero();
         assertSameFiles(dir.resolve("c1"), dir.resolve("c2"), List.of("compare.csv", "designs/1-base/runs.csv",
@@ -111,10 +103,10 @@ class RunAndCompareCommandTest {
     void compareRefusesDifferentWorldsUnlessAllowedAndThenLabelsThemUnpaired() throws IOException {
         Path a = small("base", "");
         Path b = small("bigger", "practices: {count: 8}\n");
-        Result refused = qicsim("compare", a.toString(), b.toString(), "--dry-run");
+        CliRun refused = qicsim("compare", a.toString(), b.toString(), "--dry-run");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("different world", "--allow-different-worlds");
-        Result allowed = qicsim("compare", a.toString(), b.toString(), "--allow-different-worlds", "--reps", "3",
+        CliRun allowed = qicsim("compare", a.toString(), b.toString(), "--allow-different-worlds", "--reps", "3",
                 "--out", dir.resolve("u").toString());
         assertThat(allowed.exit()).as(allowed.err()).isZero();
         assertThat(allowed.out()).contains("UNPAIRED");
@@ -125,7 +117,7 @@ class RunAndCompareCommandTest {
     void compareUsesOneSeedAndReplicateCountAndWarnsWhenFilesDiffer() throws IOException {
         Path a = small("base", "");
         Path b = small("other", "seed: 7\n");
-        Result r = qicsim("compare", a.toString(), b.toString(), "--dry-run");
+        CliRun r = qicsim("compare", a.toString(), b.toString(), "--dry-run");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("WARNING").contains("seed 7");
         assertThat(r.out()).contains("8 runs (4 replicates, master seed 20231201)");
@@ -139,9 +131,9 @@ class RunAndCompareCommandTest {
     void anInterruptedRunExitsWith130AndLeavesOnlyWholeRows() throws IOException {
         Path scenario = small("tiny", "");
         // More runs than the pool keeps in flight (4 per thread), so some are never started.
-        Result whole = qicsim("run", scenario.toString(), "--threads", "2", "--reps", "24",
+        CliRun whole = qicsim("run", scenario.toString(), "--threads", "2", "--reps", "24",
                 "--out", dir.resolve("whole").toString());
-        Result stopped = qicsim("run", scenario.toString(), "--threads", "2", "--reps", "24", "--interrupt-after", "2",
+        CliRun stopped = qicsim("run", scenario.toString(), "--threads", "2", "--reps", "24", "--interrupt-after", "2",
                 "--out", dir.resolve("stopped").toString());
         assertThat(whole.exit()).isZero();
         assertThat(stopped.exit()).isEqualTo(130);

@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qicsim.scenario.KeySpec;
 import org.qicsim.scenario.ScenarioSchema;
-import org.qicsim.scenario.TestDirs;
-import picocli.CommandLine;
 
 class SchemaCommandTest {
-    @BeforeAll
-    static void tmpDir() {
-        TestDirs.ensureTmpDir();
-    }
-
 
     @TempDir
     Path dir;
@@ -30,11 +21,15 @@ class SchemaCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** {@code qicsim schema ARGS} through Main, collecting stdout and stderr across calls. */
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new SchemaCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "schema";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.of(all);
+        out.write(r.out());
+        err.write(r.err());
+        return r.exit();
     }
 
     @Test
@@ -80,7 +75,7 @@ class SchemaCommandTest {
     @Test
     void helpAndUnknownOptions() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: schema", "--out=FILE", "--list", "draft 2020-12");
+        assertThat(out.toString()).contains("Usage: qicsim schema", "--out=FILE", "--list", "draft 2020-12");
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--bogus'");
     }

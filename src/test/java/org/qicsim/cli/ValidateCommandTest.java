@@ -3,23 +3,14 @@ package org.qicsim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qicsim.scenario.TestDirs;
-import picocli.CommandLine;
 
 class ValidateCommandTest {
-    @BeforeAll
-    static void tmpDir() {
-        TestDirs.ensureTmpDir();
-    }
-
 
     @TempDir
     Path dir;
@@ -27,11 +18,15 @@ class ValidateCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** {@code qicsim validate ARGS} through Main, collecting stdout and stderr across calls. */
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new ValidateCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "validate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.of(all);
+        out.write(r.out());
+        err.write(r.err());
+        return r.exit();
     }
 
     private Path write(String name, String text) throws IOException {
@@ -148,7 +143,7 @@ class ValidateCommandTest {
     @Test
     void helpDescribesTheCommand() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: validate", "FILE...", "--set=KEY=VALUE", "Every error is reported",
+        assertThat(out.toString()).contains("Usage: qicsim validate", "FILE...", "--set=KEY=VALUE", "Every error is reported",
                 "Exit status");
     }
 }

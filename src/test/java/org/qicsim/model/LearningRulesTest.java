@@ -47,7 +47,7 @@ class LearningRulesTest {
         double p = 1 - Math.pow(0.7, 5);
         for (long seed = 0; seed < 40; seed++) {
             SplittableRandom expected = new SplittableRandom(seed);
-            double u0 = expected.nextDouble();
+            expected.nextDouble(); // practice 0's uniform, drawn although it does not qualify
             double u1 = expected.nextDouble();
             double u2 = expected.nextDouble();
             ChangePackage z = new ChangePackage(3);
@@ -55,7 +55,6 @@ class LearningRulesTest {
             assertThat(z.advice(0)).isZero();
             assertThat(z.advice(1)).isEqualTo(u1 < p ? 1 : 0);
             assertThat(z.advice(2)).isEqualTo(u2 < p ? -1 : 0);
-            assertThat(u0).isBetween(0.0, 1.0);
         }
         // Agreement and departures follow the advice.
         ChangePackage z = new ChangePackage(3);

@@ -16,10 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvWriterTest {
 
-    static {
-        TestTmpDir.ensureExists();
-    }
-
     @TempDir
     Path dir;
 

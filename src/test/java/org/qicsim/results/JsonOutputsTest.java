@@ -20,10 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** manifest.json and summary.json. */
 class JsonOutputsTest {
 
-    static {
-        TestTmpDir.ensureExists();
-    }
-
     @TempDir
     Path dir;
 

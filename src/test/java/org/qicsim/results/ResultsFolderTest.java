@@ -20,10 +20,6 @@ class ResultsFolderTest {
     private static final Instant START = Instant.parse("2026-11-26T07:25:45.9Z");
     private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-    static {
-        TestTmpDir.ensureExists();
-    }
-
     @TempDir
     Path root;
 

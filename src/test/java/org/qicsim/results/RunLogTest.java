@@ -13,10 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunLogTest {
 
-    static {
-        TestTmpDir.ensureExists();
-    }
-
     @TempDir
     Path dir;
 

@@ -7,17 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input through the public API: every problem located, worded, and collected in one pass. */
 class ScenarioErrorsTest {
-    @BeforeAll
-    static void tmpDir() {
-        TestDirs.ensureTmpDir();
-    }
-
 
     @TempDir
     Path dir;

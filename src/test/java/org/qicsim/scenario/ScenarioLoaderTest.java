@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qicsim.scenario.Collaborative.Benchmark;
@@ -15,11 +14,6 @@ import org.qicsim.scenario.Collaborative.Design;
 import org.qicsim.scenario.Collaborative.Display;
 
 class ScenarioLoaderTest {
-    @BeforeAll
-    static void tmpDir() {
-        TestDirs.ensureTmpDir();
-    }
-
 
     @TempDir
     Path dir;

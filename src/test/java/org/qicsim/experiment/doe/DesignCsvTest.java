@@ -67,7 +67,7 @@ class DesignCsvTest {
     }
 
     @Test
-    void writesAFile(@TempDir(factory = TmpDirFactory.class) Path dir) throws IOException {
+    void writesAFile(@TempDir Path dir) throws IOException {
         Design d = new Grid().generate(List.of(new Factor("a.é", new Domain.Values(List.of("ü")))));
         Path file = dir.resolve("design.csv");
         d.writeCsv(file);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbTest {
 
     @Test
-    void everyConnectionIsConfigured(@TempDir(factory = TmpDirFactory.class) Path dir) throws Exception {
+    void everyConnectionIsConfigured(@TempDir Path dir) throws Exception {
         Path spill = dir.resolve("spill");
         try (DuckDb db = DuckDb.open(spill);
                 Statement s = db.connection().createStatement();
@@ -39,7 +39,7 @@ class DuckDbTest {
      * the typed exception, not an Error. Needs a fresh JVM, since the library loads once per JVM.
      */
     @Test
-    void unloadableNativeLibraryIsReportedAsUnavailable(@TempDir(factory = TmpDirFactory.class) Path dir)
+    void unloadableNativeLibraryIsReportedAsUnavailable(@TempDir Path dir)
             throws IOException, InterruptedException {
         Path notADirectory = Files.writeString(dir.resolve("tmpdir-is-a-file"), "x");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

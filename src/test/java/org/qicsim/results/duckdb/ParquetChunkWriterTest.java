@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ParquetChunkWriterTest {
 
-    @TempDir(factory = TmpDirFactory.class)
+    @TempDir
     Path dir;
     private DuckDb db;
 

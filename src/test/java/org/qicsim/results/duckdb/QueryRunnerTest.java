@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QueryRunnerTest {
 
-    @TempDir(factory = TmpDirFactory.class)
+    @TempDir
     Path dir;
     private DuckDb db;
     private QueryRunner q;

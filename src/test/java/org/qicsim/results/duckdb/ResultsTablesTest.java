@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsTablesTest {
 
-    @TempDir(factory = TmpDirFactory.class)
+    @TempDir
     Path dir;
     private DuckDb db;
     private QueryRunner q;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SummaryTablesTest {
 
-    @TempDir(factory = TmpDirFactory.class)
+    @TempDir
     Path dir;
     private DuckDb db;
 

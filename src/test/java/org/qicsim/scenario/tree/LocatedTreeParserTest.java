@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qicsim.scenario.TestDirs;
 
 class LocatedTreeParserTest {
-    @BeforeAll
-    static void tmpDir() {
-        TestDirs.ensureTmpDir();
-    }
-
 
     private static MapNode yaml(String text) throws TreeSyntaxException {
         return (MapNode) LocatedTreeParser.parseYaml(text, "f.yaml", 0);
