@@ -1,7 +1,10 @@
 package org.qicsim.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.qicsim.scenario.tree.Location;
 
 /**
  * Invalid input: one or more located problems (exit code 2 at the command line). Its message is the
@@ -27,6 +30,21 @@ public final class ScenarioException extends Exception {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * The same problems, each whose file is a key of {@code origins} moved to that location and
+     * every message followed by {@code suffix}: how a file that feeds overrides to a scenario (an
+     * experiment, the features file) points its user at its own lines rather than at an override.
+     */
+    public ScenarioException relocated(Map<String, Location> origins, String suffix) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            Location at = origins.get(p.file());
+            Location where = at != null ? at : p.location();
+            out.add(new Problem(p.severity(), where.file(), where.line(), where.column(), p.path(), p.message() + suffix));
+        }
+        return new ScenarioException(out);
     }
 
     /** Every problem, one formatted line each. */

@@ -467,13 +467,7 @@ final class ExperimentParser {
      * set them; {@code suffix} is appended to each message (e.g. which design point).
      */
     static ScenarioException relocated(ScenarioException e, Map<String, Location> origins, String suffix) {
-        List<Problem> out = new ArrayList<>();
-        for (Problem p : e.problems()) {
-            Location at = origins.get(p.file());
-            Location where = at != null ? at : p.location();
-            out.add(new Problem(p.severity(), where.file(), where.line(), where.column(), p.path(), p.message() + suffix));
-        }
-        return new ScenarioException(out);
+        return e.relocated(origins, suffix);
     }
 
     static String sha256(String text) {
