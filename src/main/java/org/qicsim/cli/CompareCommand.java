@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import org.qicsim.analysis.Estimate;
+import org.qicsim.analysis.cea.CeaResult;
 import org.qicsim.experiment.Comparison;
+import org.qicsim.experiment.ComparisonCostEffectiveness;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
@@ -54,6 +56,9 @@ public final class CompareCommand implements Callable<Integer> {
     private boolean allowDifferentWorlds;
 
     @Mixin
+    private CostEffectivenessOptions cea;
+
+    @Mixin
     private OutputOptions output;
 
     @Mixin
@@ -79,6 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
             designs.add(new DesignSpec(k + 1, resolved.scenario().name(), resolved));
         }
         boolean paired = checkWorlds(designs);
+        double wtp = cea.wtp(first);
         Experiment experiment = new Experiment(designs, masterSeed, reps);
         if (output.dryRun) {
             out.println(paired ? "designs share one world: paired" : "designs differ in world: UNPAIRED");
@@ -89,11 +95,14 @@ public final class CompareCommand implements Callable<Integer> {
         String hash = hash(designs);
         ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
                 : ResultsFolder.forCompare(output.resultsRoot, start, hash);
+        List<CeaResult> ceaRows = new ArrayList<>();
         var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
                 (results, executor, designResults) -> {
                     Comparison comparison = Comparison.of(designResults, masterSeed, paired);
                     results.writeSummaries(comparison.summaries(), masterSeed, reps);
                     writeCompareCsv(results.folder(), comparison);
+                    ceaRows.addAll(ComparisonCostEffectiveness.of(comparison, cea.perspective, wtp, masterSeed));
+                    CeaFiles.write(results.folder(), ceaRows);
                     List<String> designNames = new ArrayList<>();
                     designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
                     results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
@@ -102,6 +111,7 @@ public final class CompareCommand implements Callable<Integer> {
                     return comparison;
                 });
         SummaryPrinter.comparison(out, completed.value());
+        CeaFiles.print(out, ceaRows);
         out.println(completed.folder());
         return ExitCodes.OK;
     }

@@ -90,7 +90,15 @@ public final class Seeds {
         /** Global sensitivity analysis (e.g. Morris trajectories, Sobol scrambling). */
         SENSITIVITY(3),
         /** Calibration searches. */
-        CALIBRATION(4);
+        CALIBRATION(4),
+        /**
+         * Bootstrap of a feature attribution ({@code qicsim attribute}), one generator resampling
+         * replicates jointly for every design and metric. Codes 13 and 14 (after issue 13) keep
+         * clear of purposes other branches may append as 5, 6, ….
+         */
+        ATTRIBUTION(13),
+        /** Bootstrap of cost-effectiveness ratios (ICER intervals), one index per row of {@code cea.csv}. */
+        COST_EFFECTIVENESS(14);
 
         private final long code;
 

@@ -1,0 +1,93 @@
+package org.qicsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code qicsim attribute}: one counterfactual per replicate for all 32 designs (counted by the
+ * experiment's cache), files with the contracted columns, and results (bootstrap included) identical
+ * for any thread count.
+ */
+class AttributeCommandTest {
+    private static final List<String> FILES = List.of("attribution.csv", "designs.csv", "cea.csv", "ceac.csv",
+            "runs.csv", "summary.json");
+
+    @TempDir
+    Path dir;
+
+    /** michigan-cqi cut to 10 sites and 24 months, 3 replicates: 96 short runs. */
+    private Path small() throws IOException {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, "name: small\nextends: " + Path.of("scenarios/michigan-cqi.yaml").toAbsolutePath()
+                + "\nreplications: 3\nhorizonMonths: 24\nsites: {count: 10}\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void thirtyTwoDesignsShareOneCounterfactualPerReplicateAndThreadsDoNotChangeAnything() throws IOException {
+        Path scenario = small();
+        CliRun one = CliRun.of("attribute", scenario.toString(), "--threads", "1", "--resamples", "200",
+                "--out", dir.resolve("one").toString());
+        CliRun two = CliRun.of("attribute", scenario.toString(), "--threads", "2", "--resamples", "200",
+                "--out", dir.resolve("two").toString());
+        assertThat(one.exit()).as(one.toString()).isZero();
+        assertThat(two.exit()).as(two.toString()).isZero();
+        for (String f : FILES) {
+            assertThat(Files.readAllBytes(dir.resolve("two").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(f)));
+        }
+        assertThat(one.lastLine()).isEqualTo(dir.resolve("one").toString());
+        // 32 designs × 3 replicates, but only 3 counterfactual arms computed (counted by the cache).
+        String summary = Files.readString(dir.resolve("one/summary.json"));
+        assertThat(summary).contains("\"kind\": \"attribute\"", "\"counterfactualArms\": 3", "\"designs\": 32");
+        assertThat(one.out()).contains("one counterfactual per replicate: 3 computed");
+        assertThat(Files.readAllLines(dir.resolve("one/runs.csv"))).hasSize(1 + 32 * 3);
+
+        List<String> attribution = Files.readAllLines(dir.resolve("one/attribution.csv"));
+        assertThat(attribution.get(0)).isEqualTo("metric,feature,quantity,estimate,ciLow,ciHigh,piLow,piHigh");
+        // 4 metrics × (5 main + 5 Shapley + 1 interaction share).
+        assertThat(attribution).hasSize(1 + 4 * 11);
+        assertThat(attribution).anyMatch(l -> l.startsWith("netMonetaryBenefit,all,interactionShare,"));
+        List<String> designs = Files.readAllLines(dir.resolve("one/designs.csv"));
+        assertThat(designs.get(0)).startsWith("design,positiveDeviance,coordination,measurementFeedback,"
+                + "motivationalLevers,leadershipCommunity,eventsAvertedMean,eventsAvertedCiLow,eventsAvertedCiHigh,");
+        assertThat(designs).hasSize(33);
+        assertThat(designs.get(32)).startsWith("31,1,1,1,1,1,");
+        assertThat(Files.readAllLines(dir.resolve("one/cea.csv")).get(0)).isEqualTo(String.join(",", CeaFiles.CEA_COLUMNS));
+        assertThat(Files.readAllLines(dir.resolve("one/cea.csv")).get(1)).startsWith("allOn,noCollaborative,societal,");
+        assertThat(Files.readAllLines(dir.resolve("one/ceac.csv")).get(0))
+                .isEqualTo("design,comparator,perspective,wtp,probabilityCostEffective");
+    }
+
+    @Test
+    void dryRunCountsOneCounterfactualPerReplicate() throws IOException {
+        CliRun r = CliRun.of("attribute", small().toString(), "--dry-run", "--results", dir.resolve("res").toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("96 runs (3 replicates", "3 counterfactual arms");
+        assertThat(Files.exists(dir.resolve("res"))).isFalse();
+    }
+
+    @Test
+    void badInputIsExitTwoWithAMessage() throws IOException {
+        CliRun perspective = CliRun.of("attribute", small().toString(), "--perspective", "hospital", "--dry-run");
+        assertThat(perspective.exit()).isEqualTo(2);
+        assertThat(perspective.err()).contains("payer, sites, societal");
+        CliRun features = CliRun.of("attribute", small().toString(), "--features", dir.resolve("none.yaml").toString(),
+                "--dry-run");
+        assertThat(features.exit()).isEqualTo(2);
+        assertThat(features.err()).contains("none.yaml").doesNotContain("\tat ");
+        CliRun wtp = CliRun.of("attribute", small().toString(), "--wtp", "-5", "--dry-run");
+        assertThat(wtp.exit()).isEqualTo(2);
+        assertThat(wtp.err()).contains("--wtp");
+        Path existing = Files.createDirectories(dir.resolve("mine"));
+        CliRun out = CliRun.of("attribute", small().toString(), "--out", existing.toString());
+        assertThat(out.exit()).isEqualTo(2);
+    }
+}
