@@ -66,6 +66,18 @@ class AttributeCommandTest {
                 .isEqualTo("design,comparator,perspective,wtp,probabilityCostEffective");
     }
 
+    /** Ctrl-C (simulated after 5 runs): exit 130, the .partial folder kept with whole rows only. */
+    @Test
+    void interruptedAttributionKeepsItsPartialFolder() throws IOException {
+        CliRun r = CliRun.of("attribute", small().toString(), "--threads", "1", "--interrupt-after", "5",
+                "--out", dir.resolve("cut").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(130);
+        assertThat(Files.exists(dir.resolve("cut"))).isFalse();
+        List<String> rows = Files.readAllLines(dir.resolve("cut.partial/runs.csv"));
+        assertThat(rows.size()).isBetween(6, 1 + 32 * 3 - 1);
+        assertThat(rows.get(rows.size() - 1).split(",", -1)).hasSize(rows.get(0).split(",", -1).length);
+    }
+
     @Test
     void dryRunCountsOneCounterfactualPerReplicate() throws IOException {
         CliRun r = CliRun.of("attribute", small().toString(), "--dry-run", "--results", dir.resolve("res").toString());
