@@ -98,9 +98,8 @@ public final class AttributeCommand implements Callable<Integer> {
         Attribution.Result result;
         Path published;
         StopSignal stop = new StopSignal();
-        try (StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-attribute-stop");
-                ResultsFolder results = folder;
-                LocalPool pool = new LocalPool(options.threads())) {
+        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-attribute-stop");
+        try (ResultsFolder results = folder; LocalPool pool = new LocalPool(options.threads())) {
             var log = results.log();
             Files.writeString(results.resolve(ExperimentFolder.RESOLVED), allOn.scenario().canonicalYaml(),
                     StandardCharsets.UTF_8);
@@ -136,6 +135,9 @@ public final class AttributeCommand implements Callable<Integer> {
                     .withEnd(Instant.now()));
             log.close();
             published = results.commit();
+        } finally {
+            // After the folder's files are closed: only whole runs in them.
+            ctrlC.close();
         }
         print(out, features.ids(), result);
         out.println(published);

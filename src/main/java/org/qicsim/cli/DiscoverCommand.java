@@ -130,6 +130,16 @@ public final class DiscoverCommand implements Callable<Integer> {
             y[i] = below ? values.get(i) < x : values.get(i) > x;
         }
         PrimData data = PrimData.of(factors, cases, y);
+        if (data.positives() == 0) {
+            double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            throw new UserInputException("no case of interest: none of the " + data.cases() + " " + per + "s has "
+                    + metric + (below ? " < " : " > ") + x + " (its values range from " + min + " to " + max + ")");
+        }
+        if (data.positives() == data.cases()) {
+            spec.commandLine().getErr().println("discover: every case has " + metric + (below ? " < " : " > ") + x
+                    + "; the box of every case is the answer");
+        }
         List<PeelStep> trajectory = new ArrayList<>(Prim.peel(data, alpha,
                 Math.max(1, (int) Math.ceil(minSupport * data.cases()))));
         int chosen = Prim.choose(trajectory, minDensity);

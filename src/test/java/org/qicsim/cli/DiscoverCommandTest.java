@@ -109,6 +109,9 @@ class DiscoverCommandTest {
         CliRun metric = CliRun.of("discover", sweep.toString(), "--metric", "eventsAvertd", "--above", "1");
         assertThat(metric.exit()).isEqualTo(2);
         assertThat(metric.err()).contains("did you mean", "eventsAverted").doesNotContain("\tat ");
+        CliRun nothing = CliRun.of("discover", sweep.toString(), "--metric", "eventsAverted", "--above", "1000");
+        assertThat(nothing.exit()).isEqualTo(2);
+        assertThat(nothing.err()).contains("no case of interest", "range from 10.0 to 100.0");
         CliRun none = CliRun.of("discover", sweep.toString(), "--metric", "eventsAverted");
         assertThat(none.exit()).isEqualTo(2);
         CliRun both = CliRun.of("discover", sweep.toString(), "--metric", "eventsAverted", "--above", "1", "--below", "2");
