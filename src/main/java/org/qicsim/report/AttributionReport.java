@@ -104,7 +104,7 @@ final class AttributionReport {
                         + " (95% CI " + Html.interval(top.number("ciLow"), top.number("ciHigh"), style,
                                 source(metric, feature, "shapley", "ciLow"), source(metric, feature, "shapley", "ciHigh"))
                         + ")");
-                if (interaction != null) {
+                if (interaction != null && Double.isFinite(interaction.number("estimate"))) {
                     s.append("; interactions between features account for ")
                             .append(Html.num(interaction.number("estimate"), Style.PERCENT,
                                     source(metric, "all", "interactionShare", "estimate")))

@@ -70,7 +70,7 @@ final class CalibrationReport {
                 "", true, false);
         page.figure(svg, "Grey box: prior range; line: 95% posterior interval; dot: median.", new Html().table(
                 "Posterior summary (posterior-summary.csv)", List.of("Parameter", "Prior range", "Mean", "SD", "Median",
-                        "95% interval"), rows).toString());
+                        "95% interval"), rows).toString(), true);
         page.endSection();
         page.summary(Html.escape(s.size() + " parameter" + (s.size() == 1 ? " was" : "s were") + " calibrated"
                 + (narrowest == null ? "." : "; the evidence constrains " + narrowest + " most (its 95% posterior "
@@ -110,7 +110,7 @@ final class CalibrationReport {
                 List.of(new Charts.Series("tolerance ε", Svg.colour(0), null, g, eps, null, null)), Style.COUNT,
                 "Generation", Style.GENERAL, "Tolerance ε", true, null);
         page.figure(svg, "Tolerance ε by generation.", new Html().table("Diagnostics (diagnostics.csv)",
-                List.of("Generation", "ε", "Particles", "Evaluations", "Acceptance rate", "ESS"), rows).toString());
+                List.of("Generation", "ε", "Particles", "Evaluations", "Acceptance rate", "ESS"), rows).toString(), true);
         page.endSection();
         if (!all.isEmpty()) {
             CsvTable.Row last = all.get(all.size() - 1);

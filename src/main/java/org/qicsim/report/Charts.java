@@ -207,7 +207,7 @@ final class Charts {
                 svg.text(left - 4, cy + 14, s.label(s.min, style), "end", 9, Svg.GREY, 0);
                 svg.text(right + 4, cy + 14, s.label(s.max, style), "start", 9, Svg.GREY, 0);
             }
-            svg.text(8, cy + 4, shorten(r.label(), 40), "start", 12, "#222222", 0);
+            svg.text(8, cy + 4, shorten(r.label(), ownScales ? 34 : 40), "start", 12, "#222222", 0);
             if (Double.isFinite(r.bandLow()) && Double.isFinite(r.bandHigh())) {
                 svg.rect(s.px(r.bandLow()), cy - 9, s.px(r.bandHigh()) - s.px(r.bandLow()), 18, "#999999", 0.25);
             }

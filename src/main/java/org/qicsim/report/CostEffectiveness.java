@@ -120,7 +120,7 @@ final class CostEffectiveness {
         page.figure(svg, "Net monetary benefit at the willingness to pay in the table: dot, mean; line, 95% interval.",
                 new Html().table("Cost-effectiveness (cea.csv): estimate (95% interval)", List.of("Design vs comparator",
                         "Incremental cost", "Events averted", "ICER", "Quadrant", "Willingness to pay",
-                        "Net monetary benefit"), rows).toString());
+                        "Net monetary benefit"), rows).toString(), true);
         page.endSection();
     }
 

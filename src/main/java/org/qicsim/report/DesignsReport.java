@@ -79,6 +79,13 @@ final class DesignsReport {
                 page.summary(Html.escape(d.name + ": summary.json is missing."));
                 continue;
             }
+            if (d.metric("eventsAverted", "mean") == 0 && d.metric("eventsAverted", "sd") == 0) {
+                // Every replicate equals its counterfactual: the design is no collaborative at all.
+                page.summary("<strong>" + Html.escape(d.name) + "</strong> averts no events in any replicate: it is "
+                        + "the same as no collaborative. Its adverse-event rate over the last year is "
+                        + Html.num(d.metric("finalRate", "mean"), Style.RATE, d.metricSource("finalRate", "mean")) + ".");
+                continue;
+            }
             StringBuilder s = new StringBuilder();
             s.append("<strong>").append(Html.escape(d.name)).append("</strong> averts ")
                     .append(Html.num(d.metric("eventsAverted", "mean"), Style.COUNT,

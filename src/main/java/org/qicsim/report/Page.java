@@ -25,6 +25,9 @@ final class Page {
             .figure { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; }
             .figure > figure { flex: 1 1 560px; margin: 0; }
             .figure > .table-wrap { flex: 1 1 380px; }
+            .figure.wide { display: block; }
+            .figure.wide > figure { max-width: 820px; }
+            td:not(:has(.num)) { text-align: left; }
             svg.chart { width: 100%; height: auto; display: block; }
             figcaption { font-size: .9rem; color: #444; margin-top: .3rem; }
             .table-wrap { overflow-x: auto; }
@@ -91,7 +94,12 @@ final class Page {
      * so and the table still shows what there is.
      */
     void figure(String svg, String caption, String tableHtml) {
-        body.raw("<div class=\"figure\">\n");
+        figure(svg, caption, tableHtml, false);
+    }
+
+    /** As {@link #figure(String, String, String)}; {@code wide} puts a wide table below the chart. */
+    void figure(String svg, String caption, String tableHtml, boolean wide) {
+        body.raw(wide ? "<div class=\"figure wide\">\n" : "<div class=\"figure\">\n");
         if (svg != null) {
             body.raw("<figure>\n" + svg + "<figcaption>" + Html.escape(caption) + "</figcaption>\n</figure>\n");
         } else {

@@ -65,7 +65,7 @@ final class ScorecardReport {
                 false);
         page.figure(svg, "Green: pass; orange: fail; grey: not expressible. Grey box: the evidence band.",
                 new Html().table("Scorecard (scorecard.csv)", List.of("Pattern", "Set", "Title", "Metric",
-                        "Estimate (95% CI)", "Band", "Verdict", "Reason"), rows).toString());
+                        "Estimate (95% CI)", "Band", "Verdict", "Reason"), rows).toString(), true);
         page.endSection();
         return page;
     }

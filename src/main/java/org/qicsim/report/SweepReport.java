@@ -189,7 +189,7 @@ final class SweepReport {
                 "Mean and 95% interval of " + Labels.metric(metric) + " at the best design points.", forest, style,
                 Labels.metric(metric), false, false);
         page.figure(svg, "Dot: mean over replicates; line: 95% confidence interval.",
-                new Html().table("Best design points (points.csv, design.csv)", header, cells).toString());
+                new Html().table("Best design points (points.csv, design.csv)", header, cells).toString(), true);
         page.endSection();
         CsvTable.Row best = top.get(0);
         page.summary("The best point for " + Html.escape(Labels.metric(metric)) + " is point "
