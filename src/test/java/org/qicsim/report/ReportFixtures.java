@@ -1,5 +1,7 @@
 package org.qicsim.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -176,6 +178,13 @@ final class ReportFixtures {
             Files.copy(run.resolve(f), design.resolve(f));
         }
         Files.copy(run.resolve("manifest.json"), oneDesign.resolve("manifest.json"));
+        // As a run with a posterior would write it: a prediction interval beside the Monte Carlo CI.
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode summary = (ObjectNode) json.readTree(design.resolve("summary.json").toFile());
+        ObjectNode events = (ObjectNode) summary.path("metrics").path("eventsAverted");
+        events.put("piLow", events.path("ciLow").asDouble() - 250.5).put("piHigh", events.path("ciHigh").asDouble()
+                + 250.5);
+        json.writerWithDefaultPrettyPrinter().writeValue(design.resolve("summary.json").toFile(), summary);
         write(oneDesign.resolve("compare.csv"), "design,name,metric,mean,ciLow,ciHigh,sd,n,diffMean,diffCiLow,"
                 + "diffCiHigh,diffN,paired\n1,michigan-cqi,eventsAverted,1,0,2,1,3,,,,,true\n");
     }

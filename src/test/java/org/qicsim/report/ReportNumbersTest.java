@@ -58,6 +58,10 @@ class ReportNumbersTest {
             assertThat(Math.abs(text - expected)).as("%s shown as %s", source, n.text())
                     .isLessThanOrEqualTo(SourceChecker.halfUnit(n.text()) + 1e-9 * Math.abs(expected));
         }
+        if (name.equals("one-design") || name.equals("attribute")) {
+            assertThat(page.select("span.num[data-source$=piLow]")).as("prediction intervals shown").isNotEmpty();
+            assertThat(page.text()).contains("prediction interval");
+        }
         if (kind == FolderKind.RUN || kind == FolderKind.COMPARE) {
             for (Element cell : page.select("main table td")) {
                 Element copy = cell.clone();
