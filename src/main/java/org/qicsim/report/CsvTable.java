@@ -187,10 +187,5 @@ public final class CsvTable {
                 return Double.NaN;
             }
         }
-
-        /** The 1-based line of this row in the file (header on line 1, no multi-line cells assumed). */
-        public int line() {
-            return r + 2;
-        }
     }
 }

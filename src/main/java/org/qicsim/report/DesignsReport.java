@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.qicsim.analysis.Estimate;
@@ -470,9 +469,5 @@ final class DesignsReport {
             }
         }
         return false;
-    }
-
-    static String plural(int n, String word) {
-        return String.format(Locale.ROOT, "%d %s%s", n, word, n == 1 ? "" : "s");
     }
 }

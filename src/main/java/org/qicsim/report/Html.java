@@ -49,11 +49,6 @@ final class Html {
         return this;
     }
 
-    Html element(String tag, String text) {
-        out.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag).append(">\n");
-        return this;
-    }
-
     Html paragraph(String html) {
         out.append("<p>").append(html).append("</p>\n");
         return this;

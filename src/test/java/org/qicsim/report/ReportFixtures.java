@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.qicsim.cli.Main;
 
 /**
@@ -36,6 +38,7 @@ final class ReportFixtures {
 
     private ReportFixtures() throws IOException {
         root = Files.createTempDirectory("qicsim-report-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root), "qicsim-report-fixtures-cleanup"));
         Path scenarios = root.resolve("scenarios");
         Files.createDirectories(scenarios);
         Path a = small(scenarios, "michigan-cqi");
@@ -239,6 +242,16 @@ final class ReportFixtures {
         write(file, "extends: " + Path.of("scenarios", name + ".yaml").toAbsolutePath()
                 + "\nreplications: 3\nhorizonMonths: 24\nsites: {count: 10}\n");
         return file;
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Best effort: the folder is under target/tmp, which mvn clean removes anyway.
+        }
     }
 
     static void write(Path file, String text) throws IOException {
