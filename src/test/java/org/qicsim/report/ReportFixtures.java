@@ -33,6 +33,8 @@ final class ReportFixtures {
     final Path calibrate;
     final Path missing;
     final Path oneDesign;
+    /** {@link #compare} as an unpaired comparison (designs of different worlds): one counterfactual per design. */
+    final Path unpaired;
     /** stdout of the compare command that made {@link #compare}. */
     final String compareOut;
 
@@ -173,6 +175,11 @@ final class ReportFixtures {
                 "sites.csv", "point,replicate,runSeed,site,volume,member,baselineTrueRate,finalTrueRate,"
                         + "baselineMeasuredRate,finalMeasuredRate\n0,0,00,0,10,false,,,,\n"));
 
+        unpaired = root.resolve("unpaired");
+        copyTree(compare, unpaired);
+        String manifest = Files.readString(unpaired.resolve("manifest.json"));
+        write(unpaired.resolve("manifest.json"), manifest.replace("\"paired\": true", "\"paired\": false"));
+
         // A compare folder with one design: the run folder's design under designs/1-<name>/.
         oneDesign = root.resolve("one-design");
         Path design = oneDesign.resolve("designs").resolve("1-michigan-cqi");
@@ -192,6 +199,19 @@ final class ReportFixtures {
                 + "diffCiHigh,diffN,paired\n1,michigan-cqi,eventsAverted,1,0,2,1,3,,,,,true\n");
     }
 
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("report.html")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     static synchronized ReportFixtures get() throws IOException {
         if (instance == null) {
             instance = new ReportFixtures();
@@ -207,7 +227,8 @@ final class ReportFixtures {
                 new Object[] {"patterns", patterns, FolderKind.PATTERNS},
                 new Object[] {"calibrate", calibrate, FolderKind.CALIBRATE},
                 new Object[] {"missing", missing, FolderKind.RUN},
-                new Object[] {"one-design", oneDesign, FolderKind.COMPARE});
+                new Object[] {"one-design", oneDesign, FolderKind.COMPARE},
+                new Object[] {"unpaired", unpaired, FolderKind.COMPARE});
     }
 
     private static String attribution() {

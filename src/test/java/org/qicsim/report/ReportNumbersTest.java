@@ -62,6 +62,11 @@ class ReportNumbersTest {
             assertThat(page.select("span.num[data-source$=piLow]")).as("prediction intervals shown").isNotEmpty();
             assertThat(page.text()).contains("prediction interval");
         }
+        if (name.equals("unpaired")) {
+            assertThat(page.select("h1 + p").text()).contains("UNPAIRED");
+            assertThat(page.select("span.num[data-source~=^designs/3-.*cfTrueRate]")).as("own counterfactuals")
+                    .isNotEmpty();
+        }
         if (kind == FolderKind.RUN || kind == FolderKind.COMPARE) {
             for (Element cell : page.select("main table td")) {
                 Element copy = cell.clone();
