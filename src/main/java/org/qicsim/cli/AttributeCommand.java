@@ -72,6 +72,9 @@ public final class AttributeCommand implements Callable<Integer> {
     @Mixin
     private InterruptOption interrupt;
 
+    @Mixin
+    private ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -140,8 +143,9 @@ public final class AttributeCommand implements Callable<Integer> {
             ctrlC.close();
         }
         print(out, features.ids(), result);
+        boolean reported = report.write(published, out);
         out.println(published);
-        return ExitCodes.OK;
+        return reported ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /** --set, --seed and --reps as overrides, so every design resolves to the same seed and replications. */

@@ -64,6 +64,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     private InterruptOption interrupt;
 
+    @Mixin
+    private ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -112,8 +115,9 @@ public final class CompareCommand implements Callable<Integer> {
                 });
         SummaryPrinter.comparison(out, completed.value());
         CeaFiles.print(out, ceaRows);
+        boolean reported = report.write(completed.folder(), out);
         out.println(completed.folder());
-        return ExitCodes.OK;
+        return reported ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private void warnIfFilesDiffer(List<ResolvedScenario> own, long masterSeed, int reps) {

@@ -39,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private InterruptOption interrupt;
 
+    @Mixin
+    private ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
                     return summary;
                 });
         SummaryPrinter.design(out, completed.value());
+        boolean reported = report.write(completed.folder(), out);
         out.println(completed.folder());
-        return ExitCodes.OK;
+        return reported ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

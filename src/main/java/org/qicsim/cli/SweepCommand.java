@@ -28,6 +28,7 @@ import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.RunLog;
 import org.qicsim.results.UserInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,6 +76,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the experiment and every point, print the runs, an estimate "
             + "of the time and the design; run nothing.")
     private boolean dryRun;
+
+    @Mixin
+    private ReportOption report;
 
     /** Test seam: behaves as if Ctrl-C came once this many runs are stored (the signal path is the same). */
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
@@ -183,8 +187,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Path done = folder.commit();
         printSummary(stdout, plan, outcome, sensitivity, Duration.between(start, Instant.now()));
+        boolean reported = report.write(done, stdout);
         stdout.println(done);
-        return ExitCodes.OK;
+        return reported ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /** The manifest at the end of a session: status, totals, and this session appended to {@code sessions}. */
