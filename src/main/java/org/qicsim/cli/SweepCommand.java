@@ -76,6 +76,21 @@ public final class SweepCommand implements Callable<Integer> {
             + "of the time and the design; run nothing.")
     private boolean dryRun;
 
+    @Option(names = "--shard", paramLabel = "i/N", description = "Run only shard i of N (0 ≤ i < N): a deterministic "
+            + "1/N of the runs, whole counterfactual groups kept together, into its own folder; join the N folders with "
+            + "`qicsim merge`. No points table until merged.")
+    private String shardText;
+
+    @Option(names = "--target-ci", paramLabel = "METRIC=HALFWIDTH", description = "Adaptive replication: add "
+            + "replicates to each point in rounds until the 95% CI half-width of METRIC (a runs column) is at most "
+            + "HALFWIDTH, absolute (finalRate=0.002) or relative to the point's mean (eventsAverted=10%), or the point "
+            + "has --max-reps.")
+    private String targetCiText;
+
+    @Option(names = "--max-reps", paramLabel = "N", description = "With --target-ci: the most replicates a point "
+            + "gets (default: 10 × the experiment's replications).")
+    private Integer maxReps;
+
     /** Test seam: behaves as if Ctrl-C came once this many runs are stored (the signal path is the same). */
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
     private Long interruptAfter;
@@ -91,20 +106,27 @@ public final class SweepCommand implements Callable<Integer> {
         if (resume != null && (out != null || dryRun)) {
             throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");
         }
+        if (resume != null && (shardText != null || targetCiText != null || maxReps != null)) {
+            throw new ParameterException(spec.commandLine(), "--resume continues its folder's shard and adaptive "
+                    + "replication as its manifest records them; it takes no --shard, --target-ci or --max-reps");
+        }
+        SweepScope scope = SweepScope.parse(spec.commandLine(), shardText, targetCiText, maxReps);
         Instant start = Instant.now();
         ResultsFolder folder = null;
         Manifest previous = null;
         if (resume != null) {
             folder = ResultsFolder.reopen(resume);
             previous = SweepFolder.readManifest(folder);
+            scope = SweepScope.recorded(previous, folder.dir());
             if (experimentFile == null) {
                 experimentFile = recorded(previous, folder);
             }
         }
         ExperimentFile experiment = ExperimentFile.load(experimentFile);
         experiment.base().notes().forEach(note -> err.println(note.format()));
-        SweepPlan plan = SweepPlan.of(experiment, options.threads());
+        SweepPlan plan = scope.plan(experiment, options.threads());
         if (dryRun) {
+            scope.printDryRun(stdout, plan);
             printDryRun(stdout, plan, options.threads());
             return ExitCodes.OK;
         }
@@ -114,7 +136,7 @@ public final class SweepCommand implements Callable<Integer> {
             folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
             SweepFolder.writeExperiment(folder, experiment);
         }
-        return execute(plan, folder, previous, start, options, stdout);
+        return execute(plan, scope, folder, previous, start, options, stdout);
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
@@ -127,15 +149,15 @@ public final class SweepCommand implements Callable<Integer> {
         return file;
     }
 
-    private int execute(SweepPlan plan, ResultsFolder folder, Manifest previous, Instant start, GlobalOptions options,
-            PrintWriter stdout) throws Exception {
+    private int execute(SweepPlan plan, SweepScope scope, ResultsFolder folder, Manifest previous, Instant start,
+            GlobalOptions options, PrintWriter stdout) throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         StopSignal stop = new StopSignal();
         Manifest manifest = previous != null ? previous
                 : SweepFolder.describe(Manifest.start(BuildInfo.load(), args, start)
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
                         plan.experiment(), plan);
-        manifest = manifest.withExecution("mason-18/local", options.threads());
+        manifest = scope.describe(manifest.withExecution("mason-18/local", options.threads()), plan);
         Sweep.Outcome outcome = null;
         String status = "failed";
         boolean sensitivity = false;
@@ -151,18 +173,28 @@ public final class SweepCommand implements Callable<Integer> {
                         plan.replications(), plan.runs(), sweep.storedBefore() > 0 ? " (" + sweep.storedBefore()
                                 + " stored)" : "", sweep.remaining(), options.threads(), options.threads() == 1 ? "" : "s",
                         folder.dir()));
-                try (LocalPool pool = new LocalPool(options.threads());
-                        Progress progress = Progress.start("sweep", sweep.remaining(), options)) {
-                    outcome = sweep.run(pool, stop, stored -> {
-                        progress.step();
-                        if (interruptAfter != null && stored >= interruptAfter) {
-                            stop.request();
+                long[] storedThisSession = {0};
+                try (LocalPool pool = new LocalPool(options.threads())) {
+                    // One round, or the rounds of adaptive replication (SweepScope): each runs the
+                    // planned runs not stored yet, so a resumed sweep replays stored rounds at no cost.
+                    do {
+                        try (Progress progress = Progress.start("sweep", sweep.remaining(), options)) {
+                            long before = storedThisSession[0];
+                            outcome = SweepScope.add(outcome, sweep.run(pool, stop, stored -> {
+                                progress.step();
+                                if (interruptAfter != null && before + stored >= interruptAfter) {
+                                    stop.request();
+                                }
+                            }));
+                            storedThisSession[0] = outcome.runsThisSession();
                         }
-                    });
+                    } while (outcome.complete() && scope.nextRound(sweep));
                 }
+                manifest = scope.describe(manifest, sweep.plan());
                 status = "interrupted";
                 if (outcome.complete()) {
-                    sensitivity = sweep.summarise(stop);
+                    // A shard's points are summarised by `qicsim merge`, from every shard's rows.
+                    sensitivity = scope.shard() == null && sweep.summarise(stop);
                     status = "complete";
                 }
             }
@@ -183,6 +215,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Path done = folder.commit();
         printSummary(stdout, plan, outcome, sensitivity, Duration.between(start, Instant.now()));
+        scope.printSummary(stdout);
         stdout.println(done);
         return ExitCodes.OK;
     }
