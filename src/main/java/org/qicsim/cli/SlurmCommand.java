@@ -94,6 +94,11 @@ public final class SlurmCommand implements Callable<Integer> {
         if (await && !submit) {
             throw new ParameterException(spec.commandLine(), "--wait waits for the jobs --submit submits; give both");
         }
+        try {
+            SlurmJob.check(tasks, cpus, partition, time, mem);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         ExperimentFile experiment = ExperimentFile.load(experimentFile);
         experiment.base().notes().forEach(note -> err.println(note.format()));
         // Every point is checked here, on the login node, rather than in N failing tasks.

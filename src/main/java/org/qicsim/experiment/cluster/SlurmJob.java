@@ -44,6 +44,18 @@ public record SlurmJob(Path dir, Path experiment, String name, int tasks, int cp
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     public SlurmJob {
+        check(tasks, cpus, partition, time, mem);
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a job name: " + name);
+        }
+    }
+
+    /**
+     * Checks the user's settings, before anything is loaded or written.
+     *
+     * @throws IllegalArgumentException naming the option and its valid forms
+     */
+    public static void check(int tasks, int cpus, String partition, String time, String mem) {
         if (tasks < 1 || tasks > 1_000_000) {
             throw new IllegalArgumentException("--tasks must be between 1 and 1000000, was " + tasks);
         }
@@ -60,9 +72,6 @@ public record SlurmJob(Path dir, Path experiment, String name, int tasks, int cp
         if (partition != null && !PARTITION.matcher(partition).matches()) {
             throw new IllegalArgumentException("--partition takes partition names (letters, digits, _ . , -), not \""
                     + partition + "\"");
-        }
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a job name: " + name);
         }
     }
 

@@ -217,10 +217,24 @@ public final class SingleNodeSlurm implements AutoCloseable {
         for (String pidFile : List.of("slurmd.pid", "slurmctld.pid", "munge/munged.pid")) {
             stop(base.resolve(pidFile));
         }
+        // Its logs have been read into any failure message by now; keep them only when asked.
+        if (!Boolean.getBoolean("qicsim.keepSlurmLogs")) {
+            deleteTree(base);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is this call.
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover folder under target/ is harmless.
         }
     }
 
