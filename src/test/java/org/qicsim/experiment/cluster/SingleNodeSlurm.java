@@ -80,6 +80,7 @@ public final class SingleNodeSlurm implements AutoCloseable {
         try {
             cluster.boot(cpus);
         } catch (IOException | InterruptedException | RuntimeException e) {
+            e.addSuppressed(new IllegalStateException("logs:\n" + cluster.logs()));
             cluster.close();
             throw e;
         }
@@ -204,18 +205,24 @@ public final class SingleNodeSlurm implements AutoCloseable {
 
     /** Cancels this cluster's jobs and stops the daemons by PID: slurmd, slurmctld, then munged. */
     @Override
-    public synchronized void close() throws InterruptedException {
+    public synchronized void close() {
         if (stopped) {
             return;
         }
         stopped = true;
+        boolean interrupted = Thread.interrupted();
         try {
             client(List.of("scancel", "--quiet", "--user=root"));
-        } catch (IOException e) {
+        } catch (IOException | InterruptedException e) {
             // The controller may be down already; the daemons are stopped below regardless.
+            interrupted |= e instanceof InterruptedException;
         }
         for (String pidFile : List.of("slurmd.pid", "slurmctld.pid", "munge/munged.pid")) {
-            stop(base.resolve(pidFile));
+            // Stopping must finish even if this thread was interrupted: never leave a daemon running.
+            interrupted |= stop(base.resolve(pidFile));
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         // Its logs have been read into any failure message by now; keep them only when asked.
         if (!Boolean.getBoolean("qicsim.keepSlurmLogs")) {
@@ -239,33 +246,36 @@ public final class SingleNodeSlurm implements AutoCloseable {
     }
 
     private void stopQuietly() {
-        try {
-            close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        close();
     }
 
-    private static void stop(Path pidFile) throws InterruptedException {
+    /** Stops the daemon whose PID {@code pidFile} holds: SIGTERM, then SIGKILL after 10 s; true if interrupted meanwhile. */
+    private static boolean stop(Path pidFile) {
         long pid;
         try {
             pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
         } catch (IOException | NumberFormatException e) {
-            return;
+            return false;
         }
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty()) {
-            return;
+            return false;
         }
         ProcessHandle h = handle.get();
         h.destroy();
+        boolean interrupted = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (h.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
         if (h.isAlive()) {
             h.destroyForcibly();
         }
+        return interrupted;
     }
 
     /** Environment for a client or a submitting process: {@code SLURM_CONF}. */
