@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -79,6 +80,14 @@ public final class SlurmCommand implements Callable<Integer> {
             + "${sys:java.home}/bin/java).")
     private String java;
 
+    @Option(names = "--target-ci", paramLabel = "METRIC=HALFWIDTH", description = "Adaptive replication in every "
+            + "task (see `qicsim sweep --help`); the shards then take whole world groups, so --tasks may not exceed "
+            + "their number.")
+    private String targetCi;
+
+    @Option(names = "--max-reps", paramLabel = "N", description = "With --target-ci: the most replicates a point gets.")
+    private Integer maxReps;
+
     @Option(names = "--submit", description = "Submit the array and the merge job, and print their job ids.")
     private boolean submit;
 
@@ -99,26 +108,39 @@ public final class SlurmCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        SweepScope scope = SweepScope.parse(spec.commandLine(), null, targetCi, maxReps);
         ExperimentFile experiment = ExperimentFile.load(experimentFile);
         experiment.base().notes().forEach(note -> err.println(note.format()));
         // Every point is checked here, on the login node, rather than in N failing tasks.
-        SweepPlan plan = SweepPlan.of(experiment, options.threads());
+        SweepPlan plan = scope.plan(experiment, options.threads());
+        if (scope.adaptive() && plan.groups() < tasks) {
+            throw new UserInputException("with --target-ci, shards take whole world groups, and " + experimentFile
+                    + " has " + plan.groups() + " world group" + (plan.groups() == 1 ? "" : "s") + " for " + tasks
+                    + " tasks; use --tasks " + plan.groups() + " or fewer");
+        }
+        List<String> sweepOptions = new ArrayList<>();
+        if (targetCi != null) {
+            sweepOptions.addAll(List.of("--target-ci", targetCi));
+        }
+        if (maxReps != null) {
+            sweepOptions.addAll(List.of("--max-reps", maxReps.toString()));
+        }
         Path dir = jobFolder(experiment);
         SlurmJob job;
         try {
             job = new SlurmJob(dir, dir.resolve(ExperimentFile.RESOLVED), "qicsim-" + experiment.hash8(), tasks, cpus,
                     partition, time, mem, java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java")
-                            .toString(), classpath());
+                            .toString(), classpath(), sweepOptions);
         } catch (IllegalArgumentException e) {
             Files.deleteIfExists(dir);
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         write(job, experiment);
-        long[] runs = shardRuns(plan);
+        long[] runs = shardRuns(plan, scope.adaptive());
         long smallest = Arrays.stream(runs).min().orElse(0);
         long largest = Arrays.stream(runs).max().orElse(0);
-        stdout.printf(Locale.ROOT, "%d runs in %d shards of %d to %d runs, %d CPU%s each: %s%n", plan.runs(), tasks,
-                smallest, largest, cpus, cpus == 1 ? "" : "s", job.dir());
+        stdout.printf(Locale.ROOT, "%d runs%s in %d shards of %d to %d runs, %d CPU%s each: %s%n", plan.plannedCount(),
+                scope.adaptive() ? " in the first round" : "", tasks, smallest, largest, cpus, cpus == 1 ? "" : "s", job.dir());
         if (smallest == 0) {
             err.println("warning: some shards have no runs: the experiment has " + plan.groups() * (long) plan.replications()
                     + " counterfactual groups (world × replicate) to share among " + tasks + " tasks");
@@ -197,10 +219,18 @@ public final class SlurmCommand implements Callable<Integer> {
         }
     }
 
-    private long[] shardRuns(SweepPlan plan) {
+    private long[] shardRuns(SweepPlan plan, boolean wholeGroups) {
         long[] runs = new long[tasks];
         for (int i = 0; i < tasks; i++) {
-            runs[i] = new Shard(i, tasks).runs(plan).cardinality();
+            Shard shard = new Shard(i, tasks);
+            if (wholeGroups) {
+                BitSet points = shard.wholeGroupPoints(plan);
+                for (int p = points.nextSetBit(1); p >= 0; p = points.nextSetBit(p + 1)) {
+                    runs[i] += plan.plannedReplicates(p);
+                }
+            } else {
+                runs[i] = shard.runs(plan).cardinality();
+            }
         }
         return runs;
     }

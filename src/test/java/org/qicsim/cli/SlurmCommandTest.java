@@ -59,6 +59,18 @@ class SlurmCommandTest {
         }
     }
 
+    @Test
+    void passesAdaptiveReplicationToEveryTask() throws Exception {
+        Path job = dir.resolve("job");
+        CliRun run = CliRun.of("slurm", experiment().toString(), "--tasks", "2", "--target-ci", "finalRate=0.002",
+                "--max-reps", "6", "--out", job.toString(), "--quiet");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        // Two world groups of 2 points, 3 first-round replicates each.
+        assertThat(run.out()).contains("12 runs in the first round in 2 shards of 6 to 6 runs");
+        assertThat(Files.readString(job.resolve("sweep-array.sbatch")))
+                .contains("--quiet '--target-ci' 'finalRate=0.002' '--max-reps' '6'\n");
+    }
+
     private static String resolvedOf(Path experiment) throws Exception {
         return org.qicsim.experiment.sweep.ExperimentFile.load(experiment).resolvedYaml();
     }
@@ -68,7 +80,8 @@ class SlurmCommandTest {
         Path file = experiment();
         List<List<String>> bad = List.of(List.of("--tasks", "0"), List.of("--tasks", "2", "--time", "soon"),
                 List.of("--tasks", "2", "--mem", "lots"), List.of("--tasks", "2", "--partition", "a b"),
-                List.of("--tasks", "2", "--wait"), List.of("--tasks", "2", "--cpus", "0"));
+                List.of("--tasks", "2", "--wait"), List.of("--tasks", "2", "--cpus", "0"),
+                List.of("--tasks", "3", "--target-ci", "finalRate=0.002"), List.of("--tasks", "2", "--max-reps", "5"));
         for (List<String> options : bad) {
             List<String> args = new ArrayList<>(List.of("slurm", file.toString(), "--out", dir.resolve("j").toString()));
             args.addAll(options);

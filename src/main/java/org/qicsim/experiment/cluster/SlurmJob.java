@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
  * @param mem        {@code --mem} of each task, or null
  * @param java       the java executable
  * @param classpath  qicsim's class path (the jar)
+ * @param sweepOptions further options of each task's {@code qicsim sweep} (adaptive replication's
+ *     {@code --target-ci}, {@code --max-reps}); a resumed task reads them from its manifest
  */
 public record SlurmJob(Path dir, Path experiment, String name, int tasks, int cpus, String partition, String time,
-        String mem, String java, String classpath) {
+        String mem, String java, String classpath, List<String> sweepOptions) {
 
     public static final String ARRAY_SCRIPT = "sweep-array.sbatch";
     public static final String MERGE_SCRIPT = "merge.sbatch";
@@ -44,6 +46,7 @@ public record SlurmJob(Path dir, Path experiment, String name, int tasks, int cp
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     public SlurmJob {
+        sweepOptions = List.copyOf(sweepOptions);
         check(tasks, cpus, partition, time, mem);
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a job name: " + name);
@@ -106,7 +109,11 @@ public record SlurmJob(Path dir, Path experiment, String name, int tasks, int cp
         s.append("  \"${QICSIM[@]}\" sweep --resume \"$out.partial\" \"$EXPERIMENT\" --threads \"$threads\" --quiet\n");
         s.append("else\n");
         s.append("  \"${QICSIM[@]}\" sweep \"$EXPERIMENT\" --shard \"$i/").append(tasks)
-                .append("\" --out \"$out\" --threads \"$threads\" --quiet\n");
+                .append("\" --out \"$out\" --threads \"$threads\" --quiet");
+        for (String option : sweepOptions) {
+            s.append(' ').append(shellQuote(option));
+        }
+        s.append('\n');
         s.append("fi\n");
         return s.toString();
     }
