@@ -269,9 +269,11 @@ public final class SweepCommand implements Callable<Integer> {
     private static void printSummary(PrintWriter out, SweepPlan plan, Sweep.Outcome outcome, boolean sensitivity,
             Duration took) {
         double seconds = took.toMillis() / 1000.0;
-        out.printf(Locale.ROOT, "sweep %s: %d points × %d replicate%s = %d runs (%d this session, %d counterfactual "
+        // A shard, or adaptive replication, runs only some of the points × replicates (SweepScope).
+        String planned = outcome.total() == plan.runs() ? "" : ", " + outcome.total() + " of them planned here";
+        out.printf(Locale.ROOT, "sweep %s: %d points × %d replicate%s = %d runs%s (%d this session, %d counterfactual "
                 + "arms) in %.1f s%n", plan.experiment().generator().kind().yamlName(), plan.points(),
-                plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(), outcome.runsThisSession(),
+                plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(), planned, outcome.runsThisSession(),
                 outcome.counterfactualArms(), seconds);
         List<String> tables = new ArrayList<>(List.of("design", "runs", "points"));
         if (plan.experiment().outputs().monthly()) {
