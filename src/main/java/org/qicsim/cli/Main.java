@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         description = "Simulates designs of healthcare quality improvement collaboratives.",
         subcommands = {HelpCommand.class, AttributeCommand.class, ValidateCommand.class, SchemaCommand.class, RunCommand.class,
-            CompareCommand.class, DiscoverCommand.class, SweepCommand.class, QueryCommand.class, ReportCommand.class},
+            CompareCommand.class, DiscoverCommand.class, SweepCommand.class, QueryCommand.class, ReportCommand.class,
+            MergeCommand.class, SlurmCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -79,6 +79,20 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     private ReportOption report;
+    @Option(names = "--shard", paramLabel = "i/N", description = "Run only shard i of N (0 ≤ i < N): a deterministic "
+            + "1/N of the runs, whole counterfactual groups kept together, into its own folder; join the N folders with "
+            + "`qicsim merge`. No points table until merged.")
+    private String shardText;
+
+    @Option(names = "--target-ci", paramLabel = "METRIC=HALFWIDTH", description = "Adaptive replication: add "
+            + "replicates to each point in rounds until the 95% CI half-width of METRIC (a runs column) is at most "
+            + "HALFWIDTH, absolute (finalRate=0.002) or relative to the point's mean (eventsAverted=10%), or the point "
+            + "has --max-reps.")
+    private String targetCiText;
+
+    @Option(names = "--max-reps", paramLabel = "N", description = "With --target-ci: the most replicates a point "
+            + "gets (default: 10 × the experiment's replications).")
+    private Integer maxReps;
 
     /** Test seam: behaves as if Ctrl-C came once this many runs are stored (the signal path is the same). */
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
@@ -95,20 +109,27 @@ public final class SweepCommand implements Callable<Integer> {
         if (resume != null && (out != null || dryRun)) {
             throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");
         }
+        if (resume != null && (shardText != null || targetCiText != null || maxReps != null)) {
+            throw new ParameterException(spec.commandLine(), "--resume continues its folder's shard and adaptive "
+                    + "replication as its manifest records them; it takes no --shard, --target-ci or --max-reps");
+        }
+        SweepScope scope = SweepScope.parse(spec.commandLine(), shardText, targetCiText, maxReps);
         Instant start = Instant.now();
         ResultsFolder folder = null;
         Manifest previous = null;
         if (resume != null) {
             folder = ResultsFolder.reopen(resume);
             previous = SweepFolder.readManifest(folder);
+            scope = SweepScope.recorded(previous, folder.dir());
             if (experimentFile == null) {
                 experimentFile = recorded(previous, folder);
             }
         }
         ExperimentFile experiment = ExperimentFile.load(experimentFile);
         experiment.base().notes().forEach(note -> err.println(note.format()));
-        SweepPlan plan = SweepPlan.of(experiment, options.threads());
+        SweepPlan plan = scope.plan(experiment, options.threads());
         if (dryRun) {
+            scope.printDryRun(stdout, plan);
             printDryRun(stdout, plan, options.threads());
             return ExitCodes.OK;
         }
@@ -118,7 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
             folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
             SweepFolder.writeExperiment(folder, experiment);
         }
-        return execute(plan, folder, previous, start, options, stdout);
+        return execute(plan, scope, folder, previous, start, options, stdout);
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
@@ -131,15 +152,15 @@ public final class SweepCommand implements Callable<Integer> {
         return file;
     }
 
-    private int execute(SweepPlan plan, ResultsFolder folder, Manifest previous, Instant start, GlobalOptions options,
-            PrintWriter stdout) throws Exception {
+    private int execute(SweepPlan plan, SweepScope scope, ResultsFolder folder, Manifest previous, Instant start,
+            GlobalOptions options, PrintWriter stdout) throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         StopSignal stop = new StopSignal();
         Manifest manifest = previous != null ? previous
                 : SweepFolder.describe(Manifest.start(BuildInfo.load(), args, start)
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
                         plan.experiment(), plan);
-        manifest = manifest.withExecution("mason-18/local", options.threads());
+        manifest = scope.describe(manifest.withExecution("mason-18/local", options.threads()), plan);
         Sweep.Outcome outcome = null;
         String status = "failed";
         boolean sensitivity = false;
@@ -155,18 +176,28 @@ public final class SweepCommand implements Callable<Integer> {
                         plan.replications(), plan.runs(), sweep.storedBefore() > 0 ? " (" + sweep.storedBefore()
                                 + " stored)" : "", sweep.remaining(), options.threads(), options.threads() == 1 ? "" : "s",
                         folder.dir()));
-                try (LocalPool pool = new LocalPool(options.threads());
-                        Progress progress = Progress.start("sweep", sweep.remaining(), options)) {
-                    outcome = sweep.run(pool, stop, stored -> {
-                        progress.step();
-                        if (interruptAfter != null && stored >= interruptAfter) {
-                            stop.request();
+                long[] storedThisSession = {0};
+                try (LocalPool pool = new LocalPool(options.threads())) {
+                    // One round, or the rounds of adaptive replication (SweepScope): each runs the
+                    // planned runs not stored yet, so a resumed sweep replays stored rounds at no cost.
+                    do {
+                        try (Progress progress = Progress.start("sweep", sweep.remaining(), options)) {
+                            long before = storedThisSession[0];
+                            outcome = SweepScope.add(outcome, sweep.run(pool, stop, stored -> {
+                                progress.step();
+                                if (interruptAfter != null && before + stored >= interruptAfter) {
+                                    stop.request();
+                                }
+                            }));
+                            storedThisSession[0] = outcome.runsThisSession();
                         }
-                    });
+                    } while (outcome.complete() && scope.nextRound(sweep));
                 }
+                manifest = scope.describe(manifest, sweep.plan());
                 status = "interrupted";
                 if (outcome.complete()) {
-                    sensitivity = sweep.summarise(stop);
+                    // A shard's points are summarised by `qicsim merge`, from every shard's rows.
+                    sensitivity = scope.shard() == null && sweep.summarise(stop);
                     status = "complete";
                 }
             }
@@ -187,7 +218,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Path done = folder.commit();
         printSummary(stdout, plan, outcome, sensitivity, Duration.between(start, Instant.now()));
-        boolean reported = report.write(done, stdout);
+        scope.printSummary(stdout);
+        // A shard has no points table until merged; qicsim merge writes the joined folder's report.
+        boolean reported = scope.shard() != null || report.write(done, stdout);
         stdout.println(done);
         return reported ? ExitCodes.OK : ExitCodes.FAILURE;
     }
@@ -241,9 +274,11 @@ public final class SweepCommand implements Callable<Integer> {
     private static void printSummary(PrintWriter out, SweepPlan plan, Sweep.Outcome outcome, boolean sensitivity,
             Duration took) {
         double seconds = took.toMillis() / 1000.0;
-        out.printf(Locale.ROOT, "sweep %s: %d points × %d replicate%s = %d runs (%d this session, %d counterfactual "
+        // A shard, or adaptive replication, runs only some of the points × replicates (SweepScope).
+        String planned = outcome.total() == plan.runs() ? "" : ", " + outcome.total() + " of them planned here";
+        out.printf(Locale.ROOT, "sweep %s: %d points × %d replicate%s = %d runs%s (%d this session, %d counterfactual "
                 + "arms) in %.1f s%n", plan.experiment().generator().kind().yamlName(), plan.points(),
-                plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(), outcome.runsThisSession(),
+                plan.replications(), plan.replications() == 1 ? "" : "s", plan.runs(), planned, outcome.runsThisSession(),
                 outcome.counterfactualArms(), seconds);
         List<String> tables = new ArrayList<>(List.of("design", "runs", "points"));
         if (plan.experiment().outputs().monthly()) {

@@ -2,6 +2,7 @@ package org.qicsim.experiment.sweep;
 
 import org.qicsim.experiment.StopSignal;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.qicsim.analysis.Estimate;
@@ -12,7 +13,7 @@ import org.qicsim.model.RunResult;
 
 /**
  * The {@code points} table: for every point and summarised metric the mean, SD, t-based 95% CI
- * and n over its replicates, and the cost per event averted as the ratio of means with its
+ * and n over its replicates (all of them, or those adaptive replication ran), and the cost per event averted as the ratio of means with its
  * bootstrap interval — the numbers {@code run} puts in {@code summary.json}, computed the same way
  * ({@link Estimates}, {@link DesignSummary#costPerEventAverted}). They are computed from the stored
  * rows, never while runs arrive, so an interrupted and resumed sweep gets the same numbers as an
@@ -62,12 +63,18 @@ final class PointSummaries {
                         values[point - first][i][replicate] = metrics[i];
                     }
                 });
-                if (seen.cardinality() != (to - from) * reps) {
-                    throw new IllegalStateException("points " + from + " to " + (to - 1) + " have "
-                            + seen.cardinality() + " stored runs, not " + (to - from) * reps);
-                }
                 for (int point = from; point < to; point++) {
-                    double[][] v = values[point - from];
+                    // Replicates 0 … n − 1: all of them, or as many as adaptive replication ran.
+                    int n = plan.plannedReplicates(point);
+                    int slot = (point - from) * reps;
+                    if (seen.get(slot, slot + reps).cardinality() != n || seen.get(slot, slot + n).cardinality() != n) {
+                        throw new IllegalStateException("point " + point + " has " + seen.get(slot, slot + reps)
+                                .cardinality() + " stored runs, not replicates 0 to " + (n - 1));
+                    }
+                    double[][] v = new double[m][];
+                    for (int i = 0; i < m; i++) {
+                        v[i] = n == reps ? values[point - from][i] : Arrays.copyOf(values[point - from][i], n);
+                    }
                     for (int k = 0; k < summarised.size(); k++) {
                         String metric = summarised.get(k);
                         if (metric.equals(SweepOutputs.COST_PER_EVENT_AVERTED)) {

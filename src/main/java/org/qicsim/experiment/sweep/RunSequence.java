@@ -11,7 +11,7 @@ import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
 
 /**
- * The runs of a plan that are not stored yet, in the plan's order, made as the executor asks for
+ * The planned runs of a plan ({@link SweepPlan#planned}) that are not stored yet, in the plan's order, made as the executor asks for
  * them: a point's scenario is resolved when its first run is due and let go after its last, and
  * each stretch of one world group in one block announces its counterfactual uses to the cache just
  * before its first run, so neither the run list nor the scenarios are ever all in memory. It ends
@@ -80,7 +80,7 @@ final class RunSequence implements Iterator<RunSpec> {
                 int point = design.point();
                 while (replicate < blockEnd()) {
                     int r = replicate++;
-                    if (!stored.get(plan.index(point, r))) {
+                    if (todo(point, r)) {
                         return new RunSpec(design, r, plan.runSeed(point, r));
                     }
                 }
@@ -125,7 +125,7 @@ final class RunSequence implements Iterator<RunSpec> {
             int[] uses = new int[blockEnd() - blockStart()];
             for (int point : points) {
                 for (int r = blockStart(); r < blockEnd(); r++) {
-                    if (!stored.get(plan.index(point, r))) {
+                    if (todo(point, r)) {
                         uses[r - blockStart()]++;
                         first = first < 0 ? point : first;
                     }
@@ -147,9 +147,14 @@ final class RunSequence implements Iterator<RunSpec> {
         }
     }
 
+    /** Whether (point, r) is planned (a shard's, or in the adaptive rounds so far) and not stored yet. */
+    private boolean todo(int point, int r) {
+        return plan.planned(point, r) && !stored.get(plan.index(point, r));
+    }
+
     private boolean hasWork(int point) {
         for (int r = blockStart(); r < blockEnd(); r++) {
-            if (!stored.get(plan.index(point, r))) {
+            if (todo(point, r)) {
                 return true;
             }
         }

@@ -42,7 +42,7 @@ public final class Sweep implements Closeable {
         }
     }
 
-    private final SweepPlan plan;
+    private SweepPlan plan;
     private final ResultsFolder folder;
     private final RunStore store;
     private final BitSet stored;
@@ -84,9 +84,42 @@ public final class Sweep implements Closeable {
         return storedBefore;
     }
 
-    /** Runs still to do. */
+    /**
+     * Continues with {@code next}, the same plan with other runs planned (the next round of
+     * adaptive replication); the stored runs stay.
+     */
+    public void replan(SweepPlan next) {
+        if (next.experiment() != plan.experiment() || next.runs() != plan.runs()) {
+            throw new IllegalArgumentException("a sweep continues only with its own plan");
+        }
+        plan = next;
+    }
+
+    /** The plan of the runs (for adaptive replication, of the rounds so far). */
+    public SweepPlan plan() {
+        return plan;
+    }
+
+    /** The stored runs of points [from, to), in no particular order. */
+    void readRuns(int from, int to, RunStore.RunRows rows) throws IOException {
+        store.readRuns(from, to, rows);
+    }
+
+    /** The runs stored so far, as {@link SweepPlan#index} bits. */
+    public BitSet stored() {
+        return (BitSet) stored.clone();
+    }
+
+    /** Planned runs still to do. */
     public long remaining() {
-        return plan.runs() - stored.cardinality();
+        return plan.plannedCount() - storedPlanned();
+    }
+
+    /** Stored runs that are planned (a shard's or an adaptive round's runs; every run otherwise). */
+    private long storedPlanned() {
+        BitSet s = plan.plannedRuns();
+        s.and(stored);
+        return s.cardinality();
     }
 
     /**
@@ -107,7 +140,7 @@ public final class Sweep implements Closeable {
         } finally {
             store.commit();
         }
-        return new Outcome(storedBefore, done[0], stored.cardinality(), plan.runs(), cache.computations());
+        return new Outcome(storedBefore, done[0], storedPlanned(), plan.plannedCount(), cache.computations());
     }
 
     /**

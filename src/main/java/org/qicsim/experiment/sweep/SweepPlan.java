@@ -1,6 +1,7 @@
 package org.qicsim.experiment.sweep;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +47,27 @@ public final class SweepPlan {
     private final int[] order;
     /** Start of each group in {@link #order}; one extra entry holds its length. */
     private final int[] groupStart;
+    /** World group (0-based) of each point, by point − 1. */
+    private final int[] groupOf;
+    private final int replications;
     private final int blockSize;
     private final long counterfactualArms;
     private final double siteMonths;
+    /**
+     * The runs this plan executes, as {@link #index} bits, or null for all of them: a shard's runs
+     * ({@link Shard}), or the rounds of adaptive replication so far ({@link AdaptiveReplication}).
+     */
+    private final BitSet planned;
 
-    private SweepPlan(ExperimentFile experiment, PointScenarios scenarios, int[] group, int groups, int blockSize,
-            double siteMonths) {
+    private SweepPlan(ExperimentFile experiment, PointScenarios scenarios, int[] group, int groups, int replications,
+            int blockSize, double siteMonths) {
         this.experiment = experiment;
         this.scenarios = scenarios;
+        this.groupOf = group;
+        this.replications = replications;
         this.blockSize = blockSize;
         this.siteMonths = siteMonths;
+        this.planned = null;
         int points = group.length;
         groupStart = new int[groups + 1];
         for (int g : group) {
@@ -69,16 +81,33 @@ public final class SweepPlan {
         for (int p = 0; p < points; p++) {
             order[fill[group[p]]++] = p + 1;
         }
-        counterfactualArms = (long) groups * experiment.replications();
+        counterfactualArms = (long) groups * replications;
     }
 
     /**
-     * Resolves and checks every point on {@code threads} threads and plans the runs.
+     * Resolves and checks every point on {@code threads} threads and plans the runs, for the
+     * experiment's replicates.
      *
      * @throws ScenarioException naming the first invalid points (each problem located at the
      *     experiment or scenario line that causes it) and how many more there are
      */
     public static SweepPlan of(ExperimentFile experiment, int threads) throws ScenarioException, InterruptedException {
+        return of(experiment, threads, experiment.replications());
+    }
+
+    /**
+     * Resolves and checks every point on {@code threads} threads and plans the runs, for up to
+     * {@code replications} replicates a point (adaptive replication's cap; {@link #withPlanned}
+     * then says which of them run).
+     *
+     * @throws ScenarioException naming the first invalid points (each problem located at the
+     *     experiment or scenario line that causes it) and how many more there are
+     */
+    public static SweepPlan of(ExperimentFile experiment, int threads, int replications)
+            throws ScenarioException, InterruptedException {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be >= 1, was " + replications);
+        }
         PointScenarios scenarios = new PointScenarios(experiment);
         int points = experiment.design().size();
         String[] worlds = new String[points];
@@ -139,23 +168,68 @@ public final class SweepPlan {
             }
             groups = points;
         }
-        int reps = experiment.replications();
+        int reps = replications;
         int block = reps;
         if (groups < points) {
             long perArm = counterfactualBytes(sizes[0], sizes[1], sizes[2]);
             block = (int) Math.max(1, Math.min(reps, COUNTERFACTUAL_BUDGET / perArm));
         }
-        return new SweepPlan(experiment, scenarios, group, groups, block, siteMonths);
+        return new SweepPlan(experiment, scenarios, group, groups, reps, block, siteMonths);
     }
 
-    private SweepPlan(SweepPlan plan, int blockSize) {
+    private SweepPlan(SweepPlan plan, int blockSize, BitSet planned) {
         this.experiment = plan.experiment;
         this.scenarios = plan.scenarios;
         this.order = plan.order;
         this.groupStart = plan.groupStart;
+        this.groupOf = plan.groupOf;
+        this.replications = plan.replications;
         this.counterfactualArms = plan.counterfactualArms;
         this.siteMonths = plan.siteMonths;
         this.blockSize = blockSize;
+        this.planned = planned == null ? null : (BitSet) planned.clone();
+    }
+
+    /** This plan restricted to the runs {@code planned} ({@link #index} bits; null: every run). */
+    public SweepPlan withPlanned(BitSet planned) {
+        if (planned != null && planned.length() > runs()) {
+            throw new IllegalArgumentException("planned runs beyond the plan's " + runs());
+        }
+        return new SweepPlan(this, blockSize, planned);
+    }
+
+    /** Whether replicate {@code replicate} of point {@code point} is to run (see {@link #withPlanned}). */
+    public boolean planned(int point, int replicate) {
+        return planned == null || planned.get(index(point, replicate));
+    }
+
+    /** The runs to do, as {@link #index} bits. */
+    public BitSet plannedRuns() {
+        if (planned != null) {
+            return (BitSet) planned.clone();
+        }
+        BitSet all = new BitSet();
+        all.set(0, (int) runs());
+        return all;
+    }
+
+    /** How many runs are to do. */
+    public long plannedCount() {
+        return planned == null ? runs() : planned.cardinality();
+    }
+
+    /** Replicates of {@code point} to run; they are 0 … n − 1 unless the plan is a shard's. */
+    public int plannedReplicates(int point) {
+        if (planned == null) {
+            return replications;
+        }
+        int from = index(point, 0);
+        return planned.get(from, from + replications).cardinality();
+    }
+
+    /** The world group (0-based, in order of first point) of {@code point}. */
+    public int groupOf(int point) {
+        return groupOf[point - 1];
     }
 
     /** This plan with replicate blocks of {@code blockSize} (tests of the run order). */
@@ -163,7 +237,7 @@ public final class SweepPlan {
         if (blockSize < 1) {
             throw new IllegalArgumentException("blockSize must be >= 1, was " + blockSize);
         }
-        return new SweepPlan(this, blockSize);
+        return new SweepPlan(this, blockSize, planned);
     }
 
     /** Resolved points [from, to]: their world hashes, largest sizes, and the failures. */
@@ -226,8 +300,9 @@ public final class SweepPlan {
         return order.length;
     }
 
+    /** Replicates a point may have: the experiment's, or adaptive replication's cap. */
     public int replications() {
-        return experiment.replications();
+        return replications;
     }
 
     /** Points × replicates. */
