@@ -29,7 +29,8 @@ final class Entry {
     Entry(Participant participant, DesignSpec design, Map<String, Object> levers, double plannedCost, int replicates) {
         this.participant = participant;
         this.design = design;
-        this.levers = Map.copyOf(levers);
+        // Nullable levers (a target of none) hold null, which Map.copyOf refuses.
+        this.levers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levers));
         this.plannedCost = plannedCost;
         this.results = new RunResult[replicates];
     }

@@ -57,8 +57,11 @@ class WorkshopRoundTest {
         double budget = before.get("defaultBudget").asDouble();
         assertThat(c.startRound(code, facilitator, 3, budget * 1.5, 10).status()).isEqualTo(200);
 
+        Map<String, Object> withNone = new java.util.HashMap<>();
+        withNone.put("collaborative.community.meetingsPerYear", 6);
+        withNone.put("collaborative.feedback.target", null);
         List<Map<String, Object>> designs = List.of(
-                Map.of("collaborative.community.meetingsPerYear", 6),
+                withNone,
                 Map.of("collaborative.feedback.visibility", "blinded"),
                 Map.of("collaborative.leadership.fundedChampions", false));
         // Concurrently, as a room would.
