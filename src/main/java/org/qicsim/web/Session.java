@@ -154,18 +154,26 @@ final class Session {
     }
 
     /** The planned cost of a design and the round's budget. */
-    synchronized Map<String, Object> price(Map<String, Object> submitted) throws ScenarioException {
+    /** Loads outside the session's lock: only the immutable session file is read. */
+    Map<String, Object> price(Map<String, Object> submitted) throws ScenarioException {
         ResolvedScenario design = design(submitted);
         Map<String, Object> out = new LinkedHashMap<>();
         double cost = DesignBudget.plannedCost(design.scenario());
-        double budget = round != null ? round.budget() : defaultBudget;
+        double budget = budget();
         out.put("plannedCost", cost);
         out.put("budget", budget);
         out.put("withinBudget", cost <= budget);
         return out;
     }
 
-    synchronized void submit(Participant p, Map<String, Object> submitted) throws ScenarioException {
+    /** Validates and prices the design outside the session's lock, then queues it under the lock. */
+    void submit(Participant p, Map<String, Object> submitted) throws ScenarioException {
+        ResolvedScenario design = design(submitted);
+        double cost = DesignBudget.plannedCost(design.scenario());
+        queue(p, submitted, design, cost);
+    }
+
+    private synchronized void queue(Participant p, Map<String, Object> submitted, ResolvedScenario design, double cost) {
         if (round == null || !round.open()) {
             throw ApiException.conflict("no round is open; wait for the facilitator to start one");
         }
@@ -176,8 +184,6 @@ final class Session {
         if (round.submissions(p) >= MAX_SUBMISSIONS_PER_ROUND) {
             throw ApiException.tooMany("at most " + MAX_SUBMISSIONS_PER_ROUND + " designs per round");
         }
-        ResolvedScenario design = design(submitted);
-        double cost = DesignBudget.plannedCost(design.scenario());
         if (cost > round.budget()) {
             throw new ApiException(422, String.format(java.util.Locale.ROOT,
                     "over budget: this design's planned cost is %,.0f, the budget %,.0f", cost, round.budget()));

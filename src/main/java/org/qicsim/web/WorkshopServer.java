@@ -74,7 +74,7 @@ public final class WorkshopServer implements AutoCloseable {
     public static WorkshopServer start(Workshop workshop, String bind, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 64);
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(16, r -> {
+        ExecutorService threads = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "qicsim-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
