@@ -62,6 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         Workshop.Settings settings = new Workshop.Settings(maxQueued, defaults.dispatchers(), defaults.burst(),
                 defaults.perSecond());
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch cleaned = new CountDownLatch(1);
         try (LocalPool pool = new LocalPool(options.threads());
                 Workshop workshop = new Workshop(pool, new WorkshopCompareExport(options), settings)) {
             WorkshopServer server;
@@ -74,6 +75,12 @@ public final class ServeCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> {
                 server.close();
                 stopped.countDown();
+                try {
+                    // Let the command close the workshop (its temporary folders) before the JVM halts.
+                    cleaned.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }, "qicsim-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             if (!address.isLoopbackAddress()) {
@@ -90,6 +97,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             stopped.await();
             return ExitCodes.OK;
+        } finally {
+            cleaned.countDown();
         }
     }
 }

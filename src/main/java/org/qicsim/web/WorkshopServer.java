@@ -390,7 +390,8 @@ public final class WorkshopServer implements AutoCloseable {
                 m.put("column", p.column());
                 m.put("path", p.path());
                 m.put("message", p.message());
-                m.put("text", p.format());
+                // A lever has no file or line: say which lever, as the form labels it.
+                m.put("text", p.file().startsWith("lever ") ? p.path() + ": " + p.message() : p.format());
                 list.add(m);
             }
             out.put("problems", list);
