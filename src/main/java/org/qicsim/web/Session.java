@@ -24,6 +24,12 @@ final class Session {
     static final int MAX_REPLICATES = 20;
     static final int MAX_ROUND_MINUTES = 180;
     static final int MAX_SUBMISSIONS_PER_ROUND = 20;
+    /**
+     * Replicates × sites × months a round may hold per design: a round keeps every run of each
+     * participant's latest design for the results folder, so this bounds its memory (michigan-cqi's
+     * 60 sites × 48 months at 20 replicates).
+     */
+    static final long MAX_SITE_MONTHS_PER_DESIGN = 20L * 60 * 48;
 
     private final String room;
     private final String facilitatorToken;
@@ -107,6 +113,13 @@ final class Session {
         }
         if (!(budget > 0) || !Double.isFinite(budget) || budget > 1e12) {
             throw ApiException.badRequest("budget must be a positive amount up to 1e12");
+        }
+        long siteMonths = (long) replicates * base.scenario().sites().count() * base.scenario().horizonMonths();
+        if (siteMonths > MAX_SITE_MONTHS_PER_DESIGN) {
+            long most = MAX_SITE_MONTHS_PER_DESIGN / ((long) base.scenario().sites().count()
+                    * base.scenario().horizonMonths());
+            throw ApiException.badRequest("this world allows at most " + Math.max(1, most)
+                    + " replicates per round (replicates × sites × months at most " + MAX_SITE_MONTHS_PER_DESIGN + ")");
         }
         if (minutes < 1 || minutes > MAX_ROUND_MINUTES) {
             throw ApiException.badRequest("round length must be 1 to " + MAX_ROUND_MINUTES + " minutes");

@@ -141,6 +141,18 @@ class WorkshopSecurityTest {
         assertThat(round.status()).isIn(400, 409);
     }
 
+    @Test
+    void aRoundsRunsAreBoundedByTheWorldsSize() throws Exception {
+        String[] big = c.openRoom("name: big\nextends: michigan-cqi.yaml\nsites: {count: 200}\nhorizonMonths: 120\n");
+        ApiClient.Reply r = c.startRound(big[0], big[1], 3, 1e9, 10);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("at most 2 replicates");
+        assertThat(c.startRound(big[0], big[1], 1, 0, 10).status()).isEqualTo(400);
+        assertThat(c.startRound(big[0], big[1], 1, 1e6, 0).status()).isEqualTo(400);
+        assertThat(c.post("/api/rooms/" + big[0] + "/round", Map.of("action", "start", "replicates", "2",
+                "budget", 1e6, "minutes", 5), big[1]).status()).isEqualTo(400);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"abcdefgh", "AAAAAAAA", "SHORT", "ABCDEFGHJK", "..%2F..%2Fetc", "ABCD%00GH"})
     void badRoomCodesAreNotFound(String code) throws Exception {
