@@ -61,6 +61,8 @@ class WorkshopBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1200,1000", "--user-data-dir=" + profile.resolve("chromium"));
+        // Console messages, to check that the Content-Security-Policy refused nothing the pages need.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
@@ -158,6 +160,13 @@ class WorkshopBrowserTest {
             wait.until(d -> d.findElement(By.id("debrief")).getText().contains("Interim debrief"));
             assertThat(driver.findElement(By.cssSelector("#league tr.you")).getText()).contains(names[i]);
         }
+        List<String> console = new ArrayList<>();
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            console.add(entry.getMessage());
+        }
+        // The console is captured (the broken upload's 422 is in it) and holds no CSP refusal.
+        assertThat(console).anyMatch(m -> m.contains("422"));
+        assertThat(console).as("CSP violations in the console").noneMatch(m -> m.contains("Content Security Policy"));
         // A participant closes their tab; the room goes on for the others.
         driver.close();
         driver.switchTo().window(tabs.get(0));
