@@ -240,6 +240,9 @@ public final class Catalogue implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var walk = Files.walk(dir)) {
             List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
             for (Path p : all) {

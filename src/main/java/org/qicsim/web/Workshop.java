@@ -211,6 +211,9 @@ public final class Workshop implements AutoCloseable {
         timers.shutdownNow();
         finisher.shutdownNow();
         catalogue.close();
+        if (!Files.exists(exports)) {
+            return;
+        }
         try (var walk = Files.walk(exports)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

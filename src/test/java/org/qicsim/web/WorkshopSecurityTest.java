@@ -82,6 +82,14 @@ class WorkshopSecurityTest {
                 .doesNotContain("root:").doesNotContain("/tmp");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "/etc/passwd", "base.yaml", "teaching", "MICHIGAN-CQI.YAML"})
+    void aBundledScenarioIsChosenFromTheListOnly(String id) throws Exception {
+        ApiClient.Reply r = c.post("/api/rooms", Map.of("scenario", id), null);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).startsWith("unknown scenario; choose one of: michigan-cqi.yaml");
+    }
+
     @Test
     void uploadProblemsAreLocatedInTheUploadAndNoParentLineIsEchoed() throws Exception {
         ApiClient.Reply r = c.post("/api/rooms", Map.of("upload",
