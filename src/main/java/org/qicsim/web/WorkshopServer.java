@@ -106,18 +106,26 @@ public final class WorkshopServer implements AutoCloseable {
             } catch (ScenarioException e) {
                 sendError(ex, 422, "not a valid design", List.of());
             } catch (IOException e) {
-                // The client went away (closed the tab) or sent a broken request: nothing to answer.
-                LOG.log(Level.FINE, "i/o with client", e);
+                if (ex.getResponseCode() != -1) {
+                    // The client went away (closed the tab) while the answer was being sent: nothing to do.
+                    LOG.log(Level.FINE, "i/o with client", e);
+                } else {
+                    internalError(ex, e);
+                }
             } catch (Exception | Error e) {
-                String reference = UUID.randomUUID().toString().substring(0, 8);
-                LOG.log(Level.SEVERE, "request " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
-                        + " failed (reference " + reference + ")", e);
-                sendError(ex, 500, "internal error (reference " + reference + "; the details are in the server log)",
-                        List.of());
+                internalError(ex, e);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "could not answer a client", e);
         }
+    }
+
+    /** A generic 500 with a reference id; the trace goes only to the server log, under that id. */
+    private void internalError(HttpExchange ex, Throwable e) throws IOException {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.SEVERE, "request " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
+                + " failed (reference " + reference + ")", e);
+        sendError(ex, 500, "internal error (reference " + reference + "; the details are in the server log)", List.of());
     }
 
     private void securityHeaders(HttpExchange ex) {

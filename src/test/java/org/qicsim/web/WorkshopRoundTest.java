@@ -135,6 +135,28 @@ class WorkshopRoundTest {
         assertThat(queryOut.toString()).contains("12");
     }
 
+    /**
+     * A failure on the server (here the round's zip has vanished from the disk) answers a generic
+     * 500 with a reference id and no stack trace; the room goes on.
+     */
+    @Test
+    void anUnexpectedFailureGivesAGeneric500WithAReference() throws Exception {
+        ApiClient c = fixture.client();
+        String[] room = c.openRoom(WorkshopFixture.TINY);
+        String player = c.join(room[0], "Eve");
+        assertThat(c.startRound(room[0], room[1], 1, 1e9, 10).status()).isEqualTo(200);
+        assertThat(c.submit(room[0], player, Map.of()).status()).isEqualTo(202);
+        assertThat(c.endRound(room[0], room[1]).status()).isEqualTo(200);
+        c.awaitFinished(room[0], room[1], 120);
+        Files.delete(fixture.workshop.session(room[0]).round().zip());
+        ApiClient.Reply r = c.get("/api/rooms/" + room[0] + "/results.zip", player);
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().get("error").asText()).matches("internal error \\(reference [0-9a-f]{8}; the details are in "
+                + "the server log\\)");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("/tmp");
+        assertThat(c.state(room[0], player).get("you").asText()).isEqualTo("Eve");
+    }
+
     static Path unzip(byte[] zip, Path target) throws IOException {
         Files.createDirectories(target);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
