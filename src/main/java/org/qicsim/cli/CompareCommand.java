@@ -170,7 +170,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** compare.csv: one row per design and metric, with the difference from design 1. */
-    private static void writeCompareCsv(ResultsFolder folder, Comparison c) throws IOException {
+    static void writeCompareCsv(ResultsFolder folder, Comparison c) throws IOException {
         try (CsvWriter csv = folder.csv("compare.csv", List.of("design", "name", "metric", "mean", "ciLow", "ciHigh",
                 "sd", "n", "diffMean", "diffCiLow", "diffCiHigh", "diffN", "paired"))) {
             for (int k = 0; k < c.summaries().size(); k++) {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Simulates designs of healthcare quality improvement collaboratives.",
         subcommands = {HelpCommand.class, AttributeCommand.class, ValidateCommand.class, SchemaCommand.class, RunCommand.class,
             CompareCommand.class, DiscoverCommand.class, SweepCommand.class, QueryCommand.class, ReportCommand.class,
-            MergeCommand.class, SlurmCommand.class},
+            MergeCommand.class, ServeCommand.class, SlurmCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

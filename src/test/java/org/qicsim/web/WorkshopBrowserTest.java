@@ -1,0 +1,201 @@
+package org.qicsim.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A facilitator and three participants play one design round in a real headless Chromium (Debian's
+ * {@code chromium} and {@code chromium-driver}; the driver path is set, so Selenium Manager never
+ * downloads anything). Each plays in its own tab: a tab's sessionStorage is its own, so each holds
+ * its own room token, as separate browsers would. Skipped, with the reason, when Chromium is absent.
+ *
+ * <p>With {@code -Dqicsim.screenshots=DIR} it also saves the README's screenshots there.
+ */
+class WorkshopBrowserTest {
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    static WorkshopFixture fixture;
+
+    @BeforeAll
+    static void start() throws IOException {
+        fixture = new WorkshopFixture();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        fixture.close();
+    }
+
+    @Test
+    void aFacilitatorAndThreeParticipantsPlayADesignRound(@TempDir Path profile) throws Exception {
+        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "headless Chromium not installed (apt-get install chromium chromium-driver): browser test skipped");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1200,1000", "--user-data-dir=" + profile.resolve("chromium"));
+        // Console messages, to check that the Content-Security-Policy refused nothing the pages need.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            play(driver);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private void play(WebDriver driver) throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        String facilitator = driver.getWindowHandle();
+        driver.get(fixture.base + "/facilitate");
+        wait.until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
+        // A broken upload first: its located problem is shown in the page.
+        driver.findElement(By.id("upload-text")).sendKeys("name: broken\nextends: /etc/passwd\n");
+        driver.findElement(By.id("open-upload")).click();
+        wait.until(d -> d.findElement(By.id("open-problems")).getText().contains("upload.yaml:2:10"));
+        assertThat(driver.findElement(By.id("open-problems")).getText()).doesNotContain("root:");
+        WebElement upload = driver.findElement(By.id("upload-text"));
+        upload.clear();
+        upload.sendKeys(WorkshopFixture.TINY);
+        driver.findElement(By.id("open-upload")).click();
+        wait.until(d -> d.findElement(By.id("room-code")).getText().matches("[A-HJ-NP-Z2-9]{8}"));
+        String room = driver.findElement(By.id("room-code")).getText();
+        String joinLink = driver.findElement(By.id("join-link")).getText();
+        assertThat(joinLink).endsWith("/play?room=" + room);
+        WebElement replicates = driver.findElement(By.id("replicates"));
+        replicates.clear();
+        replicates.sendKeys("2");
+        wait.until(d -> !d.findElement(By.id("budget")).getAttribute("value").isEmpty());
+        driver.findElement(By.id("start-round")).click();
+        wait.until(d -> d.findElement(By.id("round-status")).getText().contains("Round 1: open"));
+
+        String[] names = {"Ann", "Bea", "Cai"};
+        List<String> tabs = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            driver.switchTo().newWindow(WindowType.TAB);
+            tabs.add(driver.getWindowHandle());
+            driver.get(joinLink);
+            driver.findElement(By.id("name")).sendKeys(names[i]);
+            driver.findElement(By.id("join")).click();
+            wait.until(d -> !d.findElements(By.cssSelector("#levers fieldset")).isEmpty());
+            wait.until(d -> d.findElement(By.id("budget-verdict")).getText().equals("within budget"));
+            if (i == 0) {
+                new Select(driver.findElement(By.id("lever-collaborative-feedback-visibility"))).selectByValue("blinded");
+            } else if (i == 1) {
+                WebElement meetings = driver.findElement(By.id("lever-collaborative-community-meetingsPerYear"));
+                meetings.clear();
+                meetings.sendKeys("2");
+            }
+            wait.until(d -> d.findElement(By.id("budget-verdict")).getText().equals("within budget"));
+            wait.until(d -> d.findElement(By.id("submit")).isEnabled());
+            driver.findElement(By.id("submit")).click();
+            wait.until(d -> d.findElement(By.id("submit-status")).getText().startsWith("queued"));
+        }
+        // An out-of-range lever in the last tab: the page shows the located problem.
+        WebElement meetings = driver.findElement(By.id("lever-collaborative-community-meetingsPerYear"));
+        meetings.clear();
+        meetings.sendKeys("40");
+        wait.until(d -> d.findElement(By.id("design-problems")).getText().contains("[0, 12]"));
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("#league tr")).size() == 4);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("league: " + driver.findElement(By.id("league")).getText() + "\nstatus: "
+                    + driver.findElement(By.id("round-status")).getText() + "\nproblems: "
+                    + driver.findElement(By.id("design-problems")).getText(), e);
+        }
+        wait.until(d -> d.findElements(By.cssSelector("#league tr")).size() == 4
+                && d.findElement(By.id("league")).getText().chars().filter(ch -> ch == '\n').count() >= 3
+                && !d.findElement(By.id("league")).getText().contains("queued")
+                && !d.findElement(By.id("league")).getText().contains("running"));
+        screenshot(driver, "workshop-participant.png");
+
+        driver.switchTo().window(facilitator);
+        wait.until(d -> d.findElement(By.id("participants")).getText().contains("Cai"));
+        driver.findElement(By.id("end-round")).click();
+        wait.until(d -> d.findElement(By.id("debrief")).getText().contains("Interim debrief"));
+        String debrief = driver.findElement(By.id("debrief")).getText();
+        for (String name : names) {
+            assertThat(debrief).contains(name);
+        }
+        assertThat(driver.findElements(By.cssSelector("#debrief tr"))).hasSize(4);
+        wait.until(d -> d.findElement(By.id("download")).isEnabled());
+        Object charted = ((JavascriptExecutor) driver).executeScript(
+                "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trajectories'))"
+                        + ".data.datasets.length");
+        assertThat(((Number) charted).intValue()).isEqualTo(4);
+        screenshot(driver, "workshop-facilitator.png");
+
+        // Each participant sees the debrief and their own row marked.
+        for (int i = 0; i < tabs.size(); i++) {
+            driver.switchTo().window(tabs.get(i));
+            wait.until(d -> d.findElement(By.id("debrief")).getText().contains("Interim debrief"));
+            assertThat(driver.findElement(By.cssSelector("#league tr.you")).getText()).contains(names[i]);
+        }
+        List<String> console = new ArrayList<>();
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            console.add(entry.getMessage());
+        }
+        // The console is captured (the broken upload's 422 is in it) and holds no CSP refusal.
+        assertThat(console).anyMatch(m -> m.contains("422"));
+        assertThat(console).as("CSP violations in the console").noneMatch(m -> m.contains("Content Security Policy"));
+        // A participant closes their tab; the room goes on for the others.
+        driver.close();
+        driver.switchTo().window(tabs.get(0));
+        assertThat(fixture.client().state(room, facilitatorToken(driver, room)).path("participants")).hasSize(3);
+    }
+
+    private static String facilitatorToken(WebDriver driver, String room) {
+        String current = driver.getWindowHandle();
+        for (String h : driver.getWindowHandles()) {
+            driver.switchTo().window(h);
+            Object t = ((JavascriptExecutor) driver).executeScript(
+                    "return sessionStorage.getItem('facilitator:' + arguments[0])", room);
+            if (t != null) {
+                driver.switchTo().window(current);
+                return t.toString();
+            }
+        }
+        throw new AssertionError("no facilitator tab");
+    }
+
+    private static void screenshot(WebDriver driver, String name) throws IOException {
+        String dir = System.getProperty("qicsim.screenshots");
+        if (dir == null) {
+            return;
+        }
+        // Tall enough for the league, the chart and the debrief in one picture.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1900));
+        Path target = Path.of(dir).resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}
