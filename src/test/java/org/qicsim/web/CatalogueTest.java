@@ -11,6 +11,7 @@ class CatalogueTest {
 
     @Test
     void theBundledScenariosAreTheRepositorysFilesAndAllLoad() throws Exception {
+        Path dir;
         try (Catalogue catalogue = Catalogue.extract()) {
             assertThat(catalogue.entries()).extracting(Catalogue.Entry::id).containsExactlyElementsOf(Catalogue.BUNDLED);
             assertThat(catalogue.entries()).extracting(Catalogue.Entry::name).contains("michigan-cqi", "regional-groups");
@@ -19,9 +20,9 @@ class CatalogueTest {
                         .isEqualTo(Files.readString(Path.of("scenarios").resolve(id)));
                 assertThat(catalogue.bundled(id).scenario().name()).isNotBlank();
             }
-            Path dir = catalogue.dir();
-            catalogue.close();
-            assertThat(dir).doesNotExist();
+            dir = catalogue.dir();
         }
+        // Closing the catalogue removes its private copy of the scenarios.
+        assertThat(dir).doesNotExist();
     }
 }
