@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import org.qicsim.analysis.Estimate;
+import org.qicsim.analysis.PredictionInterval;
 import org.qicsim.experiment.Comparison;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
@@ -59,6 +60,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     private InterruptOption interrupt;
 
+    @Mixin
+    private ParameterOption parameters;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +83,8 @@ public final class CompareCommand implements Callable<Integer> {
             designs.add(new DesignSpec(k + 1, resolved.scenario().name(), resolved));
         }
         boolean paired = checkWorlds(designs);
-        Experiment experiment = new Experiment(designs, masterSeed, reps);
+        ParameterOption.Draws draws = parameters.load(scenarios, arguments, masterSeed, reps);
+        Experiment experiment = new Experiment(designs, masterSeed, reps, draws == null ? null : draws.scenarios());
         if (output.dryRun) {
             out.println(paired ? "designs share one world: paired" : "designs differ in world: UNPAIRED");
             DryRun.print(out, experiment, options.threads());
@@ -92,16 +97,20 @@ public final class CompareCommand implements Callable<Integer> {
         var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
                 (results, executor, designResults) -> {
                     Comparison comparison = Comparison.of(designResults, masterSeed, paired);
-                    results.writeSummaries(comparison.summaries(), masterSeed, reps);
-                    writeCompareCsv(results.folder(), comparison);
+                    results.writeSummaries(comparison.summaries(), masterSeed, reps, draws == null ? null : draws.describe());
+                    writeCompareCsv(results.folder(), comparison, draws != null);
+                    if (draws != null) {
+                        draws.writeCsv(results.folder());
+                    }
                     List<String> designNames = new ArrayList<>();
                     designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
                     results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
                             start, hash, masterSeed, executor).withExtra("designs", designNames)
-                            .withExtra("paired", paired).withEnd(Instant.now()));
+                            .withExtra("paired", paired).withExtra("parameters", draws == null ? null : draws.describe())
+                            .withEnd(Instant.now()));
                     return comparison;
                 });
-        SummaryPrinter.comparison(out, completed.value());
+        SummaryPrinter.comparison(out, completed.value(), draws != null);
         out.println(completed.folder());
         return ExitCodes.OK;
     }
@@ -155,10 +164,19 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** compare.csv: one row per design and metric, with the difference from design 1. */
-    private static void writeCompareCsv(ResultsFolder folder, Comparison c) throws IOException {
-        try (CsvWriter csv = folder.csv("compare.csv", List.of("design", "name", "metric", "mean", "ciLow", "ciHigh",
-                "sd", "n", "diffMean", "diffCiLow", "diffCiHigh", "diffN", "paired"))) {
+    /**
+     * compare.csv: one row per design and metric, with the difference from design 1; with parameter
+     * draws, four more columns: the 95% prediction intervals over replicates of the value and of the
+     * difference ({@code piLow, piHigh, diffPiLow, diffPiHigh}), next to the CIs of the mean.
+     */
+    private static void writeCompareCsv(ResultsFolder folder, Comparison c, boolean predictionIntervals)
+            throws IOException {
+        List<String> header = new ArrayList<>(List.of("design", "name", "metric", "mean", "ciLow", "ciHigh",
+                "sd", "n", "diffMean", "diffCiLow", "diffCiHigh", "diffN", "paired"));
+        if (predictionIntervals) {
+            header.addAll(List.of("piLow", "piHigh", "diffPiLow", "diffPiHigh"));
+        }
+        try (CsvWriter csv = folder.csv("compare.csv", header)) {
             for (int k = 0; k < c.summaries().size(); k++) {
                 DesignSummary s = c.summaries().get(k);
                 for (String metric : Comparison.metrics()) {
@@ -171,7 +189,18 @@ public final class CompareCommand implements Callable<Integer> {
                     } else {
                         csv.cell(d.mean()).cell(d.ciLow()).cell(d.ciHigh()).cell(d.n());
                     }
-                    csv.cell(c.paired()).endRow();
+                    csv.cell(c.paired());
+                    if (predictionIntervals) {
+                        var pi = PredictionInterval.of(e);
+                        csv.cell(pi.piLow()).cell(pi.piHigh());
+                        if (d == null) {
+                            csv.missing().missing();
+                        } else {
+                            var dpi = PredictionInterval.of(d);
+                            csv.cell(dpi.piLow()).cell(dpi.piHigh());
+                        }
+                    }
+                    csv.endRow();
                 }
             }
         }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         scope = ScopeType.INHERIT,
         description = "Simulates designs of healthcare quality improvement collaboratives.",
-        subcommands = {HelpCommand.class, ValidateCommand.class, SchemaCommand.class, RunCommand.class,
+        subcommands = {HelpCommand.class, CalibrateCommand.class, ValidateCommand.class, SchemaCommand.class, RunCommand.class,
             CompareCommand.class, SweepCommand.class, QueryCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

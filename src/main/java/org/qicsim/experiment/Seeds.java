@@ -90,7 +90,9 @@ public final class Seeds {
         /** Global sensitivity analysis (e.g. Morris trajectories, Sobol scrambling). */
         SENSITIVITY(3),
         /** Calibration searches. */
-        CALIBRATION(4);
+        CALIBRATION(4),
+        /** Resampling a weighted posterior sample into one parameter draw per replicate ({@code --parameters}). */
+        PARAMETER_DRAWS(5);
 
         private final long code;
 
