@@ -167,4 +167,11 @@ class CalibrateCommandTest {
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).contains("cannot complete even generation 0");
     }
+
+    @Test
+    void theExampleCalibrationChecksOut() {
+        CliRun run = CliRun.of("calibrate", "scenarios/calibration/national-trend.yaml", "--dry-run", "--threads", "2");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("2 parameters, 1 target, 1 runs per evaluation").contains("budget 1500 runs");
+    }
 }
