@@ -76,6 +76,11 @@ public final class SweepCommand implements Callable<Integer> {
             + "of the time and the design; run nothing.")
     private boolean dryRun;
 
+    @Option(names = "--parameters", paramLabel = "FILE",
+            description = "A posterior sample (from qicsim calibrate): replicate k of every point runs draw k. "
+                    + "Give it again with --resume.")
+    private Path parameters;
+
     /** Test seam: behaves as if Ctrl-C came once this many runs are stored (the signal path is the same). */
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
     private Long interruptAfter;
@@ -104,6 +109,14 @@ public final class SweepCommand implements Callable<Integer> {
         ExperimentFile experiment = ExperimentFile.load(experimentFile);
         experiment.base().notes().forEach(note -> err.println(note.format()));
         SweepPlan plan = SweepPlan.of(experiment, options.threads());
+        Map<String, Object> sample = null;
+        if (parameters != null) {
+            plan = SweepParameters.apply(plan, parameters);
+            sample = SweepParameters.describe(parameters);
+        }
+        if (previous != null) {
+            SweepParameters.checkResume(previous, sample, folder);
+        }
         if (dryRun) {
             printDryRun(stdout, plan, options.threads());
             return ExitCodes.OK;
@@ -114,7 +127,7 @@ public final class SweepCommand implements Callable<Integer> {
             folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
             SweepFolder.writeExperiment(folder, experiment);
         }
-        return execute(plan, folder, previous, start, options, stdout);
+        return execute(plan, folder, previous, start, options, stdout, sample);
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
@@ -128,7 +141,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int execute(SweepPlan plan, ResultsFolder folder, Manifest previous, Instant start, GlobalOptions options,
-            PrintWriter stdout) throws Exception {
+            PrintWriter stdout, Map<String, Object> sample) throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         StopSignal stop = new StopSignal();
         Manifest manifest = previous != null ? previous
@@ -136,6 +149,9 @@ public final class SweepCommand implements Callable<Integer> {
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
                         plan.experiment(), plan);
         manifest = manifest.withExecution("mason-18/local", options.threads());
+        if (sample != null) {
+            manifest = manifest.withExtra("parameters", sample);
+        }
         Sweep.Outcome outcome = null;
         String status = "failed";
         boolean sensitivity = false;

@@ -133,4 +133,58 @@ class ParametersOptionTest {
         assertThat(dir.resolve("no")).doesNotExist();
         assertThat(dir.resolve("no.partial")).doesNotExist();
     }
+
+    /** The numbers of a runs.csv row after its point column. */
+    private static List<Double> numbers(String row) {
+        List<Double> out = new java.util.ArrayList<>();
+        String[] cells = row.split(",", -1);
+        for (int i = 1; i < cells.length; i++) {
+            out.add(cells[i].isEmpty() ? Double.NaN : i == 2 ? (double) Long.parseUnsignedLong(cells[i], 16)
+                    : Double.parseDouble(cells[i]));
+        }
+        return out;
+    }
+
+    @Test
+    void sweepRunsDrawKAtReplicateKOfEveryPoint() throws Exception {
+        Path posterior = sample(SAMPLE);
+        Path experiment = dir.resolve("experiment.yaml");
+        Files.writeString(experiment, """
+                scenario: %s
+                seed: 7
+                replications: 2
+                set: {sites.count: 6, horizonMonths: 24}
+                factors:
+                  collaborative.feedback.display: [funnel, league]
+                design: grid
+                """.formatted(MICHIGAN), StandardCharsets.UTF_8);
+        Path out = dir.resolve("sweep");
+        CliRun run = CliRun.of("sweep", experiment.toString(), "--csv", "--parameters", posterior.toString(), "--out",
+                out.toString(), "--quiet");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        List<String> rows = runs(out);
+        assertThat(rows).hasSize(4);
+        String[][] draws = {{"0.1", "0.2"}, {"0.15", "0.9"}};
+        String[] display = {"funnel", "league"};
+        for (String row : rows) {
+            String[] cells = row.split(",");
+            int point = Integer.parseInt(cells[0]);
+            int k = Integer.parseInt(cells[1]);
+            Path plain = dir.resolve("plain-" + point + "-" + k);
+            CliRun one = cli("run", MICHIGAN.toString(), "--seed", "7", "--reps", String.valueOf(k + 1),
+                    "--set", "collaborative.feedback.display=" + display[point - 1],
+                    "--set", "sites.baselineRate=" + draws[k][0],
+                    "--set", "collaborative.coordination.socialisationRate=" + draws[k][1], "--out", plain.toString());
+            assertThat(one.exit()).as(one.toString()).isZero();
+            assertThat(numbers(row)).as("point %d replicate %d", point, k).isEqualTo(numbers(runs(plain).get(k)));
+        }
+        // A sample column that is also a factor is refused.
+        Path clash = sample(SAMPLE.replace("collaborative.coordination.socialisationRate", "collaborative.feedback.everyMonths"));
+        Files.writeString(experiment, Files.readString(experiment).replace("collaborative.feedback.display: [funnel, league]",
+                "collaborative.feedback.everyMonths: [3, 6]"));
+        run = CliRun.of("sweep", experiment.toString(), "--csv", "--parameters", clash.toString(), "--out",
+                dir.resolve("clash").toString(), "--quiet");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("is also a factor");
+    }
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.qicsim.experiment.ParameterSample;
 import org.qicsim.experiment.Seeds;
+import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.Problem;
 import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
@@ -49,6 +51,9 @@ public final class SweepPlan {
     private final int blockSize;
     private final long counterfactualArms;
     private final double siteMonths;
+    /** With {@code --parameters}: the sample and the row each replicate runs; else null. */
+    private ParameterSample parameters;
+    private int[] parameterRows;
 
     private SweepPlan(ExperimentFile experiment, PointScenarios scenarios, int[] group, int groups, int blockSize,
             double siteMonths) {
@@ -156,6 +161,28 @@ public final class SweepPlan {
         this.counterfactualArms = plan.counterfactualArms;
         this.siteMonths = plan.siteMonths;
         this.blockSize = blockSize;
+    }
+
+    /**
+     * This plan with replicate r of every point running draw {@code rows[r]} of a posterior sample
+     * ({@code sweep --parameters}; see {@link ParameterSample#rowsForReplicates}): the same draw for
+     * every point at a replicate, so points stay paired draw by draw.
+     */
+    public SweepPlan withParameters(ParameterSample sample) {
+        SweepPlan p = new SweepPlan(this, blockSize);
+        p.parameters = sample;
+        p.parameterRows = sample.rowsForReplicates(replications(), experiment.masterSeed());
+        return p;
+    }
+
+    /** The parameter overrides of replicate r, or an empty list without a sample. */
+    List<KeyOverride> parameterOverrides(int replicate) {
+        return parameters == null ? List.of() : parameters.overrides(parameterRows[replicate]);
+    }
+
+    /** Whether replicates run parameter draws. */
+    public boolean hasParameters() {
+        return parameters != null;
     }
 
     /** This plan with replicate blocks of {@code blockSize} (tests of the run order). */
