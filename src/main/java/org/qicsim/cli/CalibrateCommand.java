@@ -210,9 +210,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static void printDryRun(PrintWriter out, CalibrationFile c, int threads) {
-        out.printf(Locale.ROOT, "calibration %s (%s): %d parameter%s, %d target%s, %d runs per evaluation%n", c.file(),
+        out.printf(Locale.ROOT, "calibration %s (%s): %d parameter%s, %d target%s, %d run%s per evaluation%n", c.file(),
                 c.hash8(), c.priors().size(), c.priors().size() == 1 ? "" : "s", c.targets().size(),
-                c.targets().size() == 1 ? "" : "s", c.runsPerEvaluation());
+                c.targets().size() == 1 ? "" : "s", c.runsPerEvaluation(), c.runsPerEvaluation() == 1 ? "" : "s");
         for (Prior p : c.priors()) {
             out.printf(Locale.ROOT, "  %s ~ %s[%s, %s]%n", p.path(), p.kind().yamlName(), p.low(), p.high());
         }

@@ -172,6 +172,6 @@ class CalibrateCommandTest {
     void theExampleCalibrationChecksOut() {
         CliRun run = CliRun.of("calibrate", "scenarios/calibration/national-trend.yaml", "--dry-run", "--threads", "2");
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("2 parameters, 1 target, 1 runs per evaluation").contains("budget 1500 runs");
+        assertThat(run.out()).contains("2 parameters, 1 target, 1 run per evaluation").contains("budget 1500 runs");
     }
 }
