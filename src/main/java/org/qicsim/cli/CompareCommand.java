@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.cea.CeaResult;
+import org.qicsim.analysis.PredictionInterval;
 import org.qicsim.experiment.Comparison;
 import org.qicsim.experiment.ComparisonCostEffectiveness;
 import org.qicsim.experiment.DesignSpec;
@@ -67,6 +68,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     private ReportOption report;
 
+    @Mixin
+    private ParameterOption parameters;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +92,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         boolean paired = checkWorlds(designs);
         double wtp = cea.wtp(first);
-        Experiment experiment = new Experiment(designs, masterSeed, reps);
+        ParameterOption.Draws draws = parameters.load(scenarios, arguments, masterSeed, reps);
+        Experiment experiment = new Experiment(designs, masterSeed, reps, draws == null ? null : draws.scenarios());
         if (output.dryRun) {
             out.println(paired ? "designs share one world: paired" : "designs differ in world: UNPAIRED");
             DryRun.print(out, experiment, options.threads());
@@ -102,18 +107,22 @@ public final class CompareCommand implements Callable<Integer> {
         var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
                 (results, executor, designResults) -> {
                     Comparison comparison = Comparison.of(designResults, masterSeed, paired);
-                    results.writeSummaries(comparison.summaries(), masterSeed, reps);
-                    writeCompareCsv(results.folder(), comparison);
+                    results.writeSummaries(comparison.summaries(), masterSeed, reps, draws == null ? null : draws.describe());
+                    writeCompareCsv(results.folder(), comparison, draws != null);
+                    if (draws != null) {
+                        draws.writeCsv(results.folder());
+                    }
                     ceaRows.addAll(ComparisonCostEffectiveness.of(comparison, cea.perspective, wtp, masterSeed));
                     CeaFiles.write(results.folder(), ceaRows);
                     List<String> designNames = new ArrayList<>();
                     designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
                     results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
                             start, hash, masterSeed, executor).withExtra("designs", designNames)
-                            .withExtra("paired", paired).withEnd(Instant.now()));
+                            .withExtra("paired", paired).withExtra("parameters", draws == null ? null : draws.describe())
+                            .withEnd(Instant.now()));
                     return comparison;
                 });
-        SummaryPrinter.comparison(out, completed.value());
+        SummaryPrinter.comparison(out, completed.value(), draws != null);
         CeaFiles.print(out, ceaRows);
         boolean reported = report.write(completed.folder(), out);
         out.println(completed.folder());
@@ -169,10 +178,24 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** compare.csv: one row per design and metric, with the difference from design 1. */
+    /** compare.csv without prediction intervals (a comparison without parameter draws). */
     static void writeCompareCsv(ResultsFolder folder, Comparison c) throws IOException {
-        try (CsvWriter csv = folder.csv("compare.csv", List.of("design", "name", "metric", "mean", "ciLow", "ciHigh",
-                "sd", "n", "diffMean", "diffCiLow", "diffCiHigh", "diffN", "paired"))) {
+        writeCompareCsv(folder, c, false);
+    }
+
+    /**
+     * compare.csv: one row per design and metric, with the difference from design 1; with parameter
+     * draws, four more columns: the 95% prediction intervals over replicates of the value and of the
+     * difference ({@code piLow, piHigh, diffPiLow, diffPiHigh}), next to the CIs of the mean.
+     */
+    static void writeCompareCsv(ResultsFolder folder, Comparison c, boolean predictionIntervals)
+            throws IOException {
+        List<String> header = new ArrayList<>(List.of("design", "name", "metric", "mean", "ciLow", "ciHigh",
+                "sd", "n", "diffMean", "diffCiLow", "diffCiHigh", "diffN", "paired"));
+        if (predictionIntervals) {
+            header.addAll(List.of("piLow", "piHigh", "diffPiLow", "diffPiHigh"));
+        }
+        try (CsvWriter csv = folder.csv("compare.csv", header)) {
             for (int k = 0; k < c.summaries().size(); k++) {
                 DesignSummary s = c.summaries().get(k);
                 for (String metric : Comparison.metrics()) {
@@ -185,7 +208,18 @@ public final class CompareCommand implements Callable<Integer> {
                     } else {
                         csv.cell(d.mean()).cell(d.ciLow()).cell(d.ciHigh()).cell(d.n());
                     }
-                    csv.cell(c.paired()).endRow();
+                    csv.cell(c.paired());
+                    if (predictionIntervals) {
+                        var pi = PredictionInterval.of(e);
+                        csv.cell(pi.piLow()).cell(pi.piHigh());
+                        if (d == null) {
+                            csv.missing().missing();
+                        } else {
+                            var dpi = PredictionInterval.of(d);
+                            csv.cell(dpi.piLow()).cell(dpi.piHigh());
+                        }
+                    }
+                    csv.endRow();
                 }
             }
         }

@@ -64,8 +64,15 @@ final class ExperimentFolder implements AutoCloseable {
     }
 
     void writeSummaries(List<DesignSummary> summaries, long masterSeed, int replications) throws IOException {
+        writeSummaries(summaries, masterSeed, replications, null);
+    }
+
+    /** As above; {@code parameters} (non-null with {@code --parameters}) adds prediction intervals. */
+    void writeSummaries(List<DesignSummary> summaries, long masterSeed, int replications,
+            java.util.Map<String, Object> parameters) throws IOException {
         for (int k = 0; k < summaries.size(); k++) {
-            folder.writeSummary(designDirs.get(k), SummaryExport.of(summaries.get(k), masterSeed, replications));
+            folder.writeSummary(designDirs.get(k), SummaryExport.of(summaries.get(k), masterSeed, replications,
+                    parameters));
         }
     }
 

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         scope = ScopeType.INHERIT,
         description = "Simulates designs of healthcare quality improvement collaboratives.",
-        subcommands = {HelpCommand.class, AttributeCommand.class, ValidateCommand.class, SchemaCommand.class, RunCommand.class,
-            CompareCommand.class, DiscoverCommand.class, SweepCommand.class, QueryCommand.class, ReportCommand.class,
-            MergeCommand.class, ServeCommand.class, SlurmCommand.class},
+        subcommands = {HelpCommand.class, AttributeCommand.class, CalibrateCommand.class, ValidateCommand.class,
+            SchemaCommand.class, RunCommand.class, CompareCommand.class, DiscoverCommand.class, SweepCommand.class,
+            QueryCommand.class, ReportCommand.class, MergeCommand.class, ServeCommand.class, SlurmCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -65,6 +65,13 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** A short note after the bar (e.g. a calibration's generation and acceptance rate). */
+    public void message(String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
+        }
+    }
+
     /** Draws the final state and ends the line. */
     @Override
     public void close() {

@@ -42,6 +42,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private ReportOption report;
 
+    @Mixin
+    private ParameterOption parameters;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,8 +52,9 @@ public final class RunCommand implements Callable<Integer> {
         GlobalOptions options = GlobalOptions.of(spec);
         ResolvedScenario resolved = arguments.load(scenario, arguments.seed, arguments.reps, err);
         var s = resolved.scenario();
+        ParameterOption.Draws draws = parameters.load(List.of(scenario), arguments, s.seed(), s.replications());
         Experiment experiment = new Experiment(List.of(new DesignSpec(0, s.name(), resolved)), s.seed(),
-                s.replications());
+                s.replications(), draws == null ? null : draws.scenarios());
         if (output.dryRun) {
             DryRun.print(out, experiment, options.threads());
             return ExitCodes.OK;
@@ -61,12 +65,18 @@ public final class RunCommand implements Callable<Integer> {
         var completed = ExperimentFolder.execute(folder, experiment, false, "run " + s.name(), options, interrupt,
                 (results, executor, designs) -> {
                     DesignSummary summary = DesignSummary.of(designs.get(0), experiment.masterSeed());
-                    results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications());
-                    results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
-                            start, resolved.sha256(), experiment.masterSeed(), executor).withEnd(Instant.now()));
+                    results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications(),
+                            draws == null ? null : draws.describe());
+                    var manifest = ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
+                            start, resolved.sha256(), experiment.masterSeed(), executor);
+                    if (draws != null) {
+                        draws.writeCsv(results.folder());
+                        manifest = manifest.withExtra("parameters", draws.describe());
+                    }
+                    results.writeManifest(manifest.withEnd(Instant.now()));
                     return summary;
                 });
-        SummaryPrinter.design(out, completed.value());
+        SummaryPrinter.design(out, completed.value(), draws != null);
         boolean reported = report.write(completed.folder(), out);
         out.println(completed.folder());
         return reported ? ExitCodes.OK : ExitCodes.FAILURE;

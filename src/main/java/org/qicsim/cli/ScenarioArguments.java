@@ -30,6 +30,12 @@ final class ScenarioArguments {
     /** The file with --set and the given seed and replications (null: the file's own). */
     ResolvedScenario load(Path file, Long masterSeed, Integer replications, PrintWriter err)
             throws ScenarioException {
+        return load(file, masterSeed, replications, err, List.of());
+    }
+
+    /** As above, then {@code extra} overrides (a parameter draw) last. */
+    ResolvedScenario load(Path file, Long masterSeed, Integer replications, PrintWriter err, List<KeyOverride> extra)
+            throws ScenarioException {
         List<KeyOverride> overrides = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
@@ -48,6 +54,7 @@ final class ScenarioArguments {
         if (replications != null) {
             overrides.add(KeyOverride.of("replications", replications, "--reps"));
         }
+        overrides.addAll(extra);
         ResolvedScenario resolved = ScenarioLoader.load(file, overrides);
         resolved.notes().forEach(note -> err.println(note.format()));
         return resolved;

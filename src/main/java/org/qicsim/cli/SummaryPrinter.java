@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.qicsim.analysis.Estimate;
+import org.qicsim.analysis.PredictionInterval;
 import org.qicsim.experiment.Comparison;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.model.RunResult;
@@ -15,30 +16,59 @@ final class SummaryPrinter {
     }
 
     static void design(PrintWriter out, DesignSummary summary) {
-        out.printf(Locale.ROOT, "%s (%d replicates), mean [95%% CI]%n", summary.design().name(),
-                summary.metric("finalRate").n());
+        design(out, summary, false);
+    }
+
+    /**
+     * One design's summary; with {@code predictionIntervals} (replicates ran parameter draws) each
+     * line also shows the 95% prediction interval over replicates, labelled {@code PI}.
+     */
+    static void design(PrintWriter out, DesignSummary summary, boolean predictionIntervals) {
+        out.printf(Locale.ROOT, "%s (%d replicates), mean [95%% CI of the mean]%s%n", summary.design().name(),
+                summary.metric("finalRate").n(), predictionIntervals ? PI_LEGEND : "");
         for (String metric : RunResult.METRICS) {
-            out.printf(Locale.ROOT, "  %-26s %s%n", metric, estimate(summary.metric(metric)));
+            out.printf(Locale.ROOT, "  %-26s %s%n", metric, predictionIntervals ? withPi(summary.metric(metric))
+                    : estimate(summary.metric(metric)));
         }
         out.printf(Locale.ROOT, "  %-26s %s%n", "costPerEventAverted", costEffectiveness(summary));
     }
 
+    /** What {@code PI} means, after a header. */
+    static final String PI_LEGEND = "  PI [95% prediction interval over replicates, parameter draws included]";
+
+    /** An estimate followed by {@code PI [low, high]}. */
+    static String withPi(Estimate e) {
+        var pi = PredictionInterval.of(e);
+        return estimate(e) + (Double.isNaN(pi.piLow()) ? "" : "  PI [" + number(pi.piLow()) + ", "
+                + number(pi.piHigh()) + "]");
+    }
+
     static void comparison(PrintWriter out, Comparison c) {
+        comparison(out, c, false);
+    }
+
+    /** As above; {@code predictionIntervals} adds each estimate's and difference's 95% prediction interval. */
+    static void comparison(PrintWriter out, Comparison c, boolean predictionIntervals) {
         out.println(c.paired() ? "Paired comparison (common random numbers; differences from design 1)"
                 : "UNPAIRED comparison (different worlds; Welch intervals for differences from design 1)");
+        if (predictionIntervals) {
+            out.println("mean [95% CI of the mean]" + PI_LEGEND + "; each replicate ran one parameter draw, the same "
+                    + "for every design");
+        }
         int nameWidth = c.summaries().stream().mapToInt(s -> s.design().name().length()).max().orElse(10);
         for (String metric : Comparison.KEY_METRICS) {
             out.println(metric);
             List<String> cells = new ArrayList<>();
             for (DesignSummary s : c.summaries()) {
-                cells.add(estimate(s.metric(metric)));
+                cells.add(predictionIntervals ? withPi(s.metric(metric)) : estimate(s.metric(metric)));
             }
             int width = cells.stream().mapToInt(String::length).max().orElse(10);
             for (int k = 0; k < c.summaries().size(); k++) {
                 Estimate diff = c.difference(k, metric);
                 String line = String.format(Locale.ROOT, "  %d %-" + nameWidth + "s  %-" + width + "s", k + 1,
                         c.summaries().get(k).design().name(), cells.get(k));
-                out.println(diff == null ? line.stripTrailing() : line + "  diff " + estimate(diff));
+                out.println(diff == null ? line.stripTrailing() : line + "  diff "
+                        + (predictionIntervals ? withPi(diff) : estimate(diff)));
             }
         }
         out.println("costPerEventAverted");

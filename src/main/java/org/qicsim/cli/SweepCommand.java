@@ -94,6 +94,11 @@ public final class SweepCommand implements Callable<Integer> {
             + "gets (default: 10 × the experiment's replications).")
     private Integer maxReps;
 
+    @Option(names = "--parameters", paramLabel = "FILE",
+            description = "A posterior sample (from qicsim calibrate): replicate k of every point runs draw k. "
+                    + "Give it again with --resume.")
+    private Path parameters;
+
     /** Test seam: behaves as if Ctrl-C came once this many runs are stored (the signal path is the same). */
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
     private Long interruptAfter;
@@ -128,6 +133,19 @@ public final class SweepCommand implements Callable<Integer> {
         ExperimentFile experiment = ExperimentFile.load(experimentFile);
         experiment.base().notes().forEach(note -> err.println(note.format()));
         SweepPlan plan = scope.plan(experiment, options.threads());
+        Map<String, Object> sample = null;
+        if (parameters != null) {
+            if (scope.adaptive()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--parameters cannot be combined with --target-ci: adaptive rounds add replicates beyond the "
+                        + "draws assigned when the sweep starts; run a fixed number of replicates with --parameters");
+            }
+            plan = SweepParameters.apply(plan, parameters);
+            sample = SweepParameters.describe(parameters);
+        }
+        if (previous != null) {
+            SweepParameters.checkResume(previous, sample, folder);
+        }
         if (dryRun) {
             scope.printDryRun(stdout, plan);
             printDryRun(stdout, plan, options.threads());
@@ -139,7 +157,7 @@ public final class SweepCommand implements Callable<Integer> {
             folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
             SweepFolder.writeExperiment(folder, experiment);
         }
-        return execute(plan, scope, folder, previous, start, options, stdout);
+        return execute(plan, scope, folder, previous, start, options, stdout, sample);
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
@@ -153,7 +171,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int execute(SweepPlan plan, SweepScope scope, ResultsFolder folder, Manifest previous, Instant start,
-            GlobalOptions options, PrintWriter stdout) throws Exception {
+            GlobalOptions options, PrintWriter stdout, Map<String, Object> sample) throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         StopSignal stop = new StopSignal();
         Manifest manifest = previous != null ? previous
@@ -161,6 +179,9 @@ public final class SweepCommand implements Callable<Integer> {
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
                         plan.experiment(), plan);
         manifest = scope.describe(manifest.withExecution("mason-18/local", options.threads()), plan);
+        if (sample != null) {
+            manifest = manifest.withExtra("parameters", sample);
+        }
         Sweep.Outcome outcome = null;
         String status = "failed";
         boolean sensitivity = false;

@@ -68,7 +68,7 @@ public final class CounterfactualCache {
     public Run.Counterfactual acquire(RunSpec run) throws InterruptedException {
         Key key = run.counterfactualKey();
         FutureTask<Run.Counterfactual> task = new FutureTask<>(() -> Run.counterfactual(
-                run.design().scenario().scenario(), run.design().scenario()::collaborativeAt, run.runSeed()));
+                run.scenario().scenario(), run.scenario()::collaborativeAt, run.runSeed()));
         FutureTask<Run.Counterfactual> existing = computed.putIfAbsent(key, task);
         if (existing == null) {
             synchronized (this) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.qicsim.model.RunResult;
+import org.qicsim.scenario.ResolvedScenario;
 
 /**
  * Designs × replicates under one master seed: every design uses replicates 0..n−1 with the same run
@@ -18,8 +19,24 @@ public final class Experiment {
     private final List<DesignSpec> designs;
     private final long masterSeed;
     private final int replications;
+    /** Per design, the scenario each replicate runs (a parameter draw applied), or null: the design's own. */
+    private final List<List<ResolvedScenario>> replicateScenarios;
+    private List<RunSpec> runs;
 
     public Experiment(List<DesignSpec> designs, long masterSeed, int replications) {
+        this(designs, masterSeed, replications, null);
+    }
+
+    /**
+     * An experiment whose replicate r of design d runs {@code replicateScenarios.get(d).get(r)}
+     * instead of the design's scenario: how a posterior sample ({@code --parameters}) gives each
+     * replicate its own parameter draw, the same draw for every design at that replicate, so that
+     * differences stay paired draw by draw.
+     *
+     * @param replicateScenarios one list of {@code replications} scenarios per design, or null
+     */
+    public Experiment(List<DesignSpec> designs, long masterSeed, int replications,
+            List<List<ResolvedScenario>> replicateScenarios) {
         if (designs.isEmpty()) {
             throw new IllegalArgumentException("an experiment needs at least one design");
         }
@@ -29,6 +46,26 @@ public final class Experiment {
         this.designs = List.copyOf(designs);
         this.masterSeed = masterSeed;
         this.replications = replications;
+        if (replicateScenarios != null) {
+            if (replicateScenarios.size() != designs.size()) {
+                throw new IllegalArgumentException("one list of replicate scenarios per design is needed");
+            }
+            List<List<ResolvedScenario>> copy = new ArrayList<>();
+            for (List<ResolvedScenario> l : replicateScenarios) {
+                if (l.size() != replications) {
+                    throw new IllegalArgumentException("one scenario per replicate is needed, got " + l.size());
+                }
+                copy.add(List.copyOf(l));
+            }
+            this.replicateScenarios = List.copyOf(copy);
+        } else {
+            this.replicateScenarios = null;
+        }
+    }
+
+    /** Whether replicates run parameter draws (see the four-argument constructor). */
+    public boolean hasReplicateScenarios() {
+        return replicateScenarios != null;
     }
 
     public List<DesignSpec> designs() {
@@ -45,23 +82,29 @@ public final class Experiment {
 
     /** Every run, replicate-major, designs in order within a replicate. */
     public List<RunSpec> runs() {
-        List<RunSpec> runs = new ArrayList<>(designs.size() * replications);
+        if (runs != null) {
+            return runs;
+        }
+        List<RunSpec> all = new ArrayList<>(designs.size() * replications);
         for (int r = 0; r < replications; r++) {
             long seed = Seeds.runSeed(masterSeed, r);
-            for (DesignSpec d : designs) {
-                runs.add(new RunSpec(d, r, seed));
+            for (int k = 0; k < designs.size(); k++) {
+                DesignSpec d = designs.get(k);
+                all.add(replicateScenarios == null ? new RunSpec(d, r, seed)
+                        : new RunSpec(d, r, seed, replicateScenarios.get(k).get(r)));
             }
         }
+        runs = List.copyOf(all);
         return runs;
     }
 
     /** Counterfactual arms needed: one per distinct world per replicate. */
     public long counterfactualsNeeded() {
-        Set<String> worlds = new LinkedHashSet<>();
-        for (DesignSpec d : designs) {
-            worlds.add(d.scenario().worldSha256());
+        Set<CounterfactualCache.Key> keys = new LinkedHashSet<>();
+        for (RunSpec run : runs()) {
+            keys.add(run.counterfactualKey());
         }
-        return (long) worlds.size() * replications;
+        return keys.size();
     }
 
     /**

@@ -48,7 +48,7 @@ public interface RunExecutor extends AutoCloseable {
     static RunResult runOne(RunSpec run, CounterfactualCache cache) throws InterruptedException {
         var counterfactual = cache.acquire(run);
         try {
-            var resolved = run.design().scenario();
+            var resolved = run.scenario();
             return org.qicsim.model.Run.execute(resolved.scenario(), resolved::collaborativeAt, run.runSeed(),
                     counterfactual);
         } finally {

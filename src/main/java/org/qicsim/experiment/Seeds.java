@@ -91,6 +91,8 @@ public final class Seeds {
         SENSITIVITY(3),
         /** Calibration searches. */
         CALIBRATION(4),
+        /** Resampling a weighted posterior sample into one parameter draw per replicate ({@code --parameters}). */
+        PARAMETER_DRAWS(5),
         /**
          * Bootstrap of a feature attribution ({@code qicsim attribute}), one generator resampling
          * replicates jointly for every design and metric. Codes 13 and 14 (after issue 13) keep

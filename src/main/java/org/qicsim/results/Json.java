@@ -84,12 +84,19 @@ final class Json {
         return Double.isFinite(value) ? NODES.numberNode(value) : NODES.nullNode();
     }
 
-    /** {@code {mean, ciLow, ciHigh, sd, n}}, in that order. */
+    /**
+     * {@code {mean, ciLow, ciHigh, sd, n}}, in that order; with a prediction interval
+     * {@code {mean, ciLow, ciHigh, piLow, piHigh, sd, n}}.
+     */
     static ObjectNode metric(MetricSummary m) {
         ObjectNode node = object();
         node.set("mean", number(m.mean()));
         node.set("ciLow", number(m.ciLow()));
         node.set("ciHigh", number(m.ciHigh()));
+        if (m.hasPredictionInterval()) {
+            node.set("piLow", number(m.piLow()));
+            node.set("piHigh", number(m.piHigh()));
+        }
         node.set("sd", number(m.sd()));
         node.put("n", m.n());
         return node;

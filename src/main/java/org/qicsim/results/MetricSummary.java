@@ -15,4 +15,19 @@ public interface MetricSummary {
     double sd();
 
     int n();
+
+    /** Whether {@link #piLow()} and {@link #piHigh()} are given (runs with parameter draws). */
+    default boolean hasPredictionInterval() {
+        return false;
+    }
+
+    /** Lower end of the 95% prediction interval over replicates; NaN when there is none. */
+    default double piLow() {
+        return Double.NaN;
+    }
+
+    /** Upper end of the 95% prediction interval over replicates; NaN when there is none. */
+    default double piHigh() {
+        return Double.NaN;
+    }
 }

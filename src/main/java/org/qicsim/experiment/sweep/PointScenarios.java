@@ -41,11 +41,17 @@ public final class PointScenarios {
      * @throws ScenarioException if the point's combination of values is not a valid scenario
      */
     public ResolvedScenario resolve(int id) throws ScenarioException {
+        return resolve(id, List.of());
+    }
+
+    /** As {@link #resolve(int)}, then {@code extra} overrides (a replicate's parameter draw). */
+    public ResolvedScenario resolve(int id, List<KeyOverride> extra) throws ScenarioException {
         DesignPoint point = experiment.design().point(id);
         List<KeyOverride> overrides = new ArrayList<>(experiment.baseOverrides());
         for (int i = 0; i < experiment.factors().size(); i++) {
             overrides.add(KeyOverride.of(experiment.factors().get(i).path(), point.value(i), factorOrigins.get(i)));
         }
+        overrides.addAll(extra);
         try {
             return ScenarioLoader.load(experiment.scenarioFile(), overrides);
         } catch (ScenarioException e) {

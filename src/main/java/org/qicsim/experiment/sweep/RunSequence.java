@@ -81,7 +81,9 @@ final class RunSequence implements Iterator<RunSpec> {
                 while (replicate < blockEnd()) {
                     int r = replicate++;
                     if (todo(point, r)) {
-                        return new RunSpec(design, r, plan.runSeed(point, r));
+                        return plan.hasParameters()
+                                ? new RunSpec(design, r, plan.runSeed(point, r), resolve(point, r))
+                                : new RunSpec(design, r, plan.runSeed(point, r));
                     }
                 }
                 design = null;
@@ -140,7 +142,9 @@ final class RunSequence implements Iterator<RunSpec> {
             groupWorld = firstResolved.worldSha256();
             for (int r = blockStart(); r < blockEnd(); r++) {
                 if (uses[r - blockStart()] > 0) {
-                    cache.expect(new CounterfactualCache.Key(groupWorld, r, plan.runSeed(first, r)), uses[r - blockStart()]);
+                    // With parameter draws the world is the group's world with replicate r's draw applied.
+                    String world = plan.hasParameters() ? resolve(first, r).worldSha256() : groupWorld;
+                    cache.expect(new CounterfactualCache.Key(world, r, plan.runSeed(first, r)), uses[r - blockStart()]);
                 }
             }
             return true;
@@ -159,6 +163,16 @@ final class RunSequence implements Iterator<RunSpec> {
             }
         }
         return false;
+    }
+
+    /** Point {@code point} with replicate {@code r}'s parameter draw. */
+    private ResolvedScenario resolve(int point, int r) {
+        try {
+            return plan.scenarios().resolve(point, plan.parameterOverrides(r));
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("design point " + point + " with the parameter draw of replicate " + r
+                    + " was valid when checked:\n" + e.format(), e);
+        }
     }
 
     private ResolvedScenario resolve(int point) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.qicsim.experiment.ParameterSample;
 import org.qicsim.experiment.Seeds;
+import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.Problem;
 import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
@@ -58,6 +60,9 @@ public final class SweepPlan {
      * ({@link Shard}), or the rounds of adaptive replication so far ({@link AdaptiveReplication}).
      */
     private final BitSet planned;
+    /** With {@code --parameters}: the sample and the row each replicate runs; else null. */
+    private ParameterSample parameters;
+    private int[] parameterRows;
 
     private SweepPlan(ExperimentFile experiment, PointScenarios scenarios, int[] group, int groups, int replications,
             int blockSize, double siteMonths) {
@@ -188,6 +193,8 @@ public final class SweepPlan {
         this.siteMonths = plan.siteMonths;
         this.blockSize = blockSize;
         this.planned = planned == null ? null : (BitSet) planned.clone();
+        this.parameters = plan.parameters;
+        this.parameterRows = plan.parameterRows;
     }
 
     /** This plan restricted to the runs {@code planned} ({@link #index} bits; null: every run). */
@@ -230,6 +237,28 @@ public final class SweepPlan {
     /** The world group (0-based, in order of first point) of {@code point}. */
     public int groupOf(int point) {
         return groupOf[point - 1];
+    }
+
+    /**
+     * This plan with replicate r of every point running draw {@code rows[r]} of a posterior sample
+     * ({@code sweep --parameters}; see {@link ParameterSample#rowsForReplicates}): the same draw for
+     * every point at a replicate, so points stay paired draw by draw.
+     */
+    public SweepPlan withParameters(ParameterSample sample) {
+        SweepPlan p = new SweepPlan(this, blockSize, planned);
+        p.parameters = sample;
+        p.parameterRows = sample.rowsForReplicates(replications(), experiment.masterSeed());
+        return p;
+    }
+
+    /** The parameter overrides of replicate r, or an empty list without a sample. */
+    List<KeyOverride> parameterOverrides(int replicate) {
+        return parameters == null ? List.of() : parameters.overrides(parameterRows[replicate]);
+    }
+
+    /** Whether replicates run parameter draws. */
+    public boolean hasParameters() {
+        return parameters != null;
     }
 
     /** This plan with replicate blocks of {@code blockSize} (tests of the run order). */

@@ -1,0 +1,258 @@
+package org.qicsim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.logging.Logger;
+import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.Seeds;
+import org.qicsim.experiment.StopSignal;
+import org.qicsim.experiment.calibrate.AbcSmc;
+import org.qicsim.experiment.calibrate.CalibrationFile;
+import org.qicsim.experiment.calibrate.CalibrationOutputs;
+import org.qicsim.experiment.calibrate.CalibrationState;
+import org.qicsim.experiment.calibrate.Prior;
+import org.qicsim.results.BuildInfo;
+import org.qicsim.results.Manifest;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.RunLog;
+import org.qicsim.results.UserInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qicsim calibrate CALIBRATION.yaml}: ABC-SMC over the file's free parameters against its
+ * targets, on the local pool; writes {@code results/calibrate/<stamp>-<hash8>/} (or
+ * {@code --out DIR}) with the posterior sample, per-generation diagnostics and a posterior
+ * summary. Ctrl-C stops between batches (exit 130) and keeps {@code <folder>.partial/};
+ * {@code --resume <folder>.partial} continues it to the same result as an uninterrupted run.
+ * docs/CALIBRATION.md describes the file and the method.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Calibrate free scenario parameters to targets by ABC-SMC (approximate Bayesian computation, "
+                + "sequential Monte Carlo): writes the posterior sample (draw, weight, distance, one column per "
+                + "parameter), diagnostics per generation and a posterior summary.",
+            "Ctrl-C keeps the finished batches in <folder>.partial/ (exit 130); --resume finishes it."},
+        footer = {"", "The calibration file is described in docs/CALIBRATION.md; an example is in scenarios/calibration/."})
+public final class CalibrateCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(CalibrateCommand.class.getName());
+    static final String CALIBRATION_FILE = "calibrationFile";
+    private static final String MANIFEST = "manifest.json";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CALIBRATION",
+            description = "Calibration file (YAML). With --resume, defaults to the one the folder's manifest names.")
+    private Path calibrationFile;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted calibration in DIR (its .partial folder).")
+    private Path resume;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
+    private Path out;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
+    private Path resultsRoot;
+
+    @Option(names = "--csv", description = "Write the posterior as posterior.csv instead of posterior.parquet.")
+    private boolean csv;
+
+    @Option(names = "--dry-run", description = "Check the calibration file, print its runs per evaluation and budget; "
+            + "run nothing.")
+    private boolean dryRun;
+
+    /** Test seam: behaves as if Ctrl-C came once this many batches are evaluated. */
+    @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
+    private Integer interruptAfter;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        GlobalOptions options = GlobalOptions.of(spec);
+        if (calibrationFile == null && resume == null) {
+            throw new ParameterException(spec.commandLine(), "give a CALIBRATION file, or --resume DIR");
+        }
+        if (resume != null && (out != null || dryRun)) {
+            throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");
+        }
+        Instant start = Instant.now();
+        ResultsFolder folder = null;
+        Manifest previous = null;
+        if (resume != null) {
+            folder = ResultsFolder.reopen(resume);
+            Path manifestFile = folder.resolve(MANIFEST);
+            if (!Files.isRegularFile(manifestFile)) {
+                throw new UserInputException(folder.dir() + " is not a calibration folder: it has no " + MANIFEST);
+            }
+            previous = Manifest.read(manifestFile);
+            if (calibrationFile == null) {
+                calibrationFile = recorded(previous, folder);
+            }
+        }
+        CalibrationFile calibration = CalibrationFile.load(calibrationFile);
+        AbcSmc method = new AbcSmc(calibration);
+        if (dryRun) {
+            printDryRun(stdout, calibration, options.threads());
+            return ExitCodes.OK;
+        }
+        if (folder != null) {
+            String stored = Files.readString(folder.resolve(CalibrationFile.RESOLVED), StandardCharsets.UTF_8);
+            if (!stored.equals(calibration.resolvedYaml())) {
+                throw new UserInputException(calibrationFile + " no longer resolves to the calibration in " + folder.dir()
+                        + " (compare with its " + CalibrationFile.RESOLVED + "); a calibration resumes only unchanged");
+            }
+        } else {
+            folder = out != null ? ResultsFolder.at(out)
+                    : ResultsFolder.forRun(resultsRoot, "calibrate", start, calibration.sha256());
+            Files.writeString(folder.resolve(CalibrationFile.RESOLVED), calibration.resolvedYaml(), StandardCharsets.UTF_8);
+        }
+        return execute(calibration, method, folder, previous, start, options, stdout);
+    }
+
+    private static Path recorded(Manifest manifest, ResultsFolder folder) {
+        Object v = manifest.extra().get(CALIBRATION_FILE);
+        String text = v instanceof JsonNode node ? node.asText(null) : v instanceof String s ? s : null;
+        Path file = text == null ? null : Path.of(text);
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new UserInputException("the calibration file this calibration was started with"
+                    + (file == null ? "" : ", " + file + ",") + " is not here; name it: qicsim calibrate CALIBRATION.yaml "
+                    + "--resume " + folder.dir());
+        }
+        return file;
+    }
+
+    private int execute(CalibrationFile calibration, AbcSmc method, ResultsFolder folder, Manifest previous,
+            Instant start, GlobalOptions options, PrintWriter stdout) throws Exception {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        Manifest manifest = (previous != null ? previous : Manifest.start(BuildInfo.load(), args, start)
+                .withScenario(calibration.sha256(), calibration.seed(), Seeds.SCHEME)
+                .withExtra(CALIBRATION_FILE, calibrationFile.toAbsolutePath().normalize().toString())
+                .withExtra("method", "abcSmc"))
+                .withExecution("mason-18/local", options.threads());
+        StopSignal stop = new StopSignal();
+        RunLog log = folder.log();
+        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-calibrate-stop");
+        AbcSmc.Result result = null;
+        String status = "failed";
+        try {
+            writeManifest(folder, manifest.withExtra("status", "running"));
+            LOG.info(String.format(Locale.ROOT, "calibrate %s: %d parameters, %d targets, %d runs per evaluation, "
+                    + "budget %d runs, %d particles, batches of %d, on %d thread%s; %s", calibration.file(),
+                    calibration.priors().size(), calibration.targets().size(), calibration.runsPerEvaluation(),
+                    calibration.runBudget(), calibration.settings().particles(), calibration.settings().batch(),
+                    options.threads(), options.threads() == 1 ? "" : "s", folder.dir()));
+            CalibrationState state = new CalibrationState(folder.resolve("state"));
+            try (LocalPool pool = new LocalPool(options.threads());
+                    Progress progress = Progress.start("calibrate", calibration.runBudget(), options)) {
+                int[] batches = new int[1];
+                result = method.run(pool, stop, state, new AbcSmc.Listener() {
+                    @Override
+                    public void batchDone(int generation, long runs, int accepted, long considered) {
+                        progress.stepBy(runs);
+                        progress.message(String.format(Locale.ROOT, "gen %d, accepted %d of %d (%.1f%%)", generation,
+                                accepted, considered, 100.0 * accepted / Math.max(1, considered)));
+                        if (interruptAfter != null && ++batches[0] >= interruptAfter) {
+                            stop.request();
+                        }
+                    }
+
+                    @Override
+                    public void generationDone(AbcSmc.Generation g) {
+                        LOG.info(String.format(Locale.ROOT, "generation %d: epsilon %.4g, %d evaluations, acceptance "
+                                + "rate %.3f, ESS %.1f, %d runs so far", g.index(), g.epsilon(), g.evaluations(),
+                                g.acceptanceRate(), g.ess(), g.runs()));
+                    }
+                });
+            }
+            String posterior = CalibrationOutputs.write(folder, calibration.priors(), result, csv);
+            status = "complete";
+            manifest = manifest.withExtra("posterior", posterior).withExtra("stopReason", result.stopReason())
+                    .withExtra("runs", result.runs()).withExtra("generations", result.generations().size());
+        } catch (InterruptedException e) {
+            status = "interrupted";
+            stdout.println(folder.dir());
+            throw new InterruptedException((e.getMessage() == null ? "" : e.getMessage() + "; ")
+                    + "every finished batch is in " + folder.dir() + "; finish with: qicsim calibrate --resume "
+                    + folder.dir());
+        } finally {
+            Manifest last = manifest.withExtra("status", status);
+            writeManifest(folder, status.equals("complete") ? last.withEnd(Instant.now()) : last);
+            log.close();
+            ctrlC.close();
+        }
+        Path done = folder.commit();
+        printSummary(stdout, calibration, result, Duration.between(start, Instant.now()));
+        stdout.println(done);
+        return ExitCodes.OK;
+    }
+
+    private static void writeManifest(ResultsFolder folder, Manifest manifest) throws IOException {
+        Path file = folder.resolve(MANIFEST);
+        Path tmp = folder.resolve(MANIFEST + ".tmp");
+        Files.writeString(tmp, manifest.toJson(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void printDryRun(PrintWriter out, CalibrationFile c, int threads) {
+        out.printf(Locale.ROOT, "calibration %s (%s): %d parameter%s, %d target%s, %d run%s per evaluation%n", c.file(),
+                c.hash8(), c.priors().size(), c.priors().size() == 1 ? "" : "s", c.targets().size(),
+                c.targets().size() == 1 ? "" : "s", c.runsPerEvaluation(), c.runsPerEvaluation() == 1 ? "" : "s");
+        for (Prior p : c.priors()) {
+            out.printf(Locale.ROOT, "  %s ~ %s[%s, %s]%n", p.path(), p.kind().yamlName(), p.low(), p.high());
+        }
+        var s = c.settings();
+        out.printf(Locale.ROOT, "ABC-SMC: %d particles, tolerance quantile %s, at most %d generations, batches of %d, "
+                + "stop below acceptance rate %s%n", s.particles(), s.quantile(), s.generations(), s.batch(),
+                s.minAcceptanceRate());
+        out.printf(Locale.ROOT, "budget %d runs (%d evaluations), seed %d, %d thread%s%n", c.runBudget(),
+                c.runBudget() / c.runsPerEvaluation(), c.seed(), threads, threads == 1 ? "" : "s");
+        out.flush();
+    }
+
+    private static void printSummary(PrintWriter out, CalibrationFile c, AbcSmc.Result result, Duration took) {
+        AbcSmc.Generation last = result.last();
+        out.printf(Locale.ROOT, "ABC-SMC: %d generations, %d runs in %.1f s (stopped: %s); last epsilon %.4g, "
+                + "acceptance rate %.3f, ESS %.1f%n", result.generations().size(), result.runs(),
+                took.toMillis() / 1000.0, result.stopReason(), last.epsilon(), last.acceptanceRate(), last.ess());
+        out.println("posterior: mean [2.5%, 97.5%] (prior range)");
+        for (int k = 0; k < c.priors().size(); k++) {
+            Prior p = c.priors().get(k);
+            double[] values = new double[last.particles().size()];
+            double[] weights = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = p.value(last.particles().get(i).u()[k]);
+                weights[i] = last.particles().get(i).weight();
+            }
+            double[] s = summarise(values, weights);
+            out.printf(Locale.ROOT, "  %-40s %s [%s, %s] (%s to %s)%n", p.path(), SummaryPrinter.number(s[0]),
+                    SummaryPrinter.number(s[1]), SummaryPrinter.number(s[2]), SummaryPrinter.number(p.low()),
+                    SummaryPrinter.number(p.high()));
+        }
+    }
+
+    /** Weighted mean and 2.5% / 97.5% quantiles, as posterior-summary.csv computes them. */
+    private static double[] summarise(double[] values, double[] weights) {
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            rows.add(new double[] {i, weights[i], 0, values[i]});
+        }
+        double[] s = CalibrationOutputs.summaryOf(rows, 3);
+        return new double[] {s[0], s[2], s[4]};
+    }
+}

@@ -1,0 +1,73 @@
+package org.qicsim.experiment.calibrate;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.qicsim.experiment.RunExecutor;
+import org.qicsim.experiment.StopSignal;
+import org.qicsim.scenario.KeyOverride;
+import org.qicsim.scenario.ScenarioException;
+
+/**
+ * One target of a calibration: summary statistics the model simulates for a parameter set, with
+ * the observed values they are compared with and the scales that make their differences
+ * comparable. The distance of a parameter set is the Euclidean norm of
+ * {@code (simulated − observed) / scale} over every statistic of every target.
+ *
+ * <p>Implementations: {@link MetricsTarget} (run metrics of a scenario) and, once the pattern
+ * runner is wired in ({@link PatternTargets}), a component pattern's simulated review. An
+ * evaluation must be a pure function of its parameters and seed (draw every run seed from
+ * {@code seed} with {@code Seeds}), and must not depend on the executor's thread count.
+ */
+public interface CalibrationTarget {
+
+    /** What one evaluation gives: statistic names, simulated and observed values, scales. */
+    record Evaluation(List<String> names, double[] simulated, double[] observed, double[] scales) {
+        public Evaluation {
+            names = List.copyOf(names);
+            if (simulated.length != names.size() || observed.length != names.size() || scales.length != names.size()) {
+                throw new IllegalArgumentException("one simulated value, observed value and scale per statistic");
+            }
+        }
+
+        /** Σ ((simulated − observed) / scale)² over the statistics; NaN if a statistic is missing. */
+        public double squaredDistance() {
+            double sum = 0;
+            for (int i = 0; i < simulated.length; i++) {
+                double z = (simulated[i] - observed[i]) / scales[i];
+                sum += z * z;
+            }
+            return sum;
+        }
+    }
+
+    /** The target's name in diagnostics and messages, e.g. {@code C1} or {@code metrics 1}. */
+    String id();
+
+    /** Model runs (each with its counterfactual arm) one evaluation takes, for budgets and progress. */
+    int runsPerEvaluation();
+
+    /**
+     * Simulates the target with these parameter overrides (applied after the target's own
+     * scenario settings), every run seed derived from {@code seed}.
+     */
+    Evaluation evaluate(List<KeyOverride> parameters, long seed, RunExecutor executor)
+            throws InterruptedException, IOException, ScenarioException;
+
+    /**
+     * Evaluates many parameter sets (a batch of proposals); the default evaluates them one after
+     * another, stopping with an {@link InterruptedException} when {@code stop} is requested.
+     * Implementations that can put a whole batch on the executor at once should.
+     */
+    default List<Evaluation> evaluateAll(List<List<KeyOverride>> parameterSets, long[] seeds, RunExecutor executor,
+            StopSignal stop) throws InterruptedException, IOException, ScenarioException {
+        List<Evaluation> out = new ArrayList<>();
+        for (int i = 0; i < parameterSets.size(); i++) {
+            if (stop.isRequested()) {
+                throw new InterruptedException("stopped between evaluations");
+            }
+            out.add(evaluate(parameterSets.get(i), seeds[i], executor));
+        }
+        return out;
+    }
+}

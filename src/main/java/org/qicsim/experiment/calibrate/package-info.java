@@ -1,0 +1,9 @@
+/**
+ * {@code qicsim calibrate}: approximate Bayesian computation by sequential Monte Carlo (ABC-SMC,
+ * population Monte Carlo with an adaptive tolerance) over scenario keys, on the experiment
+ * engine's executor. The calibration file ({@link org.qicsim.experiment.calibrate.CalibrationFile})
+ * names the free parameters and their priors, the targets and the method; {@link
+ * org.qicsim.experiment.calibrate.AbcSmc} runs it, resumably; docs/CALIBRATION.md explains the
+ * method and its choice.
+ */
+package org.qicsim.experiment.calibrate;
