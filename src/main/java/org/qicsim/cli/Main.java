@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         description = "Simulates designs of healthcare quality improvement collaboratives.",
         subcommands = {HelpCommand.class, ValidateCommand.class, SchemaCommand.class, RunCommand.class,
-            CompareCommand.class, SweepCommand.class, QueryCommand.class},
+            CompareCommand.class, SweepCommand.class, QueryCommand.class, PatternsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
