@@ -120,7 +120,7 @@ public final class PatternLoader {
         Pattern.Kind kind = f.choice("kind", Pattern.Kind.values(), Pattern.Kind::yamlName);
         String metric = f.text("metric");
         String criterion = f.text("criterion");
-        Integer replicates = kind == Pattern.Kind.NOT_EXPRESSIBLE ? f.optionalInteger("replicates", 1, 100_000)
+        Integer replicates = kind == null || kind == Pattern.Kind.NOT_EXPRESSIBLE ? f.optionalInteger("replicates", 1, 100_000)
                 : f.integer("replicates", 1, 100_000);
         Long seed = f.optionalLong("seed");
         String stem = stem(file);

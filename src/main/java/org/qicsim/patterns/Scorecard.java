@@ -89,10 +89,10 @@ public final class Scorecard {
 
     /** The printed scorecard: a header, then one line per pattern with its verdict and reason. */
     public static void print(PrintWriter out, List<PatternResult> results) {
-        out.printf(Locale.ROOT, "%-24s %-11s %10s  %-23s  %-23s  %s%n", "pattern", "set", "estimate", "95% CI", "band",
+        out.printf(Locale.ROOT, "%-30s %-11s %10s  %-23s  %-23s  %s%n", "pattern", "set", "estimate", "95% CI", "band",
                 "verdict");
         for (PatternResult r : results) {
-            out.printf(Locale.ROOT, "%-24s %-11s %10s  %-23s  %-23s  %s%s%n", r.id(), r.set().yamlName(), num(r.estimate()),
+            out.printf(Locale.ROOT, "%-30s %-11s %10s  %-23s  %-23s  %s%s%n", r.id(), r.set().yamlName(), num(r.estimate()),
                     interval(r.ciLow(), r.ciHigh()), interval(r.bandLow(), r.bandHigh()), r.verdict().text(),
                     r.reason().isEmpty() ? "" : " — " + r.reason());
         }
