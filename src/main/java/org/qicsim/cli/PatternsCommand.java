@@ -102,8 +102,10 @@ public final class PatternsCommand implements Callable<Integer> {
                             + ")");
                     PatternResult r = PatternRunner.evaluate(p, overrides, seed != null ? seed : p.seed(),
                             reps != null ? reps : 0, executor);
-                    LOG.info(String.format(Locale.ROOT, "pattern %s: %s (%.1f s)", p.id(), r.verdict().text(),
-                            Duration.between(t0, Instant.now()).toMillis() / 1000.0));
+                    // The whole line, so that a long run's log tells each verdict as soon as it is known.
+                    LOG.info(String.format(Locale.ROOT, "pattern %s: %s (%.1f s): estimate %s [%s, %s]; %s", p.id(),
+                            r.verdict().text(), Duration.between(t0, Instant.now()).toMillis() / 1000.0, r.estimate(),
+                            r.ciLow(), r.ciHigh(), r.reason()));
                     results.add(r);
                 }
             } finally {
