@@ -48,9 +48,4 @@ public record Pattern(String id, String title, String source, PatternSet set, Ki
     /** A pattern today's model cannot express, and why. */
     public record NotExpressibleSpec(String reason) implements Body {
     }
-
-    /** A copy with another replicate count (the {@code --reps} option). */
-    public Pattern withReplicates(int n) {
-        return new Pattern(id, title, source, set, kind, metric, criterion, n, seed, body, file);
-    }
 }

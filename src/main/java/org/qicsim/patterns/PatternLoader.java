@@ -409,10 +409,33 @@ public final class PatternLoader {
                 Check c = check(items.items().get(i), "checks[" + i + "]", top.problems, names);
                 if (c != null) {
                     checks.add(c);
+                    pairing(c, designs, items.items().get(i).location(), "checks[" + i + "]", top.problems);
                 }
             }
         }
         return new ChecksSpec(designs, checks);
+    }
+
+    /** A paired difference needs two designs with the same seeds and replicates; an independent one other seeds. */
+    private static void pairing(Check c, List<Design> designs, Location at, String path, Problems problems) {
+        if (c.minus() == null) {
+            return;
+        }
+        Design a = find(designs, c.design());
+        Design b = find(designs, c.minus());
+        if (a != null && b != null && (a.seedOffset() != b.seedOffset() || !java.util.Objects.equals(a.replicates(), b.replicates()))) {
+            problems.error(at, path, "designs " + a.name() + " and " + b.name() + " must have the same seedOffset and "
+                    + "replicates to be paired");
+        }
+        Design i = c.independent() == null ? null : find(designs, c.independent());
+        if (a != null && i != null && (a.seedOffset() == i.seedOffset() || !java.util.Objects.equals(a.replicates(), i.replicates()))) {
+            problems.error(at, path, "design " + i.name() + " needs another seedOffset than " + a.name()
+                    + " (independent seeds) and the same replicates");
+        }
+    }
+
+    private static Design find(List<Design> designs, String name) {
+        return designs.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
     }
 
     private static String scalarYaml(ScalarNode scalar) {

@@ -83,6 +83,28 @@ class PatternLoaderTest {
     }
 
     @Test
+    void pairedChecksNeedPairedDesigns() throws IOException {
+        String michigan = Path.of("scenarios", "michigan-cqi.yaml").toAbsolutePath().toString().replace('\\', '/');
+        Path file = write("X3.yaml", """
+                id: X3
+                title: t
+                source: s
+                set: validation
+                kind: replicates
+                metric: m
+                criterion: c
+                replicates: 3
+                designs:
+                  a: {scenario: %s}
+                  b: {scenario: %s, seedOffset: 1}
+                checks:
+                  - {name: n, combine: difference, statistic: finalRate, design: a, minus: b, above: 0}
+                """.formatted(michigan, michigan));
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X3.yaml:13:5: checks[0]: designs a and b must have the same seedOffset and replicates");
+    }
+
+    @Test
     void aMissingFolderIsInvalidInput() {
         assertThatThrownBy(() -> PatternLoader.loadAll(dir.resolve("none"))).isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("no patterns folder");
