@@ -252,7 +252,7 @@ public final class PatternLoader {
     }
 
     private static Setting setting(Fields parent, String name, String settingName, boolean needsKey) {
-        List<String> valid = needsKey ? List.of("key", "distribution", "low", "high", "round", "values", "source")
+        List<String> valid = needsKey ? List.of("key", "arm", "distribution", "low", "high", "round", "values", "source")
                 : List.of("distribution", "low", "high", "round", "source");
         Fields s = parent.map(name, valid);
         if (s == null) {
@@ -264,6 +264,16 @@ public final class PatternLoader {
             if (key != null && ScenarioSchema.key(key).isEmpty()) {
                 s.problems.error(s.map.get("key").location(), s.path("key"), "\"" + key + "\" is not a scenario key"
                         + DidYouMean.phrase(ScenarioSchema.suggest(key)) + " (valid: a key path listed by qicsim schema --list)");
+            }
+        }
+        boolean interventionOnly = false;
+        if (needsKey && s.map.has("arm")) {
+            String arm = s.text("arm");
+            if ("intervention".equals(arm)) {
+                interventionOnly = true;
+            } else if (arm != null && !arm.equals("both")) {
+                s.problems.error(s.map.get("arm").location(), s.path("arm"), "unknown arm \"" + arm + "\""
+                        + DidYouMean.phrase(DidYouMean.among(arm, List.of("both", "intervention"))) + " (valid: both, intervention)");
             }
         }
         DistributionKind kind = s.choice("distribution", DistributionKind.values(), DistributionKind::yamlName);
@@ -284,7 +294,8 @@ public final class PatternLoader {
                     }
                 }
             }
-            return new Setting(settingName, key, kind, Double.NaN, Double.NaN, false, out, source, s.map.location());
+            return new Setting(settingName, key, kind, Double.NaN, Double.NaN, false, out, interventionOnly, source,
+                    s.map.location());
         }
         Double low = s.number("low");
         Double high = s.number("high");
@@ -298,7 +309,7 @@ public final class PatternLoader {
         if (kind == null || low == null || high == null) {
             return null;
         }
-        return new Setting(settingName, key, kind, low, high, round, List.of(), source, s.map.location());
+        return new Setting(settingName, key, kind, low, high, round, List.of(), interventionOnly, source, s.map.location());
     }
 
     private static Moderator moderator(Node node, String path, Problems problems, Set<String> variables,

@@ -30,8 +30,8 @@ import org.qicsim.scenario.tree.Location;
 /**
  * Runs a simulated review (docs/MODEL.md §14): for trial k = 0, 1, … it draws the trial's settings
  * from {@code Seeds.generator(DESIGN_SAMPLING, masterSeed, k)} (the follow-up first, then the
- * settings in file order, one uniform each), loads both arms with those settings, and runs them as
- * replicate k under run seed {@code Seeds.runSeed(masterSeed, k)}: the intervention arm and the
+ * settings in file order, one uniform each), loads both arms with those settings (a setting marked
+ * {@code arm: intervention} only in the intervention arm), and runs them as replicate k under run seed {@code Seeds.runSeed(masterSeed, k)}: the intervention arm and the
  * usual-care arm share the world, the sites and every random key (common random numbers). With the
  * counterfactual as usual care the pair is one run's two arms; with a usual-care scenario it is two
  * runs sharing one counterfactual. Draws happen on the calling thread in trial order, and results are
@@ -77,22 +77,25 @@ public final class ReviewHarness {
             SplittableRandom random = Seeds.generator(Seeds.Purpose.DESIGN_SAMPLING, masterSeed, k);
             int followUp = (int) ((Number) spec.followUp().draw(random)).longValue();
             List<Object> values = new ArrayList<>();
-            List<KeyOverride> overrides = new ArrayList<>(extra);
+            List<KeyOverride> both = new ArrayList<>(extra);
+            List<KeyOverride> interventionOnly = new ArrayList<>();
             Map<String, Location> origins = new LinkedHashMap<>();
             for (Setting s : spec.settings()) {
                 Object v = s.draw(random);
                 values.add(v);
                 String origin = "trial setting " + s.name();
                 origins.put(origin, s.at());
-                overrides.add(KeyOverride.of(s.key(), v, origin));
+                (s.interventionOnly() ? interventionOnly : both).add(KeyOverride.of(s.key(), v, origin));
             }
-            overrides.add(KeyOverride.of("horizonMonths", start + Math.max(12, followUp), "trial follow-up"));
+            both.add(KeyOverride.of("horizonMonths", start + Math.max(12, followUp), "trial follow-up"));
             origins.put("trial follow-up", spec.followUp().at());
             long seed = Seeds.runSeed(masterSeed, k);
-            ResolvedScenario intervention = load(spec.intervention(), overrides, origins, k);
+            List<KeyOverride> treated = new ArrayList<>(both);
+            treated.addAll(interventionOnly);
+            ResolvedScenario intervention = load(spec.intervention(), treated, origins, k);
             runs.add(new RunSpec(new DesignSpec(1, "intervention", intervention), k, seed));
             if (spec.control() != null) {
-                ResolvedScenario control = load(spec.control(), overrides, origins, k);
+                ResolvedScenario control = load(spec.control(), both, origins, k);
                 if (!control.worldSha256().equals(intervention.worldSha256())) {
                     throw new IllegalArgumentException("usual-care arm " + spec.control() + " does not share the world of "
                             + spec.intervention() + " (docs/MODEL.md §3): a trial's arms must differ only in the collaborative");

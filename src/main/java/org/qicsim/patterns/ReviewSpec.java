@@ -88,10 +88,11 @@ public record ReviewSpec(Path intervention, Path control, Measure measure, Setti
     /**
      * One trial setting: a scenario key (null for the follow-up, which sets the horizon) and its
      * distribution. {@code round} rounds a continuous draw to the nearest integer; a choice picks one
-     * of {@code values} with equal probability.
+     * of {@code values} with equal probability. A setting applies to both arms (the setting of the
+     * trial) unless {@code interventionOnly} (a property of the intervention, e.g. visits a year).
      */
     public record Setting(String name, String key, DistributionKind distribution, double low, double high,
-            boolean round, List<Object> values, String source, Location at) {
+            boolean round, List<Object> values, boolean interventionOnly, String source, Location at) {
         public Setting {
             values = values == null ? List.of() : List.copyOf(values);
         }

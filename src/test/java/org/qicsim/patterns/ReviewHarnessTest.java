@@ -20,7 +20,7 @@ class ReviewHarnessTest {
     private static final Path USUAL_CARE = Path.of("scenarios", "patterns", "arms", "usual-care.yaml");
 
     private static Setting fixedFollowUp(int months) {
-        return new Setting(null, null, DistributionKind.UNIFORM, months, months, true, null, null, HERE);
+        return new Setting(null, null, DistributionKind.UNIFORM, months, months, true, null, false, null, HERE);
     }
 
     /**
@@ -30,9 +30,9 @@ class ReviewHarnessTest {
      */
     @Test
     void identicalArmsOnOneWorldDifferByExactlyZero() throws Exception {
-        Setting sites = new Setting("sites", "sites.count", DistributionKind.UNIFORM, 4, 8, true, null, null, HERE);
+        Setting sites = new Setting("sites", "sites.count", DistributionKind.UNIFORM, 4, 8, true, null, false, null, HERE);
         Setting adoption = new Setting("adoption", "practices.initialAdoption", DistributionKind.UNIFORM, 0.2, 0.8, false,
-                null, null, HERE);
+                null, false, null, HERE);
         ReviewSpec spec = new ReviewSpec(USUAL_CARE, USUAL_CARE, Measure.COMPLIANCE, fixedFollowUp(6),
                 List.of(sites, adoption), null, List.of(), null);
         ReviewHarness.Outcome o;
