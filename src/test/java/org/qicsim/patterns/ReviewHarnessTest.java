@@ -46,6 +46,28 @@ class ReviewHarnessTest {
     }
 
     /**
+     * A setting of the intervention alone ({@code arm: intervention}) reaches only the intervention arm:
+     * the same usual-care scenario in both arms, with 24 site visits a year in the intervention arm only
+     * and quarterly feedback in both, over 24 months, must give a non-zero difference in some trial (the
+     * arms would be identical, difference exactly 0, if the visits reached both).
+     */
+    @Test
+    void interventionOnlySettingsReachOnlyTheInterventionArm() throws Exception {
+        Setting sites = new Setting("sites", "sites.count", DistributionKind.UNIFORM, 10, 10, true, null, false, null, HERE);
+        Setting feedback = new Setting("feedback", "collaborative.feedback.everyMonths", DistributionKind.UNIFORM, 3, 3, true,
+                null, false, null, HERE);
+        Setting visits = new Setting("visits", "collaborative.community.siteVisitsPerYear", DistributionKind.UNIFORM, 24, 24,
+                true, null, true, null, HERE);
+        ReviewSpec spec = new ReviewSpec(USUAL_CARE, USUAL_CARE, Measure.COMPLIANCE, fixedFollowUp(24),
+                List.of(sites, feedback, visits), null, List.of(), null);
+        ReviewHarness.Outcome o;
+        try (LocalPool pool = new LocalPool(2)) {
+            o = ReviewHarness.run(spec, List.of(), 7, 3, pool);
+        }
+        assertThat(o.trials()).extracting(ReviewHarness.Trial::difference).anyMatch(d -> d != 0.0);
+    }
+
+    /**
      * A planted effect through the review's statistics: 400 trials whose difference is 0.04 − 0.1 ×
      * (baseline compliance − 0.5) + N(0, 0.03²), baseline compliance uniform on [0, 1], so the true
      * median difference is 0.04 and the true moderator coefficient −0.1. Criterion: the median lies
