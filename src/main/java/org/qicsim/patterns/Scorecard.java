@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
 import java.util.List;
 import java.util.Locale;
 import org.qicsim.results.CsvWriter;
