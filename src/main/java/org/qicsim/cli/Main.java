@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Simulates designs of healthcare quality improvement collaboratives.",
         subcommands = {HelpCommand.class, AttributeCommand.class, CalibrateCommand.class, ValidateCommand.class,
             SchemaCommand.class, RunCommand.class, CompareCommand.class, DiscoverCommand.class, SweepCommand.class,
-            QueryCommand.class, ReportCommand.class, MergeCommand.class, ServeCommand.class, SlurmCommand.class},
+            QueryCommand.class, ReportCommand.class, MergeCommand.class, PatternsCommand.class, ServeCommand.class,
+            SlurmCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -3,6 +3,7 @@ package org.qicsim.patterns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.model.Logistic;
@@ -14,6 +15,7 @@ import org.qicsim.scenario.ResolvedScenario;
  * scenarios reproduce the published Michigan patterns with the calibrated defaults. P2–P4 are in
  * {@link MeasurementCorePatternsTest} and {@link LearningEnginePatternsTest}, run with the same defaults.
  */
+@Tag("statistical")
 class CalibrationPatternsTest {
 
     /**

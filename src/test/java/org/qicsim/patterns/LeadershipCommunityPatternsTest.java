@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.model.ArmTrace;
@@ -11,6 +12,7 @@ import org.qicsim.model.RunResult;
 import org.qicsim.scenario.ResolvedScenario;
 
 /** Issue 6's statistical properties of leadership and community (MODEL.md S10). Criteria stated before the runs. */
+@Tag("statistical")
 class LeadershipCommunityPatternsTest {
     private static final String MICHIGAN = "scenarios/michigan-cqi.yaml";
     private static final int MEAN_TRUST = 9;

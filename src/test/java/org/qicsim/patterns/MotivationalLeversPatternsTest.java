@@ -3,9 +3,9 @@ package org.qicsim.patterns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qicsim.analysis.Estimate;
-import org.qicsim.analysis.PairedDifference;
 import org.qicsim.model.RunResult;
 import org.qicsim.scenario.ResolvedScenario;
 
@@ -13,6 +13,7 @@ import org.qicsim.scenario.ResolvedScenario;
  * Issue 5's statistical properties of the motivational levers (MODEL.md S2 gaming, S6 incentives,
  * S9 participation). Each criterion is stated before its run.
  */
+@Tag("statistical")
 class MotivationalLeversPatternsTest {
     private static final String MICHIGAN = "scenarios/michigan-cqi.yaml";
     private static final String DESIGNS = "scenarios/examples/incentive-designs/";
@@ -47,41 +48,18 @@ class MotivationalLeversPatternsTest {
 
     /**
      * Gaming (30 replicates): michigan-cqi with public reporting and no audit has gamingGap with 95% CI
-     * below 0 (measured rates look better than true). MODEL.md then asks that with auditRate 0.05 the
-     * paired difference gamingGap(0.05) − 0.5·gamingGap(0) have its CI above 0; measured +0.0004
-     * [−0.0003, 0.0012], and +0.0003 at 100 replicates (criterion changed after seeing the result).
-     * gamingGap is a mean per gaming site: audits deter mainly by making far fewer sites game
-     * (pDetect ≈ 0.92 in the gaming logit), which a per-gamer mean cannot show, while each remaining
-     * gamer's gap shrinks only as far as detection truncates its gamed months (about 55%). The test
-     * applies the same criterion to gamingGapPooled, the effect of gaming on the members' pooled rate,
-     * which counts the deterred gamers, and reports the per-gamer difference.
+     * below 0 (measured rates look better than true). MODEL.md's companion criterion, that audits at
+     * 0.05 more than halve the gap, is judged in the scorecard (M-audit-deterrence-per-gamer) with its
+     * original criterion; the pooled-gap substitute that was here is gone (docs/MODEL.md §12 item 8).
      */
     @Test
-    void publicReportingInvitesGamingThatAuditsDeter() {
+    void publicReportingInvitesGaming() {
         ResolvedScenario unaudited = Trials.scenario(MICHIGAN, "collaborative.incentives.publicReporting=true",
                 "collaborative.measurement.auditRate=0");
-        ResolvedScenario audited = Trials.scenario(MICHIGAN, "collaborative.incentives.publicReporting=true",
-                "collaborative.measurement.auditRate=0.05");
-        List<List<RunResult>> runs = Trials.paired(30, unaudited, audited);
+        List<List<RunResult>> runs = Trials.paired(30, unaudited);
         Estimate gap = Trials.estimate(Trials.metric(runs.get(0), "gamingGap"));
         Trials.report("gamingGap, public reporting, auditRate 0 (criterion CI < 0)", gap);
         assertThat(gap.ciHigh()).isLessThan(0.0);
-        Estimate perGamer = deterrence(runs, "gamingGap");
-        Estimate pooled = deterrence(runs, "gamingGapPooled");
-        Trials.report("gamingGap(0.05) - 0.5 gamingGap(0), per gaming site (reported; MODEL.md: CI > 0)", perGamer);
-        Trials.report("gamingGapPooled(0.05) - 0.5 gamingGapPooled(0) (criterion CI > 0)", pooled);
-        assertThat(pooled.ciLow()).isGreaterThan(0.0);
-    }
-
-    /** Paired gap(audited) − 0.5·gap(unaudited) of a gaming metric. */
-    private static Estimate deterrence(List<List<RunResult>> runs, String metric) {
-        double[] unaudited = Trials.metric(runs.get(0), metric);
-        double[] audited = Trials.metric(runs.get(1), metric);
-        double[] half = new double[unaudited.length];
-        for (int r = 0; r < half.length; r++) {
-            half[r] = 0.5 * unaudited[r];
-        }
-        return PairedDifference.of(audited, half);
     }
 
     /**

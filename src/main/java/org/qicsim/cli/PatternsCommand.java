@@ -1,0 +1,178 @@
+package org.qicsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.logging.Logger;
+import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.RunExecutor;
+import org.qicsim.patterns.Pattern;
+import org.qicsim.patterns.PatternLoader;
+import org.qicsim.patterns.PatternResult;
+import org.qicsim.patterns.PatternRunner;
+import org.qicsim.patterns.PatternSet;
+import org.qicsim.patterns.Scorecard;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.UserInputException;
+import org.qicsim.scenario.KeyOverride;
+import org.qicsim.scenario.tree.DidYouMean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qicsim patterns}: runs the published patterns (scenarios/patterns/*.yaml) on the model as
+ * it is and prints the scorecard, one line per pattern; writes
+ * {@code results/patterns/<stamp>-<hash8>/} with scorecard.csv, scorecard.json, one subfolder per
+ * pattern with its run tables, and manifest.json. A failing pattern is a finding: the exit code is 0
+ * whatever the verdicts (docs/MODEL.md §14).
+ */
+@Command(name = "patterns", mixinStandardHelpOptions = true,
+        description = "Run the published patterns (shared/PATTERNS.md) and print the scorecard: estimate, CI, band, verdict.")
+public final class PatternsCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(PatternsCommand.class.getName());
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these patterns, e.g. --only C1,P5.")
+    private List<String> only = new ArrayList<>();
+
+    @Option(names = "--pattern-set", paramLabel = "SET", description = "Run only this set: calibration or validation.")
+    private String patternSet;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key in every scenario every pattern runs (repeatable).")
+    private List<String> sets = new ArrayList<>();
+
+    @Option(names = "--reps", paramLabel = "N",
+            description = "Replicates per design, or trials per simulated review, for every pattern (default: each pattern's).")
+    private Integer reps;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed for every pattern (default: each pattern's seed).")
+    private Long seed;
+
+    @Option(names = "--patterns", paramLabel = "DIR", defaultValue = "scenarios/patterns",
+            description = "Folder of pattern files (default: ${DEFAULT-VALUE}).")
+    private Path patternsDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
+    private Path out;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
+    private Path resultsRoot;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        GlobalOptions options = GlobalOptions.of(spec);
+        if (reps != null && reps < 2) {
+            throw new UserInputException("--reps must be at least 2, was " + reps);
+        }
+        List<KeyOverride> overrides = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            overrides.add(KeyOverride.parseSet(sets.get(i), i + 1));
+        }
+        List<Pattern> patterns = select(PatternLoader.loadAll(patternsDir));
+        Instant start = Instant.now();
+        String hash = hash(patterns, overrides);
+        ResultsFolder folder = out != null ? ResultsFolder.at(out)
+                : ResultsFolder.forRun(resultsRoot, "patterns", start, hash);
+        List<PatternResult> results = new ArrayList<>();
+        try (folder; RunExecutor executor = new LocalPool(options.threads())) {
+            var log = folder.log();
+            try {
+                for (Pattern p : patterns) {
+                    Instant t0 = Instant.now();
+                    LOG.info("pattern " + p.id() + " (" + p.kind().yamlName() + ", "
+                            + (reps != null ? reps : p.replicates()) + (p.kind() == Pattern.Kind.REVIEW ? " trials" : " replicates")
+                            + ")");
+                    PatternResult r = PatternRunner.evaluate(p, overrides, seed != null ? seed : p.seed(),
+                            reps != null ? reps : 0, executor);
+                    // The whole line, so that a long run's log tells each verdict as soon as it is known.
+                    LOG.info(String.format(Locale.ROOT, "pattern %s: %s (%.1f s): estimate %s [%s, %s]; %s", p.id(),
+                            r.verdict().text(), Duration.between(t0, Instant.now()).toMillis() / 1000.0, r.estimate(),
+                            r.ciLow(), r.ciHigh(), r.reason()));
+                    results.add(r);
+                }
+            } finally {
+                log.close();
+            }
+            Scorecard.write(folder, results);
+            List<String> ids = patterns.stream().map(Pattern::id).toList();
+            folder.writeManifest("", ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(), start,
+                    hash, seed != null ? seed : PatternLoader.DEFAULT_SEED, executor)
+                    .withExtra("patterns", ids).withExtra("replicatesOverride", reps == null ? "none" : reps.toString())
+                    .withEnd(Instant.now()));
+            Path done = folder.commit();
+            Scorecard.print(stdout, results);
+            stdout.println(done);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The patterns chosen by --only and --pattern-set, in file order; unknown ids are invalid input. */
+    private List<Pattern> select(List<Pattern> all) {
+        List<String> ids = all.stream().map(Pattern::id).toList();
+        for (String id : only) {
+            if (!ids.contains(id)) {
+                throw new UserInputException("--only: no pattern \"" + id + "\"" + DidYouMean.phrase(DidYouMean.among(id, ids))
+                        + " (valid: " + String.join(", ", ids) + ")");
+            }
+        }
+        PatternSet wanted = null;
+        if (patternSet != null) {
+            for (PatternSet s : PatternSet.values()) {
+                if (s.yamlName().equals(patternSet)) {
+                    wanted = s;
+                }
+            }
+            if (wanted == null) {
+                throw new UserInputException("--pattern-set: unknown set \"" + patternSet + "\""
+                        + DidYouMean.phrase(DidYouMean.among(patternSet, List.of("calibration", "validation")))
+                        + " (valid: calibration, validation)");
+            }
+        }
+        List<Pattern> out = new ArrayList<>();
+        for (Pattern p : all) {
+            if ((only.isEmpty() || only.contains(p.id())) && (wanted == null || p.set() == wanted)) {
+                out.add(p);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UserInputException("no pattern matches --only " + String.join(",", only) + " and --pattern-set " + patternSet);
+        }
+        return out;
+    }
+
+    /** SHA-256 of the chosen pattern files' contents, the overrides, seed and replicates, for the folder name. */
+    private String hash(List<Pattern> patterns, List<KeyOverride> overrides) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Pattern p : patterns) {
+                digest.update(Files.readAllBytes(p.file()));
+                digest.update((byte) '\n');
+            }
+            for (KeyOverride o : overrides) {
+                digest.update((o.path() + "=" + o.valueYaml() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update(("seed=" + seed + "\nreps=" + reps + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

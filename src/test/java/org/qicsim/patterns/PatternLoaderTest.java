@@ -1,0 +1,112 @@
+package org.qicsim.patterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qicsim.scenario.ScenarioException;
+
+/** Pattern files load through the located pipeline; every problem is reported at its file, line and column. */
+class PatternLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    /** The contract with calibrate and report: ids and sets of the bundled patterns. */
+    @Test
+    void bundledPatternsLoadWithTheirSets() throws ScenarioException {
+        List<Pattern> all = PatternLoader.loadAll(PatternLoader.DEFAULT_DIR);
+        assertThat(all).extracting(Pattern::id).contains("C1", "C2", "C3", "C4", "C5", "C6", "P1", "P2", "P4", "P5",
+                "P6", "P7", "M-P3-negative-design");
+        for (Pattern p : all) {
+            assertThat(p.set()).as(p.id()).isEqualTo(p.id().startsWith("C") ? PatternSet.CALIBRATION : PatternSet.VALIDATION);
+        }
+        assertThat(all.stream().filter(p -> p.id().equals("C5")).findFirst().orElseThrow().kind())
+                .isEqualTo(Pattern.Kind.NOT_EXPRESSIBLE);
+        ReviewSpec c1 = (ReviewSpec) all.get(0).body();
+        assertThat(c1.published().bandLow()).isEqualTo(0.67 * 0.043);
+        assertThat(c1.published().bandHigh()).isEqualTo(1.5 * 0.043);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static final String HEAD = "id: X1\ntitle: t\nsource: s\nset: validation\nkind: notExpressible\n"
+            + "metric: m\ncriterion: c\n";
+
+    @Test
+    void unknownKeyGetsDidYouMeanAtItsLine() throws IOException {
+        Path file = write("X1.yaml", HEAD + "reasn: cannot\n");
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X1.yaml:8:1: reasn: unknown key \"reasn\" for kind notExpressible (did you mean \"reason\"?)")
+                .hasMessageContaining("X1.yaml:1:1: reason: missing key reason");
+    }
+
+    @Test
+    void badValueIsLocatedWithTheValidValues() throws IOException {
+        Path file = write("X1.yaml", HEAD.replace("set: validation", "set: calibrashun") + "reason: r\n");
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X1.yaml:4:6: set: unknown value \"calibrashun\" (did you mean \"calibration\"?) "
+                        + "(valid: calibration, validation)");
+    }
+
+    @Test
+    void idMustBeTheFileNameAndStatisticsAndKeysAreChecked() throws IOException {
+        Path file = write("X2.yaml", """
+                id: X1
+                title: t
+                source: s
+                set: validation
+                kind: replicates
+                metric: m
+                criterion: c
+                replicates: 3
+                designs:
+                  a: {scenario: nowhere.yaml, set: {sites.cont: 3}}
+                checks:
+                  - {name: n, combine: mean, statistic: finalRat, design: b, inside: [0, 1]}
+                """);
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X2.yaml:1:5: id: the id \"X1\" must be the file's name (X2.yaml)")
+                .hasMessageContaining("X2.yaml:10:17: designs.a.scenario: no such file nowhere.yaml")
+                .hasMessageContaining("X2.yaml:10:37: designs.a.set.sites.cont: \"sites.cont\" is not a scenario key (did you mean \"sites.count\"?)")
+                .hasMessageContaining("X2.yaml:12:41: checks[0].statistic: unknown statistic \"finalRat\" (did you mean \"finalRate\"?)")
+                .hasMessageContaining("X2.yaml:12:59: checks[0].design: unknown design \"b\"");
+    }
+
+    @Test
+    void pairedChecksNeedPairedDesigns() throws IOException {
+        String michigan = Path.of("scenarios", "michigan-cqi.yaml").toAbsolutePath().toString().replace('\\', '/');
+        Path file = write("X3.yaml", """
+                id: X3
+                title: t
+                source: s
+                set: validation
+                kind: replicates
+                metric: m
+                criterion: c
+                replicates: 3
+                designs:
+                  a: {scenario: %s}
+                  b: {scenario: %s, seedOffset: 1}
+                checks:
+                  - {name: n, combine: difference, statistic: finalRate, design: a, minus: b, above: 0}
+                """.formatted(michigan, michigan));
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X3.yaml:13:5: checks[0]: designs a and b must have the same seedOffset and replicates");
+    }
+
+    @Test
+    void aMissingFolderIsInvalidInput() {
+        assertThatThrownBy(() -> PatternLoader.loadAll(dir.resolve("none"))).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("no patterns folder");
+    }
+}
