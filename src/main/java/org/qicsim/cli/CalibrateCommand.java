@@ -105,7 +105,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 calibrationFile = recorded(previous, folder);
             }
         }
-        CalibrationFile calibration = CalibrationFile.load(calibrationFile);
+        CalibrationFile calibration = CalibrationFile.load(calibrationFile, org.qicsim.patterns.ReviewTarget::of);
         AbcSmc method = new AbcSmc(calibration);
         if (dryRun) {
             printDryRun(stdout, calibration, options.threads());

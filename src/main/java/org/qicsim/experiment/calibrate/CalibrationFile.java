@@ -27,7 +27,12 @@ public record CalibrationFile(Path file, List<Prior> priors, List<CalibrationTar
      * at its file, line and column (exit 2).
      */
     public static CalibrationFile load(Path file) throws ScenarioException {
-        return CalibrationParser.load(file);
+        return load(file, PatternTargets.NONE);
+    }
+
+    /** As {@link #load(Path)}, evaluating pattern targets with {@code patternTargets}. */
+    public static CalibrationFile load(Path file, PatternTargets patternTargets) throws ScenarioException {
+        return CalibrationParser.load(file, patternTargets);
     }
 
     /** Runs one evaluation (one proposal) takes over every target. */

@@ -61,13 +61,16 @@ final class CalibrationParser {
     private final Problems problems = new Problems();
     private final Map<String, Location> origins = new LinkedHashMap<>();
 
-    private CalibrationParser(Path file) {
+    private final PatternTargets patternTargets;
+
+    private CalibrationParser(Path file, PatternTargets patternTargets) {
         this.file = file;
         this.display = file.normalize().toString();
+        this.patternTargets = patternTargets;
     }
 
-    static CalibrationFile load(Path file) throws ScenarioException {
-        return new CalibrationParser(file).load();
+    static CalibrationFile load(Path file, PatternTargets patternTargets) throws ScenarioException {
+        return new CalibrationParser(file, patternTargets).load();
     }
 
     /** A metrics target before its scenario is loaded. */
@@ -111,11 +114,18 @@ final class CalibrationParser {
                 resolvedTargets.add(resolvedMetrics(m, base));
             } else {
                 PatternSpec p = (PatternSpec) spec;
-                Optional<CalibrationTarget> evaluator = PatternTargets.evaluator(p.id(), p.file(), replicates);
+                Optional<CalibrationTarget> evaluator;
+                try {
+                    evaluator = patternTargets.evaluator(p.id(), p.file(), replicates);
+                } catch (ScenarioException e) {
+                    e.problems().forEach(problems::add);
+                    continue;
+                }
                 if (evaluator.isEmpty()) {
                     problems.error(p.node().location(), "targets", "pattern " + p.id() + " is in the calibration set, "
-                            + "but evaluating patterns (the simulated-review runner) is not yet available in this build "
-                            + "(valid now: metrics targets; see docs/CALIBRATION.md)");
+                            + "but it cannot be evaluated here: it is not a simulated review today's model can express, "
+                            + "or this build has no pattern runner (valid: metrics targets and expressible review "
+                            + "patterns; see docs/CALIBRATION.md)");
                     continue;
                 }
                 targets.add(evaluator.get());

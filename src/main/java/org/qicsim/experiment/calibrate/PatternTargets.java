@@ -2,28 +2,28 @@ package org.qicsim.experiment.calibrate;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.qicsim.scenario.ScenarioException;
 
 /**
  * Where a calibration finds the evaluator of a component pattern ({@code pattern: C1} in a
- * calibration file): the simulated-review runner of the pattern files in
- * {@code scenarios/patterns/}. It is built separately (issue 10, items 1–3); until it is wired in
- * here, every pattern target is refused as "not yet available" (exit 2) once the calibration file
- * has checked that it names a calibration-set pattern.
- *
- * <p>To wire it: return a {@link CalibrationTarget} whose {@code evaluate} runs the pattern's
- * simulated review with the given parameter overrides and seed on the given executor and returns
- * the review's summary statistics (e.g. median and quartiles of the simulated trial effects), the
- * published values, and their scales.
+ * calibration file): the simulated-review runner of the pattern files in {@code scenarios/patterns/}
+ * ({@code org.qicsim.patterns.ReviewTarget}). The runner lives in a package that depends on this
+ * one, so the command line passes it in as a factory; {@link #NONE} (no runner) refuses every
+ * pattern target as "not available in this build" (exit 2), once the calibration file has checked
+ * that it names a calibration-set pattern.
  */
-public final class PatternTargets {
-    private PatternTargets() {
-    }
+@FunctionalInterface
+public interface PatternTargets {
+
+    /** No pattern runner: every pattern target is refused. */
+    PatternTargets NONE = (id, patternFile, replicates) -> Optional.empty();
 
     /**
      * The evaluator of the calibration-set pattern {@code id} defined in {@code patternFile}, with
-     * {@code replicates} replicates per evaluation; empty while no pattern runner is available.
+     * {@code replicates} simulated trials (or replicates) per evaluation; empty when this pattern
+     * cannot be evaluated (say, it is not expressible in today's model).
+     *
+     * @throws ScenarioException if the pattern file is invalid
      */
-    public static Optional<CalibrationTarget> evaluator(String id, Path patternFile, int replicates) {
-        return Optional.empty();
-    }
+    Optional<CalibrationTarget> evaluator(String id, Path patternFile, int replicates) throws ScenarioException;
 }
