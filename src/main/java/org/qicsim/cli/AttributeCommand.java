@@ -75,6 +75,9 @@ public final class AttributeCommand implements Callable<Integer> {
     @Mixin
     private ReportOption report;
 
+    @Mixin
+    private ParameterOption parameters;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +89,20 @@ public final class AttributeCommand implements Callable<Integer> {
         // Loaded once on its own for its notes and errors, then with the features' settings.
         arguments.load(scenario, arguments.seed, arguments.reps, spec.commandLine().getErr());
         Features features = Features.load(featuresFile);
-        Attribution plan = Attribution.plan(features, scenario, overrides());
+        List<KeyOverride> overrides = overrides();
+        Attribution plain = Attribution.plan(features, scenario, overrides);
+        var base = plain.allOn().scenario().scenario();
+        List<ParameterOption.DesignLoader> loaders = new ArrayList<>();
+        for (int d = 0; d < plain.designs().size(); d++) {
+            java.util.Set<String> off = Attribution.off(features.ids(), d);
+            loaders.add(draw -> {
+                List<KeyOverride> all = new ArrayList<>(overrides);
+                all.addAll(draw);
+                return features.apply(scenario, all, off);
+            });
+        }
+        ParameterOption.Draws draws = parameters.loadDesigns(loaders, base.seed(), base.replications());
+        Attribution plan = draws == null ? plain : Attribution.plan(features, scenario, overrides, draws.scenarios());
         DesignSpec allOn = plan.allOn();
         double wtp = cea.wtp(allOn.scenario().scenario());
         if (output.dryRun) {
@@ -127,6 +143,10 @@ public final class AttributeCommand implements Callable<Integer> {
             writeDesigns(results, features.ids(), result);
             CeaFiles.write(results, List.of(result.cea()));
             writeSummary(results, plan, result, wtp, hash);
+            if (draws != null) {
+                // Which draw each replicate ran: piLow/piHigh are then posterior prediction intervals.
+                draws.writeCsv(results);
+            }
             results.writeManifest("", ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
                     start, allOn.scenario().sha256(), plan.experiment().masterSeed(), pool)
                     .withExtra("kind", "attribute")
@@ -135,6 +155,7 @@ public final class AttributeCommand implements Callable<Integer> {
                     .withExtra("designs", plan.designs().size())
                     .withExtra("replications", plan.experiment().replications())
                     .withExtra("counterfactualArms", result.counterfactualArms())
+                    .withExtra("parameters", draws == null ? null : draws.describe())
                     .withEnd(Instant.now()));
             log.close();
             published = results.commit();

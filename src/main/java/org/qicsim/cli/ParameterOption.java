@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.qicsim.experiment.ParameterSample;
 import org.qicsim.results.CsvWriter;
 import org.qicsim.results.ResultsFolder;
+import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
 import picocli.CommandLine.Option;
@@ -72,6 +73,26 @@ final class ParameterOption {
      */
     Draws load(List<Path> scenarios, ScenarioArguments arguments, long masterSeed, int replications)
             throws ScenarioException, IOException {
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        List<DesignLoader> designs = new ArrayList<>();
+        for (Path scenario : scenarios) {
+            designs.add(draw -> arguments.load(scenario, masterSeed, replications, quiet, draw));
+        }
+        return loadDesigns(designs, masterSeed, replications);
+    }
+
+    /** How one design's scenario is resolved with one draw's parameter values as extra overrides. */
+    @FunctionalInterface
+    interface DesignLoader {
+        ResolvedScenario load(List<KeyOverride> draw) throws ScenarioException;
+    }
+
+    /**
+     * Reads the sample and resolves every design's scenario at every replicate's draw through its
+     * loader (as {@code attribute} does for its 32 feature designs); null without {@code --parameters}.
+     */
+    Draws loadDesigns(List<DesignLoader> designs, long masterSeed, int replications)
+            throws ScenarioException, IOException {
         if (file == null) {
             return null;
         }
@@ -81,16 +102,15 @@ final class ParameterOption {
             LOG.warning(file + " has " + sample.size() + " draws for " + replications + " replicates: draws are reused "
                     + "in order (replicate k runs draw k mod " + sample.size() + ")");
         }
-        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         List<List<ResolvedScenario>> all = new ArrayList<>();
-        for (Path scenario : scenarios) {
+        for (DesignLoader design : designs) {
             // Lookups only: a row's scenario is loaded once per design.
             Map<Integer, ResolvedScenario> byRow = new HashMap<>();
             List<ResolvedScenario> perReplicate = new ArrayList<>();
             for (int row : rows) {
                 ResolvedScenario r = byRow.get(row);
                 if (r == null) {
-                    r = arguments.load(scenario, masterSeed, replications, quiet, sample.overrides(row));
+                    r = design.load(sample.overrides(row));
                     byRow.put(row, r);
                 }
                 perReplicate.add(r);

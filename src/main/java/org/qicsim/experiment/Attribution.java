@@ -54,23 +54,41 @@ public final class Attribution {
      */
     public static Attribution plan(Features features, Path scenarioFile, List<KeyOverride> overrides)
             throws ScenarioException {
+        return plan(features, scenarioFile, overrides, null);
+    }
+
+    /**
+     * The set of features switched off in design {@code index} (0-based; bit i set = feature i on),
+     * as {@link #plan} resolves it.
+     */
+    public static Set<String> off(List<String> ids, int index) {
+        Set<String> off = new TreeSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if ((index & (1 << i)) == 0) {
+                off.add(ids.get(i));
+            }
+        }
+        return off;
+    }
+
+    /**
+     * As {@link #plan(Features, Path, List)}, replicate r of design d running
+     * {@code replicateScenarios.get(d).get(r)} (a posterior draw per replicate, {@code --parameters};
+     * null for none): the same draw for all 32 designs at a replicate, so attribution stays paired.
+     */
+    public static Attribution plan(Features features, Path scenarioFile, List<KeyOverride> overrides,
+            List<List<ResolvedScenario>> replicateScenarios) throws ScenarioException {
         List<String> ids = features.ids();
         if (ids.size() > 10) {
             throw new IllegalArgumentException("attribution runs 2^n designs; " + ids.size() + " features is too many");
         }
         List<DesignSpec> designs = new ArrayList<>();
         for (int mask = 0; mask < 1 << ids.size(); mask++) {
-            Set<String> off = new TreeSet<>();
-            for (int i = 0; i < ids.size(); i++) {
-                if ((mask & (1 << i)) == 0) {
-                    off.add(ids.get(i));
-                }
-            }
-            ResolvedScenario resolved = features.apply(scenarioFile, overrides, off);
+            ResolvedScenario resolved = features.apply(scenarioFile, overrides, off(ids, mask));
             designs.add(new DesignSpec(mask + 1, onBits(mask, ids.size()), resolved));
         }
         var s = designs.get(designs.size() - 1).scenario().scenario();
-        return new Attribution(features, designs, new Experiment(designs, s.seed(), s.replications()));
+        return new Attribution(features, designs, new Experiment(designs, s.seed(), s.replications(), replicateScenarios));
     }
 
     /** The design's name: one character per feature in file order, 1 on and 0 off (e.g. {@code 10111}). */
