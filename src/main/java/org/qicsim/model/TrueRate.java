@@ -6,34 +6,76 @@ import java.util.Arrays;
  * The true risk-standardised rate of a site-month (MODEL.md §9 "Definitions"): the mean over the
  * site's 64 fixed execution patterns of the expected rate of a standard patient population,
  * r ~ N(0, withinSd²), at the site's structural effect. Truth for diagnostics and outputs only; no
- * agent sees it.
+ * agent sees it, and only the collaborative arm's is read by an output, so only that arm computes it.
+ *
+ * <p>One instance per arm keeps, per site, the patterns' executed bundles grouped by bundle with
+ * e^{γ·Q} of each group; the groups change only when a fidelity crosses a pattern's fixed uniform,
+ * the bundle changes or turbulence redraws the landscape, so most months reuse them and cost one
+ * {@code StrictMath.exp} (e^{−offset}) plus the tabulated quadrature of each group
+ * ({@link RiskAverage.Table}). Nothing is allocated per site-month.
  */
 final class TrueRate {
-    private TrueRate() {
+    private final int[][] executed;
+    private final int[] scratch = new int[World.TRSR_PATTERNS];
+    private final int[] groups;
+    private final int[][] groupCount;
+    private final double[][] groupExpGammaQ;
+    private final int[] landscapeVersion;
+
+    TrueRate(int sites) {
+        executed = new int[sites][World.TRSR_PATTERNS];
+        groups = new int[sites];
+        groupCount = new int[sites][World.TRSR_PATTERNS];
+        groupExpGammaQ = new double[sites][World.TRSR_PATTERNS];
+        landscapeVersion = new int[sites];
+        Arrays.fill(groups, -1);
     }
 
-    static double of(QicSimulation sim, Site s, int t) {
-        int[] executed = new int[World.TRSR_PATTERNS];
+    double of(QicSimulation sim, Site s, int t) {
+        int j = s.index;
         double[][] patterns = s.endowment.patterns();
-        for (int k = 0; k < executed.length; k++) {
-            executed[k] = Execution.pattern(patterns, k, s.bundle, s.fidelity);
+        boolean same = groups[j] >= 0 && landscapeVersion[j] == sim.landscape.version();
+        int[] current = executed[j];
+        for (int k = 0; k < World.TRSR_PATTERNS; k++) {
+            int x = Execution.pattern(patterns, k, s.bundle, s.fidelity);
+            same &= current[k] == x;
+            current[k] = x;
         }
-        Arrays.sort(executed);
+        if (!same) {
+            group(sim, j, current);
+        }
         double offset = sim.world.alpha() + s.endowment.structuralEffect()
                 + sim.scenario.environment().secularTrendPerYear() * t / 12.0;
-        double withinSd = sim.scenario.sites().caseMix().withinSd();
+        double eOffset = StrictMath.exp(-offset);
+        RiskAverage.Table table = sim.world.riskTable();
         double sum = 0.0;
+        int[] count = groupCount[j];
+        double[] expGammaQ = groupExpGammaQ[j];
+        for (int g = 0; g < groups[j]; g++) {
+            // e^{−(offset − γ·Q)} = e^{−offset}·e^{γ·Q}.
+            sum += count[g] * table.expectedRateOfExp(eOffset * expGammaQ[g]);
+        }
+        return sum / World.TRSR_PATTERNS;
+    }
+
+    /** Patterns that execute the same bundle share one quadrature, in ascending bundle order. */
+    private void group(QicSimulation sim, int j, int[] current) {
+        int[] sorted = scratch;
+        System.arraycopy(current, 0, sorted, 0, sorted.length);
+        Arrays.sort(sorted);
+        int n = 0;
         int k = 0;
-        // Patterns that execute the same bundle share one quadrature.
-        while (k < executed.length) {
+        while (k < sorted.length) {
             int end = k;
-            while (end < executed.length && executed[end] == executed[k]) {
+            while (end < sorted.length && sorted[end] == sorted[k]) {
                 end++;
             }
-            double q = sim.landscape.quality(s.index, executed[k]);
-            sum += (end - k) * RiskAverage.expectedRate(offset - sim.world.gamma() * q, 0.0, withinSd);
+            groupCount[j][n] = end - k;
+            groupExpGammaQ[j][n] = StrictMath.exp(sim.world.gamma() * sim.landscape.quality(j, sorted[k]));
+            n++;
             k = end;
         }
-        return sum / executed.length;
+        groups[j] = n;
+        landscapeVersion[j] = sim.landscape.version();
     }
 }
