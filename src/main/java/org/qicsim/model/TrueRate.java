@@ -21,13 +21,21 @@ final class TrueRate {
     private final int[][] groupCount;
     private final double[][] groupExpGammaQ;
     private final int[] landscapeVersion;
+    /** Per site, e^{γ·Q_j(x)} by bundle x (0 = not yet evaluated), allocated on first use. */
+    private final double[][] expGammaQ;
+    private final int[] memoVersion;
+    /** Patterns per bundle while grouping; all zero between calls. */
+    private final int[] countOf;
 
-    TrueRate(int sites) {
+    TrueRate(int sites, int practices) {
         executed = new int[sites][World.TRSR_PATTERNS];
         groups = new int[sites];
         groupCount = new int[sites][World.TRSR_PATTERNS];
         groupExpGammaQ = new double[sites][World.TRSR_PATTERNS];
         landscapeVersion = new int[sites];
+        expGammaQ = new double[sites][];
+        memoVersion = new int[sites];
+        countOf = new int[1 << practices];
         Arrays.fill(groups, -1);
     }
 
@@ -58,24 +66,46 @@ final class TrueRate {
         return sum / World.TRSR_PATTERNS;
     }
 
-    /** Patterns that execute the same bundle share one quadrature, in ascending bundle order. */
+    /**
+     * Patterns that execute the same bundle share one quadrature, in ascending bundle order: a
+     * count per bundle, the bundles seen sorted by insertion (about 17 of them), and e^{γ·Q} of each
+     * from a per-site memo that lives until the landscape changes.
+     */
     private void group(QicSimulation sim, int j, int[] current) {
-        int[] sorted = scratch;
-        System.arraycopy(current, 0, sorted, 0, sorted.length);
-        Arrays.sort(sorted);
-        int n = 0;
-        int k = 0;
-        while (k < sorted.length) {
-            int end = k;
-            while (end < sorted.length && sorted[end] == sorted[k]) {
-                end++;
+        int version = sim.landscape.version();
+        double[] memo = expGammaQ[j];
+        if (memo == null || memoVersion[j] != version) {
+            if (memo == null) {
+                memo = new double[1 << sim.landscape.practices()];
+                expGammaQ[j] = memo;
+            } else {
+                Arrays.fill(memo, 0.0);
             }
-            groupCount[j][n] = end - k;
-            groupExpGammaQ[j][n] = StrictMath.exp(sim.world.gamma() * sim.landscape.quality(j, sorted[k]));
-            n++;
-            k = end;
+            memoVersion[j] = version;
+        }
+        int[] seen = scratch;
+        int n = 0;
+        for (int x : current) {
+            if (countOf[x]++ == 0) {
+                int k = n++;
+                while (k > 0 && seen[k - 1] > x) {
+                    seen[k] = seen[k - 1];
+                    k--;
+                }
+                seen[k] = x;
+            }
+        }
+        for (int g = 0; g < n; g++) {
+            int x = seen[g];
+            groupCount[j][g] = countOf[x];
+            countOf[x] = 0;
+            // e^{γ·Q} > 0, so 0 marks a bundle not yet evaluated.
+            if (memo[x] == 0.0) {
+                memo[x] = StrictMath.exp(sim.world.gamma() * sim.landscape.quality(j, x));
+            }
+            groupExpGammaQ[j][g] = memo[x];
         }
         groups[j] = n;
-        landscapeVersion[j] = sim.landscape.version();
+        landscapeVersion[j] = version;
     }
 }
