@@ -26,8 +26,17 @@ final class TrueRate {
     private final int[] memoVersion;
     /** Patterns per bundle while grouping; all zero between calls. */
     private final int[] countOf;
+    /** Per site and practice, the 64 pattern uniforms in ascending order (on first use). */
+    private final double[][][] sortedUniforms;
+    /** Per site and practice, the set of patterns (bit k) among the first c sorted, for c = 0 … 64. */
+    private final long[][][] prefixMasks;
+    /** Per site and practice, the patterns in which the practice executes this month. */
+    private final long[][] executingPatterns;
 
     TrueRate(int sites, int practices) {
+        if (World.TRSR_PATTERNS > Long.SIZE) {
+            throw new IllegalStateException("pattern sets are 64-bit masks");
+        }
         executed = new int[sites][World.TRSR_PATTERNS];
         groups = new int[sites];
         groupCount = new int[sites][World.TRSR_PATTERNS];
@@ -36,20 +45,36 @@ final class TrueRate {
         expGammaQ = new double[sites][];
         memoVersion = new int[sites];
         countOf = new int[1 << practices];
+        sortedUniforms = new double[sites][][];
+        prefixMasks = new long[sites][][];
+        executingPatterns = new long[sites][];
         Arrays.fill(groups, -1);
     }
 
     double of(QicSimulation sim, Site s, int t) {
         int j = s.index;
-        double[][] patterns = s.endowment.patterns();
+        if (sortedUniforms[j] == null) {
+            sortPatterns(j, s.endowment.patterns());
+        }
+        // Practice i executes in pattern k iff it is adopted and u_ik < φ_i (Execution.pattern): with
+        // the u_ik sorted, those k are a prefix, so one binary search gives the 64-bit set of them.
         boolean same = groups[j] >= 0 && landscapeVersion[j] == sim.landscape.version();
-        int[] current = executed[j];
-        for (int k = 0; k < World.TRSR_PATTERNS; k++) {
-            int x = Execution.pattern(patterns, k, s.bundle, s.fidelity);
-            same &= current[k] == x;
-            current[k] = x;
+        long[] masks = executingPatterns[j];
+        for (int i = 0; i < masks.length; i++) {
+            long mask = (s.bundle >>> i & 1) == 1 ? prefixMasks[j][i][countBelow(sortedUniforms[j][i], s.fidelity[i])]
+                    : 0L;
+            same &= masks[i] == mask;
+            masks[i] = mask;
         }
         if (!same) {
+            int[] current = executed[j];
+            for (int k = 0; k < World.TRSR_PATTERNS; k++) {
+                int x = 0;
+                for (int i = 0; i < masks.length; i++) {
+                    x |= (int) (masks[i] >>> k & 1L) << i;
+                }
+                current[k] = x;
+            }
             group(sim, j, current);
         }
         double offset = sim.world.alpha() + s.endowment.structuralEffect()
@@ -64,6 +89,45 @@ final class TrueRate {
             sum += count[g] * table.expectedRateOfExp(eOffset * expGammaQ[g]);
         }
         return sum / World.TRSR_PATTERNS;
+    }
+
+    /** Sorts each practice's 64 pattern uniforms and tabulates the pattern set of every prefix. */
+    private void sortPatterns(int j, double[][] patterns) {
+        int n = patterns.length;
+        sortedUniforms[j] = new double[n][];
+        prefixMasks[j] = new long[n][World.TRSR_PATTERNS + 1];
+        executingPatterns[j] = new long[n];
+        Integer[] order = new Integer[World.TRSR_PATTERNS];
+        for (int i = 0; i < n; i++) {
+            double[] u = patterns[i];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(u[a], u[b]));
+            double[] sorted = new double[order.length];
+            long mask = 0L;
+            for (int m = 0; m < order.length; m++) {
+                sorted[m] = u[order[m]];
+                mask |= 1L << order[m];
+                prefixMasks[j][i][m + 1] = mask;
+            }
+            sortedUniforms[j][i] = sorted;
+        }
+    }
+
+    /** #{m: sorted[m] &lt; phi} for ascending {@code sorted}. */
+    static int countBelow(double[] sorted, double phi) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < phi) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
