@@ -10,10 +10,10 @@ final class DryRun {
     /**
      * Site-months simulated per second per thread. The engine before issue 11 measured 35,624 ± 945
      * ({@code MichiganRunBenchmark.siteMonths}, 2-core reference machine, README "Benchmarks"); the
-     * restructured engine costs 2.9× less CPU per michigan-cqi run (JFR CPU samples of the same 100
-     * runs before and after, README "Engine benchmarks"), hence 35,000 × 2.9 ≈ 100,000.
+     * restructured engine costs 3.7× less CPU per michigan-cqi run (JFR CPU samples of the same 100
+     * runs before and after, README "Engine benchmarks"), hence 35,000 × 3.7 ≈ 130,000.
      */
-    static final double SITE_MONTHS_PER_SECOND = 100_000;
+    static final double SITE_MONTHS_PER_SECOND = 130_000;
 
     private DryRun() {
     }
