@@ -25,7 +25,8 @@ import org.qicsim.scenario.ScenarioLoader;
  * One michigan-cqi run with its own counterfactual arm (world initialisation, both arms, output
  * assembly), single-threaded — the unit of work of every experiment — as time per run and as
  * site-months per second (60 sites × 48 months × 2 arms = 5,760 site-months per run; the figure
- * {@code run --dry-run} uses for its estimate). Run from the repository root.
+ * {@code run --dry-run}'s estimate derives from). Run from the repository root. For the ratio to
+ * the limit bound in one JMH run, see {@link LimitBoundBenchmark}.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 5, time = 2)

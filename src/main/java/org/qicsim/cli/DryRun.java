@@ -8,10 +8,12 @@ import org.qicsim.experiment.Experiment;
 /** What {@code --dry-run} prints: the designs, the runs, the counterfactuals and a time estimate. */
 final class DryRun {
     /**
-     * Site-months simulated per second per thread (35,624 ± 945 measured), by the JMH benchmark
-     * {@code MichiganRunBenchmark.siteMonths} on the 2-core reference machine (README, "Benchmarks").
+     * Site-months simulated per second per thread. The engine before issue 11 measured 35,624 ± 945
+     * ({@code MichiganRunBenchmark.siteMonths}, 2-core reference machine, README "Benchmarks"); the
+     * restructured engine costs 3.7× less CPU per michigan-cqi run (JFR CPU samples of the same 100
+     * runs before and after, README "Engine benchmarks"), hence 35,000 × 3.7 ≈ 130,000.
      */
-    static final double SITE_MONTHS_PER_SECOND = 35_000;
+    static final double SITE_MONTHS_PER_SECOND = 130_000;
 
     private DryRun() {
     }

@@ -45,13 +45,14 @@ public final class AlphaCalibration {
             qualities[j] = Arrays.copyOf(q, distinct);
             weights[j] = Arrays.copyOf(w, distinct);
         }
+        Baseline baseline = new Baseline(scenario, sites, qualities, weights, gamma);
         double target = scenario.sites().baselineRate();
-        double[] bracket = newtonBracket(target, scenario, sites, qualities, weights, gamma);
+        double[] bracket = newtonBracket(target, scenario, sites, qualities, weights, gamma, baseline);
         double lo = bracket[0];
         double hi = bracket[1];
         while (hi - lo > World.ALPHA_TOLERANCE) {
             double mid = 0.5 * (lo + hi);
-            double rate = baselineRate(mid, scenario, sites, qualities, weights, gamma, null);
+            double rate = baseline.rate(mid, null);
             if (rate < target) {
                 lo = mid;
             } else {
@@ -67,11 +68,11 @@ public final class AlphaCalibration {
      * Falls back to [−40, 40] whenever Newton misbehaves; the answer is the bisection's either way.
      */
     static double[] newtonBracket(double target, Scenario scenario, SiteEndowment[] sites, double[][] qualities,
-            int[][] weights, double gamma) {
+            int[][] weights, double gamma, Baseline baseline) {
         double alpha = Logistic.logit(target) - meanOffset(scenario, sites, qualities, weights, gamma);
         double[] slope = new double[1];
         for (int step = 0; step < 30; step++) {
-            double rate = baselineRate(alpha, scenario, sites, qualities, weights, gamma, slope);
+            double rate = baseline.rate(alpha, slope);
             if (!(slope[0] > 1e-300)) {
                 return new double[] {-40.0, 40.0};
             }
@@ -89,8 +90,7 @@ public final class AlphaCalibration {
         for (int widen = 0; widen < 40; widen++, width *= 16) {
             double lo = Math.max(-40.0, alpha - width);
             double hi = Math.min(40.0, alpha + width);
-            if (baselineRate(lo, scenario, sites, qualities, weights, gamma, null) < target
-                    && baselineRate(hi, scenario, sites, qualities, weights, gamma, null) >= target) {
+            if (baseline.rate(lo, null) < target && baseline.rate(hi, null) >= target) {
                 return new double[] {lo, hi};
             }
         }
@@ -115,41 +115,79 @@ public final class AlphaCalibration {
         return sum / volume;
     }
 
-    /** The volume-weighted expected rate over the baseline year for a given α. */
-    static double baselineRate(double alpha, Scenario scenario, SiteEndowment[] sites, double[][] qualities,
-            int[][] weights, double gamma, double[] slopeOut) {
-        int start = scenario.startMonth();
-        double trend = scenario.environment().secularTrendPerYear();
-        double withinSd = scenario.sites().caseMix().withinSd();
-        double numerator = 0.0;
-        double slope = 0.0;
-        double[] slopeOfGroup = new double[1];
-        double volume = 0.0;
-        for (int j = 0; j < sites.length; j++) {
-            SiteEndowment s = sites[j];
-            double siteSum = 0.0;
-            double siteSlope = 0.0;
-            for (int t = start - 12; t < start; t++) {
-                double offset = alpha + s.structuralEffect() + trend * t / 12.0;
-                for (int g = 0; g < qualities[j].length; g++) {
-                    double c = offset - gamma * qualities[j][g];
-                    if (slopeOut == null) {
-                        siteSum += weights[j][g] * RiskAverage.expectedRate(c, s.caseMixMean(), withinSd);
-                    } else {
-                        slopeOfGroup[0] = 0.0;
-                        siteSum += weights[j][g] * RiskAverage.expectedRateAndSlope(c, s.caseMixMean(), withinSd,
-                                slopeOfGroup);
-                        siteSlope += weights[j][g] * slopeOfGroup[0];
+    /**
+     * The volume-weighted expected rate over the baseline year as a function of α, tabulated: the
+     * rate is Σ_j v_j Σ_t Σ_g w_g E[σ(α + b_jtg + r)] / (12·256·Σv) with b_jtg = u_j + μ_j +
+     * trend·t/12 − γ·q_g and r ~ N(0, withinSd²), so e^{−b_jtg} is computed once per (site, month,
+     * execution group) and each evaluation costs one {@code StrictMath.exp} (e^{−α}) plus the
+     * quadrature's divisions ({@link RiskAverage.Table}). It agrees with evaluating σ at every node
+     * to rounding; α moves by less than 1e−10 (the bisection tolerance).
+     */
+    static final class Baseline {
+        private final RiskAverage.Table table;
+        /** e^{−b_jtg}, flattened by site, month, group. */
+        private final double[] factor;
+        private final double[] weight;
+        private final int[] siteEnd;
+        private final double[] volume;
+        private final double totalVolume;
+
+        Baseline(Scenario scenario, SiteEndowment[] sites, double[][] qualities, int[][] weights, double gamma) {
+            int start = scenario.startMonth();
+            double trend = scenario.environment().secularTrendPerYear();
+            this.table = new RiskAverage.Table(scenario.sites().caseMix().withinSd());
+            int cells = 0;
+            for (double[] q : qualities) {
+                cells += 12 * q.length;
+            }
+            factor = new double[cells];
+            weight = new double[cells];
+            siteEnd = new int[sites.length];
+            volume = new double[sites.length];
+            double v = 0.0;
+            int c = 0;
+            for (int j = 0; j < sites.length; j++) {
+                SiteEndowment s = sites[j];
+                for (int t = start - 12; t < start; t++) {
+                    double offset = s.structuralEffect() + trend * t / 12.0 + s.caseMixMean();
+                    for (int g = 0; g < qualities[j].length; g++) {
+                        factor[c] = StrictMath.exp(-(offset - gamma * qualities[j][g]));
+                        weight[c++] = weights[j][g];
                     }
                 }
+                siteEnd[j] = c;
+                volume[j] = s.volume();
+                v += s.volume();
             }
-            numerator += s.volume() * siteSum / (12.0 * World.ALPHA_PATTERNS);
-            slope += s.volume() * siteSlope / (12.0 * World.ALPHA_PATTERNS);
-            volume += s.volume();
+            totalVolume = v;
         }
-        if (slopeOut != null) {
-            slopeOut[0] = slope / volume;
+
+        /** The rate at α; with {@code slopeOut} non-null, its derivative in α is stored in slopeOut[0]. */
+        double rate(double alpha, double[] slopeOut) {
+            double ea = StrictMath.exp(-alpha);
+            double numerator = 0.0;
+            double slope = 0.0;
+            double[] slopeOfGroup = new double[1];
+            int c = 0;
+            for (int j = 0; j < siteEnd.length; j++) {
+                double siteSum = 0.0;
+                double siteSlope = 0.0;
+                for (; c < siteEnd[j]; c++) {
+                    if (slopeOut == null) {
+                        siteSum += weight[c] * table.expectedRateOfExp(ea * factor[c]);
+                    } else {
+                        slopeOfGroup[0] = 0.0;
+                        siteSum += weight[c] * table.expectedRateAndSlopeOfExp(ea * factor[c], slopeOfGroup);
+                        siteSlope += weight[c] * slopeOfGroup[0];
+                    }
+                }
+                numerator += volume[j] * siteSum / (12.0 * World.ALPHA_PATTERNS);
+                slope += volume[j] * siteSlope / (12.0 * World.ALPHA_PATTERNS);
+            }
+            if (slopeOut != null) {
+                slopeOut[0] = slope / totalVolume;
+            }
+            return numerator / totalVolume;
         }
-        return numerator / volume;
     }
 }

@@ -167,7 +167,11 @@ public final class ArmTrace {
         return sites;
     }
 
-    /** The true risk-standardised rate of site j in month t. */
+    /**
+     * The true risk-standardised rate of site j in month t; NaN in the counterfactual arm, whose
+     * true rates no output reads and the engine does not compute (use {@link #siteEvents} and
+     * {@link #siteCases} there).
+     */
     public double trsr(int t, int j) {
         return trsr[t][j];
     }

@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -27,11 +26,18 @@ public final class Landscape {
     private final int[][] partners;
     private final double[][] common;
     private final double[][][] context;
+    /**
+     * The mean context contribution of every bundle at every site, [site][bundle]: world-only (the
+     * context tables never change), so computed once per world and shared by every copy.
+     */
+    private final double[][] contextFitness;
     /** F_common(x) for every bundle, kept because every site's F needs it. */
     private final double[] commonFitness;
     private final double[] maxFitness;
     private final int[] optimum;
     private int commonOptimum;
+    /** Counts turbulence events, so tables derived from Q can tell when to rebuild. */
+    private int version;
 
     private Landscape(int practices, int interactions, double omega, int[][] partners, double[][] common,
             double[][][] context) {
@@ -41,10 +47,35 @@ public final class Landscape {
         this.partners = partners;
         this.common = common;
         this.context = context;
+        this.contextFitness = new double[context.length][1 << practices];
+        for (int j = 0; j < context.length; j++) {
+            for (int x = 0; x < 1 << practices; x++) {
+                contextFitness[j][x] = meanContribution(context[j], x);
+            }
+        }
         this.commonFitness = new double[1 << practices];
         this.maxFitness = new double[context.length];
         this.optimum = new int[context.length];
         recompute();
+    }
+
+    /** A copy of {@code source} with its own common tables and derived arrays; world tables shared. */
+    private Landscape(Landscape source) {
+        this.practices = source.practices;
+        this.interactions = source.interactions;
+        this.omega = source.omega;
+        this.partners = source.partners;
+        this.context = source.context;
+        this.contextFitness = source.contextFitness;
+        this.common = new double[practices][];
+        for (int i = 0; i < practices; i++) {
+            common[i] = source.common[i].clone();
+        }
+        this.commonFitness = source.commonFitness.clone();
+        this.maxFitness = source.maxFitness.clone();
+        this.optimum = source.optimum.clone();
+        this.commonOptimum = source.commonOptimum;
+        this.version = source.version;
     }
 
     /** Draws a landscape for {@code sites} sites from the landscape key at initialisation. */
@@ -97,12 +128,9 @@ public final class Landscape {
 
     /** An independent copy: each arm of a run mutates its own landscape under turbulence. */
     public Landscape copy() {
-        double[][] commonCopy = new double[practices][];
-        for (int i = 0; i < practices; i++) {
-            commonCopy[i] = common[i].clone();
-        }
-        // Context tables never change, so the copy shares them.
-        return new Landscape(practices, interactions, omega, partners, commonCopy, context);
+        // Context tables and their fitness never change, so the copy shares them; the derived
+        // common arrays are copied, not recomputed (the same values: recompute is deterministic).
+        return new Landscape(this);
     }
 
     /**
@@ -113,6 +141,12 @@ public final class Landscape {
         int i = random.nextInt(practices);
         common[i] = uniforms(random, common[i].length);
         recompute();
+        version++;
+    }
+
+    /** The number of turbulence events so far. */
+    int version() {
+        return version;
     }
 
     private void recompute() {
@@ -128,8 +162,9 @@ public final class Landscape {
         for (int j = 0; j < context.length; j++) {
             double max = Double.NEGATIVE_INFINITY;
             int arg = 0;
+            double[] ctx = contextFitness[j];
             for (int x = 0; x < bundles; x++) {
-                double f = fitness(j, x);
+                double f = (1.0 - omega) * commonFitness[x] + omega * ctx[x];
                 // Strictly greater: ties go to the lowest bundle index, deterministically.
                 if (f > max) {
                     max = f;
@@ -160,7 +195,7 @@ public final class Landscape {
 
     /** F_j(x). */
     public double fitness(int site, int x) {
-        return (1.0 - omega) * commonFitness[x] + omega * meanContribution(context[site], x);
+        return (1.0 - omega) * commonFitness[x] + omega * contextFitness[site][x];
     }
 
     /** Q_j(x) = F_j(x) / max F_j, in (0, 1]. */
@@ -196,9 +231,55 @@ public final class Landscape {
                 all[m++] = quality(j, x);
             }
         }
-        Arrays.sort(all);
         int n = all.length;
-        return n % 2 == 1 ? all[n / 2] : 0.5 * (all[n / 2 - 1] + all[n / 2]);
+        // Selection instead of a full sort: the same order statistics, exactly.
+        if (n % 2 == 1) {
+            return select(all, n / 2);
+        }
+        double upper = select(all, n / 2);
+        // After selecting index n/2, every value left of it is ≤ it: the lower middle is their maximum.
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n / 2; k++) {
+            lower = Math.max(lower, all[k]);
+        }
+        return 0.5 * (lower + upper);
+    }
+
+    /**
+     * The k-th smallest value (0-based) of {@code v} by quickselect with a middle pivot, partially
+     * reordering {@code v} so that v[0..k) ≤ v[k] ≤ v(k..n). Deterministic; values are finite.
+     */
+    static double select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (lo < hi) {
+            double pivot = v[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
     }
 
     int[] partnersOf(int i) {

@@ -89,7 +89,7 @@ final class Observation {
         trace.members[t] = members;
         trace.gamingSites[t] = gaming;
         trace.championCoverage[t] = (double) champions / count;
-        trace.tieDensity[t] = sim.ties.density();
+        trace.tieDensity[t] = sim.ties == null ? 0.0 : sim.ties.density();
         trace.practiceDiversity[t] = diversity(sim);
     }
 
@@ -114,11 +114,16 @@ final class Observation {
         if (count < 2) {
             return 0.0;
         }
+        // Σ over pairs of the Hamming distance = Σ over practices of (sites with it)·(sites without it):
+        // the same integer as the pairwise sum, in O(J·N) instead of O(J²).
+        int practices = sim.landscape.practices();
         long total = 0;
-        for (int j = 0; j < count; j++) {
-            for (int k = j + 1; k < count; k++) {
-                total += Integer.bitCount(sim.sites[j].bundle ^ sim.sites[k].bundle);
+        for (int i = 0; i < practices; i++) {
+            long with = 0;
+            for (Site s : sim.sites) {
+                with += s.bundle >>> i & 1;
             }
+            total += with * (count - with);
         }
         return total / (count * (count - 1) / 2.0) / sim.landscape.practices();
     }

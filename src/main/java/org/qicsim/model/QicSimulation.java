@@ -44,6 +44,8 @@ public final class QicSimulation extends SimState {
     final IncentiveProgramme programme;
     final Ties ties;
     final ArmTrace trace;
+    /** The true risk-standardised rate, collaborative arm only (no output reads the counterfactual's). */
+    final TrueRate trueRate;
     final IntFunction<Collaborative> collaborativeAt;
     final int years;
 
@@ -89,8 +91,15 @@ public final class QicSimulation extends SimState {
         this.recordsThisMonth = new int[count];
         this.trace = new ArmTrace(scenario.horizonMonths(), count);
         boolean collaborativeArm = arm == Arm.COLLABORATIVE;
+        if (!collaborativeArm) {
+            for (double[] month : trace.trsr) {
+                java.util.Arrays.fill(month, Double.NaN);
+            }
+        }
         this.registry = collaborativeArm ? new Registry(count, registryCapacity(scenario, collaborativeAt)) : null;
-        this.ties = new Ties(count);
+        // The counterfactual arm has no ties (MODEL.md §2): no J×J matrix to allocate or sum.
+        this.ties = collaborativeArm ? new Ties(count) : null;
+        this.trueRate = collaborativeArm ? new TrueRate(count, landscape.practices()) : null;
         this.centre = collaborativeArm ? new CoordinatingCentre(this) : null;
         this.programme = collaborativeArm ? new IncentiveProgramme(this) : null;
         this.collaborative = collaborativeAt.apply(0);

@@ -6,34 +6,170 @@ import java.util.Arrays;
  * The true risk-standardised rate of a site-month (MODEL.md §9 "Definitions"): the mean over the
  * site's 64 fixed execution patterns of the expected rate of a standard patient population,
  * r ~ N(0, withinSd²), at the site's structural effect. Truth for diagnostics and outputs only; no
- * agent sees it.
+ * agent sees it, and only the collaborative arm's is read by an output, so only that arm computes it.
+ *
+ * <p>One instance per arm keeps, per site, the patterns' executed bundles grouped by bundle with
+ * e^{γ·Q} of each group; the groups change only when a fidelity crosses a pattern's fixed uniform,
+ * the bundle changes or turbulence redraws the landscape, so most months reuse them and cost one
+ * {@code StrictMath.exp} (e^{−offset}) plus the tabulated quadrature of each group
+ * ({@link RiskAverage.Table}). Nothing is allocated per site-month.
  */
 final class TrueRate {
-    private TrueRate() {
+    private final int[][] executed;
+    private final int[] scratch = new int[World.TRSR_PATTERNS];
+    private final int[] groups;
+    private final int[][] groupCount;
+    private final double[][] groupExpGammaQ;
+    private final int[] landscapeVersion;
+    /** Per site, e^{γ·Q_j(x)} by bundle x (0 = not yet evaluated), allocated on first use. */
+    private final double[][] expGammaQ;
+    private final int[] memoVersion;
+    /** Patterns per bundle while grouping; all zero between calls. */
+    private final int[] countOf;
+    /** Per site and practice, the 64 pattern uniforms in ascending order (on first use). */
+    private final double[][][] sortedUniforms;
+    /** Per site and practice, the set of patterns (bit k) among the first c sorted, for c = 0 … 64. */
+    private final long[][][] prefixMasks;
+    /** Per site and practice, the patterns in which the practice executes this month. */
+    private final long[][] executingPatterns;
+
+    TrueRate(int sites, int practices) {
+        if (World.TRSR_PATTERNS > Long.SIZE) {
+            throw new IllegalStateException("pattern sets are 64-bit masks");
+        }
+        executed = new int[sites][World.TRSR_PATTERNS];
+        groups = new int[sites];
+        groupCount = new int[sites][World.TRSR_PATTERNS];
+        groupExpGammaQ = new double[sites][World.TRSR_PATTERNS];
+        landscapeVersion = new int[sites];
+        expGammaQ = new double[sites][];
+        memoVersion = new int[sites];
+        countOf = new int[1 << practices];
+        sortedUniforms = new double[sites][][];
+        prefixMasks = new long[sites][][];
+        executingPatterns = new long[sites][];
+        Arrays.fill(groups, -1);
     }
 
-    static double of(QicSimulation sim, Site s, int t) {
-        int[] executed = new int[World.TRSR_PATTERNS];
-        double[][] patterns = s.endowment.patterns();
-        for (int k = 0; k < executed.length; k++) {
-            executed[k] = Execution.pattern(patterns, k, s.bundle, s.fidelity);
+    double of(QicSimulation sim, Site s, int t) {
+        int j = s.index;
+        if (sortedUniforms[j] == null) {
+            sortPatterns(j, s.endowment.patterns());
         }
-        Arrays.sort(executed);
+        // Practice i executes in pattern k iff it is adopted and u_ik < φ_i (Execution.pattern): with
+        // the u_ik sorted, those k are a prefix, so one binary search gives the 64-bit set of them.
+        boolean same = groups[j] >= 0 && landscapeVersion[j] == sim.landscape.version();
+        long[] masks = executingPatterns[j];
+        for (int i = 0; i < masks.length; i++) {
+            long mask = (s.bundle >>> i & 1) == 1 ? prefixMasks[j][i][countBelow(sortedUniforms[j][i], s.fidelity[i])]
+                    : 0L;
+            same &= masks[i] == mask;
+            masks[i] = mask;
+        }
+        if (!same) {
+            int[] current = executed[j];
+            for (int k = 0; k < World.TRSR_PATTERNS; k++) {
+                int x = 0;
+                for (int i = 0; i < masks.length; i++) {
+                    x |= (int) (masks[i] >>> k & 1L) << i;
+                }
+                current[k] = x;
+            }
+            group(sim, j, current);
+        }
         double offset = sim.world.alpha() + s.endowment.structuralEffect()
                 + sim.scenario.environment().secularTrendPerYear() * t / 12.0;
-        double withinSd = sim.scenario.sites().caseMix().withinSd();
+        double eOffset = StrictMath.exp(-offset);
+        RiskAverage.Table table = sim.world.riskTable();
         double sum = 0.0;
-        int k = 0;
-        // Patterns that execute the same bundle share one quadrature.
-        while (k < executed.length) {
-            int end = k;
-            while (end < executed.length && executed[end] == executed[k]) {
-                end++;
-            }
-            double q = sim.landscape.quality(s.index, executed[k]);
-            sum += (end - k) * RiskAverage.expectedRate(offset - sim.world.gamma() * q, 0.0, withinSd);
-            k = end;
+        int[] count = groupCount[j];
+        double[] expGammaQ = groupExpGammaQ[j];
+        for (int g = 0; g < groups[j]; g++) {
+            // e^{−(offset − γ·Q)} = e^{−offset}·e^{γ·Q}.
+            sum += count[g] * table.expectedRateOfExp(eOffset * expGammaQ[g]);
         }
-        return sum / executed.length;
+        return sum / World.TRSR_PATTERNS;
+    }
+
+    /** Sorts each practice's 64 pattern uniforms and tabulates the pattern set of every prefix. */
+    private void sortPatterns(int j, double[][] patterns) {
+        int n = patterns.length;
+        sortedUniforms[j] = new double[n][];
+        prefixMasks[j] = new long[n][World.TRSR_PATTERNS + 1];
+        executingPatterns[j] = new long[n];
+        Integer[] order = new Integer[World.TRSR_PATTERNS];
+        for (int i = 0; i < n; i++) {
+            double[] u = patterns[i];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(u[a], u[b]));
+            double[] sorted = new double[order.length];
+            long mask = 0L;
+            for (int m = 0; m < order.length; m++) {
+                sorted[m] = u[order[m]];
+                mask |= 1L << order[m];
+                prefixMasks[j][i][m + 1] = mask;
+            }
+            sortedUniforms[j][i] = sorted;
+        }
+    }
+
+    /** #{m: sorted[m] &lt; phi} for ascending {@code sorted}. */
+    static int countBelow(double[] sorted, double phi) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < phi) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Patterns that execute the same bundle share one quadrature, in ascending bundle order: a
+     * count per bundle, the bundles seen sorted by insertion (about 17 of them), and e^{γ·Q} of each
+     * from a per-site memo that lives until the landscape changes.
+     */
+    private void group(QicSimulation sim, int j, int[] current) {
+        int version = sim.landscape.version();
+        double[] memo = expGammaQ[j];
+        if (memo == null || memoVersion[j] != version) {
+            if (memo == null) {
+                memo = new double[1 << sim.landscape.practices()];
+                expGammaQ[j] = memo;
+            } else {
+                Arrays.fill(memo, 0.0);
+            }
+            memoVersion[j] = version;
+        }
+        int[] seen = scratch;
+        int n = 0;
+        for (int x : current) {
+            if (countOf[x]++ == 0) {
+                int k = n++;
+                while (k > 0 && seen[k - 1] > x) {
+                    seen[k] = seen[k - 1];
+                    k--;
+                }
+                seen[k] = x;
+            }
+        }
+        for (int g = 0; g < n; g++) {
+            int x = seen[g];
+            groupCount[j][g] = countOf[x];
+            countOf[x] = 0;
+            // e^{γ·Q} > 0, so 0 marks a bundle not yet evaluated.
+            if (memo[x] == 0.0) {
+                memo[x] = StrictMath.exp(sim.world.gamma() * sim.landscape.quality(j, x));
+            }
+            groupExpGammaQ[j][g] = memo[x];
+        }
+        groups[j] = n;
+        landscapeVersion[j] = version;
     }
 }

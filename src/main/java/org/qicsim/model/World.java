@@ -27,15 +27,18 @@ public final class World {
     private final double gamma;
     private final double medianQuality;
     private final double alpha;
+    /** The Gauss–Hermite quadrature tabulated for this world's patient-risk SD. */
+    private final RiskAverage.Table riskTable;
 
     private World(Scenario scenario, Landscape landscape, SiteEndowment[] sites, double gamma,
-            double medianQuality, double alpha) {
+            double medianQuality, double alpha, RiskAverage.Table riskTable) {
         this.scenario = scenario;
         this.landscape = landscape;
         this.sites = sites;
         this.gamma = gamma;
         this.medianQuality = medianQuality;
         this.alpha = alpha;
+        this.riskTable = riskTable;
     }
 
     public static World initialise(Scenario scenario, Streams streams) {
@@ -67,7 +70,8 @@ public final class World {
                     d.championPost, d.leadership, d.bundle, phi, d.patterns, members[j]);
         }
         double alpha = AlphaCalibration.solve(scenario, landscape, sites, gamma, streams);
-        return new World(scenario, landscape, sites, gamma, qMed, alpha);
+        return new World(scenario, landscape, sites, gamma, qMed, alpha,
+                new RiskAverage.Table(s.caseMix().withinSd()));
     }
 
     /** Iterates the fidelity rule at E0 until the largest change is below 1e−12 (at most 2,000 months). */
@@ -89,7 +93,7 @@ public final class World {
      * the same initialisation) runs its collaborative arm with its own non-world keys.
      */
     public World withScenario(Scenario design) {
-        return new World(design, landscape, sites, gamma, medianQuality, alpha);
+        return new World(design, landscape, sites, gamma, medianQuality, alpha, riskTable);
     }
 
     /** The initial landscape; arms must {@link Landscape#copy()} it before turbulence. */
@@ -115,6 +119,10 @@ public final class World {
 
     public double alpha() {
         return alpha;
+    }
+
+    RiskAverage.Table riskTable() {
+        return riskTable;
     }
 
     /**

@@ -24,7 +24,9 @@ final class WorldMonth {
         for (Site s : sim.sites) {
             int executed = Execution.execute(sim.keys.of(Stream.EXECUTION, s.index), s.bundle, s.fidelity, practices);
             sim.quality[s.index] = sim.landscape.quality(s.index, executed);
-            sim.trace.trsr[t][s.index] = TrueRate.of(sim, s, t);
+            if (sim.trueRate != null) {
+                sim.trace.trsr[t][s.index] = sim.trueRate.of(sim, s, t);
+            }
             Outcomes.month(sim, s, t, recording);
         }
     }

@@ -68,7 +68,8 @@ class CommonRandomNumbersTest {
             assertThat(f.events(t)).isEqualTo(c.events(t));
             for (int j = 0; j < f.sites(); j++) {
                 assertThat(f.siteEvents(t, j)).isEqualTo(c.siteEvents(t, j));
-                assertThat(f.trsr(t, j)).isEqualTo(c.trsr(t, j));
+                // The counterfactual arm computes no true rate (no output reads it; issue 11).
+                assertThat(c.trsr(t, j)).isNaN();
                 assertThat(f.effort(t, j)).isEqualTo(c.effort(t, j));
                 assertThat(f.compliance(t, j)).isEqualTo(c.compliance(t, j));
             }
@@ -89,7 +90,9 @@ class CommonRandomNumbersTest {
             assertThat(ca.events(t)).isEqualTo(cb.events(t));
             for (int j = 0; j < ca.sites(); j++) {
                 assertThat(ca.effort(t, j)).isEqualTo(cb.effort(t, j));
-                assertThat(ca.trsr(t, j)).isEqualTo(cb.trsr(t, j));
+                // True rates are not computed in this arm (issue 11); what outputs read of it is compared.
+                assertThat(ca.compliance(t, j)).isEqualTo(cb.compliance(t, j));
+                assertThat(ca.siteEvents(t, j)).isEqualTo(cb.siteEvents(t, j));
             }
         }
     }
