@@ -116,7 +116,7 @@ class CalibrateCommandTest {
     }
 
     /**
-     * The bundled C1 review as a target: a calibration over it runs its trials (3 per evaluation
+     * The bundled C1 review as a target: a calibration over it runs its trials (2 per evaluation
      * here), gives the same posterior for 1 and 2 threads, and records the pattern in the resolved
      * file. Machinery only: far too few trials and particles to say anything about C1 itself.
      */
@@ -126,15 +126,15 @@ class CalibrateCommandTest {
                   - metrics:
                       baselineRate: {observed: 0.12, scale: 0.004}
                       finalRate: {observed: 0.11, scale: 0.006}
-                """, "  - pattern: C1\n").replace("replicates: 1", "replicates: 3")
-                .replace("particles: 10, quantile: 0.5, generations: 2, batch: 10", "particles: 4, quantile: 0.5, generations: 1, batch: 4")
+                """, "  - pattern: C1\n").replace("replicates: 1", "replicates: 2")
+                .replace("particles: 10, quantile: 0.5, generations: 2, batch: 10", "particles: 10, quantile: 0.5, generations: 1, batch: 10")
                 .replace("set: {sites.count: 6, horizonMonths: 24}\n", "set: {}\npatterns: "
                         + Path.of("scenarios", "patterns").toAbsolutePath() + "\n"));
         Path one = calibrate(calibration, "one", "--csv", "--threads", "1");
         Path two = calibrate(calibration, "two", "--csv", "--threads", "2");
         assertSameFiles(one, two);
         assertThat(Files.readString(one.resolve("calibration.resolved.yaml"))).contains("pattern: C1");
-        assertThat(Files.readAllLines(one.resolve("posterior.csv"))).hasSize(1 + 4);
+        assertThat(Files.readAllLines(one.resolve("posterior.csv"))).hasSize(1 + 10);
     }
 
     @Test

@@ -211,8 +211,7 @@ final class CalibrationParser {
         if (node instanceof ScalarNode s && s.value() instanceof Long v && v >= min && v <= max) {
             return v;
         }
-        problems.error(node.location(), key, "expected an integer in [" + min + ", " + max + "], got " + node.describe()
-                + (node instanceof ScalarNode s ? " " + ScalarNode.describeValue(s.value()) : ""));
+        problems.error(node.location(), key, "expected an integer in [" + min + ", " + max + "], got " + node.describe());
         return otherwise;
     }
 
@@ -226,8 +225,7 @@ final class CalibrationParser {
             return v.doubleValue();
         }
         problems.error(node.location(), prefix + key, "expected a number in [" + Numbers.plain(min) + ", "
-                + Numbers.plain(max) + "], got " + node.describe()
-                + (node instanceof ScalarNode s ? " " + ScalarNode.describeValue(s.value()) : ""));
+                + Numbers.plain(max) + "], got " + node.describe());
         return otherwise;
     }
 
@@ -522,7 +520,7 @@ final class CalibrationParser {
             return v.doubleValue();
         }
         problems.error(node.location(), prefix + "." + key, "expected " + (positive ? "a number > 0" : "a number")
-                + ", got " + node.describe() + (node instanceof ScalarNode s ? " " + ScalarNode.describeValue(s.value()) : ""));
+                + ", got " + node.describe());
         return null;
     }
 
