@@ -80,6 +80,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
     private Long interruptAfter;
 
+    /** Test seam: the (N+1)-th table flush fails as on a full disk (RunStore's injected fault). */
+    @Option(names = "--fail-write-after", hidden = true, paramLabel = "N")
+    private Integer failWriteAfter;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -93,28 +97,35 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Instant start = Instant.now();
         ResultsFolder folder = null;
-        Manifest previous = null;
-        if (resume != null) {
-            folder = ResultsFolder.reopen(resume);
-            previous = SweepFolder.readManifest(folder);
-            if (experimentFile == null) {
-                experimentFile = recorded(previous, folder);
+        try {
+            Manifest previous = null;
+            if (resume != null) {
+                // Takes the folder's lock: a second process resuming it is refused here.
+                folder = ResultsFolder.reopen(resume);
+                previous = SweepFolder.readManifest(folder);
+                if (experimentFile == null) {
+                    experimentFile = recorded(previous, folder);
+                }
+            }
+            ExperimentFile experiment = ExperimentFile.load(experimentFile);
+            experiment.base().notes().forEach(note -> err.println(note.format()));
+            SweepPlan plan = SweepPlan.of(experiment, options.threads());
+            if (dryRun) {
+                printDryRun(stdout, plan, options.threads());
+                return ExitCodes.OK;
+            }
+            if (folder != null) {
+                SweepFolder.checkMatches(folder, experiment);
+            } else {
+                folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
+                SweepFolder.writeExperiment(folder, experiment);
+            }
+            return execute(plan, folder, previous, start, options, stdout);
+        } finally {
+            if (folder != null) {
+                folder.close();
             }
         }
-        ExperimentFile experiment = ExperimentFile.load(experimentFile);
-        experiment.base().notes().forEach(note -> err.println(note.format()));
-        SweepPlan plan = SweepPlan.of(experiment, options.threads());
-        if (dryRun) {
-            printDryRun(stdout, plan, options.threads());
-            return ExitCodes.OK;
-        }
-        if (folder != null) {
-            SweepFolder.checkMatches(folder, experiment);
-        } else {
-            folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
-            SweepFolder.writeExperiment(folder, experiment);
-        }
-        return execute(plan, folder, previous, start, options, stdout);
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
@@ -142,8 +153,13 @@ public final class SweepCommand implements Callable<Integer> {
         RunLog log = folder.log();
         // Ctrl-C: stop taking runs and wait (bounded) until the finished ones are stored.
         StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-sweep-stop");
+        Sweep opened = null;
         try {
             try (Sweep sweep = Sweep.open(plan, folder, csv)) {
+                opened = sweep;
+                if (failWriteAfter != null) {
+                    sweep.injectWriteFault(failWriteAfter);
+                }
                 manifest = manifest.withExtra("storage", sweep.storage()).withExtra("status", "running");
                 SweepFolder.writeManifest(folder, manifest);
                 LOG.info(String.format(Locale.ROOT, "sweep %s: %d points × %d replicates = %d runs%s; %d to run on %d "
@@ -169,11 +185,26 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             status = "interrupted";
             throw e;
+        } catch (IOException | RuntimeException e) {
+            status = "failed";
+            if (opened == null || !opened.writeFailed()) {
+                throw e;
+            }
+            throw new IOException("writing the results failed: " + e.getMessage() + "; nothing more was stored, and "
+                    + folder.dir() + " is left unpublished and marked failed; every run stored before the failure is "
+                    + "whole: free space (or fix the folder's permissions), then finish with: qicsim sweep --resume "
+                    + folder.dir(), e);
         } finally {
-            manifest = finish(manifest, start, args, options, outcome, status);
-            SweepFolder.writeManifest(folder, manifest);
-            log.close();
-            ctrlC.close();
+            try {
+                manifest = finish(manifest, start, args, options, outcome, status);
+                SweepFolder.writeManifest(folder, manifest);
+            } catch (IOException | RuntimeException e) {
+                // A full disk may refuse the manifest too: the folder stays .partial, never complete.
+                LOG.warning("could not record status " + status + " in the manifest: " + e.getMessage());
+            } finally {
+                log.close();
+                ctrlC.close();
+            }
         }
         if (!status.equals("complete")) {
             stdout.println(folder.dir());

@@ -79,6 +79,19 @@ public final class Sweep implements Closeable {
         return store.format();
     }
 
+    /**
+     * Test seam: the {@code n+1}-th table flush of the store fails as on a full disk (a CSV file gets
+     * half its rows first). Proves that after a failed write nothing more is recorded as stored.
+     */
+    public void injectWriteFault(int n) {
+        store.injectFaultAfterFlushes(n);
+    }
+
+    /** Whether a write to the folder failed (the sweep cannot complete in this session). */
+    public boolean writeFailed() {
+        return store.isFailed();
+    }
+
     /** Runs the folder held when the sweep was opened. */
     public long storedBefore() {
         return storedBefore;
@@ -105,7 +118,10 @@ public final class Sweep implements Closeable {
                 store.commitIfDue();
             });
         } finally {
-            store.commit();
+            // After a failed write nothing more is committed (RunStore#isFailed).
+            if (!store.isFailed()) {
+                store.commit();
+            }
         }
         return new Outcome(storedBefore, done[0], stored.cardinality(), plan.runs(), cache.computations());
     }
