@@ -317,7 +317,10 @@ class ScenarioErrorsTest {
         write("parent.yaml", "sites: [1,\n");
         Path child = write("child.yaml", "extends: parent.yaml\n");
         List<Problem> problems = problems(child, KeyOverride.parseSet("nope=1", 1));
-        assertThat(problems).extracting(Problem::file).containsExactly(dir.resolve("parent.yaml").toString(), "--set #1");
+        // A parent's syntax error is reported at the child's extends line, without quoting the parent.
+        assertThat(problems).extracting(Problem::file).containsExactly(child.toString(), "--set #1");
+        assertThat(problems.get(0).message()).startsWith(dir.resolve("parent.yaml") + " is not a usable scenario file "
+                + "(a syntax error at line ");
     }
 
     @Test

@@ -139,7 +139,11 @@ abstract class RunStore implements Closeable {
     final void commitIfDue() throws IOException {
         ensureWritable();
         try {
-            flushIfDue();
+            if (flushesBeforeFault >= 0) {
+                flushAll(); // an injected fault: commit every run, so it strikes mid-sweep
+            } else {
+                flushIfDue();
+            }
         } catch (IOException | RuntimeException e) {
             failed(e);
             throw e;
