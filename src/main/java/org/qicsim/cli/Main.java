@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:failure during execution",
             "2:invalid input (usage, scenario or experiment file, existing --out)",
-            "130:interrupted (results consistent and resumable)"})
+            "130:interrupted (results consistent; a sweep resumes with --resume)"})
 public final class Main implements Callable<Integer> {
 
     static {

@@ -102,7 +102,12 @@ public final class SweepCommand implements Callable<Integer> {
             if (resume != null) {
                 // Takes the folder's lock: a second process resuming it is refused here.
                 folder = ResultsFolder.reopen(resume);
-                previous = SweepFolder.readManifest(folder);
+                if (!SweepFolder.hasManifest(folder)) {
+                    // Killed before its first manifest: nothing was run; start it again in place.
+                    restartInPlace(folder);
+                } else {
+                    previous = SweepFolder.readManifest(folder);
+                }
                 if (experimentFile == null) {
                     experimentFile = recorded(previous, folder);
                 }
@@ -114,7 +119,9 @@ public final class SweepCommand implements Callable<Integer> {
                 printDryRun(stdout, plan, options.threads());
                 return ExitCodes.OK;
             }
-            if (folder != null) {
+            if (folder != null && previous == null) {
+                SweepFolder.writeExperiment(folder, experiment);
+            } else if (folder != null) {
                 SweepFolder.checkMatches(folder, experiment);
             } else {
                 folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
@@ -128,7 +135,24 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A folder whose process was killed before it wrote its first manifest holds no runs (runs start
+     * after it): its experiment files may be half written, so they are removed and written afresh
+     * from the experiment file, which must then be named.
+     */
+    private void restartInPlace(ResultsFolder folder) throws IOException {
+        if (experimentFile == null) {
+            throw new UserInputException(folder.dir() + " was left by a sweep killed before it started (it has no "
+                    + SweepFolder.MANIFEST + " and no runs); name its experiment: qicsim sweep EXPERIMENT.yaml --resume "
+                    + folder.dir() + ", or remove the folder");
+        }
+        SweepFolder.clearUnstarted(folder);
+    }
+
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
+        if (manifest == null) {
+            return null;
+        }
         Path file = SweepFolder.recordedExperiment(manifest);
         if (file == null || !Files.isRegularFile(file)) {
             throw new UserInputException("the experiment file this sweep was started with"
@@ -147,6 +171,8 @@ public final class SweepCommand implements Callable<Integer> {
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
                         plan.experiment(), plan);
         manifest = manifest.withExecution("mason-18/local", options.threads());
+        // At once: a folder with a manifest can always be resumed (see restartInPlace).
+        SweepFolder.writeManifest(folder, manifest.withExtra("status", "running"));
         Sweep.Outcome outcome = null;
         String status = "failed";
         boolean sensitivity = false;

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +42,7 @@ class CrashSafetyTest {
             set: {sites.count: 10, horizonMonths: 24}
             factors:
               sites.heterogeneity: [0.1, 0.3]
-              collaborative.feedback.display: [funnel, league, caterpillar]
+              collaborative.feedback.display: [funnel, funnel99, league]
             design: grid
             outputs: {monthly: true, sites: true}
             """.formatted(SweepCommandTest.MICHIGAN);
@@ -96,24 +100,25 @@ class CrashSafetyTest {
         List<String> stored = new ArrayList<>();
         for (int kill = 0; kill < 20 && !Files.exists(out); kill++) {
             Process child = Files.exists(partial)
-                    ? ChildJvm.start(dir, "kill" + kill, "sweep", "--resume", partial.toString(), "--threads", "2", "--quiet")
+                    ? ChildJvm.start(dir, "kill" + kill, "sweep", experiment.toString(), "--resume", partial.toString(),
+                            "--threads", "2", "--quiet")
                     : ChildJvm.start(dir, "kill" + kill, "sweep", experiment.toString(), "--out", out.toString(),
                             "--threads", "2", "--quiet");
             long delay = 300 + random.nextLong(5_700);
             if (!refusedOnce && kill >= 2) {
                 // While the child holds the folder (its lock is taken before anything is read), a
                 // second process resuming it is refused.
-                Thread.sleep(delay / 2);
-                if (child.isAlive() && Files.exists(partial.resolve(".lock"))) {
-                    CliRun second = CliRun.of("sweep", "--resume", partial.toString(), "--quiet");
-                    if (second.exit() == ExitCodes.INVALID_INPUT) {
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+                while (!refusedOnce && child.isAlive() && System.nanoTime() < until) {
+                    if (heldByAnotherProcess(partial.resolve(".lock"))) {
+                        CliRun second = CliRun.of("sweep", "--resume", partial.toString(), "--quiet");
+                        assertThat(second.exit()).as(second.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
                         assertThat(second.err()).contains("is being written by another qicsim process");
                         refusedOnce = true;
-                    } else {
-                        assertThat(second.exit()).as("child still starting: " + second).isIn(ExitCodes.INVALID_INPUT);
                     }
+                    Thread.sleep(20);
                 }
-                Thread.sleep(delay - delay / 2);
+                Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
             } else {
                 Thread.sleep(delay);
             }
@@ -123,7 +128,7 @@ class CrashSafetyTest {
                     Files.exists(partial) ? runsStored(partial) + " runs stored" : Files.exists(out) ? "finished" : "no folder"));
         }
         if (!Files.exists(out)) {
-            CliRun last = CliRun.of("sweep", "--resume", partial.toString(), "--quiet");
+            CliRun last = CliRun.of("sweep", experiment.toString(), "--resume", partial.toString(), "--quiet");
             assertThat(last.exit()).as(last + "\n" + String.join("\n", stored)).isZero();
         }
         System.out.println("CrashSafetyTest kills:\n" + String.join("\n", stored));
@@ -138,9 +143,31 @@ class CrashSafetyTest {
                 .noneMatch(p -> p.getFileName().toString().startsWith("libduckdb_java"));
     }
 
+    /** Whether another process holds the lock on {@code file} (probed with a lock released at once). */
+    private static boolean heldByAnotherProcess(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
     private static long runsStored(Path partial) throws Exception {
         if (!Files.isDirectory(partial.resolve("runs"))) {
             return 0;
+        }
+        try (Stream<Path> parts = Files.list(partial.resolve("runs"))) {
+            if (parts.noneMatch(p -> p.getFileName().toString().endsWith(".parquet"))) {
+                return 0;
+            }
         }
         return TableRows.of(partial, "runs", RUN_KEY).size();
     }

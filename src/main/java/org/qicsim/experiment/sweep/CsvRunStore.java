@@ -146,14 +146,16 @@ final class CsvRunStore extends RunStore {
     }
 
     @Override
-    void flushIfDue() throws IOException {
+    boolean flushIfDue() throws IOException {
         int waiting = 0;
         for (RowBuffer b : buffers) {
             waiting = Math.max(waiting, b.pending());
         }
         if (waiting >= MAX_PENDING || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
             flushAll();
+            return true;
         }
+        return false;
     }
 
     @Override

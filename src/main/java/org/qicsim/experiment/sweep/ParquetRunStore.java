@@ -119,12 +119,14 @@ final class ParquetRunStore extends RunStore {
     }
 
     @Override
-    void flushIfDue() throws IOException {
+    boolean flushIfDue() throws IOException {
         int waiting = Math.max(runs.rowsBuffered(), Math.max(timeseries == null ? 0 : timeseries.rowsBuffered(),
                 sites == null ? 0 : sites.rowsBuffered()));
         if (waiting >= ParquetChunkWriter.DEFAULT_CHUNK_ROWS || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
             flushAll();
+            return true;
         }
+        return false;
     }
 
     @Override

@@ -141,8 +141,8 @@ abstract class RunStore implements Closeable {
         try {
             if (flushesBeforeFault >= 0) {
                 flushAll(); // an injected fault: commit every run, so it strikes mid-sweep
-            } else {
-                flushIfDue();
+            } else if (flushIfDue()) {
+                logCommit();
             }
         } catch (IOException | RuntimeException e) {
             failed(e);
@@ -155,6 +155,7 @@ abstract class RunStore implements Closeable {
         ensureWritable();
         try {
             flushAll();
+            logCommit();
         } catch (IOException | RuntimeException e) {
             failed(e);
             throw e;
@@ -178,8 +179,18 @@ abstract class RunStore implements Closeable {
     /** Adds a row to one of the tables {@link SweepTables#RUNS}, {@code TIMESERIES}, {@code SITES}. */
     abstract void append(String table, Object[] row) throws IOException;
 
-    /** {@link #commitIfDue()} of the format. */
-    abstract void flushIfDue() throws IOException;
+    /** {@link #commitIfDue()} of the format; whether it committed. */
+    abstract boolean flushIfDue() throws IOException;
+
+    private long lastLoggedCommit = System.nanoTime();
+
+    /** The time between commits, at FINE (--verbose): what a kill can lose. */
+    private void logCommit() {
+        long now = System.nanoTime();
+        LOG.fine(String.format(java.util.Locale.ROOT, "rows committed, %.1f s after the previous commit",
+                (now - lastLoggedCommit) / 1e9));
+        lastLoggedCommit = now;
+    }
 
     /** {@link #commit()} of the format: each table through {@link #beforeTableFlush}. */
     abstract void flushAll() throws IOException;
