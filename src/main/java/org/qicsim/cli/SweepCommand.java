@@ -84,6 +84,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--fail-write-after", hidden = true, paramLabel = "N")
     private Integer failWriteAfter;
 
+    /** Test seam: commit at least every MS milliseconds, so that a kill test's kills land on commits. */
+    @Option(names = "--commit-every-ms", hidden = true, paramLabel = "MS")
+    private Long commitEveryMs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -185,6 +189,9 @@ public final class SweepCommand implements Callable<Integer> {
                 opened = sweep;
                 if (failWriteAfter != null) {
                     sweep.injectWriteFault(failWriteAfter);
+                }
+                if (commitEveryMs != null) {
+                    sweep.commitEveryMillis(commitEveryMs);
                 }
                 manifest = manifest.withExtra("storage", sweep.storage()).withExtra("status", "running");
                 SweepFolder.writeManifest(folder, manifest);

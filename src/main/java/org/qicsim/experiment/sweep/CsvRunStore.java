@@ -151,7 +151,7 @@ final class CsvRunStore extends RunStore {
         for (RowBuffer b : buffers) {
             waiting = Math.max(waiting, b.pending());
         }
-        if (waiting >= MAX_PENDING || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
+        if (waiting >= MAX_PENDING || System.nanoTime() - lastCommit >= commitEveryNanos()) {
             flushAll();
             return true;
         }

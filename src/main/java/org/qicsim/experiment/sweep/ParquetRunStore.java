@@ -122,7 +122,7 @@ final class ParquetRunStore extends RunStore {
     boolean flushIfDue() throws IOException {
         int waiting = Math.max(runs.rowsBuffered(), Math.max(timeseries == null ? 0 : timeseries.rowsBuffered(),
                 sites == null ? 0 : sites.rowsBuffered()));
-        if (waiting >= ParquetChunkWriter.DEFAULT_CHUNK_ROWS || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
+        if (waiting >= ParquetChunkWriter.DEFAULT_CHUNK_ROWS || System.nanoTime() - lastCommit >= commitEveryNanos()) {
             flushAll();
             return true;
         }

@@ -74,6 +74,18 @@ abstract class RunStore implements Closeable {
     private final SweepOutputs outputs;
     /** The first write that failed: from then on nothing more reaches the files. */
     private Exception failure;
+    private long commitEveryNanos = COMMIT_EVERY_NANOS;
+
+    /** The longest time between commits. */
+    final long commitEveryNanos() {
+        return commitEveryNanos;
+    }
+
+    /** Test seam: commits more often, so that a test's kills land on commits. */
+    final void commitEvery(long nanos) {
+        commitEveryNanos = nanos;
+    }
+
     /** Test seam: table flushes left before one fails as a full disk would; negative for never. */
     private int flushesBeforeFault = -1;
 

@@ -87,6 +87,11 @@ public final class Sweep implements Closeable {
         store.injectFaultAfterFlushes(n);
     }
 
+    /** Test seam: commits at least every {@code millis} ms instead of every few seconds. */
+    public void commitEveryMillis(long millis) {
+        store.commitEvery(millis * 1_000_000L);
+    }
+
     /** Whether a write to the folder failed (the sweep cannot complete in this session). */
     public boolean writeFailed() {
         return store.isFailed();

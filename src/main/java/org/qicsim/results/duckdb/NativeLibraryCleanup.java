@@ -21,10 +21,18 @@ import java.util.logging.Logger;
  * files this process has mapped ({@code /proc/self/maps}), so another process's copy is never
  * touched. Where there is no {@code /proc} (macOS, Windows) nothing is done and the driver's
  * delete-on-exit remains (Windows cannot delete a loaded library anyway).
+ *
+ * <p>A process killed within that second still leaves its copy; so the first connection of every
+ * process also deletes stale copies: files {@code libduckdb_java*.so} in {@code java.io.tmpdir}
+ * owned by this user, last written more than {@link #STALE_SECONDS} seconds ago, that no process
+ * has open or mapped ({@code /proc/<pid>/fd}, {@code /proc/<pid>/maps}). A copy being unpacked is
+ * open (and then mapped) by its process, so it is never taken for a stale one.
  */
 final class NativeLibraryCleanup {
     private static final Logger LOG = Logger.getLogger(NativeLibraryCleanup.class.getName());
     private static boolean done;
+    /** Age after which an unused copy is stale: unpacking and loading take a second or two. */
+    static final long STALE_SECONDS = 10;
 
     private NativeLibraryCleanup() {
     }
@@ -38,6 +46,7 @@ final class NativeLibraryCleanup {
         if (!Files.isReadable(maps)) {
             return;
         }
+        // Also the copies of killed processes, which nobody else would ever remove.
         try {
             for (Path library : unpacked(Files.readAllLines(maps, StandardCharsets.UTF_8))) {
                 Files.deleteIfExists(library);
@@ -46,6 +55,68 @@ final class NativeLibraryCleanup {
         } catch (IOException | RuntimeException e) {
             LOG.fine("could not delete the unpacked DuckDB library: " + e.getMessage());
         }
+        deleteStaleCopies();
+    }
+
+    /** Deletes copies left by killed processes (see the class comment); returns how many. */
+    static int deleteStaleCopies() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        List<Path> candidates = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+            long now = System.currentTimeMillis();
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("libduckdb_java") && name.endsWith(".so") && Files.isRegularFile(p)
+                        && now - Files.getLastModifiedTime(p).toMillis() > STALE_SECONDS * 1000
+                        && Files.getOwner(p).getName().equals(System.getProperty("user.name"))) {
+                    candidates.add(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<Path> inUse = new java.util.HashSet<>();
+        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.toList()) {
+                if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    inUse.addAll(unpacked(Files.readAllLines(proc.resolve("maps"), StandardCharsets.UTF_8)));
+                } catch (IOException | RuntimeException e) {
+                    // gone, or not ours to read
+                }
+                try (java.util.stream.Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+                    for (Path fd : fds.toList()) {
+                        try {
+                            inUse.add(Files.readSymbolicLink(fd).toAbsolutePath().normalize());
+                        } catch (IOException | RuntimeException e) {
+                            // closed meanwhile
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone, or not ours to read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        int deleted = 0;
+        for (Path p : candidates) {
+            if (!inUse.contains(p.toAbsolutePath().normalize())) {
+                try {
+                    Files.deleteIfExists(p);
+                    deleted++;
+                    LOG.fine("deleted " + p + ", a copy of DuckDB's library left by a killed process");
+                } catch (IOException e) {
+                    // not ours after all
+                }
+            }
+        }
+        return deleted;
     }
 
     /** The unpacked DuckDB libraries among the mapped files: {@code <tmpdir>/libduckdb_java*.so}. */
