@@ -17,7 +17,7 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Invalid input: usage, a scenario or experiment file, an existing {@code --out}. */
     public static final int INVALID_INPUT = 2;
-    /** Interrupted; results written so far are consistent and resumable. */
+    /** Interrupted; results written so far are consistent (a sweep can be resumed; run and compare cannot). */
     public static final int INTERRUPTED = 130;
 
     /**

@@ -28,18 +28,22 @@ public final class GlobalOptions {
             description = "All log messages, and stack traces of failures.")
     private boolean debug;
 
-    private int threads = Runtime.getRuntime().availableProcessors();
+    private int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     /** The global options of the command tree {@code spec} belongs to. */
     public static GlobalOptions of(CommandSpec spec) {
         return ((Main) spec.root().userObject()).globalOptions();
     }
 
+    /** Most worker threads accepted: far above any machine's useful count, far below what exhausts memory. */
+    public static final int MAX_THREADS = 1024;
+
     @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
-            description = "Worker threads for runs (default: the number of processors).")
+            description = "Worker threads for runs, 1 to " + MAX_THREADS + " (default: the number of processors).")
     void setThreads(int threads) {
-        if (threads < 1) {
-            throw new ParameterException(mixee.commandLine(), "--threads must be at least 1, was " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException(mixee.commandLine(), "--threads must be between 1 and " + MAX_THREADS
+                    + ", was " + threads);
         }
         this.threads = threads;
     }

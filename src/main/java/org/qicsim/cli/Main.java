@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:failure during execution",
             "2:invalid input (usage, scenario or experiment file, existing --out)",
-            "130:interrupted (results consistent and resumable)"})
+            "130:interrupted (results consistent; a sweep resumes with --resume)"})
 public final class Main implements Callable<Integer> {
 
     static {
@@ -68,15 +68,27 @@ public final class Main implements Callable<Integer> {
         System.exit(execute(args));
     }
 
-    /** Runs {@code qicsim args} with the process's stdout and stderr and returns the exit code. */
+    /**
+     * Runs {@code qicsim args} with the process's stdout and stderr and returns the exit code: 1 if
+     * stdout could not be written (closed, a full disk), since results were then lost.
+     */
     public static int execute(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        int code = ExitCodes.FAILURE;
         try {
-            return newCommandLine(out, err).execute(args);
+            code = newCommandLine(out, err).execute(args);
+            // PrintWriter and PrintStream swallow I/O errors; they only remember them.
+            if (out.checkError() || System.out.checkError()) {
+                err.println("error: could not write the results to standard output (closed or full?)");
+                code = code == ExitCodes.OK ? ExitCodes.FAILURE : code;
+            }
+            return code;
         } finally {
             out.flush();
             err.flush();
+            // Ctrl-C: the shutdown hook may now let the JVM halt; everything is printed.
+            StopOnInterrupt.outputPrinted();
         }
     }
 
@@ -103,6 +115,7 @@ public final class Main implements Callable<Integer> {
     private static int executeWithLogging(ParseResult parseResult) {
         CommandLine root = parseResult.commandSpec().root().commandLine();
         GlobalOptions options = ((Main) root.getCommand()).globalOptions;
+        rejectUnmatched(parseResult);
         CliLogging logging = CliLogging.configure(root.getErr(), options.consoleLevel());
         try {
             return new CommandLine.RunLast().execute(parseResult);
@@ -111,6 +124,18 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ExecutionException(root, String.valueOf(error.getMessage()), error);
         } finally {
             logging.close();
+        }
+    }
+
+    /**
+     * picocli ignores unknown arguments when help is asked for, so {@code qicsim no-such-command --help}
+     * would print the root's usage and exit 0; it is a usage error (exit 2, with "did you mean").
+     */
+    private static void rejectUnmatched(ParseResult parseResult) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public final class SchemaCommand implements Callable<Integer> {
         for (KeySpec key : ScenarioSchema.all()) {
             String type = key.type().label() + (key.nullable() ? "|null" : "");
             String range = key.type() == ValueType.ENUM ? String.join(", ", key.enumValues())
-                    : key.path().equals("name") ? "[a-z0-9][a-z0-9._-]*" : key.interval();
+                    : key.path().equals("name") ? "[a-z0-9][a-z0-9._-]{0,99}" : key.interval();
             rows.add(new String[] {key.path(), type, key.defaultYaml(), range});
         }
         int[] widths = new int[3];

@@ -103,6 +103,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
     private Long interruptAfter;
 
+    /** Test seam: the (N+1)-th table flush fails as on a full disk (RunStore's injected fault). */
+    @Option(names = "--fail-write-after", hidden = true, paramLabel = "N")
+    private Integer failWriteAfter;
+
+    /** Test seam: commit at least every MS milliseconds, so that a kill test's kills land on commits. */
+    @Option(names = "--commit-every-ms", hidden = true, paramLabel = "MS")
+    private Long commitEveryMs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -121,46 +129,77 @@ public final class SweepCommand implements Callable<Integer> {
         SweepScope scope = SweepScope.parse(spec.commandLine(), shardText, targetCiText, maxReps);
         Instant start = Instant.now();
         ResultsFolder folder = null;
-        Manifest previous = null;
-        if (resume != null) {
-            folder = ResultsFolder.reopen(resume);
-            previous = SweepFolder.readManifest(folder);
-            scope = SweepScope.recorded(previous, folder.dir());
-            if (experimentFile == null) {
-                experimentFile = recorded(previous, folder);
+        try {
+            Manifest previous = null;
+            if (resume != null) {
+                // Takes the folder's lock: a second process resuming it is refused here.
+                folder = ResultsFolder.reopen(resume);
+                if (!SweepFolder.hasManifest(folder)) {
+                    // Killed before its first manifest: nothing was run; start it again in place.
+                    restartInPlace(folder);
+                } else {
+                    previous = SweepFolder.readManifest(folder);
+                    scope = SweepScope.recorded(previous, folder.dir());
+                }
+                if (experimentFile == null) {
+                    experimentFile = recorded(previous, folder);
+                }
+            }
+            ExperimentFile experiment = ExperimentFile.load(experimentFile);
+            experiment.base().notes().forEach(note -> err.println(note.format()));
+            SweepPlan plan = scope.plan(experiment, options.threads());
+            Map<String, Object> sample = null;
+            if (parameters != null) {
+                if (scope.adaptive()) {
+                    throw new ParameterException(spec.commandLine(),
+                            "--parameters cannot be combined with --target-ci: adaptive rounds add replicates beyond the "
+                            + "draws assigned when the sweep starts; run a fixed number of replicates with --parameters");
+                }
+                plan = SweepParameters.apply(plan, parameters);
+                sample = SweepParameters.describe(parameters);
+            }
+            if (previous != null) {
+                SweepParameters.checkResume(previous, sample, folder);
+            }
+            if (dryRun) {
+                scope.printDryRun(stdout, plan);
+                printDryRun(stdout, plan, options.threads());
+                return ExitCodes.OK;
+            }
+            if (folder != null && previous == null) {
+                SweepFolder.writeExperiment(folder, experiment);
+            } else if (folder != null) {
+                SweepFolder.checkMatches(folder, experiment);
+            } else {
+                folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
+                SweepFolder.writeExperiment(folder, experiment);
+            }
+            return execute(plan, scope, folder, previous, start, options, stdout, sample);
+        } finally {
+            if (folder != null) {
+                folder.close();
             }
         }
-        ExperimentFile experiment = ExperimentFile.load(experimentFile);
-        experiment.base().notes().forEach(note -> err.println(note.format()));
-        SweepPlan plan = scope.plan(experiment, options.threads());
-        Map<String, Object> sample = null;
-        if (parameters != null) {
-            if (scope.adaptive()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--parameters cannot be combined with --target-ci: adaptive rounds add replicates beyond the "
-                        + "draws assigned when the sweep starts; run a fixed number of replicates with --parameters");
-            }
-            plan = SweepParameters.apply(plan, parameters);
-            sample = SweepParameters.describe(parameters);
+    }
+
+    /**
+     * A folder whose process was killed before it wrote its first manifest holds no runs (runs start
+     * after it): its experiment files may be half written, so they are removed and written afresh
+     * from the experiment file, which must then be named.
+     */
+    private void restartInPlace(ResultsFolder folder) throws IOException {
+        if (experimentFile == null) {
+            throw new UserInputException(folder.dir() + " was left by a sweep killed before it started (it has no "
+                    + SweepFolder.MANIFEST + " and no runs); name its experiment: qicsim sweep EXPERIMENT.yaml --resume "
+                    + folder.dir() + ", or remove the folder");
         }
-        if (previous != null) {
-            SweepParameters.checkResume(previous, sample, folder);
-        }
-        if (dryRun) {
-            scope.printDryRun(stdout, plan);
-            printDryRun(stdout, plan, options.threads());
-            return ExitCodes.OK;
-        }
-        if (folder != null) {
-            SweepFolder.checkMatches(folder, experiment);
-        } else {
-            folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
-            SweepFolder.writeExperiment(folder, experiment);
-        }
-        return execute(plan, scope, folder, previous, start, options, stdout, sample);
+        SweepFolder.clearUnstarted(folder);
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
+        if (manifest == null) {
+            return null;
+        }
         Path file = SweepFolder.recordedExperiment(manifest);
         if (file == null || !Files.isRegularFile(file)) {
             throw new UserInputException("the experiment file this sweep was started with"
@@ -182,14 +221,24 @@ public final class SweepCommand implements Callable<Integer> {
         if (sample != null) {
             manifest = manifest.withExtra("parameters", sample);
         }
+        // At once: a folder with a manifest can always be resumed (see restartInPlace).
+        SweepFolder.writeManifest(folder, manifest.withExtra("status", "running"));
         Sweep.Outcome outcome = null;
         String status = "failed";
         boolean sensitivity = false;
         RunLog log = folder.log();
         // Ctrl-C: stop taking runs and wait (bounded) until the finished ones are stored.
         StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-sweep-stop");
+        Sweep opened = null;
         try {
             try (Sweep sweep = Sweep.open(plan, folder, csv)) {
+                opened = sweep;
+                if (failWriteAfter != null) {
+                    sweep.injectWriteFault(failWriteAfter);
+                }
+                if (commitEveryMs != null) {
+                    sweep.commitEveryMillis(commitEveryMs);
+                }
                 manifest = manifest.withExtra("storage", sweep.storage()).withExtra("status", "running");
                 SweepFolder.writeManifest(folder, manifest);
                 LOG.info(String.format(Locale.ROOT, "sweep %s: %d points × %d replicates = %d runs%s; %d to run on %d "
@@ -225,11 +274,26 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             status = "interrupted";
             throw e;
+        } catch (IOException | RuntimeException e) {
+            status = "failed";
+            if (opened == null || !opened.writeFailed()) {
+                throw e;
+            }
+            throw new IOException("writing the results failed: " + e.getMessage() + "; nothing more was stored, and "
+                    + folder.dir() + " is left unpublished and marked failed; every run stored before the failure is "
+                    + "whole: free space (or fix the folder's permissions), then finish with: qicsim sweep --resume "
+                    + folder.dir(), e);
         } finally {
-            manifest = finish(manifest, start, args, options, outcome, status);
-            SweepFolder.writeManifest(folder, manifest);
-            log.close();
-            ctrlC.close();
+            try {
+                manifest = finish(manifest, start, args, options, outcome, status);
+                SweepFolder.writeManifest(folder, manifest);
+            } catch (IOException | RuntimeException e) {
+                // A full disk may refuse the manifest too: the folder stays .partial, never complete.
+                LOG.warning("could not record status " + status + " in the manifest: " + e.getMessage());
+            } finally {
+                log.close();
+                ctrlC.close();
+            }
         }
         if (!status.equals("complete")) {
             stdout.println(folder.dir());

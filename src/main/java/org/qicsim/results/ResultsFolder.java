@@ -2,9 +2,12 @@ package org.qicsim.results;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -39,9 +42,11 @@ public final class ResultsFolder implements Closeable {
 
     static final String PARTIAL_SUFFIX = ".partial";
     /** Scenario and design names (MODEL.md §8); also guarantees one safe path segment. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{8,}");
     private static final int MAX_SUFFIX = 10_000;
+    /** Characters DuckDB reads as a file pattern in a path. */
+    private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}]");
 
     private final Path partial;
     private final Path parent;
@@ -52,12 +57,15 @@ public final class ResultsFolder implements Closeable {
     private final List<TrackedOutput> writers = new ArrayList<>();
     private final List<Closeable> tracked = new ArrayList<>();
     private Path committed;
+    /** This process's hold on the folder (see {@link FolderLock}); null once released. */
+    private FolderLock lock;
 
-    private ResultsFolder(Path partial, Path parent, String baseName, boolean userNamed) {
+    private ResultsFolder(Path partial, Path parent, String baseName, boolean userNamed) throws IOException {
         this.partial = partial;
         this.parent = parent;
         this.baseName = baseName;
         this.userNamed = userNamed;
+        this.lock = FolderLock.take(partial);
     }
 
     /**
@@ -116,6 +124,32 @@ public final class ResultsFolder implements Closeable {
     }
 
     /**
+     * Creates {@code dir} and its parents, or says in words why it cannot: an {@code --out} or
+     * {@code --results} the user cannot write to is invalid input (exit 2), found before any run.
+     */
+    private static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserInputException("cannot create the results folder: " + e.getFile() + " exists and is not a "
+                    + "folder" + (Files.isSymbolicLink(Path.of(e.getFile())) ? " (a symbolic link to nothing?)" : ""), e);
+        } catch (AccessDeniedException e) {
+            throw notWritable(dir, e);
+        } catch (FileSystemException e) {
+            throw new UserInputException("cannot create the results folder " + dir + ": "
+                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw notWritable(dir, null);
+        }
+    }
+
+    private static UserInputException notWritable(Path dir, Exception cause) {
+        return new UserInputException("cannot create the results folder in " + dir + ": permission denied (the "
+                + "folder is not writable; choose another with --out or --results)", cause);
+    }
+
+    /**
      * Starts the folder named by {@code --out}.
      *
      * @throws TargetExistsException if {@code folder} or {@code folder.partial} exists
@@ -126,18 +160,25 @@ public final class ResultsFolder implements Closeable {
         if (fileName == null) {
             throw new UserInputException("--out needs a folder name, not " + folder);
         }
-        if (Files.exists(target)) {
-            throw new TargetExistsException(folder, "output folder " + folder
-                    + " already exists; --out must name a new folder (qicsim never overwrites)");
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new TargetExistsException(folder, "output folder " + folder + " already exists"
+                    + (Files.isSymbolicLink(target) ? " (as a symbolic link)" : "")
+                    + "; --out must name a new folder (qicsim never overwrites)");
+        }
+        if (GLOB.matcher(fileName.toString()).find()) {
+            throw new UserInputException("--out " + folder + ": a results folder's name may not hold * ? [ ] { } "
+                    + "(DuckDB reads file paths as patterns, so queries would mix in other folders)");
         }
         Path parentDir = target.getParent();
         Path partial = parentDir.resolve(fileName + PARTIAL_SUFFIX);
-        Files.createDirectories(parentDir);
+        createDirectories(parentDir);
         try {
             Files.createDirectory(partial);
         } catch (FileAlreadyExistsException e) {
             throw new TargetExistsException(partial, "output folder " + partial
                     + " already exists (left by an interrupted run?); remove it or choose another --out");
+        } catch (AccessDeniedException e) {
+            throw notWritable(parentDir, e);
         }
         return new ResultsFolder(partial, parentDir, fileName.toString(), true);
     }
@@ -147,7 +188,7 @@ public final class ResultsFolder implements Closeable {
             throw new IllegalArgumentException("expected a lower-case hex hash, got \"" + hash + "\"");
         }
         String base = STAMP.format(start) + "-" + hash.substring(0, 8);
-        Files.createDirectories(parentDir);
+        createDirectories(parentDir);
         for (int k = 1; k <= MAX_SUFFIX; k++) {
             String name = suffixed(base, k);
             if (Files.exists(parentDir.resolve(name))) {
@@ -159,6 +200,8 @@ public final class ResultsFolder implements Closeable {
                         parentDir, base, false);
             } catch (FileAlreadyExistsException e) {
                 // taken: try the next suffix
+            } catch (AccessDeniedException e) {
+                throw notWritable(parentDir, e);
             }
         }
         throw new IOException("no free folder name for " + parentDir.resolve(base));
@@ -278,6 +321,8 @@ public final class ResultsFolder implements Closeable {
             output.close();
         }
         Path target = null;
+        // The lock is held through the rename (where the platform allows it), so no second process
+        // can take the folder between its last write and its publication.
         if (userNamed) {
             target = parent.resolve(baseName);
             if (Files.exists(target)) {
@@ -299,17 +344,38 @@ public final class ResultsFolder implements Closeable {
             }
         }
         try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, target);
+            move(partial, target);
+        } catch (FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException || lock == null) {
+                throw e;
+            }
+            // Windows renames no folder holding an open file: release the lock first.
+            lock.close();
+            lock = null;
+            move(partial, target);
         }
         committed = target;
+        if (lock != null) {
+            FolderLock held = lock;
+            lock = null;
+            held.closeAndDelete(target);
+        } else {
+            Files.deleteIfExists(target.resolve(FolderLock.FILE));
+        }
         return target;
     }
 
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
     /**
-     * Closes outputs still open (e.g. after a failure) without publishing: the {@code .partial}
-     * folder stays. After {@link #commit()} this does nothing.
+     * Closes outputs still open (e.g. after a failure) without publishing, and releases the folder's
+     * lock: the {@code .partial} folder stays. After {@link #commit()} this does nothing.
      */
     @Override
     public void close() throws IOException {
@@ -317,6 +383,14 @@ public final class ResultsFolder implements Closeable {
             return;
         }
         IOException first = null;
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                first = e;
+            }
+            lock = null;
+        }
         List<Closeable> all = new ArrayList<>(writers);
         all.addAll(tracked);
         for (Closeable output : all) {

@@ -19,8 +19,10 @@ import org.qicsim.scenario.tree.ScalarNode;
 public record KeySpec(String path, ValueType type, Double min, Double max, boolean minOpen, boolean maxOpen,
         boolean nullable, List<String> enumValues, Object defaultValue, String doc) implements SchemaEntry {
 
+    /** Longest {@code name}: it becomes a folder name, and file systems limit a name to 255 bytes. */
+    static final int MAX_NAME = 100;
     /** {@code name} must be usable as a folder name on every platform. */
-    static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_NAME - 1) + "}");
 
     public KeySpec {
         enumValues = List.copyOf(enumValues);
@@ -157,6 +159,10 @@ public record KeySpec(String path, ValueType type, Double min, Double max, boole
     private Optional<String> checkString(Object v) {
         if (!(v instanceof String s)) {
             return wrongType(v);
+        }
+        if (path.equals("name") && s.length() > MAX_NAME) {
+            return Optional.of("a name of " + s.length() + " characters is too long: it names the results folder "
+                    + "(valid: at most " + MAX_NAME + " characters matching " + NAME_PATTERN.pattern() + ")");
         }
         if (path.equals("name") && !NAME_PATTERN.matcher(s).matches()) {
             return Optional.of("\"" + s + "\" is not a valid name: lower-case letters, digits, '.', '_' and '-', "

@@ -114,7 +114,30 @@ final class ScenarioValidator {
         return false;
     }
 
+    /**
+     * Most patients one arm of a run may simulate (expected value): each patient is two draws, so
+     * this is about two minutes of one core. Beyond it a run does not fail, it runs for hours;
+     * {@code sites.volume.median: 1e6} passed the key's own range and did exactly that.
+     */
+    static final double MAX_PATIENTS_PER_ARM = 1e9;
+
     private void crossFieldRules(MapNode root) {
+        Optional<Double> count = number(root, "sites.count");
+        Optional<Double> median = number(root, "sites.volume.median");
+        Optional<Double> spread = number(root, "sites.volume.spread");
+        Optional<Double> months = number(root, "horizonMonths");
+        if (count.isPresent() && median.isPresent() && spread.isPresent() && months.isPresent()) {
+            double patients = count.get() * median.get() * StrictMath.exp(spread.get() * spread.get() / 2) * months.get();
+            if (patients > MAX_PATIENTS_PER_ARM) {
+                double most = MAX_PATIENTS_PER_ARM / (count.get() * StrictMath.exp(spread.get() * spread.get() / 2)
+                        * months.get());
+                fail(root, "sites.volume.median", Numbers.plain(median.get()) + " patients per site-month make "
+                        + String.format(java.util.Locale.ROOT, "%.3g", patients) + " patients per run and arm ("
+                        + "sites.count × median × exp(spread²/2) × horizonMonths), more than the limit of 1e9 (valid: "
+                        + "a median of at most " + String.format(java.util.Locale.ROOT, "%.4g", most) + " with these sites, "
+                        + "spread and horizon)");
+            }
+        }
         Optional<Double> practices = number(root, "practices.count");
         Optional<Double> interactions = number(root, "practices.interactions");
         if (practices.isPresent() && interactions.isPresent() && interactions.get() > practices.get() - 1) {

@@ -112,7 +112,7 @@ class MainTest {
     @Test
     void threadsMustBePositive() {
         assertThat(run("probe", "--threads", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--threads must be at least 1");
+        assertThat(err.toString()).contains("--threads must be between 1 and 1024, was 0");
     }
 
     @Test

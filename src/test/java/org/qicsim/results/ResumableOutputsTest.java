@@ -43,6 +43,10 @@ class ResumableOutputsTest {
             ResultsFolder again = ResultsFolder.reopen(name);
             assertThat(again.isReopened()).isTrue();
             assertThat(again.dir()).isEqualTo(root.resolve("out.partial"));
+            // One writer at a time: the folder's lock refuses a second until the first closes.
+            assertThatThrownBy(() -> ResultsFolder.reopen(name)).isInstanceOf(FolderInUseException.class)
+                    .hasMessageContaining("is being written by another qicsim process");
+            again.close();
         }
         ResultsFolder again = ResultsFolder.reopen(root.resolve("out.partial"));
         RunLog more = again.log();

@@ -260,7 +260,7 @@ class ScenarioErrorsTest {
                 """);
         assertThat(problems(file)).extracting(Problem::format).containsExactly(
                 name(file) + ":1:7: name: \"Michigan CQI\" is not a valid name: lower-case letters, digits, '.', '_' and "
-                        + "'-', starting with a letter or digit (valid: [a-z0-9][a-z0-9._-]*)",
+                        + "'-', starting with a letter or digit (valid: [a-z0-9][a-z0-9._-]{0,99})",
                 name(file) + ":3:16: horizonMonths: 48 leaves no collaborative year after startMonth 40 (valid: [52, 600])",
                 name(file) + ":4:37: practices.interactions: 4 is more than practices.count − 1 = 3 (valid: [0, 3])",
                 name(file) + ":6:16: sites.gamingTypes: the shares sum to 1.2, not 1 (valid: saint + honestTrier + "
@@ -317,7 +317,10 @@ class ScenarioErrorsTest {
         write("parent.yaml", "sites: [1,\n");
         Path child = write("child.yaml", "extends: parent.yaml\n");
         List<Problem> problems = problems(child, KeyOverride.parseSet("nope=1", 1));
-        assertThat(problems).extracting(Problem::file).containsExactly(dir.resolve("parent.yaml").toString(), "--set #1");
+        // A parent's syntax error is reported at the child's extends line, without quoting the parent.
+        assertThat(problems).extracting(Problem::file).containsExactly(child.toString(), "--set #1");
+        assertThat(problems.get(0).message()).startsWith(dir.resolve("parent.yaml") + " is not a usable scenario file "
+                + "(a syntax error at line ");
     }
 
     @Test

@@ -146,20 +146,26 @@ final class CsvRunStore extends RunStore {
     }
 
     @Override
-    void commitIfDue() throws IOException {
+    boolean flushIfDue() throws IOException {
         int waiting = 0;
         for (RowBuffer b : buffers) {
             waiting = Math.max(waiting, b.pending());
         }
-        if (waiting >= MAX_PENDING || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
-            commit();
+        if (waiting >= MAX_PENDING || System.nanoTime() - lastCommit >= commitEveryNanos()) {
+            flushAll();
+            return true;
         }
+        return false;
     }
 
     @Override
-    void commit() throws IOException {
+    void flushAll() throws IOException {
         // Buffers were created monthly and site tables first, runs last: flush in that order.
         for (RowBuffer b : buffers) {
+            if (faultDue()) {
+                b.writeHalf();
+            }
+            beforeTableFlush(b.name());
             b.flush();
         }
         lastCommit = System.nanoTime();
@@ -167,7 +173,7 @@ final class CsvRunStore extends RunStore {
 
     @Override
     void readRuns(int from, int to, RunRows rows) throws IOException {
-        commit();
+        flushAll();
         Path file = folder.resolve(RUNS_CSV);
         int n = RunResult.METRICS.size();
         double[] metrics = new double[n];
@@ -213,6 +219,10 @@ final class CsvRunStore extends RunStore {
     @Override
     public void close() throws IOException {
         IOException first = null;
+        if (isFailed()) {
+            // Nothing more reaches the files: closing a writer would flush what waits.
+            buffers.forEach(RowBuffer::discard);
+        }
         for (CsvWriter w : new CsvWriter[] {timeseries, sites, runs}) {
             try {
                 if (w != null) {

@@ -173,10 +173,17 @@ final class ExperimentParser {
             return null;
         }
         Path parent = file.getParent();
-        Path path = parent == null ? Path.of(text) : parent.resolve(text);
+        Path path;
+        try {
+            path = parent == null ? Path.of(text) : parent.resolve(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.error(node.location(), "scenario", "not a valid file path" + (text.indexOf('\0') >= 0
+                    ? " (it holds a NUL character)" : ": " + e.getReason()));
+            return null;
+        }
         if (!Files.isRegularFile(path)) {
-            problems.error(node.location(), "scenario", "file not found: " + path.normalize()
-                    + " (valid: a path relative to " + display + ")");
+            problems.error(node.location(), "scenario", (Files.exists(path) ? "not a regular file: " : "file not found: ")
+                    + path.normalize() + " (valid: a path relative to " + display + ")");
             return null;
         }
         return path;
@@ -413,6 +420,28 @@ final class ExperimentParser {
         return problems.hasErrors() ? SweepOutputs.defaults() : new SweepOutputs(metrics, monthly, sites);
     }
 
+    /** Most design points a sweep takes: checked before the design is generated, so a huge one is refused at once. */
+    public static final int MAX_POINTS = 100_000;
+
+    /** The design's number of points (an upper bound for oneAtATime), computed without generating it. */
+    private static long pointsBound(DesignGenerator generator, List<Factor> factors) {
+        int k = factors.size();
+        if (generator instanceof Grid) {
+            return Grid.count(factors);
+        } else if (generator instanceof LatinHypercube l) {
+            return l.n();
+        } else if (generator instanceof Saltelli s) {
+            return (long) s.n() * (k + 2);
+        } else if (generator instanceof Morris m) {
+            return (long) m.r() * (k + 1);
+        }
+        long n = 1;
+        for (Factor f : factors) {
+            n += f.levelCount(DesignKind.ONE_AT_A_TIME.yamlName());
+        }
+        return n;
+    }
+
     private Design generate(DesignChoice choice, List<FactorEntry> entries, ResolvedScenario base, long masterSeed)
             throws ScenarioException {
         List<Factor> factors = new ArrayList<>();
@@ -420,6 +449,13 @@ final class ExperimentParser {
             factors.add(e.factor());
         }
         try {
+            choice.generator().validate(factors);
+            long points = pointsBound(choice.generator(), factors);
+            if (points > MAX_POINTS) {
+                throw new ScenarioException(Problem.error(choice.node().location(), "design", "the design has "
+                        + points + " points, more than one sweep takes (valid: at most " + MAX_POINTS
+                        + " points; split the study into several experiments)"));
+            }
             DesignInputs inputs = choice.generator().kind() == DesignKind.ONE_AT_A_TIME
                     ? DesignInputs.ofBaseline(baseline(base, entries))
                     : DesignInputs.of(Seeds.generator(Seeds.Purpose.DESIGN_SAMPLING, masterSeed));

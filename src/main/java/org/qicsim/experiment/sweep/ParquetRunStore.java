@@ -27,6 +27,8 @@ import org.qicsim.results.duckdb.ResultsTables;
  * (rows of runs whose commit a killed process never finished), so the numbering stays in step.
  */
 final class ParquetRunStore extends RunStore {
+    /** DuckDB's spill folder inside the results folder, deleted when the store closes. */
+    static final String SPILL = ".duckdb-tmp";
     private final ResultsFolder folder;
     private final DuckDb db;
     private final ParquetChunkWriter runs;
@@ -49,7 +51,8 @@ final class ParquetRunStore extends RunStore {
     }
 
     static ParquetRunStore open(ResultsFolder folder, SweepOutputs outputs) throws IOException, DuckDbUnavailableException {
-        DuckDb db = DuckDb.openWithTemporarySpill();
+        // Spill inside the folder: a killed process leaves nothing outside it, and a resume clears it.
+        DuckDb db = DuckDb.openWithSpillIn(folder.resolve(SPILL));
         try {
             return new ParquetRunStore(folder, outputs, db);
         } catch (IOException | RuntimeException e) {
@@ -116,22 +119,27 @@ final class ParquetRunStore extends RunStore {
     }
 
     @Override
-    void commitIfDue() throws IOException {
+    boolean flushIfDue() throws IOException {
         int waiting = Math.max(runs.rowsBuffered(), Math.max(timeseries == null ? 0 : timeseries.rowsBuffered(),
                 sites == null ? 0 : sites.rowsBuffered()));
-        if (waiting >= ParquetChunkWriter.DEFAULT_CHUNK_ROWS || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
-            commit();
+        if (waiting >= ParquetChunkWriter.DEFAULT_CHUNK_ROWS || System.nanoTime() - lastCommit >= commitEveryNanos()) {
+            flushAll();
+            return true;
         }
+        return false;
     }
 
     @Override
-    void commit() throws IOException {
+    void flushAll() throws IOException {
         if (timeseries != null) {
+            beforeTableFlush(SweepTables.TIMESERIES);
             timeseries.flush();
         }
         if (sites != null) {
+            beforeTableFlush(SweepTables.SITES);
             sites.flush();
         }
+        beforeTableFlush(SweepTables.RUNS);
         runs.flush();
         lastCommit = System.nanoTime();
     }
@@ -197,7 +205,9 @@ final class ParquetRunStore extends RunStore {
     @Override
     public void close() throws IOException {
         List<Exception> failures = new ArrayList<>();
-        for (ParquetChunkWriter w : new ParquetChunkWriter[] {timeseries, sites, runs}) {
+        // A failed store drops what waits in DuckDB: closing a writer would flush it.
+        for (ParquetChunkWriter w : isFailed() ? new ParquetChunkWriter[0]
+                : new ParquetChunkWriter[] {timeseries, sites, runs}) {
             if (w != null) {
                 try {
                     w.close();

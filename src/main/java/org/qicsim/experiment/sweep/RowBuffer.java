@@ -17,10 +17,31 @@ import java.nio.file.StandardOpenOption;
  */
 final class RowBuffer extends Writer {
     private final OutputStream out;
+    private final String name;
     private final StringBuilder pending = new StringBuilder(1 << 16);
+    private boolean discarded;
 
     RowBuffer(Path file) throws IOException {
         this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.name = String.valueOf(file.getFileName());
+    }
+
+    /** The file's name, for messages. */
+    String name() {
+        return name;
+    }
+
+    /** After a failed write: what waits is dropped and nothing more is written. */
+    void discard() {
+        discarded = true;
+        pending.setLength(0);
+    }
+
+    /** Test seam: writes the first half of what waits, as a write cut short by a full disk would. */
+    void writeHalf() throws IOException {
+        byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
     }
 
     /** Characters waiting for the next flush. */
@@ -30,17 +51,21 @@ final class RowBuffer extends Writer {
 
     @Override
     public void write(char[] chars, int off, int len) {
-        pending.append(chars, off, len);
+        if (!discarded) {
+            pending.append(chars, off, len);
+        }
     }
 
     @Override
     public void write(String s) {
-        pending.append(s);
+        if (!discarded) {
+            pending.append(s);
+        }
     }
 
     @Override
     public void flush() throws IOException {
-        if (pending.length() > 0) {
+        if (pending.length() > 0 && !discarded) {
             out.write(pending.toString().getBytes(StandardCharsets.UTF_8));
             pending.setLength(0);
         }

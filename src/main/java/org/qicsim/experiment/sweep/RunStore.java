@@ -25,8 +25,8 @@ import org.qicsim.results.duckdb.ResultsTables;
  */
 abstract class RunStore implements Closeable {
     private static final Logger LOG = Logger.getLogger(RunStore.class.getName());
-    /** Longest time between commits: what a killed process can lose. */
-    static final long COMMIT_EVERY_NANOS = 30_000_000_000L;
+    /** Longest time between commits: what a killed process can lose (a few seconds of runs). */
+    static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
 
     /** Receives stored run rows: the metrics in {@link RunResult#METRICS} order, NaN for missing. */
     @FunctionalInterface
@@ -72,13 +72,109 @@ abstract class RunStore implements Closeable {
     abstract BitSet stored(SweepPlan plan) throws IOException;
 
     private final SweepOutputs outputs;
+    /** The first write that failed: from then on nothing more reaches the files. */
+    private Exception failure;
+    private long commitEveryNanos = COMMIT_EVERY_NANOS;
+
+    /** The longest time between commits. */
+    final long commitEveryNanos() {
+        return commitEveryNanos;
+    }
+
+    /** Test seam: commits more often, so that a test's kills land on commits. */
+    final void commitEvery(long nanos) {
+        commitEveryNanos = nanos;
+    }
+
+    /** Test seam: table flushes left before one fails as a full disk would; negative for never. */
+    private int flushesBeforeFault = -1;
 
     RunStore(SweepOutputs outputs) {
         this.outputs = outputs;
     }
 
+    /**
+     * Whether a write failed. A failed store writes nothing more, not even at {@link #close()}: after
+     * a failed write (a full disk) a later one could still succeed and store a run whose monthly or
+     * site rows never reached the disk, and a resumed sweep trusts every run in {@code runs}.
+     */
+    final boolean isFailed() {
+        return failure != null;
+    }
+
+    /** Test seam: the {@code n+1}-th table flush from now fails (half written, for CSV), as on a full disk. */
+    final void injectFaultAfterFlushes(int n) {
+        flushesBeforeFault = n;
+    }
+
+    /** Called before each table's rows go to disk; throws when the injected fault is due. */
+    final void beforeTableFlush(String table) throws IOException {
+        if (flushesBeforeFault == 0) {
+            flushesBeforeFault = -1;
+            throw new IOException("No space left on device (a fault injected by a test while writing " + table + ")");
+        }
+        if (flushesBeforeFault > 0) {
+            flushesBeforeFault--;
+        }
+    }
+
+    /** Whether the next table flush is the injected failing one (CSV then writes half of it first). */
+    final boolean faultDue() {
+        return flushesBeforeFault == 0;
+    }
+
+    private void ensureWritable() throws IOException {
+        if (failure != null) {
+            throw new IOException("the sweep's store failed earlier (" + failure.getMessage() + "); nothing more is written",
+                    failure);
+        }
+    }
+
+    private void failed(Exception e) {
+        if (failure == null) {
+            failure = e;
+        }
+    }
+
     /** Adds one run's rows: its monthly and site rows (when kept), then its {@code runs} row. */
     final void write(int point, int replicate, long runSeed, RunResult result) throws IOException {
+        ensureWritable();
+        try {
+            writeRows(point, replicate, runSeed, result);
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Commits if enough rows wait or enough time has passed since the last commit. */
+    final void commitIfDue() throws IOException {
+        ensureWritable();
+        try {
+            if (flushesBeforeFault >= 0) {
+                flushAll(); // an injected fault: commit every run, so it strikes mid-sweep
+            } else if (flushIfDue()) {
+                logCommit();
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Makes every row written so far durable, in complete files, monthly and site rows first. */
+    final void commit() throws IOException {
+        ensureWritable();
+        try {
+            flushAll();
+            logCommit();
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    private void writeRows(int point, int replicate, long runSeed, RunResult result) throws IOException {
         if (outputs.monthly()) {
             for (int t = 0; t < result.months(); t++) {
                 append(SweepTables.TIMESERIES, SweepTables.timeseriesRow(point, replicate, runSeed, result, t));
@@ -95,11 +191,21 @@ abstract class RunStore implements Closeable {
     /** Adds a row to one of the tables {@link SweepTables#RUNS}, {@code TIMESERIES}, {@code SITES}. */
     abstract void append(String table, Object[] row) throws IOException;
 
-    /** Commits if enough rows wait or enough time has passed since the last commit. */
-    abstract void commitIfDue() throws IOException;
+    /** {@link #commitIfDue()} of the format; whether it committed. */
+    abstract boolean flushIfDue() throws IOException;
 
-    /** Makes every row written so far durable, in complete files, monthly and site rows first. */
-    abstract void commit() throws IOException;
+    private long lastLoggedCommit = System.nanoTime();
+
+    /** The time between commits, at FINE (--verbose): what a kill can lose. */
+    private void logCommit() {
+        long now = System.nanoTime();
+        LOG.fine(String.format(java.util.Locale.ROOT, "rows committed, %.1f s after the previous commit",
+                (now - lastLoggedCommit) / 1e9));
+        lastLoggedCommit = now;
+    }
+
+    /** {@link #commit()} of the format: each table through {@link #beforeTableFlush}. */
+    abstract void flushAll() throws IOException;
 
     /** The stored runs of points [from, to), in no particular order. */
     abstract void readRuns(int from, int to, RunRows rows) throws IOException;

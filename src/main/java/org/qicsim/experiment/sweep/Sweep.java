@@ -79,6 +79,24 @@ public final class Sweep implements Closeable {
         return store.format();
     }
 
+    /**
+     * Test seam: the {@code n+1}-th table flush of the store fails as on a full disk (a CSV file gets
+     * half its rows first). Proves that after a failed write nothing more is recorded as stored.
+     */
+    public void injectWriteFault(int n) {
+        store.injectFaultAfterFlushes(n);
+    }
+
+    /** Test seam: commits at least every {@code millis} ms instead of every few seconds. */
+    public void commitEveryMillis(long millis) {
+        store.commitEvery(millis * 1_000_000L);
+    }
+
+    /** Whether a write to the folder failed (the sweep cannot complete in this session). */
+    public boolean writeFailed() {
+        return store.isFailed();
+    }
+
     /** Runs the folder held when the sweep was opened. */
     public long storedBefore() {
         return storedBefore;
@@ -138,7 +156,10 @@ public final class Sweep implements Closeable {
                 store.commitIfDue();
             });
         } finally {
-            store.commit();
+            // After a failed write nothing more is committed (RunStore#isFailed).
+            if (!store.isFailed()) {
+                store.commit();
+            }
         }
         return new Outcome(storedBefore, done[0], storedPlanned(), plan.plannedCount(), cache.computations());
     }

@@ -106,6 +106,26 @@ public final class SweepFolder {
         return line == null ? "absent" : "\"" + line.strip() + "\"";
     }
 
+    /** Whether the folder has its manifest (written before any run starts). */
+    public static boolean hasManifest(ResultsFolder folder) {
+        return Files.isRegularFile(folder.resolve(MANIFEST));
+    }
+
+    /**
+     * Removes what a sweep killed before its first manifest may have half written (its experiment
+     * files, an empty store), after checking that it holds no runs.
+     */
+    public static void clearUnstarted(ResultsFolder folder) throws IOException {
+        if (Files.exists(folder.resolve(CsvRunStore.RUNS_CSV))
+                || !org.qicsim.results.duckdb.ResultsTables.parts(folder.resolve(SweepTables.RUNS)).isEmpty()) {
+            throw new UserInputException(folder.dir() + " has runs but no " + MANIFEST + "; it was edited, and cannot be "
+                    + "resumed");
+        }
+        for (String name : List.of(ExperimentFile.RESOLVED, ExperimentYaml.SCENARIO, DESIGN, MANIFEST + ".tmp")) {
+            Files.deleteIfExists(folder.resolve(name));
+        }
+    }
+
     /** The manifest of a sweep folder. */
     public static Manifest readManifest(ResultsFolder folder) throws IOException {
         Path file = folder.resolve(MANIFEST);

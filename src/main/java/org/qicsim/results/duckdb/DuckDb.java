@@ -49,6 +49,26 @@ public final class DuckDb implements AutoCloseable {
     }
 
     /**
+     * Opens a connection spilling to {@code spill}, a folder of its own (inside a results folder, so
+     * that a killed process leaves nothing outside it): whatever an earlier, killed process left
+     * there is deleted first, and the folder is deleted on {@link #close()}.
+     */
+    public static DuckDb openWithSpillIn(Path spill) throws DuckDbUnavailableException, IOException {
+        if (Files.exists(spill)) {
+            deleteQuietly(spill);
+        }
+        Files.createDirectories(spill);
+        try {
+            DuckDb db = open(spill);
+            db.ownedSpill = spill;
+            return db;
+        } catch (DuckDbUnavailableException | RuntimeException e) {
+            deleteQuietly(spill);
+            throw e;
+        }
+    }
+
+    /**
      * Opens a connection whose spill files go to {@code tmpDir} (created if missing).
      *
      * @throws DuckDbUnavailableException if DuckDB cannot start here, for instance because its
@@ -67,6 +87,7 @@ public final class DuckDb implements AutoCloseable {
         try {
             Class.forName("org.duckdb.DuckDBDriver");
             c = DriverManager.getConnection("jdbc:duckdb:");
+            NativeLibraryCleanup.deleteUnpackedLibrary();
         } catch (ClassNotFoundException | SQLException | RuntimeException | LinkageError e) {
             // A failed native load surfaces as an Error (ExceptionInInitializerError the first
             // time, NoClassDefFoundError afterwards, UnsatisfiedLinkError on a foreign platform);

@@ -27,7 +27,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * value is wrong.
  *
  * <p>Rejected as syntax errors: malformed YAML/JSON, duplicate keys (YAML parsers silently keep the
- * last, hiding typos), aliases, and more than one document. Reusable for any qicsim input file.
+ * last, hiding typos), aliases, tags and {@code %TAG} directives, nesting deeper than
+ * {@link YamlEvents#MAX_DEPTH}, more than one document; for files, anything but a regular file of at
+ * most {@link InputText#MAX_BYTES} bytes of UTF-8 ({@link InputText}). Reusable for any qicsim input file.
  */
 public final class LocatedTreeParser {
 
@@ -44,9 +46,12 @@ public final class LocatedTreeParser {
      * @return the root node; an empty file gives a null scalar at line 1, column 1
      */
     public static Node parseFile(Path file, String displayName) throws IOException, TreeSyntaxException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = InputText.read(file, displayName);
         boolean json = file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        if (!json) {
+            YamlEvents.check(text, displayName, 0);
+        }
         return parse(text, displayName, json, 0);
     }
 
@@ -57,6 +62,7 @@ public final class LocatedTreeParser {
      *     such as the value of {@code --set key=value}
      */
     public static Node parseYaml(String text, String displayName, int columnOffset) throws TreeSyntaxException {
+        YamlEvents.check(text, displayName, columnOffset);
         return parse(text, displayName, false, columnOffset);
     }
 

@@ -93,6 +93,7 @@ class SweepTest {
         Sweep.Outcome cut = session(plan, first, true, 3, 1);
         assertThat(cut.complete()).isFalse();
         Path partial = first.dir();
+        first.close(); // the process ends: its lock on the folder goes
         // What a kill during a commit leaves: monthly rows of a run whose runs row never came, and a
         // runs line cut short.
         List<String> ts = Files.readAllLines(whole.resolve("timeseries.csv"));
@@ -123,6 +124,7 @@ class SweepTest {
         SweepFolder.writeExperiment(first, e);
         assertThat(session(plan, first, false, 5, 1).complete()).isFalse();
         Path partial = first.dir();
+        first.close(); // the process ends: its lock on the folder goes
         assertThat(partial.resolve("runs/part-000001.parquet")).exists();
         // A kill between the monthly part and the runs part of the next commit, and one inside a COPY.
         Files.copy(partial.resolve("timeseries/part-000001.parquet"), partial.resolve("timeseries/part-000002.parquet"));
