@@ -1,7 +1,5 @@
 package org.qicsim.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.qicsim.scenario.InputFile;
 import org.qicsim.scenario.KeyOverride;
-import org.qicsim.scenario.Problem;
 import org.qicsim.scenario.Problems;
 import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
@@ -18,12 +16,10 @@ import org.qicsim.scenario.ScenarioLoader;
 import org.qicsim.scenario.ScenarioSchema;
 import org.qicsim.scenario.tree.DidYouMean;
 import org.qicsim.scenario.tree.ListNode;
-import org.qicsim.scenario.tree.LocatedTreeParser;
 import org.qicsim.scenario.tree.Location;
 import org.qicsim.scenario.tree.MapNode;
 import org.qicsim.scenario.tree.Node;
 import org.qicsim.scenario.tree.ScalarNode;
-import org.qicsim.scenario.tree.TreeSyntaxException;
 
 /**
  * The five features of high-performing collaboratives (McGowan et al., BMJ Open 2023; docs/MODEL.md
@@ -84,18 +80,7 @@ public final class Features {
      */
     public static Features load(Path file) throws ScenarioException {
         String display = file.normalize().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "",
-                    "cannot read features file: " + (Files.exists(file) ? "not a regular file" : "no such file")));
-        }
-        Node root;
-        try {
-            root = LocatedTreeParser.parseFile(file, display);
-        } catch (TreeSyntaxException e) {
-            throw new ScenarioException(Problem.error(e.location(), "", e.getMessage()));
-        } catch (IOException e) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read features file: " + e.getMessage()));
-        }
+        Node root = InputFile.parse(file, display, "a features file");
         Problems problems = new Problems();
         List<Feature> features = new ArrayList<>();
         Map<String, Location> origins = new LinkedHashMap<>();

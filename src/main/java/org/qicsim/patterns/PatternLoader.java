@@ -19,6 +19,7 @@ import org.qicsim.patterns.ReviewSpec.Measure;
 import org.qicsim.patterns.ReviewSpec.Moderator;
 import org.qicsim.patterns.ReviewSpec.Published;
 import org.qicsim.patterns.ReviewSpec.Setting;
+import org.qicsim.scenario.InputFile;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.Problem;
 import org.qicsim.scenario.Problems;
@@ -26,12 +27,10 @@ import org.qicsim.scenario.ScenarioException;
 import org.qicsim.scenario.ScenarioSchema;
 import org.qicsim.scenario.tree.DidYouMean;
 import org.qicsim.scenario.tree.ListNode;
-import org.qicsim.scenario.tree.LocatedTreeParser;
 import org.qicsim.scenario.tree.Location;
 import org.qicsim.scenario.tree.MapNode;
 import org.qicsim.scenario.tree.Node;
 import org.qicsim.scenario.tree.ScalarNode;
-import org.qicsim.scenario.tree.TreeSyntaxException;
 
 /**
  * Reads pattern files ({@code scenarios/patterns/<id>.yaml}) through the located pipeline: every
@@ -93,18 +92,7 @@ public final class PatternLoader {
     /** One pattern file. */
     public static Pattern load(Path file) throws ScenarioException {
         String display = file.normalize().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "",
-                    "cannot read pattern file: " + (Files.exists(file) ? "not a regular file" : "no such file")));
-        }
-        Node root;
-        try {
-            root = LocatedTreeParser.parseFile(file, display);
-        } catch (TreeSyntaxException e) {
-            throw new ScenarioException(Problem.error(e.location(), "", e.getMessage()));
-        } catch (IOException e) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read pattern file: " + e.getMessage()));
-        }
+        Node root = InputFile.parse(file, display, "a pattern file");
         Problems problems = new Problems();
         if (!(root instanceof MapNode map)) {
             problems.error(root.location(), "", "expected a map of pattern keys (id, title, source, set, kind, …), got "

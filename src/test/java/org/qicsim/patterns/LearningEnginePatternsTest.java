@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qicsim.analysis.Estimate;
-import org.qicsim.model.ArmTrace;
 import org.qicsim.model.RunResult;
 import org.qicsim.scenario.ResolvedScenario;
 
@@ -149,10 +148,9 @@ class LearningEnginePatternsTest {
             double[] gains = new double[replications];
             for (int r = 0; r < replications; r++) {
                 RunResult run = runs.get(d).get(r);
-                gains[r] = complianceGain(run, start + 12, null);
+                gains[r] = RunStatistics.complianceGain(run, start + 12, null);
                 gainByReplicate[r][d] = gains[r];
-                double[] byTercile = tercileGains(run, start);
-                lowMinusHigh[r] += (byTercile[0] - byTercile[2]) / designs.size();
+                lowMinusHigh[r] += RunStatistics.tercileContrast(run, start) / designs.size();
             }
             designMeans[d] = Trials.estimate(gains).mean();
             Trials.report(String.format(java.util.Locale.ROOT, "P3 design %d mean compliance gain %.5f", d + 1,
@@ -171,47 +169,5 @@ class LearningEnginePatternsTest {
         assertThat(median.ciLow()).isGreaterThanOrEqualTo(0.01);
         assertThat(median.ciHigh()).isLessThanOrEqualTo(0.08);
         assertThat(terciles.ciLow()).isGreaterThan(0.0);
-    }
-
-    /** Mean over sites (a subset, or all when null) of compliance at month t minus the counterfactual's. */
-    static double complianceGain(RunResult run, int t, int[] sites) {
-        ArmTrace f = run.factual();
-        ArmTrace c = run.counterfactual();
-        int[] chosen = sites != null ? sites : java.util.stream.IntStream.range(0, f.sites()).toArray();
-        double sum = 0;
-        int n = 0;
-        for (int j : chosen) {
-            double g = f.compliance(t, j) - c.compliance(t, j);
-            if (!Double.isNaN(g)) {
-                sum += g;
-                n++;
-            }
-        }
-        return sum / n;
-    }
-
-    /** Gains at collaborative month 12 in the lowest, middle and highest baseline-compliance terciles. */
-    static double[] tercileGains(RunResult run, int start) {
-        ArmTrace f = run.factual();
-        Integer[] order = new Integer[f.sites()];
-        for (int j = 0; j < order.length; j++) {
-            order[j] = j;
-        }
-        Arrays.sort(order, (a, b) -> {
-            double x = f.compliance(start - 1, a);
-            double y = f.compliance(start - 1, b);
-            int c = Double.compare(Double.isNaN(x) ? Double.MAX_VALUE : x, Double.isNaN(y) ? Double.MAX_VALUE : y);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int third = order.length / 3;
-        double[] gains = new double[3];
-        for (int k = 0; k < 3; k++) {
-            int[] sites = new int[third];
-            for (int i = 0; i < third; i++) {
-                sites[i] = order[k == 2 ? order.length - third + i : k * third + i];
-            }
-            gains[k] = complianceGain(run, start + 12, sites);
-        }
-        return gains;
     }
 }

@@ -2,13 +2,10 @@ package org.qicsim.patterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qicsim.analysis.Estimate;
-import org.qicsim.model.Observed;
 import org.qicsim.model.RunResult;
 import org.qicsim.scenario.ResolvedScenario;
 
@@ -45,8 +42,8 @@ class MeasurementCorePatternsTest {
     void reliabilityAdjustmentShrinksTheRangeAndReclassifiesTheBestQuintile() {
         ResolvedScenario low = Trials.scenario("scenarios/examples/low-volume.yaml", "horizonMonths=24");
         List<RunResult> runs = Trials.paired(200, low).get(0);
-        Estimate ratio = Trials.estimate(Trials.values(runs, r -> rangeRatio(r.factual().firstCycleMeasurement())));
-        Estimate moved = Trials.estimate(Trials.values(runs, r -> reclassified(r.factual().firstCycleMeasurement())));
+        Estimate ratio = Trials.estimate(Trials.values(runs, r -> RunStatistics.rangeRatio(r.factual().firstCycleMeasurement())));
+        Estimate moved = Trials.estimate(Trials.values(runs, r -> RunStatistics.reclassified(r.factual().firstCycleMeasurement())));
         Trials.report("P2 range ratio at volume median 10 (criterion CI inside [0.30, 0.50]; published 0.39)", ratio);
         Trials.report("P2 best-quintile reclassification (criterion CI inside [0.34, 0.54]; published 0.44)", moved);
         assertThat(ratio.ciLow()).isGreaterThanOrEqualTo(0.30);
@@ -57,56 +54,8 @@ class MeasurementCorePatternsTest {
         ResolvedScenario high = Trials.scenario("scenarios/examples/low-volume.yaml", "horizonMonths=24",
                 "sites.volume.median=400");
         List<RunResult> big = Trials.paired(50, high).get(0);
-        Estimate bigRatio = Trials.estimate(Trials.values(big, r -> rangeRatio(r.factual().firstCycleMeasurement())));
+        Estimate bigRatio = Trials.estimate(Trials.values(big, r -> RunStatistics.rangeRatio(r.factual().firstCycleMeasurement())));
         Trials.report("P2 range ratio at volume median 400 (criterion CI >= 0.9)", bigRatio);
         assertThat(bigRatio.ciLow()).isGreaterThanOrEqualTo(0.9);
-    }
-
-    /** (P95 − P5) of reliability-adjusted over raw rates across measured sites (type-7 quantiles). */
-    static double rangeRatio(Observed m) {
-        double[] raw = measured(m.rsr());
-        double[] adjusted = measured(m.adjusted());
-        return (quantile(adjusted, 0.95) - quantile(adjusted, 0.05)) / (quantile(raw, 0.95) - quantile(raw, 0.05));
-    }
-
-    /** Share of the raw best quintile (lowest RSR) that is not in the best quintile of P̂. */
-    static double reclassified(Observed m) {
-        Integer[] sites = measuredSites(m.rsr());
-        int quintile = Math.max(1, (int) Math.round(0.2 * sites.length));
-        List<Integer> bestRaw = best(sites, m.rsr(), quintile);
-        List<Integer> bestAdjusted = best(sites, m.adjusted(), quintile);
-        long moved = bestRaw.stream().filter(j -> !bestAdjusted.contains(j)).count();
-        return (double) moved / quintile;
-    }
-
-    private static List<Integer> best(Integer[] sites, double[] value, int count) {
-        Integer[] order = sites.clone();
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(value[a], value[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        return Arrays.asList(order).subList(0, count);
-    }
-
-    private static Integer[] measuredSites(double[] v) {
-        List<Integer> out = new ArrayList<>();
-        for (int j = 0; j < v.length; j++) {
-            if (!Double.isNaN(v[j])) {
-                out.add(j);
-            }
-        }
-        return out.toArray(new Integer[0]);
-    }
-
-    private static double[] measured(double[] v) {
-        return Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    }
-
-    /** Hyndman and Fan type 7 (R's default): linear interpolation between order statistics. */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

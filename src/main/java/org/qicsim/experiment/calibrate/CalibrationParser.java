@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.qicsim.model.RunResult;
+import org.qicsim.scenario.InputFile;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.KeySpec;
 import org.qicsim.scenario.Problem;
@@ -28,13 +28,11 @@ import org.qicsim.scenario.ScenarioSchema;
 import org.qicsim.scenario.ValueType;
 import org.qicsim.scenario.tree.DidYouMean;
 import org.qicsim.scenario.tree.ListNode;
-import org.qicsim.scenario.tree.LocatedTreeParser;
 import org.qicsim.scenario.tree.Location;
 import org.qicsim.scenario.tree.MapNode;
 import org.qicsim.scenario.tree.Node;
 import org.qicsim.scenario.tree.Numbers;
 import org.qicsim.scenario.tree.ScalarNode;
-import org.qicsim.scenario.tree.TreeSyntaxException;
 
 /**
  * The calibration file's pipeline, as the experiment file's: parse into a located tree; check every
@@ -159,20 +157,7 @@ final class CalibrationParser {
     }
 
     static MapNode parse(Path file, String display, String what) throws ScenarioException {
-        Node root;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ScenarioException(Problem.error(Location.ofFile(display), "", display + " is a directory, not "
-                        + what));
-            }
-            root = LocatedTreeParser.parseFile(file, display);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read: no such file"));
-        } catch (IOException e) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read: " + e.getMessage()));
-        } catch (TreeSyntaxException e) {
-            throw new ScenarioException(Problem.error(e.location(), "", e.getMessage()));
-        }
+        Node root = InputFile.parse(file, display, what);
         if (!(root instanceof MapNode map)) {
             throw new ScenarioException(Problem.error(root.location(), "", what + " is a mapping of keys, not "
                     + root.describe()));

@@ -1,9 +1,7 @@
 package org.qicsim.experiment.sweep;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +23,7 @@ import org.qicsim.experiment.doe.LatinHypercube;
 import org.qicsim.experiment.doe.Morris;
 import org.qicsim.experiment.doe.OneAtATime;
 import org.qicsim.experiment.doe.Saltelli;
+import org.qicsim.scenario.InputFile;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.KeySpec;
 import org.qicsim.scenario.Problem;
@@ -123,20 +122,7 @@ final class ExperimentParser {
     }
 
     private MapNode parse() throws ScenarioException {
-        Node root;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ScenarioException(Problem.error(Location.ofFile(display), "", display
-                        + " is a directory, not an experiment file"));
-            }
-            root = LocatedTreeParser.parseFile(file, display);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read: no such file"));
-        } catch (IOException e) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read: " + e.getMessage()));
-        } catch (TreeSyntaxException e) {
-            throw new ScenarioException(Problem.error(e.location(), "", e.getMessage()));
-        }
+        Node root = InputFile.parse(file, display, "an experiment file");
         if (!(root instanceof MapNode map)) {
             throw new ScenarioException(Problem.error(root.location(), "", "an experiment file is a mapping of "
                     + "keys, not " + root.describe() + " (valid: " + String.join(", ", KEYS) + ")"));
