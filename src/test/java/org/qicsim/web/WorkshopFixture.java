@@ -3,7 +3,13 @@ package org.qicsim.web;
 import java.io.IOException;
 import org.qicsim.cli.GlobalOptions;
 import org.qicsim.cli.WorkshopCompareExport;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.qicsim.experiment.CounterfactualCache;
 import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.RunExecutor;
+import org.qicsim.experiment.RunSpec;
 
 /** A workshop server on a free loopback port, as {@code qicsim serve} starts it, for tests. */
 final class WorkshopFixture implements AutoCloseable {
@@ -21,8 +27,17 @@ final class WorkshopFixture implements AutoCloseable {
     }
 
     WorkshopFixture(Workshop.Settings settings) throws IOException {
+        this(settings, null);
+    }
+
+    /**
+     * A server whose runs wait until {@code gate} opens (null: no gate): how a test holds the
+     * design queue's dispatchers busy for as long as it needs, whatever the machine's speed.
+     */
+    WorkshopFixture(Workshop.Settings settings, CountDownLatch gate) throws IOException {
         pool = new LocalPool(2);
-        workshop = new Workshop(pool, new WorkshopCompareExport(new GlobalOptions()), settings);
+        RunExecutor executor = gate == null ? pool : new GatedExecutor(pool, gate);
+        workshop = new Workshop(executor, new WorkshopCompareExport(new GlobalOptions()), settings);
         server = WorkshopServer.start(workshop, "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.address().getPort();
     }
@@ -36,5 +51,45 @@ final class WorkshopFixture implements AutoCloseable {
         server.close();
         workshop.close();
         pool.close();
+    }
+
+    /** Runs on the pool once the gate is open. */
+    private static final class GatedExecutor implements RunExecutor {
+        private final RunExecutor pool;
+        private final CountDownLatch gate;
+
+        GatedExecutor(RunExecutor pool, CountDownLatch gate) {
+            this.pool = pool;
+            this.gate = gate;
+        }
+
+        @Override
+        public void execute(List<RunSpec> runs, CounterfactualCache cache, Sink sink)
+                throws InterruptedException, IOException {
+            gate.await();
+            pool.execute(runs, cache, sink);
+        }
+
+        @Override
+        public void execute(Iterator<RunSpec> runs, CounterfactualCache cache, Sink sink)
+                throws InterruptedException, IOException {
+            gate.await();
+            pool.execute(runs, cache, sink);
+        }
+
+        @Override
+        public int threads() {
+            return pool.threads();
+        }
+
+        @Override
+        public String name() {
+            return pool.name();
+        }
+
+        @Override
+        public void close() {
+            // The fixture closes the pool.
+        }
     }
 }

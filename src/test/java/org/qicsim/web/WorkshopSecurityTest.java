@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,8 +234,10 @@ class WorkshopSecurityTest {
 
     @Test
     void aFullRunQueueAnswers429() throws Exception {
-        // Queue of 1 with one dispatcher: the reference occupies the dispatcher, one design waits, the next is refused.
-        try (WorkshopFixture small = new WorkshopFixture(new Workshop.Settings(1, 1, 100, 50))) {
+        // Queue of 1 with one dispatcher: the reference occupies the dispatcher (held there by a gate,
+        // whatever the machine's speed), one design waits, the next is refused.
+        CountDownLatch gate = new CountDownLatch(1);
+        try (WorkshopFixture small = new WorkshopFixture(new Workshop.Settings(1, 1, 100, 50), gate)) {
             ApiClient s = small.client();
             String[] r = s.openRoom(WorkshopFixture.TINY);
             int refused = 0;
@@ -250,6 +253,7 @@ class WorkshopSecurityTest {
             }
             assertThat(refused).isGreaterThan(0);
             assertThat(s.state(r[0], r[1]).path("round").path("phase").asText()).isEqualTo("open");
+            gate.countDown();
         }
     }
 
