@@ -93,36 +93,43 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         Instant start = Instant.now();
         ResultsFolder folder = null;
-        Manifest previous = null;
-        if (resume != null) {
-            folder = ResultsFolder.reopen(resume);
-            Path manifestFile = folder.resolve(MANIFEST);
-            if (!Files.isRegularFile(manifestFile)) {
-                throw new UserInputException(folder.dir() + " is not a calibration folder: it has no " + MANIFEST);
+        try {
+            Manifest previous = null;
+            if (resume != null) {
+                folder = ResultsFolder.reopen(resume);
+                Path manifestFile = folder.resolve(MANIFEST);
+                if (!Files.isRegularFile(manifestFile)) {
+                    throw new UserInputException(folder.dir() + " is not a calibration folder: it has no " + MANIFEST);
+                }
+                previous = Manifest.read(manifestFile);
+                if (calibrationFile == null) {
+                    calibrationFile = recorded(previous, folder);
+                }
             }
-            previous = Manifest.read(manifestFile);
-            if (calibrationFile == null) {
-                calibrationFile = recorded(previous, folder);
+            CalibrationFile calibration = CalibrationFile.load(calibrationFile, org.qicsim.patterns.ReviewTarget::of);
+            AbcSmc method = new AbcSmc(calibration);
+            if (dryRun) {
+                printDryRun(stdout, calibration, options.threads());
+                return ExitCodes.OK;
+            }
+            if (folder != null) {
+                String stored = Files.readString(folder.resolve(CalibrationFile.RESOLVED), StandardCharsets.UTF_8);
+                if (!stored.equals(calibration.resolvedYaml())) {
+                    throw new UserInputException(calibrationFile + " no longer resolves to the calibration in " + folder.dir()
+                            + " (compare with its " + CalibrationFile.RESOLVED + "); a calibration resumes only unchanged");
+                }
+            } else {
+                folder = out != null ? ResultsFolder.at(out)
+                        : ResultsFolder.forRun(resultsRoot, "calibrate", start, calibration.sha256());
+                Files.writeString(folder.resolve(CalibrationFile.RESOLVED), calibration.resolvedYaml(), StandardCharsets.UTF_8);
+            }
+            return execute(calibration, method, folder, previous, start, options, stdout);
+        } finally {
+            // Releases the folder's lock when it was not published (interrupted, failed, refused).
+            if (folder != null) {
+                folder.close();
             }
         }
-        CalibrationFile calibration = CalibrationFile.load(calibrationFile, org.qicsim.patterns.ReviewTarget::of);
-        AbcSmc method = new AbcSmc(calibration);
-        if (dryRun) {
-            printDryRun(stdout, calibration, options.threads());
-            return ExitCodes.OK;
-        }
-        if (folder != null) {
-            String stored = Files.readString(folder.resolve(CalibrationFile.RESOLVED), StandardCharsets.UTF_8);
-            if (!stored.equals(calibration.resolvedYaml())) {
-                throw new UserInputException(calibrationFile + " no longer resolves to the calibration in " + folder.dir()
-                        + " (compare with its " + CalibrationFile.RESOLVED + "); a calibration resumes only unchanged");
-            }
-        } else {
-            folder = out != null ? ResultsFolder.at(out)
-                    : ResultsFolder.forRun(resultsRoot, "calibrate", start, calibration.sha256());
-            Files.writeString(folder.resolve(CalibrationFile.RESOLVED), calibration.resolvedYaml(), StandardCharsets.UTF_8);
-        }
-        return execute(calibration, method, folder, previous, start, options, stdout);
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {

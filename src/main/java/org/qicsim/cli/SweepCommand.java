@@ -272,8 +272,9 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         } catch (InterruptedException e) {
+            // Stopped inside a run or while summarising: reported below like any other stop, so the
+            // folder and the resume command are always printed.
             status = "interrupted";
-            throw e;
         } catch (IOException | RuntimeException e) {
             status = "failed";
             if (opened == null || !opened.writeFailed()) {
@@ -297,9 +298,11 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (!status.equals("complete")) {
             stdout.println(folder.dir());
-            throw new InterruptedException(String.format(Locale.ROOT, "%d runs stored this session, %d of %d in all; "
-                    + "every finished run is in %s; finish with: qicsim sweep --resume %s", outcome.runsThisSession(),
-                    outcome.stored(), outcome.total(), folder.dir(), folder.dir()));
+            String counts = outcome == null ? "no run stored this session"
+                    : String.format(Locale.ROOT, "%d runs stored this session, %d of %d in all", outcome.runsThisSession(),
+                            outcome.stored(), outcome.total());
+            throw new InterruptedException(String.format(Locale.ROOT, "%s; every finished run is in %s; finish with: "
+                    + "qicsim sweep --resume %s", counts, folder.dir(), folder.dir()));
         }
         Path done = folder.commit();
         printSummary(stdout, plan, outcome, sensitivity, Duration.between(start, Instant.now()));

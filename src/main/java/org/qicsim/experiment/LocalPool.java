@@ -56,6 +56,10 @@ public final class LocalPool implements RunExecutor {
                     pending.addLast(run);
                     inFlight.addLast(pool.submit(() -> RunExecutor.runOne(run, cache)));
                 }
+                if (inFlight.isEmpty()) {
+                    // A stop-aware iterator can end between the two checks above (Ctrl-C): nothing to wait for.
+                    break;
+                }
                 RunResult result = take(inFlight.removeFirst());
                 sink.accept(pending.removeFirst(), result);
             }

@@ -130,7 +130,7 @@ class HostileInputTest {
         assertThat(run.err()).contains("Unmatched argument at index 0: 'no-such-command'");
         CliRun typo = quick("swep", "--help");
         assertThat(typo.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(typo.err()).contains("Did you mean: qicsim sweep?");
+        assertThat(typo.err()).contains("Did you mean: qicsim sweep");
     }
 
     @Test
