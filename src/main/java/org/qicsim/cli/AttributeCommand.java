@@ -86,14 +86,13 @@ public final class AttributeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--resamples must be at least 1, was " + resamples);
         }
-        // Loaded once on its own for its notes and errors, then with the features' settings.
-        arguments.load(scenario, arguments.seed, arguments.reps, spec.commandLine().getErr());
+        // Loaded once on its own for its notes and errors (and its seed and replicates, those of every
+        // design), then with the features' settings.
+        var base = arguments.load(scenario, arguments.seed, arguments.reps, spec.commandLine().getErr()).scenario();
         Features features = Features.load(featuresFile);
         List<KeyOverride> overrides = overrides();
-        Attribution plain = Attribution.plan(features, scenario, overrides);
-        var base = plain.allOn().scenario().scenario();
         List<ParameterOption.DesignLoader> loaders = new ArrayList<>();
-        for (int d = 0; d < plain.designs().size(); d++) {
+        for (int d = 0; d < 1 << features.ids().size(); d++) {
             java.util.Set<String> off = Attribution.off(features.ids(), d);
             loaders.add(draw -> {
                 List<KeyOverride> all = new ArrayList<>(overrides);
@@ -102,7 +101,7 @@ public final class AttributeCommand implements Callable<Integer> {
             });
         }
         ParameterOption.Draws draws = parameters.loadDesigns(loaders, base.seed(), base.replications());
-        Attribution plan = draws == null ? plain : Attribution.plan(features, scenario, overrides, draws.scenarios());
+        Attribution plan = Attribution.plan(features, scenario, overrides, draws == null ? null : draws.scenarios());
         DesignSpec allOn = plan.allOn();
         double wtp = cea.wtp(allOn.scenario().scenario());
         if (output.dryRun) {

@@ -104,6 +104,40 @@ class ParametersOptionTest {
                 .endsWith(",paired,piLow,piHigh,diffPiLow,diffPiHigh");
     }
 
+    /**
+     * {@code attribute --parameters}: replicate k of every one of the 32 feature designs runs draw k;
+     * the all-on design (index 31, the scenario as written) at replicate k equals a plain run with
+     * draw k's values set, and parameters.csv says which draw each replicate ran.
+     */
+    @Test
+    void attributeRunsDrawKAtReplicateKForAllThirtyTwoDesigns() throws Exception {
+        Path posterior = sample(SAMPLE);
+        Path out = dir.resolve("attribute");
+        CliRun run = cli("attribute", MICHIGAN.toString(), "--reps", "2", "--resamples", "50", "--no-report",
+                "--parameters", posterior.toString(), "--out", out.toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("parameters.csv"))).containsExactly(
+                "replicate,row,draw,sites.baselineRate,collaborative.coordination.socialisationRate",
+                "0,0,0,0.1,0.2", "1,1,1,0.15,0.9");
+        List<String> allOn = runs(out).stream().filter(row -> row.startsWith("31,")).toList();
+        assertThat(allOn).hasSize(2);
+        String[][] draws = {{"0.1", "0.2"}, {"0.15", "0.9"}};
+        for (int k = 0; k < 2; k++) {
+            Path plain = dir.resolve("attribute-plain-" + k);
+            CliRun one = cli("run", MICHIGAN.toString(), "--reps", String.valueOf(k + 1),
+                    "--set", "sites.baselineRate=" + draws[k][0],
+                    "--set", "collaborative.coordination.socialisationRate=" + draws[k][1], "--out", plain.toString());
+            assertThat(one.exit()).as(one.toString()).isZero();
+            assertThat(withoutPoint(allOn.get(k))).as("replicate %d", k).isEqualTo(withoutPoint(runs(plain).get(k)));
+        }
+        // Every design at a replicate shares that draw's world: one baseline per replicate.
+        for (int k = 0; k < 2; k++) {
+            int replicate = k;
+            assertThat(runs(out).stream().filter(row -> row.split(",")[1].equals(String.valueOf(replicate)))
+                    .map(row -> row.split(",")[3]).distinct()).hasSize(1);
+        }
+    }
+
     @Test
     void unequalWeightsAreResampledFromTheMasterSeedAndFewerDrawsAreReused() throws Exception {
         // All the weight on draw 1: every replicate must run it.
