@@ -2,6 +2,7 @@ package org.qicsim.web;
 
 import java.io.IOException;
 import org.qicsim.cli.GlobalOptions;
+import org.qicsim.cli.WorkshopAttributionExport;
 import org.qicsim.cli.WorkshopCompareExport;
 import java.util.Iterator;
 import java.util.List;
@@ -37,7 +38,8 @@ final class WorkshopFixture implements AutoCloseable {
     WorkshopFixture(Workshop.Settings settings, CountDownLatch gate) throws IOException {
         pool = new LocalPool(2);
         RunExecutor executor = gate == null ? pool : new GatedExecutor(pool, gate);
-        workshop = new Workshop(executor, new WorkshopCompareExport(new GlobalOptions()), settings);
+        workshop = new Workshop(executor, new WorkshopCompareExport(new GlobalOptions()),
+                new WorkshopAttributionExport(), settings);
         server = WorkshopServer.start(workshop, "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.address().getPort();
     }
