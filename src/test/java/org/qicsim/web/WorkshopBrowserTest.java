@@ -78,6 +78,8 @@ class WorkshopBrowserTest {
 
     private void play(WebDriver driver) throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        // The pages re-render their tables at every poll: an element found may be replaced before it is read.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         String facilitator = driver.getWindowHandle();
         driver.get(fixture.base + "/facilitate");
         wait.until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
@@ -146,11 +148,11 @@ class WorkshopBrowserTest {
         driver.findElement(By.id("end-round")).click();
         // The debrief: cost-effectiveness of the three designs, then the best design's attribution.
         wait.until(d -> d.findElements(By.cssSelector("#cea tr")).size() == 4);
-        String cea = driver.findElement(By.id("cea")).getText();
-        for (String name : names) {
-            assertThat(cea).contains(name);
-        }
-        assertThat(cea).contains("ICER").contains("NMB at WTP");
+        wait.until(d -> {
+            String cea = d.findElement(By.id("cea")).getText();
+            return cea.contains("Ann") && cea.contains("Bea") && cea.contains("Cai") && cea.contains("ICER")
+                    && cea.contains("NMB at WTP");
+        });
         wait.until(d -> d.findElement(By.id("download")).isEnabled());
         Object charted = ((JavascriptExecutor) driver).executeScript(
                 "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trajectories'))"
@@ -178,12 +180,12 @@ class WorkshopBrowserTest {
         wait.until(d -> d.findElement(By.id("attribution-status")).getText().startsWith("Attribution of " + who));
         awaitAttribution(driver, wait);
         assertThat(driver.findElement(By.id("attribution-status")).getText()).isNotEqualTo(best);
+        screenshot(driver, "workshop-facilitator.png");
+        debriefScreenshot(driver, "workshop-debrief.png");
         new Select(driver.findElement(By.id("attribution-metric"))).selectByValue("netMonetaryBenefit");
         wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
                 "return Chart.getChart(document.getElementById('attribution-chart')).options.plugins.title.text"))
                 .endsWith("net monetary benefit"));
-        screenshot(driver, "workshop-facilitator.png");
-        debriefScreenshot(driver, "workshop-debrief.png");
 
         // Each participant sees the debrief and their own row marked.
         for (int i = 0; i < tabs.size(); i++) {
@@ -191,7 +193,8 @@ class WorkshopBrowserTest {
             wait.until(d -> d.findElements(By.cssSelector("#cea tr")).size() == 4
                     && d.findElement(By.id("attribution-status")).getText().contains("designs ×"));
             assertThat(driver.findElements(By.id("attribute"))).isEmpty();
-            assertThat(driver.findElement(By.cssSelector("#league tr.you")).getText()).contains(names[i]);
+            String name = names[i];
+            wait.until(d -> d.findElement(By.cssSelector("#league tr.you")).getText().contains(name));
         }
         List<String> console = new ArrayList<>();
         for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
@@ -211,20 +214,23 @@ class WorkshopBrowserTest {
      * and the interaction share) and its chart (Shapley values and their intervals, one bar each).
      */
     private static void awaitAttribution(WebDriver driver, WebDriverWait wait) {
+        // Checked inside the wait: the table is re-rendered at every poll.
         try {
-            wait.until(d -> d.findElement(By.id("attribution-status")).getText().contains("designs ×"));
+            wait.until(d -> d.findElement(By.id("attribution-status")).getText().contains("designs ×")
+                    && d.findElement(By.id("attribution-table")).getText().contains("Learning from positive deviance")
+                    && d.findElement(By.id("attribution-table")).getText().contains("High-quality coordination")
+                    && d.findElement(By.id("attribution-table")).getText()
+                            .contains("Professional leadership and community")
+                    && d.findElement(By.id("attribution-table")).getText().contains("total: all on − all off")
+                    && d.findElement(By.id("attribution-table")).getText().contains("interaction share")
+                    && d.findElements(By.cssSelector("#attribution-table tr")).size() == 1 + 5 + 2
+                    && String.valueOf(((JavascriptExecutor) d).executeScript(
+                            "const c = Chart.getChart(document.getElementById('attribution-chart'));"
+                                    + "return [c.data.labels.length, c.data.datasets.length];")).equals("[5, 2]"));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("attribution: " + driver.findElement(By.id("attribution-status")).getText(), e);
+            throw new AssertionError("attribution: " + driver.findElement(By.id("attribution-status")).getText()
+                    + "\n" + driver.findElement(By.id("attribution-table")).getText(), e);
         }
-        String table = driver.findElement(By.id("attribution-table")).getText();
-        assertThat(table).contains("Learning from positive deviance").contains("High-quality coordination")
-                .contains("Professional leadership and community").contains("total: all on − all off")
-                .contains("interaction share");
-        assertThat(driver.findElements(By.cssSelector("#attribution-table tr"))).hasSize(1 + 5 + 2);
-        Object bars = ((JavascriptExecutor) driver).executeScript(
-                "const c = Chart.getChart(document.getElementById('attribution-chart'));"
-                        + "return [c.data.labels.length, c.data.datasets.length];");
-        assertThat(bars.toString()).isEqualTo("[5, 2]");
     }
 
     private static String facilitatorToken(WebDriver driver, String room) {

@@ -144,7 +144,8 @@ const Q = {
       cls: r.best ? 'best' : '',
       cells: [r.name + (r.best ? ' (most events averted)' : ''), Q.ci(r.eventsAverted, 1),
         Q.ci(r.incrementalCost, 0, true), Q.ci(r.eventsAvertedDiscounted, 1),
-        r.icer ? Q.ci(r.icer, 0, true) : (r.quadrant || '–'), Q.ci(r.nmb, 0, true),
+        r.icer ? (r.icer.ciLow === null ? Q.money(r.icer.mean) + ' [unbounded]' : Q.ci(r.icer, 0, true))
+          : (r.quadrant || '–'), Q.ci(r.nmb, 0, true),
         Q.num(r.probabilityCostEffective, 2)]
     }));
     Q.table(document.getElementById('cea'), ['design', 'events averted [95% CI]', 'incremental cost',
@@ -227,10 +228,11 @@ const Q = {
     if (typeof Chart === 'undefined') return;
     const labels = m.features.map((f) => f.name);
     const datasets = [
-      { label: 'Shapley value', data: m.features.map((f) => f.shapley.mean), backgroundColor: '#7fb8da',
-        grouped: false, barPercentage: 0.7 },
+      // order: the interval (lower order) is drawn over the bar.
+      { label: 'Shapley value', data: m.features.map((f) => f.shapley.mean), backgroundColor: '#9ecae1',
+        grouped: false, barPercentage: 0.7, order: 2 },
       { label: '95% bootstrap CI', data: m.features.map((f) => [f.shapley.ciLow, f.shapley.ciHigh]),
-        backgroundColor: '#1f4e79', grouped: false, barPercentage: 0.12 }
+        backgroundColor: '#08306b', grouped: false, barPercentage: 0.12, order: 1 }
     ];
     const title = 'Shapley value of each feature: ' + $('attribution-metric').selectedOptions[0].textContent;
     if (!Q.charts.attribution) {
