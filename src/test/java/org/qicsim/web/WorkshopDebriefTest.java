@@ -184,6 +184,46 @@ class WorkshopDebriefTest {
         }
     }
 
+    /**
+     * An attribution that fails on the server (here its writer throws, with a server path in the
+     * message) shows a generic failure with a reference id, never the exception; the results zip and
+     * the cost-effectiveness stay available, and the room goes on.
+     */
+    @Test
+    void aFailedAttributionShowsAReferenceNotATrace() throws Exception {
+        AttributionExport broken = (folder, plan, executor, progress, stop, perspective, wtp, source, resamples) -> {
+            throw new IllegalStateException("boom in " + folder);
+        };
+        try (WorkshopFixture own = new WorkshopFixture(Workshop.Settings.defaults(2), null, broken)) {
+            ApiClient c = own.client();
+            String[] room = c.openRoom(WorkshopFixture.TINY);
+            String eve = c.join(room[0], "Eve");
+            assertThat(c.startRound(room[0], room[1], 1, 1e9, 10).status()).isEqualTo(200);
+            assertThat(c.submit(room[0], eve, Map.of()).status()).isEqualTo(202);
+            assertThat(c.endRound(room[0], room[1]).status()).isEqualTo(200);
+            c.awaitFinished(room[0], room[1], 120);
+            JsonNode failed = null;
+            long end = System.nanoTime() + 60_000_000_000L;
+            while (failed == null && System.nanoTime() < end) {
+                for (JsonNode a : c.state(room[0], eve).get("debrief").get("attributions")) {
+                    if (a.get("status").asText().equals("failed")) {
+                        failed = a;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertThat(failed).as("a failed attribution").isNotNull();
+            assertThat(failed.get("failure").asText())
+                    .matches("the attribution failed on the server \\(reference [0-9a-f]{8}\\)");
+            String page = c.get("/api/rooms/" + room[0] + "/state", eve).body();
+            assertThat(page).doesNotContain("boom").doesNotContain("Exception").doesNotContain("/tmp");
+            assertThat(c.bytes("/api/rooms/" + room[0] + "/results.zip", eve)).isNotEmpty();
+            // Asking again is allowed after a failure (and fails the same way here).
+            assertThat(c.post("/api/rooms/" + room[0] + "/debrief", Map.of("design", 2), room[1]).status())
+                    .isEqualTo(202);
+        }
+    }
+
     /** Polls the room until the attribution of {@code design} is done, and returns it. */
     static JsonNode awaitAttribution(ApiClient c, String room, String token, int design) throws Exception {
         long end = System.nanoTime() + 180_000_000_000L;
