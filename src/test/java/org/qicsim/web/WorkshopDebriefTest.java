@@ -154,7 +154,20 @@ class WorkshopDebriefTest {
         }
         assertThat(folder.resolve("cea.csv")).exists();
         assertThat(folder.resolve("ceac.csv")).exists();
-        assertThat(Files.readString(folder.resolve("cea.csv"))).contains("2-p01,noCollaborative,societal");
+        // The page's cost-effectiveness rows are the folder's cea.csv rows against no collaborative.
+        List<String> lines = Files.readAllLines(folder.resolve("cea.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        for (JsonNode row : debrief.get("rows")) {
+            String[] cells = lines.stream().filter(l -> l.startsWith(row.get("label").asText() + ",noCollaborative,"))
+                    .findFirst().orElseThrow().split(",", -1);
+            assertThat(Double.parseDouble(cells[header.indexOf("incrementalCost")]))
+                    .isCloseTo(row.get("incrementalCost").get("mean").asDouble(), within(1e-6));
+            assertThat(Double.parseDouble(cells[header.indexOf("eventsAverted")]))
+                    .isCloseTo(row.get("eventsAvertedDiscounted").get("mean").asDouble(), within(1e-9));
+            assertThat(Double.parseDouble(cells[header.indexOf("nmb")]))
+                    .isCloseTo(row.get("nmb").get("mean").asDouble(), within(1e-6));
+            assertThat(cells[header.indexOf("quadrant")]).isEqualTo(row.get("quadrant").asText());
+        }
         Path beaFolder = folder.resolve(beas.get("folder").asText());
         Path annFolder = folder.resolve(anns.get("folder").asText());
         for (Path f : List.of(folder, annFolder, beaFolder)) {
