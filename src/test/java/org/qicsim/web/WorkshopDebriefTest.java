@@ -237,6 +237,51 @@ class WorkshopDebriefTest {
         }
     }
 
+    /**
+     * While an attribution runs (here held inside its writer until the test lets it go) the room's
+     * pages answer, the facilitator sees it running, and the next round can start and take designs:
+     * nothing a page or a participant does waits for the debrief.
+     */
+    @Test
+    void aRunningAttributionBlocksNoPage() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AttributionExport real = new org.qicsim.cli.WorkshopAttributionExport();
+        AttributionExport held = (folder, plan, executor, progress, stop, perspective, wtp, source, resamples) -> {
+            entered.countDown();
+            release.await();
+            return real.write(folder, plan, executor, progress, stop, perspective, wtp, source, resamples);
+        };
+        try (WorkshopFixture own = new WorkshopFixture(Workshop.Settings.defaults(2), null, held)) {
+            ApiClient c = own.client();
+            String[] room = c.openRoom(WorkshopFixture.TINY);
+            String eve = c.join(room[0], "Eve");
+            assertThat(c.startRound(room[0], room[1], 1, 1e9, 10).status()).isEqualTo(200);
+            assertThat(c.submit(room[0], eve, Map.of()).status()).isEqualTo(202);
+            assertThat(c.endRound(room[0], room[1]).status()).isEqualTo(200);
+            c.awaitFinished(room[0], room[1], 120);
+            try {
+                assertThat(entered.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                JsonNode a = c.state(room[0], room[1]).get("debrief").get("attributions").get(0);
+                assertThat(a.get("status").asText()).isEqualTo("running");
+                assertThat(a.get("runsTotal").asInt()).isEqualTo(32);
+                // Asking again for the design being attributed changes nothing.
+                assertThat(c.post("/api/rooms/" + room[0] + "/debrief", Map.of("design", 2), room[1]).status())
+                        .isEqualTo(202);
+                for (int i = 0; i < 20; i++) {
+                    assertThat(c.get("/api/rooms/" + room[0] + "/state", eve).status()).isEqualTo(200);
+                }
+                assertThat(c.get("/api/rooms/" + room[0] + "/levers", eve).status()).isEqualTo(200);
+                assertThat(c.bytes("/api/rooms/" + room[0] + "/results.zip", eve)).isNotEmpty();
+                assertThat(c.startRound(room[0], room[1], 1, 1e9, 10).status()).isEqualTo(200);
+                assertThat(c.submit(room[0], eve, Map.of()).status()).isEqualTo(202);
+                assertThat(c.state(room[0], eve).path("round").path("number").asInt()).isEqualTo(2);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
     /** Polls the room until the attribution of {@code design} is done, and returns it. */
     static JsonNode awaitAttribution(ApiClient c, String room, String token, int design) throws Exception {
         long end = System.nanoTime() + 180_000_000_000L;
