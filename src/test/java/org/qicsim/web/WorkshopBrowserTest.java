@@ -268,6 +268,7 @@ class WorkshopBrowserTest {
         }
         // Tall enough for the league, the chart and the debrief in one picture.
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1900));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         Path target = Path.of(dir).resolve(name);
         Files.createDirectories(target.getParent());
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
