@@ -15,10 +15,12 @@ import java.util.concurrent.Callable;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.attribution.AttributionRow;
 import org.qicsim.analysis.attribution.FeatureAttribution;
+import org.qicsim.analysis.cea.Perspective;
 import org.qicsim.experiment.Attribution;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.Features;
 import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.RunSpec;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.experiment.StopSignal;
 import org.qicsim.model.RunResult;
@@ -172,7 +174,7 @@ public final class AttributeCommand implements Callable<Integer> {
     }
 
     /** One row of runs.csv. */
-    static void writeRun(CsvWriter runs, org.qicsim.experiment.RunSpec run, RunResult r) throws IOException {
+    static void writeRun(CsvWriter runs, RunSpec run, RunResult r) throws IOException {
         runs.cell(run.design().point() - 1).cell(run.replicate()).cell(Seeds.hex(run.runSeed()));
         for (String metric : RunResult.METRICS) {
             runs.cell(r.metric(metric));
@@ -238,7 +240,7 @@ public final class AttributeCommand implements Callable<Integer> {
 
     /** summary.json of an attribute folder (also written by the workshop's debrief, {@link WorkshopAttributionExport}). */
     static void writeSummary(ResultsFolder folder, Attribution plan, Attribution.Result result,
-            org.qicsim.analysis.cea.Perspective perspective, double wtp, String wtpSource, int resamples, String hash)
+            Perspective perspective, double wtp, String wtpSource, int resamples, String hash)
             throws IOException {
         var s = plan.allOn().scenario();
         SummaryJson summary = new SummaryJson()
