@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.qicsim.cli.GlobalOptions;
+import org.qicsim.cli.WorkshopAttributionExport;
 import org.qicsim.cli.WorkshopCompareExport;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.web.Workshop;
@@ -59,6 +60,7 @@ public final class WorkshopLoad {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
         try (LocalPool pool = new LocalPool(threads);
                 Workshop workshop = new Workshop(pool, new WorkshopCompareExport(new GlobalOptions()),
+                        new WorkshopAttributionExport(),
                         Workshop.Settings.defaults(threads));
                 WorkshopServer server = WorkshopServer.start(workshop, "127.0.0.1", 0)) {
             WorkshopLoad load = new WorkshopLoad("http://127.0.0.1:" + server.address().getPort());

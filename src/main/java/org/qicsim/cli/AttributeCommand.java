@@ -15,10 +15,12 @@ import java.util.concurrent.Callable;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.attribution.AttributionRow;
 import org.qicsim.analysis.attribution.FeatureAttribution;
+import org.qicsim.analysis.cea.Perspective;
 import org.qicsim.experiment.Attribution;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.Features;
 import org.qicsim.experiment.LocalPool;
+import org.qicsim.experiment.RunSpec;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.experiment.StopSignal;
 import org.qicsim.model.RunResult;
@@ -122,16 +124,10 @@ public final class AttributeCommand implements Callable<Integer> {
             Files.writeString(results.resolve(ExperimentFolder.RESOLVED), allOn.scenario().canonicalYaml(),
                     StandardCharsets.UTF_8);
             Files.copy(features.file(), results.resolve("features.yaml"));
-            List<String> header = new ArrayList<>(List.of("design", "replicate", "runSeed"));
-            header.addAll(RunResult.METRICS);
-            try (CsvWriter runs = results.csv("runs.csv", header)) {
+            try (CsvWriter runs = results.csv("runs.csv", RUNS_HEADER)) {
                 try (Progress progress = Progress.start("attribute", plan.experiment().runs().size(), options)) {
                     result = plan.run(pool, interrupt.counting(stop, (run, r) -> {
-                        runs.cell(run.design().point() - 1).cell(run.replicate()).cell(Seeds.hex(run.runSeed()));
-                        for (String metric : RunResult.METRICS) {
-                            runs.cell(r.metric(metric));
-                        }
-                        runs.endRow();
+                        writeRun(runs, run, r);
                         progress.step();
                     }), stop, cea.perspective, wtp, resamples);
                 } catch (InterruptedException e) {
@@ -141,7 +137,7 @@ public final class AttributeCommand implements Callable<Integer> {
             writeAttribution(results, result);
             writeDesigns(results, features.ids(), result);
             CeaFiles.write(results, List.of(result.cea()));
-            writeSummary(results, plan, result, wtp, hash);
+            writeSummary(results, plan, result, cea.perspective, wtp, cea.wtpSource(), resamples, hash);
             if (draws != null) {
                 // Which draw each replicate ran: piLow/piHigh are then posterior prediction intervals.
                 draws.writeCsv(results);
@@ -166,6 +162,24 @@ public final class AttributeCommand implements Callable<Integer> {
         boolean reported = report.write(published, out);
         out.println(published);
         return reported ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** runs.csv of an attribute folder: design (mask), replicate, runSeed, then every run metric. */
+    static final List<String> RUNS_HEADER = runsHeader();
+
+    private static List<String> runsHeader() {
+        List<String> header = new ArrayList<>(List.of("design", "replicate", "runSeed"));
+        header.addAll(RunResult.METRICS);
+        return List.copyOf(header);
+    }
+
+    /** One row of runs.csv. */
+    static void writeRun(CsvWriter runs, RunSpec run, RunResult r) throws IOException {
+        runs.cell(run.design().point() - 1).cell(run.replicate()).cell(Seeds.hex(run.runSeed()));
+        for (String metric : RunResult.METRICS) {
+            runs.cell(r.metric(metric));
+        }
+        runs.endRow();
     }
 
     /** --set, --seed and --reps as overrides, so every design resolves to the same seed and replications. */
@@ -224,8 +238,10 @@ public final class AttributeCommand implements Callable<Integer> {
         }
     }
 
-    private void writeSummary(ResultsFolder folder, Attribution plan, Attribution.Result result, double wtp,
-            String hash) throws IOException {
+    /** summary.json of an attribute folder (also written by the workshop's debrief, {@link WorkshopAttributionExport}). */
+    static void writeSummary(ResultsFolder folder, Attribution plan, Attribution.Result result,
+            Perspective perspective, double wtp, String wtpSource, int resamples, String hash)
+            throws IOException {
         var s = plan.allOn().scenario();
         SummaryJson summary = new SummaryJson()
                 .put("kind", "attribute")
@@ -238,9 +254,9 @@ public final class AttributeCommand implements Callable<Integer> {
                 .put("features", plan.features().ids())
                 .put("designs", plan.designs().size())
                 .put("counterfactualArms", result.counterfactualArms())
-                .put("perspective", cea.perspective.label())
+                .put("perspective", perspective.label())
                 .put("wtp", wtp)
-                .put("wtpSource", cea.wtpSource())
+                .put("wtpSource", wtpSource)
                 .put("resamples", resamples)
                 .put("level", FeatureAttribution.LEVEL)
                 .put("attributedMetrics", Attribution.METRICS)

@@ -64,7 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch cleaned = new CountDownLatch(1);
         try (LocalPool pool = new LocalPool(options.threads());
-                Workshop workshop = new Workshop(pool, new WorkshopCompareExport(options), settings)) {
+                Workshop workshop = new Workshop(pool, new WorkshopCompareExport(options),
+                        new WorkshopAttributionExport(), settings)) {
             WorkshopServer server;
             try {
                 server = WorkshopServer.start(workshop, address.getHostAddress(), port);

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.qicsim.analysis.cea.Perspective;
 import org.qicsim.experiment.Comparison;
+import org.qicsim.experiment.ComparisonCostEffectiveness;
 import org.qicsim.experiment.DesignResults;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.Experiment;
@@ -15,7 +17,8 @@ import org.qicsim.web.CompareExport;
 
 /**
  * Writes a workshop round as a {@code compare} results folder with the same writers as
- * {@code qicsim compare} ({@link ExperimentFolder}, {@code compare.csv}, the manifest), so that
+ * {@code qicsim compare} ({@link ExperimentFolder}, {@code compare.csv}, {@code cea.csv} and
+ * {@code ceac.csv}, the manifest), so that
  * {@code qicsim report} and {@code qicsim query} read it like any comparison. The manifest's command
  * line is {@code serve}, and it lists the participants' display names under {@code participants}.
  */
@@ -29,8 +32,8 @@ public final class WorkshopCompareExport implements CompareExport {
     }
 
     @Override
-    public Comparison write(Path folder, Experiment experiment, RunExecutor executor, List<String> names)
-            throws IOException, InterruptedException {
+    public Comparison write(Path folder, Experiment experiment, RunExecutor executor, List<String> names,
+            Perspective perspective, double wtp) throws IOException, InterruptedException {
         Instant start = Instant.now();
         List<DesignSpec> designs = experiment.designs();
         String hash = CompareCommand.hash(designs);
@@ -47,6 +50,8 @@ public final class WorkshopCompareExport implements CompareExport {
             Comparison comparison = Comparison.of(designResults, experiment.masterSeed(), paired);
             results.writeSummaries(comparison.summaries(), experiment.masterSeed(), experiment.replications());
             CompareCommand.writeCompareCsv(results.folder(), comparison);
+            CeaFiles.write(results.folder(), ComparisonCostEffectiveness.of(comparison, perspective, wtp,
+                    experiment.masterSeed()));
             List<String> designNames = new ArrayList<>();
             designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
             results.writeManifest(ExperimentFolder.manifest(List.of("serve"), start, hash, experiment.masterSeed(),

@@ -44,6 +44,12 @@ public final class Catalogue implements AutoCloseable {
     /** Files that bundled scenarios extend but that are not offered on their own. */
     private static final List<String> PARENTS_ONLY = List.of("base.yaml", "no-collaborative.yaml");
 
+    /**
+     * The five features file (docs/MODEL.md §13) the debrief's attribution switches off; extracted
+     * beside the scenarios but never a parent an upload may extend.
+     */
+    static final String FEATURES = "features.yaml";
+
     private static final String RESOURCE_ROOT = "/org/qicsim/web/scenarios/";
 
     /** What a page shows as the file name of an upload's problems. */
@@ -74,6 +80,7 @@ public final class Catalogue implements AutoCloseable {
         Path dir = Files.createTempDirectory("qicsim-workshop-");
         List<String> all = new ArrayList<>(PARENTS_ONLY);
         all.addAll(BUNDLED);
+        all.add(FEATURES);
         for (String id : all) {
             Path target = dir.resolve(id);
             Files.createDirectories(target.getParent());
@@ -231,6 +238,11 @@ public final class Catalogue implements AutoCloseable {
     /** Removes the private folder's path from a message, should one ever carry it. */
     private String scrub(String message) {
         return message.replace(dir.toString() + java.io.File.separator, "").replace(dir.toString(), "");
+    }
+
+    /** The bundled features file, as extracted. */
+    Path features() {
+        return dir.resolve(FEATURES);
     }
 
     /** The catalogue's private folder (for tests). */

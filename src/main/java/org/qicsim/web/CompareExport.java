@@ -3,6 +3,7 @@ package org.qicsim.web;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.qicsim.analysis.cea.Perspective;
 import org.qicsim.experiment.Comparison;
 import org.qicsim.experiment.Experiment;
 import org.qicsim.experiment.RunExecutor;
@@ -19,10 +20,11 @@ public interface CompareExport {
     /**
      * Executes {@code experiment} on {@code executor} (a {@link ReplayExecutor} that hands back the
      * round's runs) into a new folder {@code folder}, which must not exist, and returns the
-     * comparison with the first design as the reference.
+     * comparison with the first design as the reference. The folder holds {@code cea.csv} and
+     * {@code ceac.csv} as {@code qicsim compare --perspective P --wtp W} writes them.
      *
      * @param designNames the display names recorded in the manifest, one per design
      */
-    Comparison write(Path folder, Experiment experiment, RunExecutor executor, List<String> designNames)
-            throws IOException, InterruptedException;
+    Comparison write(Path folder, Experiment experiment, RunExecutor executor, List<String> designNames,
+            Perspective perspective, double wtp) throws IOException, InterruptedException;
 }

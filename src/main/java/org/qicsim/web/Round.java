@@ -33,7 +33,10 @@ final class Round {
     private final Map<Integer, Integer> submissions = new LinkedHashMap<>();
     private Phase phase = Phase.OPEN;
     private Map<String, Object> debrief;
+    private Path folder;
     private Path zip;
+    private List<Entry> played = List.of();
+    private final List<AttributionTask> attributions = new ArrayList<>();
     private String failure;
 
     Round(int number, int replicates, double budget, Instant endsAt, long masterSeed, Entry reference) {
@@ -131,21 +134,60 @@ final class Round {
         return false;
     }
 
+    /**
+     * The debrief as the pages receive it: the cost-effectiveness table of the designs played and
+     * every attribution asked for in this round (progress, then results), oldest first; null until
+     * the round has finished.
+     */
     Map<String, Object> debrief() {
-        return debrief;
+        if (debrief == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(debrief);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AttributionTask t : attributions) {
+            list.add(t.view());
+        }
+        out.put("attributions", list);
+        return out;
+    }
+
+    /** The round's results folder (a compare folder; attributions are added inside it). */
+    Path folder() {
+        return folder;
     }
 
     Path zip() {
         return zip;
     }
 
+    /** A newer zip of the folder (after an attribution was added to it). */
+    void zip(Path newer) {
+        this.zip = newer;
+    }
+
+    /** The designs of the results folder, design k at index k − 1 (1: the reference). */
+    List<Entry> played() {
+        return played;
+    }
+
+    List<AttributionTask> attributions() {
+        return attributions;
+    }
+
+    void add(AttributionTask task) {
+        attributions.add(task);
+    }
+
     String failure() {
         return failure;
     }
 
-    void finished(Map<String, Object> debrief, Path zip) {
+    void finished(Map<String, Object> debrief, Path folder, Path zip, List<Entry> played) {
         this.debrief = debrief;
+        this.folder = folder;
         this.zip = zip;
+        this.played = List.copyOf(played);
         this.phase = Phase.FINISHED;
     }
 

@@ -65,6 +65,20 @@ final class Session {
         return file;
     }
 
+    /** The room's scenario (its world, seed and costs). */
+    org.qicsim.scenario.Scenario scenario() {
+        return base.scenario();
+    }
+
+    /** The facilitator asks for the attribution of design {@code design} of the finished round. */
+    void attribute(int design) {
+        Round r = round();
+        if (r == null) {
+            throw ApiException.conflict("no round has been played yet");
+        }
+        workshop.attribute(this, r, design);
+    }
+
     synchronized Instant lastActivity() {
         return lastActivity;
     }
@@ -280,9 +294,9 @@ final class Session {
             row.put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
             row.put("runsDone", e.runsDone());
             row.put("plannedCost", e.plannedCost());
-            row.put("eventsAverted", InterimDebrief.estimate(e.estimate("eventsAverted")));
-            row.put("relativeEffect", InterimDebrief.estimate(e.estimate("relativeEffect")));
-            row.put("costTotal", InterimDebrief.estimate(e.estimate("costTotal")));
+            row.put("eventsAverted", JsonNumbers.estimate(e.estimate("eventsAverted")));
+            row.put("relativeEffect", JsonNumbers.estimate(e.estimate("relativeEffect")));
+            row.put("costTotal", JsonNumbers.estimate(e.estimate("costTotal")));
             row.put("trajectory", e.trajectory(false));
             if (e.status() == Entry.Status.FAILED) {
                 row.put("failure", e.failure());
@@ -312,6 +326,6 @@ final class Session {
     }
 
     static Map<String, Object> estimate(Estimate e) {
-        return InterimDebrief.estimate(e);
+        return JsonNumbers.estimate(e);
     }
 }

@@ -4,33 +4,44 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.qicsim.analysis.cea.Perspective;
+import org.qicsim.experiment.Attribution;
 import org.qicsim.experiment.Comparison;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.Experiment;
+import org.qicsim.experiment.Features;
 import org.qicsim.experiment.RunExecutor;
 import org.qicsim.model.RunResult;
+import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
 
 /**
  * The workshop application behind the HTTP layer: the rooms, the bundled catalogue, the design
- * queue on the run executor, the round timers and the finishing of rounds (results folder, zip,
- * debrief). Knows nothing of HTTP.
+ * queue on the run executor, the round timers, the finishing of rounds (results folder, zip,
+ * cost-effectiveness) and the debrief's attributions (one at a time on their own thread, their runs
+ * on the shared executor). Knows nothing of HTTP.
  */
 public final class Workshop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Workshop.class.getName());
@@ -46,10 +57,23 @@ public final class Workshop implements AutoCloseable {
         }
     }
 
+    /** The debrief's cost-effectiveness: society's costs, WTP the room scenario's cost of one adverse event. */
+    static final Perspective PERSPECTIVE = Perspective.SOCIETAL;
+    static final String WTP_SOURCE = "costs.perAdverseEvent of the room's scenario";
+    /** Bootstrap resamples of an attribution ({@code qicsim attribute}'s default). */
+    static final int RESAMPLES = 2000;
+    /** Attributions that may wait while one runs; more are refused with 429. */
+    static final int MAX_ATTRIBUTIONS_WAITING = 8;
+
     private final Catalogue catalogue;
+    private final Features features;
+    private final RunExecutor executor;
     private final DesignQueue queue;
     private final CompareExport export;
-    private final Debrief debrief = new InterimDebrief();
+    private final AttributionExport attributionExport;
+    private final ThreadPoolExecutor attributions;
+    private final Set<AttributionTask> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger zipVersions = new AtomicInteger();
     private final Tokens tokens = new Tokens();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
@@ -57,10 +81,26 @@ public final class Workshop implements AutoCloseable {
     private final Path exports;
     private final Settings settings;
 
-    public Workshop(RunExecutor executor, CompareExport export, Settings settings) throws IOException {
+    /**
+     * @param executor          runs every simulation: designs and attributions (the local pool)
+     * @param export            writes a round's results folder
+     * @param attributionExport runs a debrief's attribution into an attribute folder inside it
+     */
+    public Workshop(RunExecutor executor, CompareExport export, AttributionExport attributionExport, Settings settings)
+            throws IOException {
         this.catalogue = Catalogue.extract();
+        try {
+            this.features = Features.load(catalogue.features());
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the bundled features file is invalid:\n" + e.format(), e);
+        }
+        this.executor = executor;
         this.queue = new DesignQueue(executor, settings.maxQueuedDesigns(), settings.dispatchers());
         this.export = export;
+        this.attributionExport = attributionExport;
+        // One attribution at a time (its runs are parallel on the executor); a few may wait.
+        this.attributions = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_ATTRIBUTIONS_WAITING), daemon("qicsim-workshop-attribution"));
         this.settings = settings;
         this.exports = Files.createTempDirectory("qicsim-workshop-results-");
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("qicsim-workshop-timer"));
@@ -169,12 +209,24 @@ public final class Workshop implements AutoCloseable {
                 Experiment experiment = new Experiment(designs, round.masterSeed(), round.replicates());
                 Path folder = exports.resolve(session.room().toLowerCase(java.util.Locale.ROOT) + "-round"
                         + round.number() + "-" + UUID.randomUUID().toString().substring(0, 8));
-                Comparison comparison = export.write(folder, experiment, new ReplayExecutor(designs, results), names);
-                Path zip = zip(folder);
-                Map<String, Object> table = debrief.of(comparison, names, planned);
+                double wtp = wtp(session);
+                Comparison comparison = export.write(folder, experiment, new ReplayExecutor(designs, results), names,
+                        PERSPECTIVE, wtp);
+                Path zip = zip(folder, 0);
+                Map<String, Object> table = CostEffectivenessTable.of(comparison, round.masterSeed(), names, planned,
+                        PERSPECTIVE, wtp);
                 synchronized (session) {
-                    round.finished(table, zip);
+                    round.finished(table, folder, zip, all);
                     round.releaseCounterfactuals();
+                }
+                int best = CostEffectivenessTable.best(comparison);
+                if (best > 0) {
+                    try {
+                        attribute(session, round, best + 1);
+                    } catch (ApiException busy) {
+                        LOG.warning("room " + session.room() + ": the best design's attribution was not queued: "
+                                + busy.getMessage());
+                    }
                 }
             } catch (Exception | Error e) {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -188,11 +240,106 @@ public final class Workshop implements AutoCloseable {
         });
     }
 
-    /** {@code <folder>.zip} holding the folder under its own name. */
-    static Path zip(Path folder) throws IOException {
-        Path zip = folder.resolveSibling(folder.getFileName() + ".zip");
+    /**
+     * Queues the five-feature attribution of design {@code design} (its number in the round's
+     * results folder, 2 or more) of a finished round; returns at once. Asking again for a design
+     * already attributed (or being attributed) changes nothing.
+     *
+     * @throws ApiException 409 when the round has not finished or another of its attributions is
+     *     pending, 404 for no such design, 429 when the server's attribution queue is full
+     */
+    void attribute(Session session, Round round, int design) {
+        AttributionTask task;
+        synchronized (session) {
+            if (round.phase() != Round.Phase.FINISHED) {
+                throw ApiException.conflict("the debrief is ready only when the round has finished");
+            }
+            List<Entry> played = round.played();
+            if (design < 2 || design > played.size()) {
+                throw ApiException.notFound("no design " + design + " in this round (designs 2 to " + played.size()
+                        + " were played)");
+            }
+            for (AttributionTask t : round.attributions()) {
+                if (t.design() == design && t.status() != AttributionTask.Status.FAILED) {
+                    return;
+                }
+                if (t.pending()) {
+                    throw ApiException.conflict("the attribution of " + t.label() + " is still being computed; "
+                            + "wait for it to finish");
+                }
+            }
+            Entry entry = played.get(design - 1);
+            int designs = 1 << features.ids().size();
+            task = new AttributionTask(design, design + "-" + entry.design().name(), entry.participant().name(),
+                    round.replicates(), designs * round.replicates());
+            try {
+                attributions.execute(() -> runAttribution(session, round, entry, task));
+            } catch (RejectedExecutionException e) {
+                throw ApiException.tooMany("the server is computing other rooms' debriefs; try again in a minute");
+            }
+            round.add(task);
+        }
+    }
+
+    private void runAttribution(Session session, Round round, Entry entry, AttributionTask task) {
+        running.add(task);
+        try {
+            task.planning();
+            List<KeyOverride> overrides = new ArrayList<>(Levers.parse(entry.levers()));
+            overrides.add(KeyOverride.of("seed", round.masterSeed(), "workshop"));
+            overrides.add(KeyOverride.of("replications", round.replicates(), "workshop"));
+            Attribution plan;
+            try {
+                plan = Attribution.plan(features, session.file(), overrides);
+            } catch (ScenarioException e) {
+                LOG.warning("room " + session.room() + ": design " + task.label() + " cannot be attributed:\n"
+                        + e.format());
+                task.failed("this design cannot be attributed: switching its features off makes an invalid design");
+                return;
+            }
+            task.running(plan.experiment().runs().size());
+            Path folder = round.folder().resolve(task.folderName());
+            Attribution.Result result = attributionExport.write(folder, plan, executor, task::step, task.stop(),
+                    PERSPECTIVE, wtp(session), WTP_SOURCE, RESAMPLES);
+            Path zip = zip(round.folder(), zipVersions.incrementAndGet());
+            synchronized (session) {
+                round.zip(zip);
+                task.done(AttributionTask.render(features, result));
+            }
+            LOG.info("room " + session.room() + " round " + round.number() + ": attribution of " + task.label()
+                    + " done (" + plan.experiment().runs().size() + " runs)");
+        } catch (InterruptedException e) {
+            task.failed("the server stopped before the attribution finished");
+            Thread.currentThread().interrupt();
+        } catch (Exception | Error e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "attribution of " + task.label() + " in room " + session.room() + " failed (reference "
+                    + reference + ")", e);
+            task.failed("the attribution failed on the server (reference " + reference + ")");
+        } finally {
+            running.remove(task);
+        }
+    }
+
+    /** The willingness to pay per event averted: the room scenario's cost of one adverse event. */
+    private static double wtp(Session session) {
+        return session.scenario().costs().perAdverseEvent();
+    }
+
+    /** The features the debrief attributes to. */
+    Features features() {
+        return features;
+    }
+
+    /**
+     * {@code <folder>[-<version>].zip} holding the folder under its own name; a new version each time
+     * an attribution is added, so a download in progress keeps reading the file it opened.
+     */
+    static Path zip(Path folder, int version) throws IOException {
+        Path zip = folder.resolveSibling(folder.getFileName() + (version == 0 ? "" : "-" + version) + ".zip");
         Path root = folder.getParent();
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out);
+        Path tmp = folder.resolveSibling(zip.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(out);
                 var walk = Files.walk(folder)) {
             for (Path p : walk.sorted().toList()) {
                 if (Files.isRegularFile(p)) {
@@ -202,12 +349,16 @@ public final class Workshop implements AutoCloseable {
                 }
             }
         }
-        return zip;
+        return Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override
     public void close() throws IOException {
         queue.close();
+        for (AttributionTask t : running) {
+            t.stop().request();
+        }
+        attributions.shutdownNow();
         timers.shutdownNow();
         finisher.shutdownNow();
         catalogue.close();

@@ -241,6 +241,14 @@ public final class WorkshopServer implements AutoCloseable {
                 }
                 sendJson(ex, 200, Map.of("ok", true));
             }
+            case "debrief" -> {
+                requireMethod(method, "POST");
+                if (!facilitator) {
+                    throw new ApiException(403, "only the facilitator chooses the design to attribute");
+                }
+                s.attribute(integer(body(ex, MAX_BODY), "design"));
+                sendJson(ex, 202, Map.of("queued", true));
+            }
             case "results.zip" -> {
                 requireMethod(method, "GET");
                 Round r = s.round();

@@ -31,7 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A facilitator and three participants play one design round in a real headless Chromium (Debian's
  * {@code chromium} and {@code chromium-driver}; the driver path is set, so Selenium Manager never
  * downloads anything). Each plays in its own tab: a tab's sessionStorage is its own, so each holds
- * its own room token, as separate browsers would. Skipped, with the reason, when Chromium is absent.
+ * its own room token, as separate browsers would. When the round ends the facilitator sees the
+ * debrief: the cost-effectiveness table and acceptability curves of the three designs, the best
+ * design's five-feature attribution (table and chart), then picks another design and has it
+ * attributed. Skipped, with the reason, when Chromium is absent.
  *
  * <p>With {@code -Dqicsim.screenshots=DIR} it also saves the README's screenshots there.
  */
@@ -75,6 +78,8 @@ class WorkshopBrowserTest {
 
     private void play(WebDriver driver) throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        // The pages re-render their tables at every poll: an element found may be replaced before it is read.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         String facilitator = driver.getWindowHandle();
         driver.get(fixture.base + "/facilitate");
         wait.until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
@@ -141,24 +146,55 @@ class WorkshopBrowserTest {
         driver.switchTo().window(facilitator);
         wait.until(d -> d.findElement(By.id("participants")).getText().contains("Cai"));
         driver.findElement(By.id("end-round")).click();
-        wait.until(d -> d.findElement(By.id("debrief")).getText().contains("Interim debrief"));
-        String debrief = driver.findElement(By.id("debrief")).getText();
-        for (String name : names) {
-            assertThat(debrief).contains(name);
-        }
-        assertThat(driver.findElements(By.cssSelector("#debrief tr"))).hasSize(4);
+        // The debrief: cost-effectiveness of the three designs, then the best design's attribution.
+        wait.until(d -> d.findElements(By.cssSelector("#cea tr")).size() == 4);
+        wait.until(d -> {
+            String cea = d.findElement(By.id("cea")).getText();
+            return cea.contains("Ann") && cea.contains("Bea") && cea.contains("Cai") && cea.contains("ICER")
+                    && cea.contains("NMB at WTP");
+        });
         wait.until(d -> d.findElement(By.id("download")).isEnabled());
         Object charted = ((JavascriptExecutor) driver).executeScript(
                 "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trajectories'))"
                         + ".data.datasets.length");
         assertThat(((Number) charted).intValue()).isEqualTo(4);
+        Object curves = ((JavascriptExecutor) driver).executeScript(
+                "return Chart.getChart(document.getElementById('ceac')).data.datasets.length");
+        assertThat(((Number) curves).intValue()).isEqualTo(3);
+        awaitAttribution(driver, wait);
+        String best = driver.findElement(By.id("attribution-status")).getText();
+        // The facilitator picks another design and has it attributed.
+        Select design = new Select(driver.findElement(By.id("attribution-design")));
+        String other = null;
+        for (WebElement option : design.getOptions()) {
+            if (!option.getText().endsWith("(best)")) {
+                other = option.getText();
+                design.selectByVisibleText(other);
+                break;
+            }
+        }
+        assertThat(other).isNotNull();
+        wait.until(d -> d.findElement(By.id("attribute")).isEnabled());
+        driver.findElement(By.id("attribute")).click();
+        String who = other;
+        wait.until(d -> d.findElement(By.id("attribution-status")).getText().startsWith("Attribution of " + who));
+        awaitAttribution(driver, wait);
+        assertThat(driver.findElement(By.id("attribution-status")).getText()).isNotEqualTo(best);
         screenshot(driver, "workshop-facilitator.png");
+        debriefScreenshot(driver, "workshop-debrief.png");
+        new Select(driver.findElement(By.id("attribution-metric"))).selectByValue("netMonetaryBenefit");
+        wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                "return Chart.getChart(document.getElementById('attribution-chart')).options.plugins.title.text"))
+                .endsWith("net monetary benefit"));
 
         // Each participant sees the debrief and their own row marked.
         for (int i = 0; i < tabs.size(); i++) {
             driver.switchTo().window(tabs.get(i));
-            wait.until(d -> d.findElement(By.id("debrief")).getText().contains("Interim debrief"));
-            assertThat(driver.findElement(By.cssSelector("#league tr.you")).getText()).contains(names[i]);
+            wait.until(d -> d.findElements(By.cssSelector("#cea tr")).size() == 4
+                    && d.findElement(By.id("attribution-status")).getText().contains("designs ×"));
+            assertThat(driver.findElements(By.id("attribute"))).isEmpty();
+            String name = names[i];
+            wait.until(d -> d.findElement(By.cssSelector("#league tr.you")).getText().contains(name));
         }
         List<String> console = new ArrayList<>();
         for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
@@ -171,6 +207,30 @@ class WorkshopBrowserTest {
         driver.close();
         driver.switchTo().window(tabs.get(0));
         assertThat(fixture.client().state(room, facilitatorToken(driver, room)).path("participants")).hasSize(3);
+    }
+
+    /**
+     * Waits until the attribution shown is done, then checks its table (the five features, the total
+     * and the interaction share) and its chart (Shapley values and their intervals, one bar each).
+     */
+    private static void awaitAttribution(WebDriver driver, WebDriverWait wait) {
+        // Checked inside the wait: the table is re-rendered at every poll.
+        try {
+            wait.until(d -> d.findElement(By.id("attribution-status")).getText().contains("designs ×")
+                    && d.findElement(By.id("attribution-table")).getText().contains("Learning from positive deviance")
+                    && d.findElement(By.id("attribution-table")).getText().contains("High-quality coordination")
+                    && d.findElement(By.id("attribution-table")).getText()
+                            .contains("Professional leadership and community")
+                    && d.findElement(By.id("attribution-table")).getText().contains("total: all on − all off")
+                    && d.findElement(By.id("attribution-table")).getText().contains("interaction share")
+                    && d.findElements(By.cssSelector("#attribution-table tr")).size() == 1 + 5 + 2
+                    && String.valueOf(((JavascriptExecutor) d).executeScript(
+                            "const c = Chart.getChart(document.getElementById('attribution-chart'));"
+                                    + "return [c.data.labels.length, c.data.datasets.length];")).equals("[5, 2]"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("attribution: " + driver.findElement(By.id("attribution-status")).getText()
+                    + "\n" + driver.findElement(By.id("attribution-table")).getText(), e);
+        }
     }
 
     private static String facilitatorToken(WebDriver driver, String room) {
@@ -187,6 +247,20 @@ class WorkshopBrowserTest {
         throw new AssertionError("no facilitator tab");
     }
 
+    /** The debrief section alone (an element screenshot), for the README. */
+    private static void debriefScreenshot(WebDriver driver, String name) throws IOException {
+        String dir = System.getProperty("qicsim.screenshots");
+        if (dir == null) {
+            return;
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 3000));
+        WebElement body = driver.findElement(By.id("debrief-body"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", body);
+        Path target = Path.of(dir).resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, body.getScreenshotAs(OutputType.BYTES));
+    }
+
     private static void screenshot(WebDriver driver, String name) throws IOException {
         String dir = System.getProperty("qicsim.screenshots");
         if (dir == null) {
@@ -194,6 +268,7 @@ class WorkshopBrowserTest {
         }
         // Tall enough for the league, the chart and the debrief in one picture.
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1900));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         Path target = Path.of(dir).resolve(name);
         Files.createDirectories(target.getParent());
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -2,6 +2,7 @@ package org.qicsim.web;
 
 import java.io.IOException;
 import org.qicsim.cli.GlobalOptions;
+import org.qicsim.cli.WorkshopAttributionExport;
 import org.qicsim.cli.WorkshopCompareExport;
 import java.util.Iterator;
 import java.util.List;
@@ -35,9 +36,15 @@ final class WorkshopFixture implements AutoCloseable {
      * design queue's dispatchers busy for as long as it needs, whatever the machine's speed.
      */
     WorkshopFixture(Workshop.Settings settings, CountDownLatch gate) throws IOException {
+        this(settings, gate, new WorkshopAttributionExport());
+    }
+
+    /** As above, the debrief's attributions written by {@code attributionExport}. */
+    WorkshopFixture(Workshop.Settings settings, CountDownLatch gate, AttributionExport attributionExport)
+            throws IOException {
         pool = new LocalPool(2);
         RunExecutor executor = gate == null ? pool : new GatedExecutor(pool, gate);
-        workshop = new Workshop(executor, new WorkshopCompareExport(new GlobalOptions()), settings);
+        workshop = new Workshop(executor, new WorkshopCompareExport(new GlobalOptions()), attributionExport, settings);
         server = WorkshopServer.start(workshop, "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.address().getPort();
     }

@@ -92,7 +92,7 @@ class WorkshopRoundTest {
         }
         assertThat(done.get("noCollaborative")).hasSize(24);
         JsonNode debrief = done.get("debrief");
-        assertThat(debrief.get("kind").asText()).isEqualTo("interim");
+        assertThat(debrief.get("kind").asText()).isEqualTo("decision-support");
         assertThat(debrief.get("rows")).hasSize(3);
         assertThat(debrief.get("paired").asBoolean()).isTrue();
 

@@ -122,24 +122,131 @@ const Q = {
     }
   },
 
+  // The debrief: cost-effectiveness of every design played and the five-feature attribution.
+  // Renders into the fixed elements of the page (#cea, #ceac, #attribution-*); the design
+  // selector (facilitator only) is kept across polls.
+  palette: ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666'],
+  charts: {},
   debrief(node, debrief) {
+    const $ = (id) => document.getElementById(id);
     Q.clear(node);
     if (!debrief) return;
-    node.appendChild(Q.el('p', debrief.label, 'label'));
+    $('debrief-body').classList.remove('hidden');
+    node.appendChild(Q.el('p', debrief.replicates + ' replicates per design under common random numbers ('
+      + (debrief.paired ? 'paired' : 'UNPAIRED') + '); ' + debrief.perspective + ' perspective, costs and events '
+      + 'averted discounted; willingness to pay ' + Q.money(debrief.wtp) + ' per event averted.', 'note'));
+    Q.cea(debrief);
+    Q.attribution(debrief);
+  },
+
+  cea(debrief) {
     const rows = debrief.rows.map((r) => ({
       cls: r.best ? 'best' : '',
-      cells: [r.name, Q.ci(r.eventsAverted, 1), Q.ci(r.costTotal, 0, true),
-        r.costPerEventAverted ? Q.ci({ mean: r.costPerEventAverted.ratio, ciLow: r.costPerEventAverted.ciLow,
-          ciHigh: r.costPerEventAverted.ciHigh }, 0, true) : 'dominated (no events averted)',
-        Q.ci(r.netSavings, 0, true),
-        r.best ? 'best' : Q.ci(r.eventsAvertedVsBest, 1), r.best ? '' : Q.ci(r.costTotalVsBest, 0, true)]
+      cells: [r.name + (r.best ? ' (most events averted)' : ''), Q.ci(r.eventsAverted, 1),
+        Q.ci(r.incrementalCost, 0, true), Q.ci(r.eventsAvertedDiscounted, 1),
+        r.icer ? (r.icer.ciLow === null ? Q.money(r.icer.mean) + ' [unbounded]' : Q.ci(r.icer, 0, true))
+          : (r.quadrant || '–'), Q.ci(r.nmb, 0, true),
+        Q.num(r.probabilityCostEffective, 2)]
     }));
-    const holder = Q.el('div');
-    Q.table(holder, ['design', 'events averted [95% CI]', 'simulated cost', 'cost per event averted',
-      'net savings', 'events averted − best (paired)', 'cost − best (paired)'], rows);
-    node.appendChild(holder);
-    node.appendChild(Q.el('p', debrief.replicates + ' replicates per design, common random numbers; '
-      + (debrief.paired ? 'differences paired replicate by replicate.' : 'UNPAIRED.'), 'note'));
+    Q.table(document.getElementById('cea'), ['design', 'events averted [95% CI]', 'incremental cost',
+      'events averted (discounted)', 'ICER [95% CI] or quadrant', 'NMB at WTP', 'P(cost-effective at WTP)'], rows);
+    if (typeof Chart === 'undefined') return;
+    const datasets = debrief.rows.map((r, i) => ({
+      label: r.name, data: r.ceacWtp.map((w, j) => ({ x: w, y: r.ceac[j] })),
+      borderColor: Q.palette[i % Q.palette.length], pointRadius: 0, borderWidth: 2
+    }));
+    const canvas = document.getElementById('ceac');
+    if (!Q.charts.ceac) {
+      Q.charts.ceac = new Chart(canvas, {
+        type: 'line', data: { datasets },
+        options: { animation: false, responsive: true, maintainAspectRatio: false,
+          plugins: { title: { display: true, text: 'Cost-effectiveness acceptability curves' } },
+          scales: { x: { type: 'linear', title: { display: true, text: 'willingness to pay per event averted' } },
+            y: { min: 0, max: 1, title: { display: true, text: 'probability cost-effective' } } } }
+      });
+    } else {
+      Q.charts.ceac.data.datasets = datasets;
+      Q.charts.ceac.update();
+    }
+  },
+
+  attribution(debrief) {
+    const $ = (id) => document.getElementById(id);
+    const list = debrief.attributions || [];
+    const select = $('attribution-design');
+    let shown = list.length ? list[list.length - 1] : null;
+    if (select) {
+      const key = debrief.rows.map((r) => r.design).join(',');
+      if (select.dataset.key !== key) {
+        Q.clear(select);
+        for (const r of debrief.rows) {
+          const o = Q.el('option', r.name + (r.best ? ' (best)' : ''));
+          o.value = r.design;
+          select.appendChild(o);
+        }
+        select.dataset.key = key;
+        if (shown) select.value = String(shown.design);
+      }
+      const chosen = list.filter((a) => String(a.design) === select.value);
+      if (chosen.length) shown = chosen[chosen.length - 1];
+      const button = $('attribute');
+      button.disabled = list.some((a) => a.status === 'queued' || a.status === 'planning' || a.status === 'running')
+        || (chosen.length > 0 && chosen[chosen.length - 1].status !== 'failed');
+    }
+    const status = $('attribution-status');
+    if (!shown) {
+      status.textContent = 'No attribution yet.';
+      return;
+    }
+    const seconds = shown.seconds === null ? '' : ' (' + Math.round(shown.seconds) + ' s)';
+    if (shown.status === 'failed') {
+      status.textContent = 'Attribution of ' + shown.name + "'s design failed: " + shown.failure;
+      return;
+    }
+    if (shown.status !== 'done') {
+      status.textContent = 'Attribution of ' + shown.name + "'s design: " + shown.status + ', '
+        + shown.runsDone + ' of ' + shown.runsTotal + ' runs' + seconds + '…';
+      return;
+    }
+    const metric = $('attribution-metric').value;
+    const m = shown.result.metrics[metric];
+    const money = metric === 'costTotal' || metric === 'netMonetaryBenefit';
+    const digits = metric === 'finalRate' ? 4 : 1;
+    const fmt = (e) => Q.ci(e, digits, money);
+    status.textContent = 'Attribution of ' + shown.name + "'s design: " + shown.result.designs + ' designs × '
+      + shown.replicates + ' replicates, ' + shown.runsTotal + ' runs' + seconds + '; in the results zip as '
+      + shown.folder + '/.';
+    const rows = m.features.map((f) => ({
+      cells: [f.name, fmt(f.shapley), f.share === null ? '–' : Q.num(100 * f.share, 0) + '%', fmt(f.main)]
+    }));
+    rows.push({ cls: 'total', cells: ['total: all on − all off', Q.ci({ mean: m.total }, digits, money),
+      m.total === null ? '–' : '100%', 'all on ' + fmt(m.allOn) + '; all off ' + fmt(m.allOff)] });
+    rows.push({ cells: ['interaction share (variance not carried by main effects)', Q.ci(m.interactionShare, 3),
+      '', ''] });
+    Q.table($('attribution-table'), ['feature', 'Shapley value [95% CI]', 'share of total',
+      'main effect [95% CI]'], rows);
+    if (typeof Chart === 'undefined') return;
+    const labels = m.features.map((f) => f.name);
+    const datasets = [
+      // order: the interval (lower order) is drawn over the bar.
+      { label: 'Shapley value', data: m.features.map((f) => f.shapley.mean), backgroundColor: '#9ecae1',
+        grouped: false, barPercentage: 0.7, order: 2 },
+      { label: '95% bootstrap CI', data: m.features.map((f) => [f.shapley.ciLow, f.shapley.ciHigh]),
+        backgroundColor: '#08306b', grouped: false, barPercentage: 0.12, order: 1 }
+    ];
+    const title = 'Shapley value of each feature: ' + $('attribution-metric').selectedOptions[0].textContent;
+    if (!Q.charts.attribution) {
+      Q.charts.attribution = new Chart($('attribution-chart'), {
+        type: 'bar', data: { labels, datasets },
+        options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
+          plugins: { title: { display: true, text: title } } }
+      });
+    } else {
+      Q.charts.attribution.data.labels = labels;
+      Q.charts.attribution.data.datasets = datasets;
+      Q.charts.attribution.options.plugins.title.text = title;
+      Q.charts.attribution.update();
+    }
   },
 
   async download(room, token, link) {

@@ -94,6 +94,18 @@
     minutes: parseInt($('minutes').value, 10)
   }));
   $('end-round').addEventListener('click', () => round({ action: 'end' }));
+  $('attribute').addEventListener('click', async () => {
+    Q.showError($('round-problems'), null);
+    try {
+      await Q.api('POST', '/api/rooms/' + room + '/debrief', { design: parseInt($('attribution-design').value, 10) },
+        token);
+      refresh();
+    } catch (e) {
+      Q.showError($('round-problems'), e);
+    }
+  });
+  $('attribution-design').addEventListener('change', () => refresh().catch(() => {}));
+  $('attribution-metric').addEventListener('change', () => refresh().catch(() => {}));
   $('download').addEventListener('click', () => Q.download(room, token, $('download-link')).catch(
     (e) => Q.showError($('round-problems'), e)));
 

@@ -169,6 +169,7 @@
   $('room-code').textContent = room || '(no room code)';
   $('join-form').addEventListener('submit', join);
   $('design-form').addEventListener('submit', submit);
+  $('attribution-metric').addEventListener('change', () => refresh().catch(() => {}));
   $('download').addEventListener('click', () => Q.download(room, token, $('download-link')).catch(
     (e) => Q.showError($('design-problems'), e)));
   if (!room) {
