@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qicsim.experiment.DesignResults;
 import org.qicsim.experiment.DesignSpec;
+import org.qicsim.experiment.DesignTables;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
 import org.qicsim.experiment.LocalPool;
@@ -25,7 +26,8 @@ import org.qicsim.results.RunTables;
 /**
  * Writes an experiment into a results folder (ARCHITECTURE.md "Results layout"): each design's
  * {@code scenario.resolved.yaml}, run tables and {@code summary.json} in the run layout (the folder
- * itself for {@code run}, {@code designs/<k>-<name>/} for {@code compare}), plus {@code log.txt} and
+ * itself for {@code run}, {@code designs/<k>-<name>/} for {@code compare}), the {@code design} and
+ * {@code points} tables of every design at the top ({@link DesignTables}), plus {@code log.txt} and
  * {@code manifest.json}. The folder appears under its final name only when everything is written.
  */
 final class ExperimentFolder implements AutoCloseable {
@@ -74,6 +76,7 @@ final class ExperimentFolder implements AutoCloseable {
             folder.writeSummary(designDirs.get(k), SummaryExport.of(summaries.get(k), masterSeed, replications,
                     parameters));
         }
+        DesignTables.write(folder, summaries, masterSeed, replications);
     }
 
     void writeManifest(Manifest manifest) throws IOException {
