@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.qicsim.experiment.doe.DesignKind;
@@ -152,9 +151,7 @@ public final class ExperimentSchema {
 
     /** Every leaf of the scenario schema's properties under its dotted path, except {@code schedule} and {@code extends}. */
     private static void collectLeaves(JsonNode properties, String prefix, ObjectNode out) {
-        Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : properties.properties()) {
             String path = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
             JsonNode node = f.getValue();
             if ("object".equals(node.path("type").asText()) && node.has("properties")) {

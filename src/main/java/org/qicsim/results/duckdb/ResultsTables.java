@@ -57,7 +57,7 @@ public final class ResultsTables {
     private enum Format { CSV, PARQUET }
 
     /** Where one table of one (design) folder lives. */
-    private record Source(String design, Format format, List<Path> files) {
+    private record Source(Format format, List<Path> files) {
     }
 
     /**
@@ -74,10 +74,10 @@ public final class ResultsTables {
         List<String> registered = new ArrayList<>();
         for (String table : TABLES) {
             List<Source> sources = new ArrayList<>();
-            addSource(sources, null, folder, table);
+            addSource(sources, folder, table);
             if (sources.isEmpty()) {
                 for (Map.Entry<String, Path> d : designs.entrySet()) {
-                    addSource(sources, d.getKey(), d.getValue(), table);
+                    addSource(sources, d.getValue(), table);
                 }
             }
             try {
@@ -123,21 +123,21 @@ public final class ResultsTables {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    private static void addSource(List<Source> sources, String design, Path folder, String table) throws IOException {
+    private static void addSource(List<Source> sources, Path folder, String table) throws IOException {
         List<Path> parts = parts(folder.resolve(table));
         if (!parts.isEmpty()) {
-            sources.add(new Source(design, Format.PARQUET, parts));
+            sources.add(new Source(Format.PARQUET, parts));
             return;
         }
         Path parquet = folder.resolve(table + ".parquet");
         if (Files.isRegularFile(parquet)) {
-            sources.add(new Source(design, Format.PARQUET, List.of(parquet)));
+            sources.add(new Source(Format.PARQUET, List.of(parquet)));
             return;
         }
         Path csv = folder.resolve(table + ".csv");
         // A zero-byte CSV (a writer killed before its header) holds no table.
         if (Files.isRegularFile(csv) && Files.size(csv) > 0) {
-            sources.add(new Source(design, Format.CSV, List.of(csv)));
+            sources.add(new Source(Format.CSV, List.of(csv)));
         }
     }
 
