@@ -18,6 +18,7 @@ import org.qicsim.analysis.attribution.FeatureAttribution;
 import org.qicsim.analysis.cea.Perspective;
 import org.qicsim.experiment.Attribution;
 import org.qicsim.experiment.DesignSpec;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.Features;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.RunSpec;
@@ -121,7 +122,7 @@ public final class AttributeCommand implements Callable<Integer> {
         StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-attribute-stop");
         try (ResultsFolder results = folder; LocalPool pool = new LocalPool(options.threads())) {
             var log = results.log();
-            Files.writeString(results.resolve(ExperimentFolder.RESOLVED), allOn.scenario().canonicalYaml(),
+            Files.writeString(results.resolve(ExperimentSession.RESOLVED), allOn.scenario().canonicalYaml(),
                     StandardCharsets.UTF_8);
             Files.copy(features.file(), results.resolve("features.yaml"));
             try (CsvWriter runs = results.csv("runs.csv", RUNS_HEADER)) {
@@ -142,7 +143,7 @@ public final class AttributeCommand implements Callable<Integer> {
                 // Which draw each replicate ran: piLow/piHigh are then posterior prediction intervals.
                 draws.writeCsv(results);
             }
-            results.writeManifest("", ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
+            results.writeManifest("", ExperimentSession.manifest(spec.commandLine().getParseResult().originalArgs(),
                     start, allOn.scenario().sha256(), plan.experiment().masterSeed(), pool)
                     .withExtra("kind", "attribute")
                     .withExtra("featuresFile", features.file().normalize().toString().replace('\\', '/'))

@@ -1,6 +1,5 @@
 package org.qicsim.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,15 +11,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
-import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.cea.CeaResult;
-import org.qicsim.analysis.PredictionInterval;
 import org.qicsim.experiment.Comparison;
 import org.qicsim.experiment.ComparisonCostEffectiveness;
+import org.qicsim.experiment.ComparisonTable;
 import org.qicsim.experiment.DesignSpec;
-import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
-import org.qicsim.results.CsvWriter;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.UserInputException;
 import org.qicsim.scenario.ResolvedScenario;
@@ -107,8 +104,8 @@ public final class CompareCommand implements Callable<Integer> {
         var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
                 (results, executor, designResults) -> {
                     Comparison comparison = Comparison.of(designResults, masterSeed, paired);
-                    results.writeSummaries(comparison.summaries(), masterSeed, reps, draws == null ? null : draws.describe());
-                    writeCompareCsv(results.folder(), comparison, draws != null);
+                    results.writeSummaries(comparison.summaries(), draws == null ? null : draws.describe());
+                    ComparisonTable.write(results.folder(), comparison, draws != null);
                     if (draws != null) {
                         draws.writeCsv(results.folder());
                     }
@@ -116,7 +113,7 @@ public final class CompareCommand implements Callable<Integer> {
                     CeaFiles.write(results.folder(), ceaRows);
                     List<String> designNames = new ArrayList<>();
                     designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
-                    results.writeManifest(ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
+                    results.writeManifest(ExperimentSession.manifest(spec.commandLine().getParseResult().originalArgs(),
                             start, hash, masterSeed, executor).withExtra("designs", designNames)
                             .withExtra("paired", paired).withExtra("parameters", draws == null ? null : draws.describe())
                             .withEnd(Instant.now()));
@@ -175,53 +172,6 @@ public final class CompareCommand implements Callable<Integer> {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** compare.csv without prediction intervals (a comparison without parameter draws). */
-    static void writeCompareCsv(ResultsFolder folder, Comparison c) throws IOException {
-        writeCompareCsv(folder, c, false);
-    }
-
-    /**
-     * compare.csv: one row per design and metric, with the difference from design 1; with parameter
-     * draws, four more columns: the 95% prediction intervals over replicates of the value and of the
-     * difference ({@code piLow, piHigh, diffPiLow, diffPiHigh}), next to the CIs of the mean.
-     */
-    static void writeCompareCsv(ResultsFolder folder, Comparison c, boolean predictionIntervals)
-            throws IOException {
-        List<String> header = new ArrayList<>(List.of("design", "name", "metric", "mean", "ciLow", "ciHigh",
-                "sd", "n", "diffMean", "diffCiLow", "diffCiHigh", "diffN", "paired"));
-        if (predictionIntervals) {
-            header.addAll(List.of("piLow", "piHigh", "diffPiLow", "diffPiHigh"));
-        }
-        try (CsvWriter csv = folder.csv("compare.csv", header)) {
-            for (int k = 0; k < c.summaries().size(); k++) {
-                DesignSummary s = c.summaries().get(k);
-                for (String metric : Comparison.metrics()) {
-                    Estimate e = s.metric(metric);
-                    Estimate d = c.difference(k, metric);
-                    csv.cell(k + 1).cell(s.design().name()).cell(metric).cell(e.mean()).cell(e.ciLow())
-                            .cell(e.ciHigh()).cell(e.sd()).cell(e.n());
-                    if (d == null) {
-                        csv.missing().missing().missing().missing();
-                    } else {
-                        csv.cell(d.mean()).cell(d.ciLow()).cell(d.ciHigh()).cell(d.n());
-                    }
-                    csv.cell(c.paired());
-                    if (predictionIntervals) {
-                        var pi = PredictionInterval.of(e);
-                        csv.cell(pi.piLow()).cell(pi.piHigh());
-                        if (d == null) {
-                            csv.missing().missing();
-                        } else {
-                            var dpi = PredictionInterval.of(d);
-                            csv.cell(dpi.piLow()).cell(dpi.piHigh());
-                        }
-                    }
-                    csv.endRow();
-                }
-            }
         }
     }
 }

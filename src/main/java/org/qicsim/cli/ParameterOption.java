@@ -33,7 +33,7 @@ final class ParameterOption {
 
     @Option(names = "--parameters", paramLabel = "FILE",
             description = "A posterior sample (posterior.parquet or .csv from qicsim calibrate): replicate k runs draw k, "
-                    + "the same draw for every design; summaries then add 95% prediction intervals (piLow, piHigh).")
+                    + "the same draw for every design; summaries then add 95%% prediction intervals (piLow, piHigh).")
     Path file;
 
     /** The loaded sample with each design's scenario per replicate. */

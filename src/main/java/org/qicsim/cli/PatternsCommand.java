@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.RunExecutor;
 import org.qicsim.patterns.Pattern;
@@ -113,7 +114,7 @@ public final class PatternsCommand implements Callable<Integer> {
             }
             Scorecard.write(folder, results);
             List<String> ids = patterns.stream().map(Pattern::id).toList();
-            folder.writeManifest("", ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(), start,
+            folder.writeManifest("", ExperimentSession.manifest(spec.commandLine().getParseResult().originalArgs(), start,
                     hash, seed != null ? seed : PatternLoader.DEFAULT_SEED, executor)
                     .withExtra("patterns", ids).withExtra("replicatesOverride", reps == null ? "none" : reps.toString())
                     .withEnd(Instant.now()));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.DesignSummary;
 import org.qicsim.experiment.Experiment;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.scenario.ResolvedScenario;
 import picocli.CommandLine.Command;
@@ -65,9 +66,8 @@ public final class RunCommand implements Callable<Integer> {
         var completed = ExperimentFolder.execute(folder, experiment, false, "run " + s.name(), options, interrupt,
                 (results, executor, designs) -> {
                     DesignSummary summary = DesignSummary.of(designs.get(0), experiment.masterSeed());
-                    results.writeSummaries(List.of(summary), experiment.masterSeed(), experiment.replications(),
-                            draws == null ? null : draws.describe());
-                    var manifest = ExperimentFolder.manifest(spec.commandLine().getParseResult().originalArgs(),
+                    results.writeSummaries(List.of(summary), draws == null ? null : draws.describe());
+                    var manifest = ExperimentSession.manifest(spec.commandLine().getParseResult().originalArgs(),
                             start, resolved.sha256(), experiment.masterSeed(), executor);
                     if (draws != null) {
                         draws.writeCsv(results.folder());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.qicsim.experiment.sweep.ExperimentSchema;
 import org.qicsim.scenario.KeySpec;
 import org.qicsim.scenario.ScenarioSchema;
 import org.qicsim.scenario.ValueType;
@@ -17,11 +18,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qicsim schema [--out FILE] [--list]}: the scenario file's JSON Schema (draft 2020-12), for
- * editors and other tools, or a plain table of every key with its type, default and range.
+ * {@code qicsim schema [--experiment] [--out FILE] [--list]}: the scenario file's JSON Schema (draft
+ * 2020-12), or with {@code --experiment} the experiment file's, for editors and other tools, or a
+ * plain table of every key with its type, default and range.
  */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = "Print the JSON Schema (draft 2020-12) of scenario files, or with --list a table of "
+        description = "Print the JSON Schema (draft 2020-12) of scenario files (of experiment files with --experiment), or "
+                + "with --list a table of "
                 + "every key: path, type, default and valid range.",
         footer = {"", "Exit status: 0 done; 2 invalid input (e.g. --out names an existing file); 1 write failed."})
 public final class SchemaCommand implements Callable<Integer> {
@@ -38,11 +41,16 @@ public final class SchemaCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Print a plain table: path, type, default, range.")
     private boolean list;
 
+    @Option(names = "--experiment", description = "The experiment file's schema (qicsim sweep) instead of the "
+            + "scenario's.")
+    private boolean experiment;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String text = list ? table() : ScenarioSchema.jsonSchema();
+        String text = experiment ? (list ? experimentTable() : ExperimentSchema.jsonSchema())
+                : list ? table() : ScenarioSchema.jsonSchema();
         if (out == null) {
             stdout.print(text);
             stdout.flush();
@@ -76,6 +84,31 @@ public final class SchemaCommand implements Callable<Integer> {
                     : key.path().equals("name") ? "[a-z0-9][a-z0-9._-]{0,99}" : key.interval();
             rows.add(new String[] {key.path(), type, key.defaultYaml(), range});
         }
+        return aligned(rows);
+    }
+
+    /** The experiment file's keys, one row each; a required key's default reads "required". */
+    static String experimentTable() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"path", "type", "default", "range"});
+        for (KeySpec key : ExperimentSchema.schema().all()) {
+            String type = key.type().label() + (key.nullable() ? "|null" : "");
+            boolean required = key.defaultValue() == null && !key.nullable();
+            String range = key.type() == ValueType.ENUM ? String.join(", ", key.enumValues())
+                    : ScenarioSchema.key(key.path()).filter(k -> !key.path().contains(".")).map(KeySpec::interval)
+                            .orElse(key.interval());
+            String fallback = switch (key.path()) {
+                case "seed", "replications" -> "the base scenario's";
+                case "outputs.metrics" -> "all";
+                case "set" -> "{}";
+                default -> required ? "required" : key.defaultYaml();
+            };
+            rows.add(new String[] {key.path(), type, fallback, range});
+        }
+        return aligned(rows);
+    }
+
+    private static String aligned(List<String[]> rows) {
         int[] widths = new int[3];
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {

@@ -85,8 +85,8 @@ public final class SweepCommand implements Callable<Integer> {
     private String shardText;
 
     @Option(names = "--target-ci", paramLabel = "METRIC=HALFWIDTH", description = "Adaptive replication: add "
-            + "replicates to each point in rounds until the 95% CI half-width of METRIC (a runs column) is at most "
-            + "HALFWIDTH, absolute (finalRate=0.002) or relative to the point's mean (eventsAverted=10%), or the point "
+            + "replicates to each point in rounds until the 95%% CI half-width of METRIC (a runs column) is at most "
+            + "HALFWIDTH, absolute (finalRate=0.002) or relative to the point's mean (eventsAverted=10%%), or the point "
             + "has --max-reps.")
     private String targetCiText;
 

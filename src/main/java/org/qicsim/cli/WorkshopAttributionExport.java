@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.qicsim.analysis.cea.Perspective;
 import org.qicsim.experiment.Attribution;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.RunExecutor;
 import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.CsvWriter;
@@ -32,7 +33,7 @@ public final class WorkshopAttributionExport implements AttributionExport {
         var allOn = plan.allOn().scenario();
         try (ResultsFolder results = ResultsFolder.at(folder)) {
             var log = results.log();
-            Files.writeString(results.resolve(ExperimentFolder.RESOLVED), allOn.canonicalYaml(), StandardCharsets.UTF_8);
+            Files.writeString(results.resolve(ExperimentSession.RESOLVED), allOn.canonicalYaml(), StandardCharsets.UTF_8);
             Files.copy(plan.features().file(), results.resolve("features.yaml"));
             Attribution.Result result;
             try (CsvWriter runs = results.csv("runs.csv", AttributeCommand.RUNS_HEADER)) {
@@ -45,7 +46,7 @@ public final class WorkshopAttributionExport implements AttributionExport {
             AttributeCommand.writeDesigns(results, plan.features().ids(), result);
             CeaFiles.write(results, List.of(result.cea()));
             AttributeCommand.writeSummary(results, plan, result, perspective, wtp, wtpSource, resamples, hash);
-            results.writeManifest("", ExperimentFolder.manifest(List.of("serve"), start, allOn.sha256(),
+            results.writeManifest("", ExperimentSession.manifest(List.of("serve"), start, allOn.sha256(),
                     plan.experiment().masterSeed(), executor)
                     .withExtra("kind", "attribute")
                     .withExtra("featuresFile", "features.yaml")

@@ -8,16 +8,19 @@ import java.util.List;
 import org.qicsim.analysis.cea.Perspective;
 import org.qicsim.experiment.Comparison;
 import org.qicsim.experiment.ComparisonCostEffectiveness;
+import org.qicsim.experiment.ComparisonTable;
 import org.qicsim.experiment.DesignResults;
 import org.qicsim.experiment.DesignSpec;
 import org.qicsim.experiment.Experiment;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.RunExecutor;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.web.CompareExport;
 
 /**
  * Writes a workshop round as a {@code compare} results folder with the same writers as
- * {@code qicsim compare} ({@link ExperimentFolder}, {@code compare.csv}, {@code cea.csv} and
+ * {@code qicsim compare} ({@link ExperimentSession}, {@code compare.csv}, {@code cea.csv} and
  * {@code ceac.csv}, the manifest), so that
  * {@code qicsim report} and {@code qicsim query} read it like any comparison. The manifest's command
  * line is {@code serve}, and it lists the participants' display names under {@code participants}.
@@ -42,19 +45,19 @@ public final class WorkshopCompareExport implements CompareExport {
             paired &= d.scenario().worldSha256().equals(designs.get(0).scenario().worldSha256())
                     && d.scenario().scenario().horizonMonths() == designs.get(0).scenario().scenario().horizonMonths();
         }
-        try (ExperimentFolder results = new ExperimentFolder(ResultsFolder.at(folder), experiment, true)) {
+        try (ExperimentSession results = ExperimentSession.open(ResultsFolder.at(folder), experiment, true)) {
             List<DesignResults> designResults;
             try (Progress progress = Progress.start("workshop results", experiment.runs().size(), options)) {
-                designResults = experiment.execute(executor, results.sink(progress));
+                designResults = results.execute(executor, new StopSignal(), (run, result) -> progress.step());
             }
             Comparison comparison = Comparison.of(designResults, experiment.masterSeed(), paired);
-            results.writeSummaries(comparison.summaries(), experiment.masterSeed(), experiment.replications());
-            CompareCommand.writeCompareCsv(results.folder(), comparison);
+            results.writeSummaries(comparison.summaries(), null);
+            ComparisonTable.write(results.folder(), comparison);
             CeaFiles.write(results.folder(), ComparisonCostEffectiveness.of(comparison, perspective, wtp,
                     experiment.masterSeed()));
             List<String> designNames = new ArrayList<>();
             designs.forEach(d -> designNames.add(d.point() + "-" + d.name()));
-            results.writeManifest(ExperimentFolder.manifest(List.of("serve"), start, hash, experiment.masterSeed(),
+            results.writeManifest(ExperimentSession.manifest(List.of("serve"), start, hash, experiment.masterSeed(),
                     executor).withExtra("designs", designNames).withExtra("paired", paired)
                     .withExtra("participants", List.copyOf(names)).withEnd(Instant.now()));
             results.commit();

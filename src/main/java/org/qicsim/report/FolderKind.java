@@ -11,9 +11,9 @@ import org.qicsim.results.UserInputException;
  * tie-breaker): {@code attribute} by {@code summary.json}'s {@code "kind": "attribute"} or
  * {@code attribution.csv}; {@code patterns} by {@code scorecard.csv}; {@code calibrate} by
  * {@code posterior-summary.csv}, {@code diagnostics.csv} or a posterior table; {@code compare} by
- * {@code compare.csv} or {@code designs/}; {@code sweep} by {@code experiment.resolved.yaml},
- * {@code design.csv} or {@code points.csv}; {@code run} by {@code summary.json} with
- * {@code runs.csv}.
+ * {@code compare.csv} or {@code designs/}; {@code run} by {@code summary.json} with
+ * {@code runs.csv}; {@code sweep} by {@code experiment.resolved.yaml}, {@code design.csv} or
+ * {@code points.csv} (which run and compare folders have too, so they are recognised first).
  */
 public enum FolderKind {
     RUN("run"), COMPARE("compare"), SWEEP("sweep"), ATTRIBUTE("attribute"), PATTERNS("patterns"),
@@ -66,12 +66,13 @@ public enum FolderKind {
         if (dir.has("compare.csv") || Files.isDirectory(folder.resolve("designs")) && command.equals("compare")) {
             return COMPARE;
         }
+        // Before sweep: a run folder has a sweep's design and points tables too (one layout).
+        if (dir.has("summary.json") && dir.has("runs.csv")) {
+            return RUN;
+        }
         if (dir.has("experiment.resolved.yaml") || dir.has("points.csv") || dir.has("design.csv")
                 || command.equals("sweep")) {
             return SWEEP;
-        }
-        if (dir.has("summary.json") && dir.has("runs.csv")) {
-            return RUN;
         }
         throw new UserInputException(folder + " is not a qicsim results folder: it has none of summary.json with "
                 + "runs.csv (run), compare.csv (compare), points.csv (sweep), attribution.csv (attribute), "

@@ -21,16 +21,24 @@ final class JsonSchemaWriter {
     }
 
     static String write(SchemaSection root) {
+        return write(root, "qicsim scenario", "A qicsim scenario file (MODEL.md §8). Every key is optional: omitted "
+                + "keys take their defaults. Paths in extends are relative to the file that names them.", true);
+    }
+
+    /**
+     * The schema of a file declared by records ({@link RecordSchema}); {@code scenarioFile} adds the
+     * scenario's {@code extends} and {@code schedule} forms.
+     */
+    static String write(SchemaSection root, String title, String description, boolean scenarioFile) {
         ObjectNode schema = JSON.objectNode();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("title", "qicsim scenario");
-        schema.put("description", "A qicsim scenario file (MODEL.md §8). Every key is optional: omitted keys take "
-                + "their defaults. Paths in extends are relative to the file that names them.");
+        schema.put("title", title);
+        schema.put("description", description);
         schema.put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         for (SchemaEntry child : root.children().values()) {
-            properties.set(lastStep(child.path()), entry(child));
-            if (child.path().equals("description")) {
+            properties.set(lastStep(child.path()), entry(child, scenarioFile));
+            if (scenarioFile && child.path().equals("description")) {
                 // extends sits with the identity keys, where MODEL.md §8 writes it.
                 ObjectNode extendsKey = properties.putObject("extends");
                 extendsKey.set("type", JSON.arrayNode().add("string").add("null"));
@@ -38,6 +46,7 @@ final class JsonSchemaWriter {
                         + "(deep merge of mappings; lists replace)");
             }
         }
+        required(schema, root);
         schema.put("additionalProperties", false);
         try {
             return MAPPER.writeValueAsString(schema) + "\n";
@@ -46,7 +55,14 @@ final class JsonSchemaWriter {
         }
     }
 
-    private static ObjectNode entry(SchemaEntry entry) {
+    private static void required(ObjectNode node, SchemaSection section) {
+        if (!section.required().isEmpty()) {
+            ArrayNode names = node.putArray("required");
+            section.required().forEach(names::add);
+        }
+    }
+
+    private static ObjectNode entry(SchemaEntry entry, boolean scenarioFile) {
         if (entry instanceof SchemaSection section) {
             ObjectNode node = JSON.objectNode();
             node.put("type", "object");
@@ -55,13 +71,14 @@ final class JsonSchemaWriter {
             }
             ObjectNode properties = node.putObject("properties");
             for (SchemaEntry child : section.children().values()) {
-                properties.set(lastStep(child.path()), entry(child));
+                properties.set(lastStep(child.path()), entry(child, scenarioFile));
             }
+            required(node, section);
             node.put("additionalProperties", false);
             return node;
         }
         KeySpec spec = (KeySpec) entry;
-        return spec.type() == ValueType.LIST ? schedule(spec) : leaf(spec, true);
+        return scenarioFile && spec.type() == ValueType.LIST ? schedule(spec) : leaf(spec, true);
     }
 
     private static ObjectNode leaf(KeySpec spec, boolean withDefault) {
@@ -91,7 +108,7 @@ final class JsonSchemaWriter {
         }
         bound(node, spec.min(), spec.minOpen() ? "exclusiveMinimum" : "minimum", spec.type());
         bound(node, spec.max(), spec.maxOpen() ? "exclusiveMaximum" : "maximum", spec.type());
-        if (withDefault) {
+        if (withDefault && (spec.defaultValue() != null || spec.nullable())) {
             putDefault(node, spec.defaultValue());
         }
         node.put("description", spec.doc());
@@ -124,6 +141,8 @@ final class JsonSchemaWriter {
             node.put("default", e.yamlName());
         } else if (value instanceof List<?> list && list.isEmpty()) {
             node.putArray("default");
+        } else if (value instanceof java.util.Map<?, ?> map && map.isEmpty()) {
+            node.putObject("default");
         } else {
             node.put("default", value.toString());
         }

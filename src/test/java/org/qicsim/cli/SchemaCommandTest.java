@@ -33,6 +33,19 @@ class SchemaCommandTest {
     }
 
     @Test
+    void withExperimentPrintsTheExperimentFilesSchemaAndTable() throws Exception {
+        assertThat(run("--experiment")).isZero();
+        JsonNode schema = new ObjectMapper().readTree(out.toString());
+        assertThat(schema.get("title").asText()).isEqualTo("qicsim experiment");
+        assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactly("scenario", "factors", "design");
+        assertThat(schema.at("/properties/set/properties/sites.count/minimum").asInt()).isEqualTo(2);
+        out.getBuffer().setLength(0);
+        assertThat(run("--experiment", "--list")).isZero();
+        assertThat(out.toString()).contains("design.type", "grid, oneAtATime, lhs, sobol, morris", "scenario",
+                "required", "outputs.monthly");
+    }
+
+    @Test
     void printsTheJsonSchemaToStdout() throws Exception {
         assertThat(run()).isZero();
         JsonNode schema = new ObjectMapper().readTree(out.toString());

@@ -25,6 +25,7 @@ import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
 import org.qicsim.scenario.ScenarioLoader;
 import org.qicsim.scenario.ScenarioSchema;
+import org.qicsim.scenario.SettingsBlock;
 import org.qicsim.scenario.ValueType;
 import org.qicsim.scenario.tree.DidYouMean;
 import org.qicsim.scenario.tree.ListNode;
@@ -214,42 +215,10 @@ final class CalibrationParser {
         return otherwise;
     }
 
-    /** Fixed scenario settings ({@code set:} at the top or in a target). */
+    /** Fixed scenario settings ({@code set:} at the top or in a target), parsed as an experiment's are. */
     private List<KeyOverride> settings(Node node, String prefix) {
-        List<KeyOverride> out = new ArrayList<>();
-        if (node == null) {
-            return out;
-        }
-        if (!(node instanceof MapNode map)) {
-            problems.error(node.location(), prefix, "expected a mapping of key paths to values, e.g. {sites.count: 12}, got "
-                    + node.describe());
-            return out;
-        }
-        for (MapNode.Entry e : map.entries().values()) {
-            String path = e.key();
-            Optional<KeySpec> spec = ScenarioSchema.key(path);
-            if (spec.isEmpty()) {
-                String hint = ScenarioSchema.isSection(path) ? " is a section; set one key per entry"
-                        : " is not a scenario key" + DidYouMean.phrase(ScenarioSchema.suggest(path));
-                problems.error(e.keyLocation(), prefix + "." + path, "\"" + path + "\"" + hint
-                        + " (valid: a dotted key path, as listed by qicsim schema --list)");
-                continue;
-            }
-            if (!(e.value() instanceof ScalarNode scalar)) {
-                problems.error(e.value().location(), prefix + "." + path, "expected a value, got " + e.value().describe()
-                        + " (valid: " + spec.get().validDescription() + ")");
-                continue;
-            }
-            Optional<String> wrong = spec.get().check(scalar.value());
-            if (wrong.isPresent()) {
-                problems.error(scalar.location(), prefix + "." + path, wrong.get());
-                continue;
-            }
-            String origin = display + " " + prefix + " " + path + " @" + scalar.location().line();
-            origins.put(origin, scalar.location());
-            out.add(KeyOverride.of(path, scalar.value(), origin));
-        }
-        return out;
+        return SettingsBlock.parse(node, prefix, Map.of(),
+                (path, at) -> display + " " + prefix + " " + path + " @" + at.line(), problems, origins);
     }
 
     private List<Prior> priors(MapNode root, List<KeyOverride> fixed) {

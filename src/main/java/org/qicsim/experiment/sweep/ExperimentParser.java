@@ -31,7 +31,9 @@ import org.qicsim.scenario.Problems;
 import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
 import org.qicsim.scenario.ScenarioLoader;
+import org.qicsim.scenario.RecordSchema;
 import org.qicsim.scenario.ScenarioSchema;
+import org.qicsim.scenario.SettingsBlock;
 import org.qicsim.scenario.ValueType;
 import org.qicsim.scenario.tree.DidYouMean;
 import org.qicsim.scenario.tree.ListNode;
@@ -51,11 +53,11 @@ import org.qicsim.scenario.tree.TreeSyntaxException;
  */
 final class ExperimentParser {
 
-    static final List<String> KEYS = List.of("description", "scenario", "scenarioHash", "seed", "replications",
-            "commonRandomNumbers", "set", "factors", "design", "outputs");
-    private static final List<String> OUTPUT_KEYS = List.of("metrics", "monthly", "sites");
-    private static final List<String> DESIGN_TYPES = List.of("grid", "oneAtATime", "lhs", "sobol", "morris");
-    private static final int DEFAULT_MORRIS_LEVELS = 4;
+    /** The experiment file's keys, types, ranges and defaults, as {@link ExperimentSchema} declares them. */
+    private static final RecordSchema SCHEMA = ExperimentSchema.SCHEMA;
+    static final List<String> KEYS = SCHEMA.names("");
+    private static final List<String> DESIGN_TYPES = ExperimentSchema.key("design.type").enumValues();
+    private static final int DEFAULT_MORRIS_LEVELS = (Integer) ExperimentSchema.key("design.levels").defaultValue();
 
     private final Path file;
     private final String display;
@@ -73,21 +75,20 @@ final class ExperimentParser {
 
     private ExperimentFile load() throws ScenarioException {
         MapNode root = parse();
-        for (MapNode.Entry e : root.entries().values()) {
-            if (!KEYS.contains(e.key())) {
-                problems.error(e.keyLocation(), e.key(), "unknown key \"" + e.key() + "\""
-                        + DidYouMean.phrase(DidYouMean.among(e.key(), KEYS)) + " (valid: " + String.join(", ", KEYS) + ")");
+        SCHEMA.checkKeys(root, "", problems);
+        for (String key : List.of("description", "scenarioHash")) {
+            if (root.has(key)) {
+                SCHEMA.checkValue(key, root.get(key), problems);
             }
-        }
-        if (root.has("description") && !(root.get("description") instanceof ScalarNode d && d.value() instanceof String)) {
-            problems.error(root.get("description").location(), "description", "expected a string, got "
-                    + root.get("description").describe());
         }
         Path scenario = scenario(root);
         Long seed = root.has("seed") ? (Long) scenarioValue(root, "seed") : null;
         Long replications = root.has("replications") ? (Long) scenarioValue(root, "replications") : null;
-        boolean crn = bool(root, "", "commonRandomNumbers", true);
-        List<KeyOverride> overrides = set(root);
+        boolean crn = bool(root, "", "commonRandomNumbers");
+        List<KeyOverride> overrides = new ArrayList<>(SettingsBlock.parse(root.get("set"), "set",
+                Map.of("seed", "is set at the top of the experiment file", "replications",
+                        "is set at the top of the experiment file"),
+                (path, at) -> display + " set " + path, problems, origins));
         List<FactorEntry> factors = factors(root, overrides);
         DesignChoice design = design(root);
         SweepOutputs outputs = outputs(root);
@@ -189,56 +190,15 @@ final class ExperimentParser {
         return value instanceof Long ? value : null;
     }
 
-    private boolean bool(MapNode map, String prefix, String key, boolean otherwise) {
+    /** A boolean key of the experiment file ({@code prefix} its section's path and a dot), its default when absent or wrong. */
+    private boolean bool(MapNode map, String prefix, String key) {
+        String path = prefix + key;
+        boolean otherwise = (Boolean) ExperimentSchema.key(path).defaultValue();
         Node node = map.get(key);
-        if (node == null) {
+        if (node == null || !SCHEMA.checkValue(path, node, problems)) {
             return otherwise;
         }
-        if (node instanceof ScalarNode s && s.value() instanceof Boolean b) {
-            return b;
-        }
-        problems.error(node.location(), prefix + key, "expected true or false, got " + node.describe());
-        return otherwise;
-    }
-
-    private List<KeyOverride> set(MapNode root) {
-        List<KeyOverride> out = new ArrayList<>();
-        Node node = root.get("set");
-        if (node == null) {
-            return out;
-        }
-        if (!(node instanceof MapNode map)) {
-            problems.error(node.location(), "set", "expected a mapping of key paths to values, e.g. "
-                    + "{sites.count: 20}, got " + node.describe());
-            return out;
-        }
-        for (MapNode.Entry e : map.entries().values()) {
-            String path = e.key();
-            Optional<KeySpec> spec = ScenarioSchema.key(path);
-            if (spec.isEmpty()) {
-                String hint = ScenarioSchema.isSection(path) ? " is a section; set one key per entry"
-                        : " is not a key" + DidYouMean.phrase(ScenarioSchema.suggest(path));
-                problems.error(e.keyLocation(), "set." + path, "\"" + path + "\"" + hint
-                        + " (valid: a dotted key path, as listed by qicsim schema --list)");
-                continue;
-            }
-            if (path.equals("seed") || path.equals("replications")) {
-                problems.error(e.keyLocation(), "set." + path, path + " is set at the top of the experiment file");
-                continue;
-            }
-            if (!(e.value() instanceof ScalarNode scalar)) {
-                problems.error(e.value().location(), "set." + path, "expected a value, got " + e.value().describe()
-                        + " (valid: " + spec.get().validDescription() + ")");
-                continue;
-            }
-            Optional<String> wrong = spec.get().check(scalar.value());
-            if (wrong.isPresent()) {
-                problems.error(scalar.location(), "set." + path, wrong.get());
-                continue;
-            }
-            out.add(override(path, scalar.value(), display + " set " + path, scalar.location()));
-        }
-        return out;
+        return (Boolean) ((ScalarNode) node).value();
     }
 
     private KeyOverride override(String path, Object value, String origin, Location at) {
@@ -353,10 +313,9 @@ final class ExperimentParser {
             }
             return otherwise;
         }
-        if (node instanceof ScalarNode s && s.value() instanceof Long v && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
-            return v.intValue();
+        if (SCHEMA.checkValue("design." + name, node, problems)) {
+            return ((Number) ((ScalarNode) node).value()).intValue();
         }
-        problems.error(node.location(), "design." + name, "expected an integer, got " + node.describe());
         return null;
     }
 
@@ -369,13 +328,7 @@ final class ExperimentParser {
             problems.error(node.location(), "outputs", "expected a mapping {metrics, monthly, sites}, got " + node.describe());
             return SweepOutputs.defaults();
         }
-        for (MapNode.Entry e : map.entries().values()) {
-            if (!OUTPUT_KEYS.contains(e.key())) {
-                problems.error(e.keyLocation(), "outputs." + e.key(), "unknown key \"" + e.key() + "\""
-                        + DidYouMean.phrase(DidYouMean.among(e.key(), OUTPUT_KEYS)) + " (valid: "
-                        + String.join(", ", OUTPUT_KEYS) + ")");
-            }
-        }
+        SCHEMA.checkKeys(map, "outputs", problems);
         List<String> metrics = SweepOutputs.available();
         Node m = map.get("metrics");
         if (m instanceof ScalarNode s && "all".equals(s.value())) {
@@ -401,8 +354,8 @@ final class ExperimentParser {
         } else if (m != null) {
             problems.error(m.location(), "outputs.metrics", "expected all or a list of metric names, got " + m.describe());
         }
-        boolean monthly = bool(map, "outputs.", "monthly", false);
-        boolean sites = bool(map, "outputs.", "sites", false);
+        boolean monthly = bool(map, "outputs.", "monthly");
+        boolean sites = bool(map, "outputs.", "sites");
         return problems.hasErrors() ? SweepOutputs.defaults() : new SweepOutputs(metrics, monthly, sites);
     }
 

@@ -25,13 +25,12 @@ import java.util.regex.Pattern;
  * wrote them.
  *
  * <p>For each table T a folder offers, in order of preference, Parquet parts
- * {@code T/part-*.parquet} (a sweep's streamed tables), {@code T.parquet}, or {@code T.csv}. A
- * table the folder lacks is not registered, so a query naming it fails with DuckDB's own
- * "does not exist" error. A {@code run} or {@code compare} folder has no {@code points} or
- * {@code design} files: its {@code summary.json} files give those two tables ({@link SummaryTables}).
- * A {@code compare} folder ({@code designs/<k>-<name>/} in the run layout)
- * gets each table as the union of its designs in k order, with a leading {@code design} column
- * holding {@code <k>-<name>}.
+ * {@code T/part-*.parquet} (a sweep's streamed tables), {@code T.parquet}, or {@code T.csv}, at the
+ * top of the folder. A table the folder lacks is not registered, so a query naming it fails with
+ * DuckDB's own "does not exist" error. Every folder kind has the same tables with the same columns:
+ * a {@code run} or {@code compare} folder writes its {@code design} and {@code points} tables at the
+ * top, and a {@code compare} folder's run rows, kept in its {@code designs/<k>-<name>/} folders, are
+ * read as one table in k order, told apart by their {@code point} (k) as a sweep's are.
  *
  * <p>CSV is read with {@code header=true}, {@code all_varchar=false}, types sniffed from the whole
  * file ({@code sample_size=-1}, so a value late in a large file cannot contradict the sniffed type),
@@ -58,7 +57,7 @@ public final class ResultsTables {
     private enum Format { CSV, PARQUET }
 
     /** Where one table of one (design) folder lives. */
-    private record Source(String design, Format format, List<Path> files) {
+    private record Source(Format format, List<Path> files) {
     }
 
     /**
@@ -75,17 +74,15 @@ public final class ResultsTables {
         List<String> registered = new ArrayList<>();
         for (String table : TABLES) {
             List<Source> sources = new ArrayList<>();
-            if (designs.isEmpty()) {
-                addSource(sources, null, folder, table);
-            } else {
+            addSource(sources, folder, table);
+            if (sources.isEmpty()) {
                 for (Map.Entry<String, Path> d : designs.entrySet()) {
-                    addSource(sources, d.getKey(), d.getValue(), table);
+                    addSource(sources, d.getValue(), table);
                 }
             }
             try {
                 db.execute("DROP VIEW IF EXISTS " + Sql.identifier(table));
-                String select = !sources.isEmpty() ? select(db, sources, !designs.isEmpty())
-                        : SummaryTables.select(db, table, folder, designs);
+                String select = !sources.isEmpty() ? select(db, sources) : null;
                 if (select != null) {
                     db.execute("CREATE VIEW " + Sql.identifier(table) + " AS " + select);
                     registered.add(table);
@@ -126,21 +123,21 @@ public final class ResultsTables {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    private static void addSource(List<Source> sources, String design, Path folder, String table) throws IOException {
+    private static void addSource(List<Source> sources, Path folder, String table) throws IOException {
         List<Path> parts = parts(folder.resolve(table));
         if (!parts.isEmpty()) {
-            sources.add(new Source(design, Format.PARQUET, parts));
+            sources.add(new Source(Format.PARQUET, parts));
             return;
         }
         Path parquet = folder.resolve(table + ".parquet");
         if (Files.isRegularFile(parquet)) {
-            sources.add(new Source(design, Format.PARQUET, List.of(parquet)));
+            sources.add(new Source(Format.PARQUET, List.of(parquet)));
             return;
         }
         Path csv = folder.resolve(table + ".csv");
         // A zero-byte CSV (a writer killed before its header) holds no table.
         if (Files.isRegularFile(csv) && Files.size(csv) > 0) {
-            sources.add(new Source(design, Format.CSV, List.of(csv)));
+            sources.add(new Source(Format.CSV, List.of(csv)));
         }
     }
 
@@ -168,7 +165,7 @@ public final class ResultsTables {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    private static String select(DuckDb db, List<Source> sources, boolean compare) throws IOException, SQLException {
+    private static String select(DuckDb db, List<Source> sources) throws IOException, SQLException {
         List<Source> csv = new ArrayList<>();
         List<Source> parquet = new ArrayList<>();
         for (Source s : sources) {
@@ -176,11 +173,10 @@ public final class ResultsTables {
         }
         List<String> selects = new ArrayList<>();
         if (!csv.isEmpty()) {
-            selects.add(csvSelect(db, csv, compare));
+            selects.add(csvSelect(db, csv));
         }
         if (!parquet.isEmpty()) {
-            selects.add(selectList(parquet, compare) + " FROM read_parquet(" + Sql.list(files(parquet))
-                    + ", union_by_name=true" + (compare ? ", filename=true" : "") + ")");
+            selects.add("SELECT * FROM read_parquet(" + Sql.list(files(parquet)) + ", union_by_name=true)");
         }
         if (selects.size() == 1) {
             return selects.get(0);
@@ -197,21 +193,7 @@ public final class ResultsTables {
         return files;
     }
 
-    /** {@code *}, or for a compare folder the design column (from each row's file) then the rest. */
-    private static String selectList(List<Source> sources, boolean compare) {
-        if (!compare) {
-            return "SELECT *";
-        }
-        StringBuilder sb = new StringBuilder("SELECT CASE filename");
-        for (Source s : sources) {
-            for (Path f : s.files()) {
-                sb.append(" WHEN ").append(Sql.literal(f)).append(" THEN ").append(Sql.literal(s.design()));
-            }
-        }
-        return sb.append(" END AS design, * EXCLUDE (filename)").toString();
-    }
-
-    private static String csvSelect(DuckDb db, List<Source> sources, boolean compare) throws IOException, SQLException {
+    private static String csvSelect(DuckDb db, List<Source> sources) throws IOException, SQLException {
         Map<String, String> types = new LinkedHashMap<>();
         for (Source s : sources) {
             for (Path f : s.files()) {
@@ -222,15 +204,14 @@ public final class ResultsTables {
                 }
             }
         }
-        String select = csvSelect(sources, compare, types);
+        String select = csvSelect(sources, types);
         List<String> emptyText = new ArrayList<>();
         try (Statement st = db.connection().createStatement()) {
             List<String> textColumns = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("DESCRIBE " + select)) {
                 while (rs.next()) {
                     String name = rs.getString("column_name");
-                    if ("VARCHAR".equals(rs.getString("column_type")) && !types.containsKey(name)
-                            && !(compare && name.equals("design"))) {
+                    if ("VARCHAR".equals(rs.getString("column_type")) && !types.containsKey(name)) {
                         textColumns.add(name);
                     }
                 }
@@ -256,16 +237,13 @@ public final class ResultsTables {
         for (String column : emptyText) {
             types.put(column, "DOUBLE");
         }
-        return csvSelect(sources, compare, types);
+        return csvSelect(sources, types);
     }
 
-    private static String csvSelect(List<Source> sources, boolean compare, Map<String, String> types) {
-        StringBuilder sb = new StringBuilder(selectList(sources, compare));
+    private static String csvSelect(List<Source> sources, Map<String, String> types) {
+        StringBuilder sb = new StringBuilder("SELECT *");
         sb.append(" FROM read_csv(").append(Sql.list(files(sources)))
                 .append(", header=true, all_varchar=false, nullstr='', sample_size=-1, union_by_name=true");
-        if (compare) {
-            sb.append(", filename=true");
-        }
         if (!types.isEmpty()) {
             sb.append(", types={");
             int i = 0;

@@ -73,34 +73,35 @@ class ResultsTablesTest {
     }
 
     @Test
-    void aCompareFolderUnionsItsDesignsInDesignOrder() throws Exception {
+    void aCompareFolderUnionsItsDesignsInDesignOrderWithTheColumnsOfEveryFolder() throws Exception {
         Path cmp = dir.resolve("compare");
-        List<Object[]> base = Fixtures.runs(3, 1);
-        List<Object[]> alt = Fixtures.runs(2, 2);
-        List<Object[]> wide = Fixtures.runs(4, 3);
+        List<Object[]> base = withPoint(Fixtures.runs(3, 1), 1);
+        List<Object[]> alt = withPoint(Fixtures.runs(2, 2), 2);
+        List<Object[]> wide = withPoint(Fixtures.runs(4, 3), 10);
         Fixtures.writeCsv(cmp.resolve("designs/1-base/runs.csv"), Fixtures.RUNS, base);
         Fixtures.writeCsv(cmp.resolve("designs/2-alt/runs.csv"), Fixtures.RUNS, alt);
         Fixtures.writeCsv(cmp.resolve("designs/10-wide/runs.csv"), Fixtures.RUNS, wide);
-        Files.writeString(cmp.resolve("designs/1-base/timeseries.csv"), "point,replicate,runSeed,month,trueRate\n0,0,0a,0,0.1\n0,0,0a,1,0.09\n");
+        Files.writeString(cmp.resolve("designs/1-base/timeseries.csv"), "point,replicate,runSeed,month,trueRate\n1,0,0a,0,0.1\n1,0,0a,1,0.09\n");
         Files.writeString(cmp.resolve("designs/10-wide/timeseries.csv"),
-                "point,replicate,runSeed,month,trueRate,members\n0,0,0b,0,0.2,12\n");
+                "point,replicate,runSeed,month,trueRate,members\n10,0,0b,0,0.2,12\n");
+        Files.writeString(cmp.resolve("points.csv"), "point,metric,mean,sd,ciLow,ciHigh,n\n1,finalRate,0.1,0.01,0.09,0.11,3\n");
         Files.writeString(cmp.resolve("compare.csv"), "design,metric\n");
         Files.createDirectories(cmp.resolve("designs/notADesign"));
 
-        assertThat(ResultsTables.register(db, cmp)).containsExactly("runs", "timeseries");
+        assertThat(ResultsTables.register(db, cmp)).containsExactly("runs", "points", "timeseries");
         QueryTable runs = q.query("SELECT * FROM runs", 100);
-        assertThat(runs.columns().get(0)).isEqualTo("design");
-        assertThat(runs.columns().subList(1, runs.columns().size()))
-                .isEqualTo(Fixtures.RUNS.stream().map(Column::name).toList());
+        // The columns of a run or sweep folder's runs table: the point tells the designs apart.
+        assertThat(runs.columns()).isEqualTo(Fixtures.RUNS.stream().map(Column::name).toList());
         assertThat(runs.rows().stream().map(r -> r.get(0)).toList())
-                .containsExactly("1-base", "1-base", "1-base", "2-alt", "2-alt", "10-wide", "10-wide", "10-wide", "10-wide");
-        assertThat(runs.rows().get(3).get(2)).isEqualTo(alt.get(0)[1].toString());
+                .containsExactly("1", "1", "1", "2", "2", "10", "10", "10", "10");
+        assertThat(runs.rows().get(3).get(2)).isEqualTo(alt.get(0)[2].toString());
 
         // Designs may differ in columns; missing ones read as NULL.
-        assertThat(q.query("SELECT design, month, trueRate, members FROM timeseries", 10).rows())
-                .containsExactly(java.util.Arrays.asList("1-base", "0", "0.1", null),
-                        java.util.Arrays.asList("1-base", "1", "0.09", null),
-                        List.of("10-wide", "0", "0.2", "12"));
+        assertThat(q.query("SELECT point, month, trueRate, members FROM timeseries", 10).rows())
+                .containsExactly(java.util.Arrays.asList("1", "0", "0.1", null),
+                        java.util.Arrays.asList("1", "1", "0.09", null),
+                        List.of("10", "0", "0.2", "12"));
+        assertThat(q.query("SELECT point, mean FROM points", 10).rows()).containsExactly(List.of("1", "0.1"));
 
         assertThatThrownBy(() -> q.query("SELECT * FROM sites", 10)).isInstanceOf(QueryException.class)
                 .hasMessageContaining("sites").hasMessageNotContaining("pending query");
@@ -109,12 +110,19 @@ class ResultsTablesTest {
     @Test
     void aCompareFolderMayMixParquetAndCsvDesigns() throws Exception {
         Path cmp = dir.resolve("compare");
-        List<Object[]> rows = Fixtures.runs(6, 8);
-        Fixtures.writeParquet(db, cmp.resolve("designs/1-a/runs"), Fixtures.RUNS, rows.subList(0, 4), 3);
-        Fixtures.writeCsv(cmp.resolve("designs/2-b/runs.csv"), Fixtures.RUNS, rows.subList(4, 6));
+        Fixtures.writeParquet(db, cmp.resolve("designs/1-a/runs"), Fixtures.RUNS, withPoint(Fixtures.runs(4, 8), 1), 3);
+        Fixtures.writeCsv(cmp.resolve("designs/2-b/runs.csv"), Fixtures.RUNS, withPoint(Fixtures.runs(2, 9), 2));
         ResultsTables.register(db, cmp);
-        assertThat(q.query("SELECT design, count(*) FROM runs GROUP BY design ORDER BY design", 10).rows())
-                .containsExactly(List.of("1-a", "4"), List.of("2-b", "2"));
+        assertThat(q.query("SELECT point, count(*) FROM runs GROUP BY point ORDER BY point", 10).rows())
+                .containsExactly(List.of("1", "4"), List.of("2", "2"));
+    }
+
+    /** The rows with their point (design k of a compare folder) set. */
+    private static List<Object[]> withPoint(List<Object[]> rows, long point) {
+        for (Object[] row : rows) {
+            row[0] = point;
+        }
+        return rows;
     }
 
     @Test

@@ -1,0 +1,124 @@
+package org.qicsim.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.qicsim.results.BuildInfo;
+import org.qicsim.results.Manifest;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.RunLog;
+import org.qicsim.results.RunTables;
+
+/**
+ * One experiment executed into a results folder, the way {@code run}, {@code compare} and the
+ * workshop's export do it: the plan ({@link Experiment}: designs × replicates) runs on an executor,
+ * each run's rows are stored as they arrive (each design's {@code scenario.resolved.yaml} and run
+ * tables, in the folder itself or in {@code designs/<k>-<name>/}), and once every run is in, the
+ * summaries are written ({@code summary.json} per design and the folder's {@code design} and
+ * {@code points} tables, {@link DesignTables}), then the manifest; {@link #commit()} publishes the
+ * folder. The commands only parse their arguments, add their own files and show progress.
+ */
+public final class ExperimentSession implements AutoCloseable {
+    /** Each design's resolved scenario, from which {@code qicsim run} reproduces its data files. */
+    public static final String RESOLVED = "scenario.resolved.yaml";
+
+    private final ResultsFolder folder;
+    private final Experiment experiment;
+    private final RunLog log;
+    private final List<String> designDirs = new ArrayList<>();
+    private final List<RunTables> tables = new ArrayList<>();
+
+    private ExperimentSession(ResultsFolder folder, Experiment experiment, boolean subfolders) throws IOException {
+        this.folder = folder;
+        this.experiment = experiment;
+        this.log = folder.log();
+        for (DesignSpec d : experiment.designs()) {
+            String dir = subfolders ? folder.design(d.point(), d.name()) : "";
+            designDirs.add(dir);
+            Files.writeString(folder.resolve(dir.isEmpty() ? RESOLVED : dir + "/" + RESOLVED),
+                    d.scenario().canonicalYaml(), StandardCharsets.UTF_8);
+            tables.add(new RunTables(folder, dir));
+        }
+    }
+
+    /**
+     * Starts the session in {@code folder}: one design in the folder itself ({@code run}), or each
+     * design in {@code designs/<k>-<name>/} when {@code subfolders} ({@code compare}).
+     */
+    public static ExperimentSession open(ResultsFolder folder, Experiment experiment, boolean subfolders)
+            throws IOException {
+        return new ExperimentSession(folder, experiment, subfolders);
+    }
+
+    public Path dir() {
+        return folder.dir();
+    }
+
+    public ResultsFolder folder() {
+        return folder;
+    }
+
+    /**
+     * Executes the plan, storing every run's rows as it arrives and then telling {@code observer}
+     * (progress, a test's interrupt); stops early as {@link Experiment#execute(RunExecutor,
+     * RunExecutor.Sink, StopSignal)} does, with only whole runs stored.
+     *
+     * @return the per-design metrics, for the summaries
+     */
+    public List<DesignResults> execute(RunExecutor executor, StopSignal stop, RunExecutor.Sink observer)
+            throws IOException, InterruptedException {
+        List<DesignSpec> designs = experiment.designs();
+        try {
+            return experiment.execute(executor, (run, result) -> {
+                tables.get(designs.indexOf(run.design())).write(run.design().point(), run.replicate(),
+                        Seeds.hex(run.runSeed()), result);
+                observer.accept(run, result);
+            }, stop);
+        } catch (InterruptedException e) {
+            throw new InterruptedException(e.getMessage() + "; they are in " + folder.dir());
+        }
+    }
+
+    /**
+     * Writes each design's {@code summary.json} and the folder's {@code design} and {@code points}
+     * tables; {@code parameters} (non-null with {@code --parameters}) adds prediction intervals.
+     */
+    public void writeSummaries(List<DesignSummary> summaries, Map<String, Object> parameters) throws IOException {
+        for (int k = 0; k < summaries.size(); k++) {
+            folder.writeSummary(designDirs.get(k), SummaryExport.of(summaries.get(k), experiment.masterSeed(),
+                    experiment.replications(), parameters));
+        }
+        DesignTables.write(folder, summaries, experiment.masterSeed(), experiment.replications());
+    }
+
+    public void writeManifest(Manifest manifest) throws IOException {
+        folder.writeManifest("", manifest);
+    }
+
+    /** Closes every writer and publishes the folder under its final name. */
+    public Path commit() throws IOException {
+        for (RunTables t : tables) {
+            t.close();
+        }
+        log.close();
+        return folder.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        folder.close();
+    }
+
+    /** The manifest of a session: the build, command line, start, hash, master seed and executor. */
+    public static Manifest manifest(List<String> args, Instant start, String hash, long masterSeed,
+            RunExecutor executor) {
+        return Manifest.start(BuildInfo.load(), args, start)
+                .withScenario(hash, masterSeed, Seeds.SCHEME)
+                .withExecution("mason-18/" + executor.name(), executor.threads());
+    }
+}
