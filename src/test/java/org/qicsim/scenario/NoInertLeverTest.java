@@ -48,6 +48,9 @@ import org.qicsim.model.RunResult;
  *       to {@link IgnoredKeyNotes}) or a model defect.</li>
  * </ol>
  *
+ * <p>Notes must be true: in {@code michigan-cqi} (20 sites), a moved value that {@code validate}
+ * calls ignored must change no output.
+ *
  * <p>Levers found inert for a model defect that could not be fixed in the round that wrote this
  * test are listed in {@link #INERT} with the reason (and docs/MODEL.md, "Lever audit"); issue 12
  * must empty the list. The test asserts the list is exactly the set of inert levers, so a lever that
@@ -89,6 +92,7 @@ class NoInertLeverTest {
     }
 
     private final Map<String, List<Double>> baselines = new ConcurrentHashMap<>();
+    private final List<String> falseNotes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void everyLeverActsWhereValidateSaysItApplies() throws Exception {
@@ -125,6 +129,9 @@ class NoInertLeverTest {
                         .as(known.key() + " acts in " + known.actsIn()).isTrue();
             }
         }
+        assertThat(falseNotes).as("keys validate calls ignored in " + name(scenarios.get(0))
+                + " that change its outputs").isEmpty();
+        assertThat(INERT).allSatisfy(i -> assertThat(i.reason()).isNotBlank());
         List<String> inert = findings.stream().filter(f -> !f.acts()).map(Finding::key).toList();
         assertThat(inert).as("keys that change no output where validate is silent (see the table above); "
                 + "add a validate note where the key cannot apply, else list it in INERT with its reason")
@@ -173,7 +180,12 @@ class NoInertLeverTest {
             List<String> applicable = new ArrayList<>();
             for (Object value : moved) {
                 ResolvedScenario variant = load(scenario, SITES, path, value);
-                if (IgnoredKeyNotes.whyIgnored(path, variant).isPresent()) {
+                Optional<String> why = IgnoredKeyNotes.whyIgnored(path, variant);
+                if (why.isPresent()) {
+                    // A note must be true: in the flagship, a key called ignored changes no output.
+                    if (scenario.equals(scenarios.get(0)) && !outputs(variant).equals(baseline(scenario, SITES))) {
+                        falseNotes.add(lever.name() + " = " + value + " in " + name(scenario) + ": " + why.get());
+                    }
                     continue;
                 }
                 String shown = KeyOverride.of(path, value, "audit").valueYaml();
