@@ -44,6 +44,13 @@ public record ChecksSpec(List<Design> designs, List<Check> checks) implements Pa
         /** The lowest design mean among {@code designs} (with that design's interval). */
         LOWEST_MEAN,
         /**
+         * Replicate by replicate, the median of the statistic over the designs {@code among} (the mean
+         * of the two middle values for an even count); the estimate is the mean of these medians.
+         */
+        MEDIAN_OVER,
+        /** Replicate by replicate, the mean of the statistic over the designs {@code among}; then their mean. */
+        MEAN_OVER,
+        /**
          * The half-width of the paired interval of design − minus over that of the independent
          * difference design − independent.
          */
@@ -74,7 +81,7 @@ public record ChecksSpec(List<Design> designs, List<Check> checks) implements Pa
      * @param minus     the design subtracted (DIFFERENCE, PAIRING_RATIO), else null
      * @param factor    multiplies the subtracted design's value (DIFFERENCE)
      * @param independent the design with independent seeds (PAIRING_RATIO), else null
-     * @param among     designs of LOWEST_MEAN
+     * @param among     designs of LOWEST_MEAN, MEDIAN_OVER and MEAN_OVER
      * @param target    the target statistic of WITHIN_3_SE, on {@code targetDesign}
      */
     public record Check(String name, Combine combine, String statistic, String design, String minus, double factor,

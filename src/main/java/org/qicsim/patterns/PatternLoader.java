@@ -417,6 +417,20 @@ public final class PatternLoader {
 
     /** A paired difference needs two designs with the same seeds and replicates; an independent one other seeds. */
     private static void pairing(Check c, List<Design> designs, Location at, String path, Problems problems) {
+        if (c.combine() == Combine.MEDIAN_OVER || c.combine() == Combine.MEAN_OVER) {
+            // Combined replicate by replicate: the designs must be paired.
+            Design first = c.among().isEmpty() ? null : find(designs, c.among().get(0));
+            for (String name : c.among()) {
+                Design d = find(designs, name);
+                if (first != null && d != null && (d.seedOffset() != first.seedOffset()
+                        || !java.util.Objects.equals(d.replicates(), first.replicates()))) {
+                    problems.error(at, path, "designs " + first.name() + " and " + d.name() + " must have the same "
+                            + "seedOffset and replicates to be combined replicate by replicate");
+                    return;
+                }
+            }
+            return;
+        }
         if (c.minus() == null) {
             return;
         }
@@ -475,11 +489,11 @@ public final class PatternLoader {
                     minus = c.design("minus", designs);
                     independent = c.design("independent", designs);
                 }
-                case LOWEST_MEAN -> {
+                case LOWEST_MEAN, MEDIAN_OVER, MEAN_OVER -> {
                     Node a = map.get("among");
                     if (!(a instanceof ListNode items) || items.items().size() < 2) {
                         problems.error(a == null ? map.location() : a.location(), path + ".among",
-                                "lowestMean needs a list of at least two designs in among");
+                                camel(combine) + " needs a list of at least two designs in among");
                     } else {
                         for (Node item : items.items()) {
                             String d = item instanceof ScalarNode s && s.value() instanceof String t ? t : null;

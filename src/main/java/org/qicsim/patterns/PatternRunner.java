@@ -320,6 +320,19 @@ public final class PatternRunner {
                     }
                 }
             }
+            case MEDIAN_OVER, MEAN_OVER -> {
+                int n = values.get(c.among().get(0)).get(c.statistic()).length;
+                double[] perReplicate = new double[n];
+                for (int r = 0; r < n; r++) {
+                    double[] across = new double[c.among().size()];
+                    for (int k = 0; k < across.length; k++) {
+                        across[k] = values.get(c.among().get(k)).get(c.statistic())[r];
+                    }
+                    perReplicate[r] = c.combine() == ChecksSpec.Combine.MEDIAN_OVER ? median(across)
+                            : Arrays.stream(across).sum() / across.length;
+                }
+                e = Estimates.of(perReplicate);
+            }
             case PAIRING_RATIO -> {
                 double[] a = values.get(c.design()).get(c.statistic());
                 Estimate paired = PairedDifference.of(a, values.get(c.minus()).get(c.statistic()));
@@ -348,6 +361,14 @@ public final class PatternRunner {
             }
         };
         return new double[] {e.mean(), e.ciLow(), e.ciHigh(), lo, hi, pass ? 1 : 0};
+    }
+
+    /** The median of the values (the mean of the two middle ones for an even count). */
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     private static String ruleText(Check c, double[] r) {

@@ -3,9 +3,14 @@ package org.qicsim.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.qicsim.scenario.Collaborative.Benchmark;
+import org.qicsim.scenario.Collaborative.DataUse;
+import org.qicsim.scenario.Collaborative.Matching;
+import org.qicsim.scenario.Collaborative.SetBy;
+import org.qicsim.scenario.Collaborative.Source;
 import org.qicsim.scenario.Collaborative.Design;
 import org.qicsim.scenario.Collaborative.VisitTargeting;
 import org.qicsim.scenario.tree.MapNode;
@@ -91,7 +96,39 @@ final class IgnoredKeyNotes {
             new Rule("collaborative.community.crossGroupShare", c -> c.community().regionalGroups() == 1,
                     c -> "with one regional group (collaborative.community.regionalGroups: 1) every meeting is a plenary"),
             new Rule("collaborative.community.buildingInvestment", c -> c.community().meetingsPerYear() == 0,
-                    c -> "it speeds tie formation at meetings, and " + MEETINGS + " is 0"));
+                    c -> "it speeds tie formation at meetings, and " + MEETINGS + " is 0"),
+            // Value-dependent: regional matching looks for deviants in the site's own regional group.
+            new Rule("collaborative.positiveDeviance.matching",
+                    c -> c.positiveDeviance().matching() == Matching.REGIONAL && c.community().regionalGroups() == 1,
+                    c -> "matching regional with one regional group (collaborative.community.regionalGroups: 1) "
+                            + "is the same as matching any"),
+            // Behaviour keys (lever audit, NoInertLeverTest): mechanisms the collaborative's design switches off.
+            new Rule("behaviour.effort.burdenWeight", c -> c.coordination().abstractionFunded(), c -> unfundedOnly()),
+            new Rule("behaviour.feedback.intBurden", c -> c.coordination().abstractionFunded(), c -> unfundedOnly()),
+            new Rule("behaviour.recording.claimsSensitivity", c -> c.measurement().source() != Source.CLAIMS,
+                    c -> claimsOnly()),
+            new Rule("behaviour.recording.claimsSpecificity", c -> c.measurement().source() != Source.CLAIMS,
+                    c -> claimsOnly()),
+            new Rule("behaviour.recording.claimsRiskError", c -> c.measurement().source() != Source.CLAIMS,
+                    c -> claimsOnly()),
+            new Rule("behaviour.recording.registrySensitivity", c -> c.measurement().source() != Source.REGISTRY,
+                    c -> registryOnly()),
+            new Rule("behaviour.recording.registrySpecificity", c -> c.measurement().source() != Source.REGISTRY,
+                    c -> registryOnly()),
+            new Rule("behaviour.recording.registryRiskError", c -> c.measurement().source() != Source.REGISTRY,
+                    c -> registryOnly()),
+            new Rule("behaviour.gaming.publicStake", c -> !c.incentives().publicReporting(),
+                    c -> "the stake of public reporting, and collaborative.incentives.publicReporting is false"),
+            new Rule("behaviour.community.buildingFactor",
+                    c -> !c.community().buildingInvestment() || c.community().meetingsPerYear() == 0,
+                    c -> "it multiplies tie formation at meetings only with collaborative.community.buildingInvestment "
+                            + "true and meetings held"),
+            // Controlling = s_inc·(1 − Voice)·(…) + [punitive] (MODEL.md §6 S6) is 0 in such a design.
+            new Rule("behaviour.motivation.crowdOut",
+                    c -> (design(c) == Design.NONE || c.incentives().performance().share() == 0
+                            || c.incentives().performance().setBy() == SetBy.CLINICIANS)
+                            && c.community().dataUse() != DataUse.PUNITIVE,
+                    c -> "nothing in this design is controlling (no payer-set outcome pay, data use not punitive)"));
 
     private static final List<WorldRule> WORLD_RULES = List.of(
             new WorldRule("sites.enrolment.base", s -> !s.sites().enrolment().enabled(),
@@ -120,6 +157,15 @@ final class IgnoredKeyNotes {
         return notes;
     }
 
+    /**
+     * Why {@code validate} would call the key ignored in this scenario (whatever its value was set
+     * from), or empty when some phase of the scenario reads it. The lever audit
+     * ({@code NoInertLeverTest}) uses it to pick, by rule, a scenario where a key applies.
+     */
+    static Optional<String> whyIgnored(String path, ResolvedScenario resolved) {
+        return Optional.ofNullable(reason(path, resolved.scenario(), resolved.collaborativePhases()));
+    }
+
     /** Why the key is ignored in every phase, or null when some phase reads it. */
     private static String reason(String path, Scenario scenario, List<CollaborativePhase> phases) {
         for (WorldRule rule : WORLD_RULES) {
@@ -127,10 +173,11 @@ final class IgnoredKeyNotes {
                 return rule.reason();
             }
         }
-        if (!path.startsWith("collaborative.") || path.equals("collaborative.enabled")) {
+        boolean behaviour = path.startsWith("behaviour.");
+        if (!behaviour && (!path.startsWith("collaborative.") || path.equals("collaborative.enabled"))) {
             return null;
         }
-        if (phases.stream().noneMatch(p -> p.collaborative().enabled())) {
+        if (!behaviour && phases.stream().noneMatch(p -> p.collaborative().enabled())) {
             return "the collaborative is disabled (collaborative.enabled: false)";
         }
         for (Rule rule : RULES) {
@@ -144,6 +191,18 @@ final class IgnoredKeyNotes {
 
     private static Design design(Collaborative c) {
         return c.incentives().performance().design();
+    }
+
+    private static String unfundedOnly() {
+        return "the burden of unfunded abstraction, and collaborative.coordination.abstractionFunded is true";
+    }
+
+    private static String claimsOnly() {
+        return "used only when collaborative.measurement.source is claims";
+    }
+
+    private static String registryOnly() {
+        return "used only when collaborative.measurement.source is registry";
     }
 
     private static String pdOff() {

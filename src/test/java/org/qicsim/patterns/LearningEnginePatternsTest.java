@@ -2,8 +2,6 @@ package org.qicsim.patterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,10 +10,13 @@ import org.qicsim.model.RunResult;
 import org.qicsim.scenario.ResolvedScenario;
 
 /**
- * Issue 4's statistical properties of the learning engine (MODEL.md S4, S5, S7, S7c, S8, P3). Each
+ * Issue 4's statistical properties of the learning engine (MODEL.md S4, S5, S7, S7c, S8). Each
  * criterion is stated in its Javadoc before the run. The criteria that had been changed after
  * seeing a result are now scorecard patterns with their original criteria ({@code qicsim patterns},
- * the M-* files of scenarios/patterns; docs/MODEL.md §12).
+ * the M-* files of scenarios/patterns; docs/MODEL.md §12). MODEL.md §9's P3 (audit and feedback
+ * alone) is a published pattern, so it is a finding judged in the scorecard, not a CI assertion:
+ * M-P3-audit-feedback (median gain and tercile contrast, the criteria this test stated) and
+ * M-P3-negative-design.
  */
 @Tag("statistical")
 class LearningEnginePatternsTest {
@@ -113,61 +114,5 @@ class LearningEnginePatternsTest {
         Estimate codification = Trials.difference(runs.get(1), runs.get(0), r -> r.metric("eventsAverted"));
         Trials.report("eventsAverted codification 0 - full (criterion CI < 0)", codification);
         assertThat(codification.ciHigh()).isLessThan(0.0);
-    }
-
-    /**
-     * P3 (Ivers et al. 2012; Kluger &amp; DeNisi 1996), audit and feedback alone, 8 designs {funnel,
-     * league} × {blinded, unblinded} × {formative, punitive}, 30 replicates: the median design-level
-     * compliance gain against the counterfactual at collaborative month 12 lies in [+0.01, +0.08] —
-     * as a published-pattern band, the replicate mean of the per-replicate median over the designs
-     * has its 95% CI inside it;
-     * the gain is larger in the lowest than in the highest baseline-compliance tercile (paired CI of
-     * the per-replicate difference, pooled over designs, above 0). MODEL.md's third criterion, at
-     * least one design with a negative mean gain, is judged in the scorecard (M-P3-negative-design)
-     * with that original criterion (docs/MODEL.md §12 item 1).
-     */
-    @Test
-    void auditAndFeedbackAloneGivesSmallGainsLargestWhereComplianceWasLow() {
-        List<ResolvedScenario> designs = new ArrayList<>();
-        for (String display : new String[] {"funnel", "league"}) {
-            for (String visibility : new String[] {"blinded", "unblinded"}) {
-                for (String use : new String[] {"formative", "punitive"}) {
-                    designs.add(Trials.scenario("scenarios/examples/feedback-only.yaml",
-                            "collaborative.feedback.display=" + display, "collaborative.feedback.visibility=" + visibility,
-                            "collaborative.community.dataUse=" + use));
-                }
-            }
-        }
-        int replications = 30;
-        List<List<RunResult>> runs = Trials.paired(replications, designs.toArray(new ResolvedScenario[0]));
-        int start = designs.get(0).scenario().startMonth();
-        double[] designMeans = new double[designs.size()];
-        double[][] gainByReplicate = new double[replications][designs.size()];
-        double[] lowMinusHigh = new double[replications];
-        for (int d = 0; d < designs.size(); d++) {
-            double[] gains = new double[replications];
-            for (int r = 0; r < replications; r++) {
-                RunResult run = runs.get(d).get(r);
-                gains[r] = RunStatistics.complianceGain(run, start + 12, null);
-                gainByReplicate[r][d] = gains[r];
-                lowMinusHigh[r] += RunStatistics.tercileContrast(run, start) / designs.size();
-            }
-            designMeans[d] = Trials.estimate(gains).mean();
-            Trials.report(String.format(java.util.Locale.ROOT, "P3 design %d mean compliance gain %.5f", d + 1,
-                    designMeans[d]));
-        }
-        double[] medians = new double[replications];
-        for (int r = 0; r < replications; r++) {
-            double[] g = gainByReplicate[r].clone();
-            Arrays.sort(g);
-            medians[r] = (g[3] + g[4]) / 2;
-        }
-        Estimate median = Trials.estimate(medians);
-        Trials.report("P3 median design gain per replicate (criterion CI inside [0.01, 0.08])", median);
-        Estimate terciles = Trials.estimate(lowMinusHigh);
-        Trials.report("P3 gain lowest - highest baseline-compliance tercile (criterion CI > 0)", terciles);
-        assertThat(median.ciLow()).isGreaterThanOrEqualTo(0.01);
-        assertThat(median.ciHigh()).isLessThanOrEqualTo(0.08);
-        assertThat(terciles.ciLow()).isGreaterThan(0.0);
     }
 }

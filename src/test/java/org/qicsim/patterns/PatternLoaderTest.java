@@ -22,7 +22,7 @@ class PatternLoaderTest {
     void bundledPatternsLoadWithTheirSets() throws ScenarioException {
         List<Pattern> all = PatternLoader.loadAll(PatternLoader.DEFAULT_DIR);
         assertThat(all).extracting(Pattern::id).contains("C1", "C2", "C3", "C4", "C5", "C6", "P1", "P2", "P4", "P5",
-                "P6", "P7", "M-P3-negative-design");
+                "P6", "P7", "M-P3-negative-design", "M-P3-audit-feedback");
         for (Pattern p : all) {
             assertThat(p.set()).as(p.id()).isEqualTo(p.id().startsWith("C") ? PatternSet.CALIBRATION : PatternSet.VALIDATION);
         }
@@ -108,5 +108,50 @@ class PatternLoaderTest {
     void aMissingFolderIsInvalidInput() {
         assertThatThrownBy(() -> PatternLoader.loadAll(dir.resolve("none"))).isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("no patterns folder");
+    }
+
+    /** The machinery of the P3 pattern: per-replicate median and mean over designs, then their mean. */
+    @Test
+    void medianAndMeanOverDesignsCombineReplicateByReplicate() {
+        java.util.Map<String, java.util.Map<String, double[]>> values = new java.util.LinkedHashMap<>();
+        values.put("a", java.util.Map.of("s", new double[] {1, 2, 3}));
+        values.put("b", java.util.Map.of("s", new double[] {2, 3, 4}));
+        values.put("c", java.util.Map.of("s", new double[] {6, 7, 8}));
+        values.put("d", java.util.Map.of("s", new double[] {9, 10, 1}));
+        List<String> among = List.of("a", "b", "c", "d");
+        ChecksSpec.Check median = new ChecksSpec.Check("m", ChecksSpec.Combine.MEDIAN_OVER, "s", null, null, 1, null,
+                among, ChecksSpec.Rule.ABOVE, 0, Double.NaN, null, null);
+        // Replicate medians (2+6)/2 = 4, (3+7)/2 = 5 and (3+4)/2 = 3.5: mean 4.1667, CI above 0.
+        assertThat(PatternRunner.judge(median, values)[0]).isCloseTo(12.5 / 3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(PatternRunner.judge(median, values)[5]).isEqualTo(1.0);
+        ChecksSpec.Check mean = new ChecksSpec.Check("m", ChecksSpec.Combine.MEAN_OVER, "s", null, null, 1, null,
+                among, ChecksSpec.Rule.INSIDE, 0, 1, null, null);
+        // Replicate means 18/4 = 4.5, 22/4 = 5.5 and 16/4 = 4: mean 4.6667, CI not inside [0, 1].
+        assertThat(PatternRunner.judge(mean, values)[0]).isCloseTo(14.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(PatternRunner.judge(mean, values)[5]).isEqualTo(0.0);
+        assertThat(PatternRunner.median(new double[] {3, 1, 2})).isEqualTo(2.0);
+    }
+
+    @Test
+    void designsCombinedOverMustBePaired() throws IOException {
+        String michigan = Path.of("scenarios/michigan-cqi.yaml").toAbsolutePath().toString().replace('\\', '/');
+        Path file = write("X4.yaml", """
+                id: X4
+                title: t
+                source: s
+                set: validation
+                kind: replicates
+                metric: m
+                criterion: c
+                replicates: 2
+                designs:
+                  a: {scenario: "%s"}
+                  b: {scenario: "%s", seedOffset: 1}
+                checks:
+                  - {name: n, combine: medianOver, statistic: finalRate, among: [a, b], above: 0}
+                """.formatted(michigan, michigan));
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X4.yaml:13:5: checks[0]: designs a and b must have the same seedOffset and "
+                        + "replicates to be combined replicate by replicate");
     }
 }

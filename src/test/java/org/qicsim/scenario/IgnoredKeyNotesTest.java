@@ -123,4 +123,46 @@ class IgnoredKeyNotesTest {
         assertThat(notes).extracting(Problem::format).containsExactly("note: --set #1:1:17: sites.selection: ignored: "
                 + "every site is a member at startMonth (sites.initialMembership is 1), so there is nothing to select");
     }
+
+    @Test
+    void regionalMatchingWithOneRegionalGroupIsNoted() throws Exception {
+        assertThat(notes("collaborative: {positiveDeviance: {matching: regional}}\n")).extracting(Problem::message)
+                .containsExactly("ignored: matching regional with one regional group "
+                        + "(collaborative.community.regionalGroups: 1) is the same as matching any");
+        assertThat(notes("collaborative: {positiveDeviance: {matching: regional}, community: {regionalGroups: 3}}\n"))
+                .isEmpty();
+        assertThat(notes("collaborative: {positiveDeviance: {matching: similar}}\n")).isEmpty();
+    }
+
+    @Test
+    void behaviourKeysOfMechanismsTheDesignSwitchesOffAreNoted() throws Exception {
+        String behaviour = """
+                behaviour:
+                  effort: {burdenWeight: 2}
+                  feedback: {intBurden: 2}
+                  recording: {claimsSensitivity: 0.5, claimsSpecificity: 0.9, claimsRiskError: 1, registrySensitivity: 0.9}
+                  gaming: {publicStake: 1}
+                  community: {buildingFactor: 2}
+                  motivation: {crowdOut: 0.1}
+                """;
+        // The defaults: abstraction funded, registry data, no public reporting, no building
+        // investment, clinician-set pay and formative data use.
+        assertThat(notes(behaviour)).extracting(Problem::path).containsExactly(
+                "behaviour.effort.burdenWeight", "behaviour.feedback.intBurden",
+                "behaviour.recording.claimsSensitivity", "behaviour.recording.claimsSpecificity",
+                "behaviour.recording.claimsRiskError",
+                "behaviour.gaming.publicStake", "behaviour.community.buildingFactor",
+                "behaviour.motivation.crowdOut");
+        String design = """
+                collaborative:
+                  measurement: {source: claims}
+                  coordination: {abstractionFunded: false}
+                  incentives: {publicReporting: true, performance: {setBy: payer}}
+                  community: {buildingInvestment: true}
+                """;
+        assertThat(notes(design + behaviour)).extracting(Problem::path)
+                .containsExactly("behaviour.recording.registrySensitivity");
+        assertThat(notes("collaborative: {community: {dataUse: punitive}}\nbehaviour: {motivation: {crowdOut: 0.1}}\n"))
+                .isEmpty();
+    }
 }
