@@ -288,9 +288,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         var h = c.historyMatching();
         if (h != null) {
             out.printf(Locale.ROOT, "history matching: up to %d waves of %d points x %d repeats (%d runs a wave), "
-                    + "implausibility %s <= %s, discrepancy %s x scale, %s kernel, %s mean, final sample of %d%n",
+                    + "implausibility %s <= %s, observation SD %s x scale, discrepancy %s x scale, %s kernel, %s mean, final sample of %d%n",
                     h.waves(), h.points(), h.repeats(), (long) h.points() * h.repeats() * c.runsPerEvaluation(),
-                    h.implausibility().yamlName(), h.cutoff(), h.discrepancy(), h.kernel().yamlName(),
+                    h.implausibility().yamlName(), h.cutoff(), h.observationSd(), h.discrepancy(), h.kernel().yamlName(),
                     h.mean().yamlName(), h.samples());
         } else {
             var s = c.settings();

@@ -64,7 +64,7 @@ class CalibrateHistoryMatchingCommandTest {
         assertThat(diagnostics.size()).isBetween(2, 3);
         assertThat(Files.readString(one.resolve("calibration.resolved.yaml")))
                 .contains("method: {type: historyMatching, waves: 2, points: 10, repeats: 2, cutoff: 3.0, "
-                        + "implausibility: max, discrepancy: 0.0, minShrink: 0.1, samples: 50, kernel: squaredExponential, "
+                        + "implausibility: max, observationSd: 1.0, discrepancy: 0.0, minShrink: 0.1, samples: 50, kernel: squaredExponential, "
                         + "mean: linear, batch: 10}");
 
         // Interrupted after two batches (wave 1 done), resumed on one thread: the same files.

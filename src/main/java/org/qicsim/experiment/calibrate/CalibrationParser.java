@@ -49,7 +49,7 @@ final class CalibrationParser {
             "minAcceptanceRate", "batch");
     private static final List<String> METHODS = List.of("abcSmc", "historyMatching");
     private static final List<String> HISTORY_MATCHING_KEYS = List.of("type", "waves", "points", "repeats", "cutoff",
-            "implausibility", "discrepancy", "minShrink", "samples", "kernel", "mean", "batch");
+            "implausibility", "observationSd", "discrepancy", "minShrink", "samples", "kernel", "mean", "batch");
     private static final List<String> PRIORS = List.of("uniform", "logUniform");
     private static final List<String> TARGET_KEYS = List.of("pattern", "scenario", "set", "metrics");
     private static final List<String> METRIC_KEYS = List.of("observed", "scale");
@@ -399,6 +399,7 @@ final class CalibrationParser {
         double cutoff = number(map, "method.", "cutoff", 0.5, 10, defaults.cutoff());
         HistoryMatching.Rank rank = choice(map, "implausibility", HistoryMatching.Rank.values(),
                 HistoryMatching.Rank::yamlName, defaults.implausibility());
+        double observationSd = number(map, "method.", "observationSd", 0, 100, defaults.observationSd());
         double discrepancy = number(map, "method.", "discrepancy", 0, 100, defaults.discrepancy());
         double minShrink = number(map, "method.", "minShrink", 0, 1, defaults.minShrink());
         int samples = (int) integer(map, "samples", 10, 1_000_000, defaults.samples());
@@ -407,7 +408,7 @@ final class CalibrationParser {
         GaussianProcess.Mean mean = choice(map, "mean", GaussianProcess.Mean.values(), GaussianProcess.Mean::yamlName,
                 defaults.mean());
         int batch = (int) integer(map, "batch", 1, 1_000_000, points);
-        return new HistoryMatching.Settings(waves, points, repeats, cutoff, rank, discrepancy, minShrink, samples, kernel,
+        return new HistoryMatching.Settings(waves, points, repeats, cutoff, rank, observationSd, discrepancy, minShrink, samples, kernel,
                 mean, batch);
     }
 
@@ -665,9 +666,9 @@ final class CalibrationParser {
         HistoryMatching.Settings h = historyMatching;
         if (h != null) {
             out.append(String.format(Locale.ROOT, "method: {type: historyMatching, waves: %d, points: %d, repeats: %d, "
-                    + "cutoff: %s, implausibility: %s, discrepancy: %s, minShrink: %s, samples: %d, kernel: %s, "
+                    + "cutoff: %s, implausibility: %s, observationSd: %s, discrepancy: %s, minShrink: %s, samples: %d, kernel: %s, "
                     + "mean: %s, batch: %d}\n", h.waves(), h.points(), h.repeats(), Numbers.yaml(h.cutoff()),
-                    h.implausibility().yamlName(), Numbers.yaml(h.discrepancy()), Numbers.yaml(h.minShrink()),
+                    h.implausibility().yamlName(), Numbers.yaml(h.observationSd()), Numbers.yaml(h.discrepancy()), Numbers.yaml(h.minShrink()),
                     h.samples(), h.kernel().yamlName(), h.mean().yamlName(), h.batch()));
         } else {
             out.append(String.format(Locale.ROOT, "method: {type: abcSmc, particles: %d, quantile: %s, generations: %d, "

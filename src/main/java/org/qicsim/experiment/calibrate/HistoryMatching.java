@@ -35,8 +35,9 @@ import org.qicsim.scenario.ScenarioException;
  *       being σ²/repeats, σ² the statistic's variance between repeats pooled over the points.</li>
  *   <li><b>Implausibility</b> of x for statistic k:
  *       {@code I_k(x) = |z_k − E[f_k(x)]| / √(Var[f_k(x)] + σ²_k + s_k² + (δ s_k)²)}, with z_k the
- *       observed value, s_k its scale (taken as the observation's SD), σ²_k the simulator's
- *       variance of one evaluation and δ the model discrepancy as a share of the scale. x is
+ *       observed value, s_k its scale, o·s_k the observation's SD ({@code observationSd} o,
+ *       default 1), σ²_k the simulator's variance of one evaluation and δ the model discrepancy as a
+ *       share of the scale: the denominator is {@code √(Var[f_k(x)] + σ²_k + (o s_k)² + (δ s_k)²)}. x is
  *       non-implausible when the largest (or second largest) I_k is at most {@code cutoff}, for
  *       the emulators of every wave so far (and x is inside each wave's box).</li>
  *   <li><b>Region.</b> 10,000 uniform points in the wave's box estimate the non-implausible share
@@ -48,7 +49,7 @@ import org.qicsim.scenario.ScenarioException;
  *
  * <p><b>Final sample.</b> {@code samples} uniform points of the last non-empty region, weighted by
  * the Gaussian likelihood of the observations under the last wave's emulators,
- * {@code Π_k N(z_k; E[f_k(x)], Var[f_k(x)] + σ²_k + s_k² + (δ s_k)²)}: an importance sample of the
+ * {@code Π_k N(z_k; E[f_k(x)], Var[f_k(x)] + σ²_k + (o s_k)² + (δ s_k)²)}: an importance sample of the
  * posterior (prior restricted to the region, which removes only points of negligible likelihood),
  * with no further simulator run. The distance column is the emulator's expected ABC distance
  * {@code √Σ ((E[f_k(x)] − z_k) / s_k)²}.
@@ -84,18 +85,20 @@ public final class HistoryMatching {
      * @param repeats evaluations per design point (at least 2: they estimate the simulator's noise)
      * @param cutoff the implausibility cut-off (3 by Pukelsheim's three-sigma rule)
      * @param implausibility max or second-max over the statistics
+     * @param observationSd the observation's SD as a share of each statistic's scale
      * @param discrepancy model discrepancy SD as a share of each statistic's scale
      * @param minShrink stop when a wave keeps more than {@code 1 − minShrink} of the previous region
      * @param samples draws of the final importance sample
      * @param batch evaluations run at a time (fixed: the result does not depend on threads)
      */
-    public record Settings(int waves, int points, int repeats, double cutoff, Rank implausibility, double discrepancy,
+    public record Settings(int waves, int points, int repeats, double cutoff, Rank implausibility, double observationSd,
+            double discrepancy,
             double minShrink, int samples, GaussianProcess.Kernel kernel, GaussianProcess.Mean mean, int batch) {
 
         /** The defaults for {@code d} free parameters: 10·d points a wave (Loeppky, Sacks &amp; Welch 2009). */
         public static Settings defaults(int d) {
             int points = Math.max(10, 10 * d);
-            return new Settings(5, points, 2, 3, Rank.MAX, 0, 0.1, 1000, GaussianProcess.Kernel.SQUARED_EXPONENTIAL,
+            return new Settings(5, points, 2, 3, Rank.MAX, 1, 0, 0.1, 1000, GaussianProcess.Kernel.SQUARED_EXPONENTIAL,
                     GaussianProcess.Mean.LINEAR, points);
         }
     }
@@ -516,7 +519,9 @@ public final class HistoryMatching {
     /** The variance in the implausibility's denominator, statistic k, emulator variance given. */
     private double totalVariance(WaveEmulators we, int k, double emulatorVariance) {
         double s2 = scales[k] * scales[k];
-        return emulatorVariance + we.noise()[k] + s2 * (1 + settings.discrepancy() * settings.discrepancy());
+        double o = settings.observationSd();
+        double d = settings.discrepancy();
+        return emulatorVariance + we.noise()[k] + s2 * (o * o + d * d);
     }
 
     /**

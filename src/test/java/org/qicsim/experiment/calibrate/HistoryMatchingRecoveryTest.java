@@ -80,7 +80,7 @@ class HistoryMatchingRecoveryTest {
     }
 
     static HistoryMatching.Settings settings() {
-        return new HistoryMatching.Settings(4, 20, 2, 3, HistoryMatching.Rank.MAX, 0, 0.1, 2000,
+        return new HistoryMatching.Settings(4, 20, 2, 3, HistoryMatching.Rank.MAX, 1, 0, 0.1, 2000,
                 GaussianProcess.Kernel.SQUARED_EXPONENTIAL, GaussianProcess.Mean.LINEAR, 20);
     }
 
