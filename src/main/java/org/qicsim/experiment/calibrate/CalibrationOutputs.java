@@ -86,7 +86,7 @@ public final class CalibrationOutputs {
 
     /** The diagnostics columns of a history-matching calibration, one row per wave. */
     public static final List<String> WAVE_COLUMNS = List.of("wave", "points", "trainingPoints", "runs",
-            "nonImplausibleFraction", "looWithin2", "looWithin3", "looMaxAbs");
+            "nonImplausibleFraction", "emulatorVarianceShare", "looWithin2", "looWithin3", "looMaxAbs");
     /** Per wave and statistic: the emulator's fitted noise, signal and length scales. */
     public static final String EMULATORS = "emulators.csv";
 
@@ -115,7 +115,7 @@ public final class CalibrationOutputs {
         try (CsvWriter w = folder.csv(DIAGNOSTICS, WAVE_COLUMNS)) {
             for (HistoryMatching.Wave wave : result.waves()) {
                 w.cell(wave.index()).cell(wave.points()).cell(wave.trainingPoints()).cell(wave.runs())
-                        .cell(wave.nonImplausibleFraction()).cell(wave.looWithin2()).cell(wave.looWithin3())
+                        .cell(wave.nonImplausibleFraction()).cell(wave.emulatorVarianceShare()).cell(wave.looWithin2()).cell(wave.looWithin3())
                         .cell(wave.looMaxAbs()).endRow();
             }
         }

@@ -45,7 +45,8 @@ import org.qicsim.scenario.ScenarioException;
  *       of its width on each side.</li>
  * </ol>
  * Waves stop after {@code waves}, when a wave shrank the region by less than {@code minShrink} of
- * its previous size, when the region is empty, or when the next wave would exceed the run budget.
+ * its previous size while its emulators' variance is under 10% of the implausibility's variance
+ * (more runs would not sharpen them), when the region is empty, or when the next wave would exceed the run budget.
  *
  * <p><b>Final sample.</b> {@code samples} uniform points of the last non-empty region, weighted by
  * the Gaussian likelihood of the observations under the last wave's emulators,
@@ -110,12 +111,14 @@ public final class HistoryMatching {
      * @param trainingPoints points the emulators were trained on
      * @param runs model runs of the whole calibration up to the end of this wave
      * @param nonImplausibleFraction estimated share of the prior's volume still non-implausible
+     * @param emulatorVarianceShare over the non-implausible region, the mean share of the emulator's
+     *        variance in the implausibility's variance, the largest over the statistics (NaN when empty)
      * @param looWithin2 share of leave-one-out standardised errors (all statistics) within ±2
      * @param looWithin3 share within ±3
      * @param looMaxAbs the largest absolute leave-one-out standardised error
      */
     public record Wave(int index, int points, int trainingPoints, long runs, double nonImplausibleFraction,
-            double looWithin2, double looWithin3, double looMaxAbs, List<EmulatorSummary> emulators) {
+            double emulatorVarianceShare, double looWithin2, double looWithin3, double looMaxAbs, List<EmulatorSummary> emulators) {
     }
 
     /** What the diagnostics say of one statistic's emulator in one wave. */
@@ -138,6 +141,12 @@ public final class HistoryMatching {
 
     /** Uniform points per wave that estimate the non-implausible region. */
     static final int REGION_SAMPLES = 10_000;
+    /**
+     * A region that stopped shrinking ends the waves only when the emulators' variance is below this
+     * share of the implausibility's variance (Vernon et al. 2010: more runs would not sharpen them);
+     * otherwise another wave, with a better emulator, may still rule out more.
+     */
+    static final double EMULATOR_SHARE = 0.1;
     private static final long DESIGN_SALT = 0x484d_4445_5349_474eL;
     private static final long EVAL_SALT = 0x484d_4556_414c_5545L;
     private static final long REGION_SALT = 0x484d_5245_4749_4f4eL;
@@ -242,6 +251,7 @@ public final class HistoryMatching {
             Arrays.fill(keptLow, Double.POSITIVE_INFINITY);
             Arrays.fill(keptHigh, Double.NEGATIVE_INFINITY);
             int kept = 0;
+            double[] share = new double[names.size()];
             for (int s = 0; s < REGION_SAMPLES; s++) {
                 double[] u = new double[dimensions];
                 for (int k = 0; k < dimensions; k++) {
@@ -249,6 +259,10 @@ public final class HistoryMatching {
                 }
                 if (nonImplausible(u, emulators)) {
                     kept++;
+                    for (int k = 0; k < share.length; k++) {
+                        double v = we.gps()[k].predict(u).variance();
+                        share[k] += v / totalVariance(we, k, v);
+                    }
                     for (int k = 0; k < dimensions; k++) {
                         keptLow[k] = Math.min(keptLow[k], u[k]);
                         keptHigh[k] = Math.max(keptHigh[k], u[k]);
@@ -256,8 +270,14 @@ public final class HistoryMatching {
                 }
             }
             double fraction = volume * kept / REGION_SAMPLES;
-            Wave wave = new Wave(w, design.size(), training.size(), runs, fraction, within(loo, 2), within(loo, 3),
-                    maxAbs(loo), summaries(we, training));
+            // The emulators' share of the implausibility's variance, largest over the statistics,
+            // averaged over the region: small once more runs could no longer sharpen them.
+            double emulatorShare = 0;
+            for (double v : share) {
+                emulatorShare = Math.max(emulatorShare, kept == 0 ? Double.NaN : v / kept);
+            }
+            Wave wave = new Wave(w, design.size(), training.size(), runs, fraction, emulatorShare, within(loo, 2),
+                    within(loo, 3), maxAbs(loo), summaries(we, training));
             waves.add(wave);
             listener.waveDone(wave);
             if (kept == 0) {
@@ -272,9 +292,9 @@ public final class HistoryMatching {
             finalLow = low.clone();
             finalHigh = high.clone();
             finalWaves = emulators.size();
-            if (fraction > (1 - settings.minShrink()) * previousFraction) {
-                reason = "the region stopped shrinking (wave " + w + " kept " + String.format(java.util.Locale.ROOT,
-                        "%.3g", fraction / previousFraction) + " of the previous one)";
+            if (fraction > (1 - settings.minShrink()) * previousFraction && emulatorShare < EMULATOR_SHARE) {
+                reason = String.format(java.util.Locale.ROOT, "the region stopped shrinking (wave %d kept %.3g of the "
+                        + "previous one; emulator variance share %.3g)", w, fraction / previousFraction, emulatorShare);
                 break;
             }
             previousFraction = fraction;
