@@ -117,4 +117,16 @@ class CalibrateHistoryMatchingCommandTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("history matching: up to 2 waves of 10 points x 2 repeats (20 runs a wave)");
     }
+
+    /** The bundled history-matching examples check out (their runs are measured in docs/CALIBRATION.md). */
+    @Test
+    void theBundledExamplesCheckOut() {
+        CliRun run = CliRun.of("calibrate", "scenarios/calibration/component-trials.yaml", "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("3 parameters, 2 targets, 30 runs per evaluation")
+                .contains("up to 3 waves of 15 points x 2 repeats (900 runs a wave)");
+        run = CliRun.of("calibrate", "scenarios/calibration/national-trend-hm.yaml", "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("up to 4 waves of 20 points x 2 repeats (40 runs a wave)");
+    }
 }
