@@ -16,7 +16,8 @@ import org.qicsim.experiment.calibrate.CalibrationOutputs;
  * {@code qicsim calibrate} with {@code method: {type: historyMatching}}, end to end in process on a
  * tiny calibration (6 sites, 24 months, 2 waves of 10 points × 2 repeats): the files are
  * byte-identical for 1 and 2 threads and across an interruption and {@code --resume}; the posterior
- * has the contracted columns and is a parameter sample {@code run --parameters} accepts; a bad
+ * has the contracted columns and is a parameter sample {@code run --parameters} accepts, and
+ * {@code report} draws the waves; a bad
  * method value fails at its file, line and column with a did-you-mean, exit 2.
  */
 class CalibrateHistoryMatchingCommandTest {
@@ -77,6 +78,12 @@ class CalibrateHistoryMatchingCommandTest {
                 "--threads", "1");
         assertThat(resumed.exit()).as(resumed.toString()).isZero();
         assertSameFiles(one, dir.resolve("cut"));
+
+        // report renders the waves.
+        CliRun report = CliRun.of("report", one.toString());
+        assertThat(report.exit()).as(report.toString()).isZero();
+        assertThat(Files.readString(one.resolve("report.html"))).contains("How history matching narrowed the space")
+                .contains("Non-implausible share");
 
         // The posterior is a parameter sample that run accepts.
         CliRun run = CliRun.of("run", CalibrateCommandTest.MICHIGAN.toString(), "--set", "sites.count=6", "--set",
