@@ -44,7 +44,15 @@ class HistoryMatchingRecoveryTest {
         int evaluations;
 
         Planted() {
+            this(0);
+        }
+
+        /** Observations shifted by {@code shift}: beyond the simulator's reach when large. */
+        Planted(double shift) {
             observed = simulate(TRUE_A, TRUE_B, 424242);
+            for (int k = 0; k < observed.length; k++) {
+                observed[k] += shift;
+            }
         }
 
         static double[] simulate(double a, double b, long seed) {
@@ -135,5 +143,34 @@ class HistoryMatchingRecoveryTest {
         HistoryMatching.Wave last = result.waves().get(result.waves().size() - 1);
         assertThat(last.nonImplausibleFraction()).as(report.toString()).isLessThanOrEqualTo(0.10);
         assertThat(waves).hasSameSizeAs(result.waves());
+    }
+
+    /**
+     * Observations 5 units above anything the simulator gives (y₁ ≤ 2.5, y₂ ≤ 1.6, y₃ ≤ 2 over the
+     * prior; the observations are shifted by +5): every point is implausible, the waves stop after
+     * the first with the reason "empty", and a (flagged) sample is still written. Deterministic.
+     */
+    @Test
+    void targetsOutOfReachEmptyTheRegionAfterOneWave() throws Exception {
+        Planted target = new Planted(5);
+        HistoryMatching method = new HistoryMatching(planted(target, settings(), 1000));
+        HistoryMatching.Result result;
+        try (LocalPool pool = new LocalPool(1)) {
+            result = method.run(pool, new StopSignal(), new HistoryMatchingState(dir.resolve("empty")),
+                    new HistoryMatching.Listener() {
+                        @Override
+                        public void batchDone(int wave, long runs, int done, int total) {
+                        }
+
+                        @Override
+                        public void waveDone(HistoryMatching.Wave wave) {
+                        }
+                    });
+        }
+        assertThat(result.stopReason()).startsWith("empty: no non-implausible point left after wave 1");
+        assertThat(result.waves()).hasSize(1);
+        assertThat(result.waves().get(0).nonImplausibleFraction()).isZero();
+        assertThat(result.runs()).isEqualTo(40);
+        assertThat(result.posterior()).hasSize(2000);
     }
 }
