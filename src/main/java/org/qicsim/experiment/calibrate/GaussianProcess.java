@@ -100,11 +100,10 @@ public final class GaussianProcess {
     private final double[] beta;
     private final double[][] a;
     private final double[][] cholHKH;
-    private final double[] noise;
     private final double logLikelihood;
 
     private GaussianProcess(Kernel kernel, Mean mean, double[] low, double[] width, double[][] z, double yMean,
-            double ySd, double[] noise, double signal, double[] lengths, Fit fit) {
+            double ySd, double signal, double[] lengths, Fit fit) {
         this.kernel = kernel;
         this.mean = mean;
         this.low = low;
@@ -112,7 +111,6 @@ public final class GaussianProcess {
         this.z = z;
         this.yMean = yMean;
         this.ySd = ySd;
-        this.noise = noise;
         this.signal = signal;
         this.lengths = lengths;
         this.chol = fit.chol;
@@ -217,7 +215,7 @@ public final class GaussianProcess {
         if (fit == null) {
             throw new IllegalStateException("the emulator's covariance matrix is not positive definite");
         }
-        return new GaussianProcess(kernel, mean, boxLow.clone(), width, z, m, s, ns, signal, lengths, fit);
+        return new GaussianProcess(kernel, mean, boxLow.clone(), width, z, m, s, signal, lengths, fit);
     }
 
     private static double[] lengthsOf(double[] theta) {
@@ -454,7 +452,7 @@ public final class GaussianProcess {
         return out;
     }
 
-    /** σ² of the process, in the statistic's units. */
+    /** σ, the SD of the process (the emulated statistic's variation over the box), in the statistic's units. */
     public double signalSd() {
         return ySd * StrictMath.sqrt(signal);
     }
@@ -466,11 +464,6 @@ public final class GaussianProcess {
             out[k] = lengths[k] * width[k];
         }
         return out;
-    }
-
-    /** The nugget of training point i, in the statistic's units (variance). */
-    double noiseVariance(int i) {
-        return noise[i] * ySd * ySd;
     }
 
     public Kernel kernel() {

@@ -277,7 +277,7 @@ public final class HistoryMatching {
                 emulatorShare = Math.max(emulatorShare, kept == 0 ? Double.NaN : v / kept);
             }
             Wave wave = new Wave(w, design.size(), training.size(), runs, fraction, emulatorShare, within(loo, 2),
-                    within(loo, 3), maxAbs(loo), summaries(we, training));
+                    within(loo, 3), maxAbs(loo), summaries(we));
             waves.add(wave);
             listener.waveDone(wave);
             if (kept == 0) {
@@ -502,7 +502,7 @@ public final class HistoryMatching {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private List<EmulatorSummary> summaries(WaveEmulators we, List<RunPoint> training) {
+    private List<EmulatorSummary> summaries(WaveEmulators we) {
         List<EmulatorSummary> out = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
             GaussianProcess gp = we.gps()[k];
