@@ -88,19 +88,35 @@ class HistoryMatchingRecoveryTest {
     }
 
     static HistoryMatching.Settings settings() {
-        return new HistoryMatching.Settings(4, 20, 2, 3, HistoryMatching.Rank.MAX, 1, 0, 0.1, 2000,
-                GaussianProcess.Kernel.SQUARED_EXPONENTIAL, GaussianProcess.Mean.LINEAR, 20);
+        return settings(HistoryMatching.Rank.MAX, GaussianProcess.Kernel.SQUARED_EXPONENTIAL, GaussianProcess.Mean.LINEAR);
     }
 
+    static HistoryMatching.Settings settings(HistoryMatching.Rank rank, GaussianProcess.Kernel kernel,
+            GaussianProcess.Mean mean) {
+        return new HistoryMatching.Settings(4, 20, 2, 3, rank, 1, 0, 0.1, 2000, kernel, mean, 20);
+    }
+
+    /** The default settings (largest implausibility, squared exponential, linear mean). */
     @Test
     void recoversThePlantedParametersAndNeverRulesOutTheTruth() throws Exception {
+        recovers(settings());
+    }
+
+    /** The same criteria with the other choices: second-largest implausibility, Matérn-5/2, constant mean. */
+    @Test
+    void recoversThePlantedParametersWithTheOtherChoices() throws Exception {
+        recovers(settings(HistoryMatching.Rank.SECOND_MAX, GaussianProcess.Kernel.MATERN_52,
+                GaussianProcess.Mean.CONSTANT));
+    }
+
+    private void recovers(HistoryMatching.Settings settings) throws Exception {
         Planted target = new Planted();
-        CalibrationFile calibration = planted(target, settings(), 1000);
+        CalibrationFile calibration = planted(target, settings, 1000);
         HistoryMatching method = new HistoryMatching(calibration);
         List<HistoryMatching.Wave> waves = new ArrayList<>();
         HistoryMatching.Result result;
         try (LocalPool pool = new LocalPool(1)) {
-            result = method.run(pool, new StopSignal(), new HistoryMatchingState(dir.resolve("state")),
+            result = method.run(pool, new StopSignal(), new HistoryMatchingState(dir.resolve("state-" + settings.hashCode())),
                     new HistoryMatching.Listener() {
                         @Override
                         public void batchDone(int wave, long runs, int done, int total) {
@@ -114,8 +130,8 @@ class HistoryMatchingRecoveryTest {
         }
         double[] truthU = {TRUE_A / 2, (TRUE_B + 1) / 2};
         double[] truthImplausibility = method.implausibilityByWave(truthU);
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%d waves, %d runs (%d evaluations), stopped: "
-                + "%s; truth's implausibility by wave %s; ESS %.1f%n", result.waves().size(), result.runs(),
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%s: %d waves, %d runs (%d evaluations), stopped: "
+                + "%s; truth's implausibility by wave %s; ESS %.1f%n", settings, result.waves().size(), result.runs(),
                 target.evaluations, result.stopReason(), Arrays.toString(truthImplausibility), result.ess()));
         for (HistoryMatching.Wave w : result.waves()) {
             report.append(String.format(Locale.ROOT, "  wave %d: %d points, trained on %d, region %.4f, LOO within 3 %.3f"
