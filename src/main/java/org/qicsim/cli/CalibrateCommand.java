@@ -20,6 +20,8 @@ import org.qicsim.experiment.calibrate.AbcSmc;
 import org.qicsim.experiment.calibrate.CalibrationFile;
 import org.qicsim.experiment.calibrate.CalibrationOutputs;
 import org.qicsim.experiment.calibrate.CalibrationState;
+import org.qicsim.experiment.calibrate.HistoryMatching;
+import org.qicsim.experiment.calibrate.HistoryMatchingState;
 import org.qicsim.experiment.calibrate.Prior;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
@@ -34,8 +36,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qicsim calibrate CALIBRATION.yaml}: ABC-SMC over the file's free parameters against its
- * targets, on the local pool; writes {@code results/calibrate/<stamp>-<hash8>/} (or
+ * {@code qicsim calibrate CALIBRATION.yaml}: ABC-SMC (or, as the file says, history matching with
+ * Gaussian-process emulators) over the file's free parameters against its targets, on the local pool; writes {@code results/calibrate/<stamp>-<hash8>/} (or
  * {@code --out DIR}) with the posterior sample, per-generation diagnostics and a posterior
  * summary. Ctrl-C stops between batches (exit 130) and keeps {@code <folder>.partial/};
  * {@code --resume <folder>.partial} continues it to the same result as an uninterrupted run.
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Calibrate free scenario parameters to targets by ABC-SMC (approximate Bayesian computation, "
-                + "sequential Monte Carlo): writes the posterior sample (draw, weight, distance, one column per "
+                + "sequential Monte Carlo) or, with method: {type: historyMatching}, by history matching with "
+                + "Gaussian-process emulators: writes the posterior sample (draw, weight, distance, one column per "
                 + "parameter), diagnostics per generation and a posterior summary.",
             "Ctrl-C keeps the finished batches in <folder>.partial/ (exit 130); --resume finishes it."},
         footer = {"", "The calibration file is described in docs/CALIBRATION.md; an example is in scenarios/calibration/."})
@@ -107,7 +110,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 }
             }
             CalibrationFile calibration = CalibrationFile.load(calibrationFile, org.qicsim.patterns.ReviewTarget::of);
-            AbcSmc method = new AbcSmc(calibration);
+            Object method = calibration.historyMatching() != null ? new HistoryMatching(calibration)
+                    : new AbcSmc(calibration);
             if (dryRun) {
                 printDryRun(stdout, calibration, options.threads());
                 return ExitCodes.OK;
@@ -144,53 +148,64 @@ public final class CalibrateCommand implements Callable<Integer> {
         return file;
     }
 
-    private int execute(CalibrationFile calibration, AbcSmc method, ResultsFolder folder, Manifest previous,
+    private int execute(CalibrationFile calibration, Object method, ResultsFolder folder, Manifest previous,
             Instant start, GlobalOptions options, PrintWriter stdout) throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         Manifest manifest = (previous != null ? previous : Manifest.start(BuildInfo.load(), args, start)
                 .withScenario(calibration.sha256(), calibration.seed(), Seeds.SCHEME)
                 .withExtra(CALIBRATION_FILE, calibrationFile.toAbsolutePath().normalize().toString())
-                .withExtra("method", "abcSmc"))
+                .withExtra("method", calibration.method()))
                 .withExecution("mason-18/local", options.threads());
         StopSignal stop = new StopSignal();
         RunLog log = folder.log();
         StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-calibrate-stop");
         AbcSmc.Result result = null;
+        HistoryMatching.Result matched = null;
         String status = "failed";
         try {
             writeManifest(folder, manifest.withExtra("status", "running"));
-            LOG.info(String.format(Locale.ROOT, "calibrate %s: %d parameters, %d targets, %d runs per evaluation, "
-                    + "budget %d runs, %d particles, batches of %d, on %d thread%s; %s", calibration.file(),
-                    calibration.priors().size(), calibration.targets().size(), calibration.runsPerEvaluation(),
-                    calibration.runBudget(), calibration.settings().particles(), calibration.settings().batch(),
-                    options.threads(), options.threads() == 1 ? "" : "s", folder.dir()));
-            CalibrationState state = new CalibrationState(folder.resolve("state"));
-            try (LocalPool pool = new LocalPool(options.threads());
-                    Progress progress = Progress.start("calibrate", calibration.runBudget(), options)) {
-                int[] batches = new int[1];
-                result = method.run(pool, stop, state, new AbcSmc.Listener() {
-                    @Override
-                    public void batchDone(int generation, long runs, int accepted, long considered) {
-                        progress.stepBy(runs);
-                        progress.message(String.format(Locale.ROOT, "gen %d, accepted %d of %d (%.1f%%)", generation,
-                                accepted, considered, 100.0 * accepted / Math.max(1, considered)));
-                        if (interruptAfter != null && ++batches[0] >= interruptAfter) {
-                            stop.request();
+            if (method instanceof HistoryMatching hm) {
+                matched = runHistoryMatching(calibration, hm, folder, stop, options);
+                String posterior = CalibrationOutputs.write(folder, calibration.priors(), matched, csv);
+                status = "complete";
+                manifest = manifest.withExtra("posterior", posterior).withExtra("stopReason", matched.stopReason())
+                        .withExtra("runs", matched.runs()).withExtra("waves", matched.waves().size())
+                        .withExtra("ess", matched.ess());
+            } else {
+                AbcSmc abc = (AbcSmc) method;
+                LOG.info(String.format(Locale.ROOT, "calibrate %s: %d parameters, %d targets, %d runs per evaluation, "
+                        + "budget %d runs, %d particles, batches of %d, on %d thread%s; %s", calibration.file(),
+                        calibration.priors().size(), calibration.targets().size(), calibration.runsPerEvaluation(),
+                        calibration.runBudget(), calibration.settings().particles(), calibration.settings().batch(),
+                        options.threads(), options.threads() == 1 ? "" : "s", folder.dir()));
+                CalibrationState state = new CalibrationState(folder.resolve("state"));
+                try (LocalPool pool = new LocalPool(options.threads());
+                        Progress progress = Progress.start("calibrate", calibration.runBudget(), options)) {
+                    int[] batches = new int[1];
+                    result = abc.run(pool, stop, state, new AbcSmc.Listener() {
+                        @Override
+                        public void batchDone(int generation, long runs, int accepted, long considered) {
+                            progress.stepBy(runs);
+                            progress.message(String.format(Locale.ROOT, "gen %d, accepted %d of %d (%.1f%%)", generation,
+                                    accepted, considered, 100.0 * accepted / Math.max(1, considered)));
+                            if (interruptAfter != null && ++batches[0] >= interruptAfter) {
+                                stop.request();
+                            }
                         }
-                    }
 
-                    @Override
-                    public void generationDone(AbcSmc.Generation g) {
-                        LOG.info(String.format(Locale.ROOT, "generation %d: epsilon %.4g, %d evaluations, acceptance "
-                                + "rate %.3f, ESS %.1f, %d runs so far", g.index(), g.epsilon(), g.evaluations(),
-                                g.acceptanceRate(), g.ess(), g.runs()));
-                    }
-                });
+                        @Override
+                        public void generationDone(AbcSmc.Generation g) {
+                            LOG.info(String.format(Locale.ROOT, "generation %d: epsilon %.4g, %d evaluations, acceptance "
+                                    + "rate %.3f, ESS %.1f, %d runs so far", g.index(), g.epsilon(), g.evaluations(),
+                                    g.acceptanceRate(), g.ess(), g.runs()));
+                        }
+                    });
+                }
+                String posterior = CalibrationOutputs.write(folder, calibration.priors(), result, csv);
+                status = "complete";
+                manifest = manifest.withExtra("posterior", posterior).withExtra("stopReason", result.stopReason())
+                        .withExtra("runs", result.runs()).withExtra("generations", result.generations().size());
             }
-            String posterior = CalibrationOutputs.write(folder, calibration.priors(), result, csv);
-            status = "complete";
-            manifest = manifest.withExtra("posterior", posterior).withExtra("stopReason", result.stopReason())
-                    .withExtra("runs", result.runs()).withExtra("generations", result.generations().size());
         } catch (InterruptedException e) {
             status = "interrupted";
             stdout.println(folder.dir());
@@ -204,9 +219,56 @@ public final class CalibrateCommand implements Callable<Integer> {
             ctrlC.close();
         }
         Path done = folder.commit();
-        printSummary(stdout, calibration, result, Duration.between(start, Instant.now()));
+        if (matched != null) {
+            printSummary(stdout, calibration, matched, Duration.between(start, Instant.now()));
+        } else {
+            printSummary(stdout, calibration, result, Duration.between(start, Instant.now()));
+        }
         stdout.println(done);
         return ExitCodes.OK;
+    }
+
+    private HistoryMatching.Result runHistoryMatching(CalibrationFile calibration, HistoryMatching method,
+            ResultsFolder folder, StopSignal stop, GlobalOptions options) throws Exception {
+        HistoryMatching.Settings s = calibration.historyMatching();
+        LOG.info(String.format(Locale.ROOT, "calibrate %s by history matching: %d parameters, %d targets, %d runs per "
+                + "evaluation, budget %d runs, up to %d waves of %d points x %d repeats (%d runs a wave), batches of %d, "
+                + "on %d thread%s; %s", calibration.file(), calibration.priors().size(), calibration.targets().size(),
+                calibration.runsPerEvaluation(), calibration.runBudget(), s.waves(), s.points(), s.repeats(),
+                method.runsPerWave(), s.batch(), options.threads(), options.threads() == 1 ? "" : "s", folder.dir()));
+        HistoryMatchingState state = new HistoryMatchingState(folder.resolve("state"));
+        try (LocalPool pool = new LocalPool(options.threads());
+                Progress progress = Progress.start("calibrate", calibration.runBudget(), options)) {
+            int[] batches = new int[1];
+            return method.run(pool, stop, state, new HistoryMatching.Listener() {
+                @Override
+                public void batchDone(int wave, long runs, int evaluationsDone, int evaluationsInWave) {
+                    progress.stepBy(runs);
+                    progress.message(String.format(Locale.ROOT, "wave %d, %d of %d evaluations", wave, evaluationsDone,
+                            evaluationsInWave));
+                    if (interruptAfter != null && ++batches[0] >= interruptAfter) {
+                        stop.request();
+                    }
+                }
+
+                @Override
+                public void waveDone(HistoryMatching.Wave w) {
+                    LOG.info(String.format(Locale.ROOT, "wave %d: %d points, emulators on %d, non-implausible share "
+                            + "of the prior %.4g, leave-one-out errors within 3 SD %.3f (largest %.2f), %d runs so far",
+                            w.index(), w.points(), w.trainingPoints(), w.nonImplausibleFraction(), w.looWithin3(),
+                            w.looMaxAbs(), w.runs()));
+                }
+            });
+        }
+    }
+
+    private static void printSummary(PrintWriter out, CalibrationFile c, HistoryMatching.Result result, Duration took) {
+        HistoryMatching.Wave last = result.waves().get(result.waves().size() - 1);
+        out.printf(Locale.ROOT, "history matching: %d waves, %d runs in %.1f s (stopped: %s); non-implausible share of "
+                + "the prior %.4g; final sample %d draws, ESS %.1f%n", result.waves().size(), result.runs(),
+                took.toMillis() / 1000.0, result.stopReason(), last.nonImplausibleFraction(), result.posterior().size(),
+                result.ess());
+        printPosterior(out, c, result.posterior());
     }
 
     private static void writeManifest(ResultsFolder folder, Manifest manifest) throws IOException {
@@ -223,10 +285,19 @@ public final class CalibrateCommand implements Callable<Integer> {
         for (Prior p : c.priors()) {
             out.printf(Locale.ROOT, "  %s ~ %s[%s, %s]%n", p.path(), p.kind().yamlName(), p.low(), p.high());
         }
-        var s = c.settings();
-        out.printf(Locale.ROOT, "ABC-SMC: %d particles, tolerance quantile %s, at most %d generations, batches of %d, "
-                + "stop below acceptance rate %s%n", s.particles(), s.quantile(), s.generations(), s.batch(),
-                s.minAcceptanceRate());
+        var h = c.historyMatching();
+        if (h != null) {
+            out.printf(Locale.ROOT, "history matching: up to %d waves of %d points x %d repeats (%d runs a wave), "
+                    + "implausibility %s <= %s, observation SD %s x scale, discrepancy %s x scale, %s kernel, %s mean, final sample of %d%n",
+                    h.waves(), h.points(), h.repeats(), (long) h.points() * h.repeats() * c.runsPerEvaluation(),
+                    h.implausibility().yamlName(), h.cutoff(), h.observationSd(), h.discrepancy(), h.kernel().yamlName(),
+                    h.mean().yamlName(), h.samples());
+        } else {
+            var s = c.settings();
+            out.printf(Locale.ROOT, "ABC-SMC: %d particles, tolerance quantile %s, at most %d generations, batches of "
+                    + "%d, stop below acceptance rate %s%n", s.particles(), s.quantile(), s.generations(), s.batch(),
+                    s.minAcceptanceRate());
+        }
         out.printf(Locale.ROOT, "budget %d runs (%d evaluations), seed %d, %d thread%s%n", c.runBudget(),
                 c.runBudget() / c.runsPerEvaluation(), c.seed(), threads, threads == 1 ? "" : "s");
         out.flush();
@@ -237,14 +308,18 @@ public final class CalibrateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "ABC-SMC: %d generations, %d runs in %.1f s (stopped: %s); last epsilon %.4g, "
                 + "acceptance rate %.3f, ESS %.1f%n", result.generations().size(), result.runs(),
                 took.toMillis() / 1000.0, result.stopReason(), last.epsilon(), last.acceptanceRate(), last.ess());
+        printPosterior(out, c, last.particles());
+    }
+
+    private static void printPosterior(PrintWriter out, CalibrationFile c, List<AbcSmc.Particle> particles) {
         out.println("posterior: mean [2.5%, 97.5%] (prior range)");
         for (int k = 0; k < c.priors().size(); k++) {
             Prior p = c.priors().get(k);
-            double[] values = new double[last.particles().size()];
+            double[] values = new double[particles.size()];
             double[] weights = new double[values.length];
             for (int i = 0; i < values.length; i++) {
-                values[i] = p.value(last.particles().get(i).u()[k]);
-                weights[i] = last.particles().get(i).weight();
+                values[i] = p.value(particles.get(i).u()[k]);
+                weights[i] = particles.get(i).weight();
             }
             double[] s = summarise(values, weights);
             out.printf(Locale.ROOT, "  %-40s %s [%s, %s] (%s to %s)%n", p.path(), SummaryPrinter.number(s[0]),

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The report of a calibrate folder: the posterior of each parameter against its prior range
- * ({@code posterior-summary.csv}) and the sequence of tolerances ({@code diagnostics.csv}).
+ * ({@code posterior-summary.csv}) and the sequence of tolerances ({@code diagnostics.csv}), or, for
+ * history matching, the non-implausible share of the prior and the emulators' checks wave by wave.
  */
 final class CalibrationReport {
     private CalibrationReport() {
@@ -21,7 +22,11 @@ final class CalibrationReport {
             page.summary(Html.escape("This folder has no posterior-summary.csv."));
         }
         if (dir.has("diagnostics.csv")) {
-            diagnostics(dir, page);
+            if (dir.csv("diagnostics.csv").has("wave")) {
+                waves(dir, page);
+            } else {
+                diagnostics(dir, page);
+            }
         }
         if (dir.has("posterior.csv")) {
             CsvTable p = dir.csv("posterior.csv");
@@ -75,6 +80,55 @@ final class CalibrationReport {
         page.summary(Html.escape(s.size() + " parameter" + (s.size() == 1 ? " was" : "s were") + " calibrated"
                 + (narrowest == null ? "." : "; the evidence constrains " + narrowest + " most (its 95% posterior "
                         + "interval spans " + Math.round(narrowestShare * 100) + "% of its prior range).")));
+    }
+
+    /** The waves of a history-matching calibration (docs/CALIBRATION.md, "The second method"). */
+    private static void waves(ResultsDir dir, Page page) throws IOException {
+        CsvTable d = dir.csv("diagnostics.csv").require("wave", "points", "trainingPoints", "runs",
+                "nonImplausibleFraction", "looWithin3", "looMaxAbs");
+        page.section("How history matching narrowed the space",
+                "Each wave runs the model at new points of the space not yet ruled out, fits an emulator of every "
+                        + "target statistic, and rules out the parameter sets that are implausible: more than 3 "
+                        + "standard deviations from the evidence. The leave-one-out errors check each emulator: "
+                        + "nearly all should lie within ±3.");
+        List<CsvTable.Row> all = d.rows();
+        double[] w = new double[all.size()];
+        double[] share = new double[all.size()];
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < w.length; i++) {
+            CsvTable.Row r = all.get(i);
+            w[i] = r.number("wave");
+            share[i] = r.number("nonImplausibleFraction");
+            String wave = r.text("wave");
+            List<String> row = new ArrayList<>();
+            row.add(Html.escape(wave));
+            for (String c : new String[] {"points", "trainingPoints", "runs"}) {
+                row.add(Html.num(r.number(c), Style.COUNT, Source.csv("diagnostics.csv", c, "wave", wave)));
+            }
+            row.add(Html.num(r.number("nonImplausibleFraction"), Style.PERCENT, Source.csv("diagnostics.csv",
+                    "nonImplausibleFraction", "wave", wave)));
+            row.add(Html.num(r.number("looWithin3"), Style.PERCENT, Source.csv("diagnostics.csv", "looWithin3", "wave",
+                    wave)));
+            row.add(Html.num(r.number("looMaxAbs"), Style.GENERAL, Source.csv("diagnostics.csv", "looMaxAbs", "wave",
+                    wave)));
+            rows.add(row);
+        }
+        String svg = Charts.lines(page.chartId(), "Non-implausible share by wave",
+                "Share of the prior's volume not ruled out after each wave.",
+                List.of(new Charts.Series("non-implausible share", Svg.colour(0), null, w, share, null, null)),
+                Style.COUNT, "Wave", Style.PERCENT, "Non-implausible share", true, null);
+        page.figure(svg, "Non-implausible share of the prior by wave.", new Html().table("Diagnostics (diagnostics.csv)",
+                List.of("Wave", "Points", "Emulator training points", "Runs so far", "Non-implausible share",
+                        "LOO errors within ±3", "Largest |LOO error|"), rows).toString(), true);
+        page.endSection();
+        if (!all.isEmpty()) {
+            CsvTable.Row last = all.get(all.size() - 1);
+            String wave = last.text("wave");
+            page.summary("History matching ran " + Html.escape(String.valueOf(all.size())) + " wave"
+                    + (all.size() == 1 ? "" : "s") + "; after the last, "
+                    + Html.num(last.number("nonImplausibleFraction"), Style.PERCENT, Source.csv("diagnostics.csv",
+                            "nonImplausibleFraction", "wave", wave)) + " of the prior's volume was not ruled out.");
+        }
     }
 
     private static void diagnostics(ResultsDir dir, Page page) throws IOException {

@@ -73,8 +73,72 @@ public final class CalibrationOutputs {
      */
     public static String write(ResultsFolder folder, List<Prior> priors, AbcSmc.Result result, boolean csv)
             throws IOException {
-        AbcSmc.Generation last = result.last();
-        List<double[]> rows = posteriorRows(priors, last);
+        List<double[]> rows = posteriorRows(priors, result.last());
+        String posterior = writePosteriorAndSummary(folder, priors, rows, csv);
+        try (CsvWriter w = folder.csv(DIAGNOSTICS, DIAGNOSTIC_COLUMNS)) {
+            for (AbcSmc.Generation g : result.generations()) {
+                w.cell(g.index()).cell(g.epsilon()).cell(g.particles().size()).cell(g.evaluations())
+                        .cell(g.acceptanceRate()).cell(g.ess()).endRow();
+            }
+        }
+        return posterior;
+    }
+
+    /** The diagnostics columns of a history-matching calibration, one row per wave. */
+    public static final List<String> WAVE_COLUMNS = List.of("wave", "points", "trainingPoints", "runs",
+            "nonImplausibleFraction", "emulatorVarianceShare", "looWithin2", "looWithin3", "looMaxAbs");
+    /** Per wave and statistic: the emulator's fitted noise, signal and length scales. */
+    public static final String EMULATORS = "emulators.csv";
+
+    /**
+     * Writes a history-matching calibration's files: the posterior and its summary as for
+     * ABC-SMC (the final importance sample), {@code diagnostics.csv} with one row per wave
+     * ({@link #WAVE_COLUMNS}) and {@code emulators.csv} (wave, statistic, observed, scale, the
+     * simulator's noise SD of one evaluation, the process SD, the largest leave-one-out error and one
+     * length scale per parameter, in the prior's unit coordinates). Returns the posterior's file name.
+     */
+    public static String write(ResultsFolder folder, List<Prior> priors, HistoryMatching.Result result, boolean csv)
+            throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < result.posterior().size(); i++) {
+            AbcSmc.Particle p = result.posterior().get(i);
+            double[] row = new double[3 + priors.size()];
+            row[0] = i;
+            row[1] = p.weight();
+            row[2] = p.distance();
+            for (int k = 0; k < priors.size(); k++) {
+                row[3 + k] = priors.get(k).value(p.u()[k]);
+            }
+            rows.add(row);
+        }
+        String posterior = writePosteriorAndSummary(folder, priors, rows, csv);
+        try (CsvWriter w = folder.csv(DIAGNOSTICS, WAVE_COLUMNS)) {
+            for (HistoryMatching.Wave wave : result.waves()) {
+                w.cell(wave.index()).cell(wave.points()).cell(wave.trainingPoints()).cell(wave.runs())
+                        .cell(wave.nonImplausibleFraction()).cell(wave.emulatorVarianceShare()).cell(wave.looWithin2()).cell(wave.looWithin3())
+                        .cell(wave.looMaxAbs()).endRow();
+            }
+        }
+        List<String> columns = new ArrayList<>(List.of("wave", "statistic", "observed", "scale", "noiseSd", "signalSd",
+                "looMaxAbs"));
+        priors.forEach(p -> columns.add("lengthScale:" + p.path()));
+        try (CsvWriter w = folder.csv(EMULATORS, columns)) {
+            for (HistoryMatching.Wave wave : result.waves()) {
+                for (HistoryMatching.EmulatorSummary e : wave.emulators()) {
+                    w.cell(wave.index()).cell(e.statistic()).cell(e.observed()).cell(e.scale()).cell(e.noiseSd())
+                            .cell(e.signalSd()).cell(e.looMaxAbs());
+                    for (double l : e.lengthScales()) {
+                        w.cell(l);
+                    }
+                    w.endRow();
+                }
+            }
+        }
+        return posterior;
+    }
+
+    private static String writePosteriorAndSummary(ResultsFolder folder, List<Prior> priors, List<double[]> rows,
+            boolean csv) throws IOException {
         List<String> columns = posteriorColumns(priors);
         String posterior = POSTERIOR_CSV;
         if (!csv) {
@@ -96,12 +160,6 @@ public final class CalibrationOutputs {
                     }
                     w.endRow();
                 }
-            }
-        }
-        try (CsvWriter w = folder.csv(DIAGNOSTICS, DIAGNOSTIC_COLUMNS)) {
-            for (AbcSmc.Generation g : result.generations()) {
-                w.cell(g.index()).cell(g.epsilon()).cell(g.particles().size()).cell(g.evaluations())
-                        .cell(g.acceptanceRate()).cell(g.ess()).endRow();
             }
         }
         try (CsvWriter w = folder.csv(SUMMARY, SUMMARY_COLUMNS)) {

@@ -48,7 +48,9 @@ final class CalibrationParser {
             "method", "budget", "seed", "replicates");
     private static final List<String> METHOD_KEYS = List.of("type", "particles", "quantile", "generations",
             "minAcceptanceRate", "batch");
-    private static final List<String> METHODS = List.of("abcSmc");
+    private static final List<String> METHODS = List.of("abcSmc", "historyMatching");
+    private static final List<String> HISTORY_MATCHING_KEYS = List.of("type", "waves", "points", "repeats", "cutoff",
+            "implausibility", "observationSd", "discrepancy", "minShrink", "samples", "kernel", "mean", "batch");
     private static final List<String> PRIORS = List.of("uniform", "logUniform");
     private static final List<String> TARGET_KEYS = List.of("pattern", "scenario", "set", "metrics");
     private static final List<String> METRIC_KEYS = List.of("observed", "scale");
@@ -61,6 +63,8 @@ final class CalibrationParser {
     private final Map<String, Location> origins = new LinkedHashMap<>();
 
     private final PatternTargets patternTargets;
+    /** The history-matching settings when the file asks for that method, else null. */
+    private HistoryMatching.Settings historyMatching;
 
     private CalibrationParser(Path file, PatternTargets patternTargets) {
         this.file = file;
@@ -94,7 +98,7 @@ final class CalibrationParser {
         List<Prior> priors = priors(root, fixed);
         long seed = integer(root, "seed", 1, Long.MAX_VALUE, 20231201L);
         int replicates = (int) integer(root, "replicates", 1, 10_000, 4L);
-        AbcSmc.Settings settings = method(root);
+        AbcSmc.Settings settings = method(root, priors.size());
         long budget = budget(root);
         Path patterns = root.has("patterns") ? path(root, "patterns", false, "a folder of pattern files") : null;
         List<Object> targetSpecs = targets(root, scenario, priors, patterns);
@@ -135,7 +139,8 @@ final class CalibrationParser {
         }
         problems.throwIfErrors();
         String resolved = resolvedYaml(priors, resolvedTargets, settings, budget, seed, replicates);
-        return new CalibrationFile(file, priors, targets, settings, budget, seed, replicates, resolved, sha256(resolved));
+        return new CalibrationFile(file, priors, targets, settings, budget, seed, replicates, resolved, sha256(resolved),
+                historyMatching);
     }
 
     /** Loads the target's scenario at the prior box's lower and upper corners: a bad combination is reported now. */
@@ -310,7 +315,7 @@ final class CalibrationParser {
                 : null;
     }
 
-    private AbcSmc.Settings method(MapNode root) {
+    private AbcSmc.Settings method(MapNode root, int dimensions) {
         AbcSmc.Settings defaults = AbcSmc.Settings.defaults();
         Node node = root.get("method");
         if (node == null) {
@@ -319,6 +324,10 @@ final class CalibrationParser {
         if (!(node instanceof MapNode map)) {
             problems.error(node.location(), "method", "expected a mapping {type: abcSmc, particles, quantile, "
                     + "generations, minAcceptanceRate, batch}, got " + node.describe());
+            return defaults;
+        }
+        if (map.get("type") instanceof ScalarNode t && "historyMatching".equals(t.value())) {
+            historyMatching = historyMatching(map, dimensions);
             return defaults;
         }
         for (MapNode.Entry e : map.entries().values()) {
@@ -341,6 +350,55 @@ final class CalibrationParser {
         double minAcceptance = number(map, "method.", "minAcceptanceRate", 0, 1, defaults.minAcceptanceRate());
         int batch = (int) integer(map, "batch", 1, 100_000, particles);
         return new AbcSmc.Settings(particles, quantile, generations, minAcceptance, batch);
+    }
+
+    /** {@code method: {type: historyMatching, ...}} (docs/CALIBRATION.md, "History matching"). */
+    private HistoryMatching.Settings historyMatching(MapNode map, int dimensions) {
+        HistoryMatching.Settings defaults = HistoryMatching.Settings.defaults(dimensions);
+        for (MapNode.Entry e : map.entries().values()) {
+            if (!HISTORY_MATCHING_KEYS.contains(e.key())) {
+                problems.error(e.keyLocation(), "method." + e.key(), "unknown key \"" + e.key() + "\" of method "
+                        + "historyMatching" + DidYouMean.phrase(DidYouMean.among(e.key(), HISTORY_MATCHING_KEYS))
+                        + " (valid: " + String.join(", ", HISTORY_MATCHING_KEYS) + ")");
+            }
+        }
+        int waves = (int) integer(map, "waves", 1, 100, defaults.waves());
+        int points = (int) integer(map, "points", Math.max(5, dimensions + 4), 5_000, defaults.points());
+        int repeats = (int) integer(map, "repeats", 2, 100, defaults.repeats());
+        double cutoff = number(map, "method.", "cutoff", 0.5, 10, defaults.cutoff());
+        HistoryMatching.Rank rank = choice(map, "implausibility", HistoryMatching.Rank.values(),
+                HistoryMatching.Rank::yamlName, defaults.implausibility());
+        double observationSd = number(map, "method.", "observationSd", 0, 100, defaults.observationSd());
+        double discrepancy = number(map, "method.", "discrepancy", 0, 100, defaults.discrepancy());
+        double minShrink = number(map, "method.", "minShrink", 0, 1, defaults.minShrink());
+        int samples = (int) integer(map, "samples", 10, 1_000_000, defaults.samples());
+        GaussianProcess.Kernel kernel = choice(map, "kernel", GaussianProcess.Kernel.values(),
+                GaussianProcess.Kernel::yamlName, defaults.kernel());
+        GaussianProcess.Mean mean = choice(map, "mean", GaussianProcess.Mean.values(), GaussianProcess.Mean::yamlName,
+                defaults.mean());
+        int batch = (int) integer(map, "batch", 1, 1_000_000, points);
+        return new HistoryMatching.Settings(waves, points, repeats, cutoff, rank, observationSd, discrepancy, minShrink, samples, kernel,
+                mean, batch);
+    }
+
+    /** A named choice of {@code method:}, with a did-you-mean for an unknown value. */
+    private <E> E choice(MapNode map, String key, E[] values, java.util.function.Function<E, String> name, E otherwise) {
+        Node node = map.get(key);
+        if (node == null) {
+            return otherwise;
+        }
+        List<String> names = new ArrayList<>();
+        for (E v : values) {
+            names.add(name.apply(v));
+            if (node instanceof ScalarNode s && name.apply(v).equals(s.value())) {
+                return v;
+            }
+        }
+        String given = node instanceof ScalarNode s && s.value() instanceof String t ? t : null;
+        problems.error(node.location(), "method." + key, "unknown " + key + " " + (given == null ? node.describe()
+                : "\"" + given + "\"" + DidYouMean.phrase(DidYouMean.among(given, names))) + " (valid: "
+                + String.join(", ", names) + ")");
+        return otherwise;
     }
 
     private long budget(MapNode root) {
@@ -574,9 +632,18 @@ final class CalibrationParser {
         }
         out.append("targets:\n");
         targets.forEach(out::append);
-        out.append(String.format(Locale.ROOT, "method: {type: abcSmc, particles: %d, quantile: %s, generations: %d, "
-                + "minAcceptanceRate: %s, batch: %d}%n", s.particles(), Numbers.yaml(s.quantile()), s.generations(),
-                Numbers.yaml(s.minAcceptanceRate()), s.batch()).replace(System.lineSeparator(), "\n"));
+        HistoryMatching.Settings h = historyMatching;
+        if (h != null) {
+            out.append(String.format(Locale.ROOT, "method: {type: historyMatching, waves: %d, points: %d, repeats: %d, "
+                    + "cutoff: %s, implausibility: %s, observationSd: %s, discrepancy: %s, minShrink: %s, samples: %d, kernel: %s, "
+                    + "mean: %s, batch: %d}\n", h.waves(), h.points(), h.repeats(), Numbers.yaml(h.cutoff()),
+                    h.implausibility().yamlName(), Numbers.yaml(h.observationSd()), Numbers.yaml(h.discrepancy()), Numbers.yaml(h.minShrink()),
+                    h.samples(), h.kernel().yamlName(), h.mean().yamlName(), h.batch()));
+        } else {
+            out.append(String.format(Locale.ROOT, "method: {type: abcSmc, particles: %d, quantile: %s, generations: %d, "
+                    + "minAcceptanceRate: %s, batch: %d}%n", s.particles(), Numbers.yaml(s.quantile()), s.generations(),
+                    Numbers.yaml(s.minAcceptanceRate()), s.batch()).replace(System.lineSeparator(), "\n"));
+        }
         out.append("budget: {runs: ").append(budget).append("}\n");
         out.append("seed: ").append(seed).append('\n');
         out.append("replicates: ").append(replicates).append('\n');
