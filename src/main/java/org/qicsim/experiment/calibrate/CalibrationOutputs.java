@@ -50,10 +50,10 @@ public final class CalibrationOutputs {
     }
 
     /** The posterior rows: draw, weight, distance, parameter values. */
-    static List<double[]> posteriorRows(List<Prior> priors, AbcSmc.Generation g) {
+    static List<double[]> posteriorRows(List<Prior> priors, List<AbcSmc.Particle> particles) {
         List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < g.particles().size(); i++) {
-            AbcSmc.Particle p = g.particles().get(i);
+        for (int i = 0; i < particles.size(); i++) {
+            AbcSmc.Particle p = particles.get(i);
             double[] row = new double[3 + priors.size()];
             row[0] = i;
             row[1] = p.weight();
@@ -73,7 +73,7 @@ public final class CalibrationOutputs {
      */
     public static String write(ResultsFolder folder, List<Prior> priors, AbcSmc.Result result, boolean csv)
             throws IOException {
-        List<double[]> rows = posteriorRows(priors, result.last());
+        List<double[]> rows = posteriorRows(priors, result.last().particles());
         String posterior = writePosteriorAndSummary(folder, priors, rows, csv);
         try (CsvWriter w = folder.csv(DIAGNOSTICS, DIAGNOSTIC_COLUMNS)) {
             for (AbcSmc.Generation g : result.generations()) {
@@ -99,18 +99,7 @@ public final class CalibrationOutputs {
      */
     public static String write(ResultsFolder folder, List<Prior> priors, HistoryMatching.Result result, boolean csv)
             throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < result.posterior().size(); i++) {
-            AbcSmc.Particle p = result.posterior().get(i);
-            double[] row = new double[3 + priors.size()];
-            row[0] = i;
-            row[1] = p.weight();
-            row[2] = p.distance();
-            for (int k = 0; k < priors.size(); k++) {
-                row[3 + k] = priors.get(k).value(p.u()[k]);
-            }
-            rows.add(row);
-        }
+        List<double[]> rows = posteriorRows(priors, result.posterior());
         String posterior = writePosteriorAndSummary(folder, priors, rows, csv);
         try (CsvWriter w = folder.csv(DIAGNOSTICS, WAVE_COLUMNS)) {
             for (HistoryMatching.Wave wave : result.waves()) {

@@ -265,3 +265,53 @@ const Q = {
     return /^[A-HJ-NP-Z2-9]{8}$/.test(room) ? room : '';
   }
 };
+
+// Both pages show one debrief; it is built here once so the two pages cannot drift apart. The
+// facilitator's copy adds the design picker and the button that starts an attribution.
+(function buildDebriefBody() {
+  const body = document.getElementById('debrief-body');
+  if (!body) return;
+  const facilitator = body.dataset.facilitator === 'true';
+  const chart = (id) => {
+    const box = Q.el('div', null, 'chart');
+    const canvas = document.createElement('canvas');
+    canvas.id = id;
+    box.appendChild(canvas);
+    return box;
+  };
+  const withId = (node, id) => { node.id = id; return node; };
+  body.appendChild(Q.el('h3', 'Cost-effectiveness of the designs played, against no collaborative'));
+  body.appendChild(withId(Q.el('div'), 'cea'));
+  body.appendChild(chart('ceac'));
+  body.appendChild(Q.el('h3', 'Which feature did it? The five-feature attribution'));
+  body.appendChild(Q.el('p', 'Every on/off combination of the five features of high-performing collaboratives '
+    + '(32 designs) runs under the round\'s seed and replicates; each feature\'s Shapley value is what it adds on '
+    + 'average over the orders in which the features could be switched on; the shares sum to the total '
+    + '(all on \u2212 all off).', 'note'));
+  const controls = withId(Q.el('p'), 'attribution-controls');
+  const labelled = (text, control) => {
+    const label = Q.el('label', text + ' ');
+    label.appendChild(control);
+    return label;
+  };
+  if (facilitator) {
+    controls.appendChild(labelled('Design', withId(document.createElement('select'), 'attribution-design')));
+    controls.appendChild(document.createTextNode(' '));
+    const button = withId(Q.el('button', 'Compute attribution'), 'attribute');
+    button.type = 'button';
+    controls.appendChild(button);
+    controls.appendChild(document.createTextNode(' '));
+  }
+  const metric = withId(document.createElement('select'), 'attribution-metric');
+  for (const [value, text] of [['eventsAverted', 'events averted'], ['netMonetaryBenefit', 'net monetary benefit'],
+    ['costTotal', 'total cost'], ['finalRate', 'final adverse-event rate']]) {
+    const option = Q.el('option', text);
+    option.value = value;
+    metric.appendChild(option);
+  }
+  controls.appendChild(labelled('Metric', metric));
+  body.appendChild(controls);
+  body.appendChild(withId(Q.el('p'), 'attribution-status'));
+  body.appendChild(chart('attribution-chart'));
+  body.appendChild(withId(Q.el('div'), 'attribution-table'));
+})();

@@ -105,7 +105,7 @@ class CalibrationRecoveryTest {
                         }
                     });
         }
-        List<double[]> rows = CalibrationOutputs.posteriorRows(calibration.priors(), result.last());
+        List<double[]> rows = CalibrationOutputs.posteriorRows(calibration.priors(), result.last().particles());
         double[] truthValues = {TRUE_BASELINE, TRUE_TREND};
         for (int k = 0; k < 2; k++) {
             Prior prior = calibration.priors().get(k);
