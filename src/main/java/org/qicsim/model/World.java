@@ -69,9 +69,10 @@ public final class World {
                     d.absorptiveCapacity, d.pressure, d.intrinsic0, d.safety0, d.regionUniform, d.gamingType,
                     d.championPost, d.leadership, d.bundle, phi, d.patterns, members[j]);
         }
-        double alpha = AlphaCalibration.solve(scenario, landscape, sites, gamma, streams);
-        return new World(scenario, landscape, sites, gamma, qMed, alpha,
-                new RiskAverage.Table(s.caseMix().withinSd()));
+        // One stratified case-mix table per world: α, the true rate and the patients all use it.
+        RiskAverage.Table riskTable = new RiskAverage.Table(s.caseMix().withinSd(), s.caseMix().strata());
+        double alpha = AlphaCalibration.solve(scenario, landscape, sites, gamma, streams, riskTable);
+        return new World(scenario, landscape, sites, gamma, qMed, alpha, riskTable);
     }
 
     /** Iterates the fidelity rule at E0 until the largest change is below 1e−12 (at most 2,000 months). */
