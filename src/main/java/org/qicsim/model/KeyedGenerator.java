@@ -22,6 +22,12 @@ final class KeyedGenerator implements RandomGenerator {
         return this;
     }
 
+    /** Advances past {@code draws} numbers without computing them (SplitMix64's state is a counter). */
+    KeyedGenerator skip(int draws) {
+        seed += draws * GOLDEN_GAMMA;
+        return this;
+    }
+
     @Override
     public long nextLong() {
         seed += GOLDEN_GAMMA;

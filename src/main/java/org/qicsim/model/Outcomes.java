@@ -6,7 +6,7 @@ import org.qicsim.model.Streams.Stream;
 /**
  * S1 Outcomes (MODEL.md §6 S1): a site-month's patients n ~ Poisson(λ_j), split over the K
  * equal-probability case-mix strata by a multinomial (K − 1 sequential binomials), all on the
- * patients key; stratum k's patients have risk r = μ_j + r_k ({@link RiskAverage.Table}) and
+ * patients key (drawn once per world and shared, {@link World#patients}); stratum k's patients have risk r = μ_j + r_k ({@link RiskAverage.Table}) and
  * logit p_k = α + u_j + r − γ·Q_jt + trend·t/12. Both arms draw the same 1 + (K − 1) uniforms first,
  * so they see the same patients in the same strata (§7). Only the collaborative arm, which records
  * them (S2), then draws the events of each stratum, e_k ~ Binomial(n_k, p_k) (one uniform each, by
@@ -18,12 +18,13 @@ final class Outcomes {
     }
 
     static void month(QicSimulation sim, Site s, int t, Recording recording) {
-        RandomGenerator patients = sim.keys.reused(Stream.PATIENTS, s.index);
         SiteEndowment e = s.endowment;
         RiskAverage.Table strata = sim.world.riskTable();
-        int n = Draws.poisson(patients, e.volume(), sim.expMinusVolume[s.index]);
+        // The key's first K draws (n and its split) are the world's, drawn once (World.patients).
         int[] cases = sim.stratumCases;
-        Draws.equalMultinomial(patients, n, cases);
+        int n = sim.world.patients(t, s.index, cases);
+        RandomGenerator patients = recording == null ? null
+                : sim.keys.reused(Stream.PATIENTS, s.index).skip(cases.length);
         double offset = sim.world.alpha() + e.structuralEffect() + e.caseMixMean()
                 - sim.world.gamma() * sim.quality[s.index]
                 + sim.scenario.environment().secularTrendPerYear() * t / 12.0;

@@ -60,8 +60,6 @@ public final class QicSimulation extends SimState {
     /** This month's number of records per site that gaming altered, for the audit. */
     final int[] gamedRecords;
     final int[] recordsThisMonth;
-    /** e^{−λ_j} per site, for the monthly Poisson patient count. */
-    final double[] expMinusVolume;
     /** Scratch for one site-month: patients and (collaborative arm) events per case-mix stratum. */
     final int[] stratumCases;
     final int[] stratumEvents;
@@ -94,10 +92,6 @@ public final class QicSimulation extends SimState {
         this.quality = new double[count];
         this.gamedRecords = new int[count];
         this.recordsThisMonth = new int[count];
-        this.expMinusVolume = new double[count];
-        for (int j = 0; j < count; j++) {
-            expMinusVolume[j] = StrictMath.exp(-world.site(j).volume());
-        }
         this.stratumCases = new int[world.riskTable().strata()];
         this.stratumEvents = new int[world.riskTable().strata()];
         this.trace = new ArmTrace(scenario.horizonMonths(), count);

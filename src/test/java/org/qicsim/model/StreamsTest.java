@@ -102,6 +102,13 @@ class StreamsTest {
                 assertThat(reused.nextLong()).isEqualTo(reference.nextLong());
                 assertThat(reused.nextDouble()).isEqualTo(reference.nextDouble());
             }
+            // skip(n) lands where n draws would.
+            reused = keys.reused(Stream.PATIENTS, site).skip(9);
+            SplittableRandom skipped = streams.of(Stream.PATIENTS, site, 7);
+            for (int i = 0; i < 9; i++) {
+                skipped.nextLong();
+            }
+            assertThat(reused.nextLong()).isEqualTo(skipped.nextLong());
         }
     }
 
