@@ -11,11 +11,11 @@ final class DryRun {
      * Site-months simulated per second per thread. On the idle 2-core reference machine one
      * michigan-cqi run with its counterfactual (5,760 site-months) took 80.8 ms after the first
      * round of issue 11 ({@code LimitBoundBenchmark.michiganRun}, README "Engine benchmarks"), i.e.
-     * 71,300 site-months/s; the second round's engine costs 0.66 of that CPU per run (thread CPU
-     * time, 4 × 30 runs interleaved with the limit bound in one JVM, before and after), hence
-     * 71,300 / 0.66 ≈ 108,000.
+     * 71,300 site-months/s; the second round's engine costs 0.565 of that CPU per run (thread CPU
+     * time, 4 × 30 runs interleaved with the limit bound in one JVM, before and after: 40.4 / 71.5
+     * ms), hence 71,300 / 0.565 ≈ 126,000.
      */
-    static final double SITE_MONTHS_PER_SECOND = 108_000;
+    static final double SITE_MONTHS_PER_SECOND = 126_000;
 
     private DryRun() {
     }
