@@ -8,12 +8,14 @@ import org.qicsim.experiment.Experiment;
 /** What {@code --dry-run} prints: the designs, the runs, the counterfactuals and a time estimate. */
 final class DryRun {
     /**
-     * Site-months simulated per second per thread. The engine before issue 11 measured 35,624 ± 945
-     * ({@code MichiganRunBenchmark.siteMonths}, 2-core reference machine, README "Benchmarks"); the
-     * restructured engine costs 3.7× less CPU per michigan-cqi run (JFR CPU samples of the same 100
-     * runs before and after, README "Engine benchmarks"), hence 35,000 × 3.7 ≈ 130,000.
+     * Site-months simulated per second per thread. On the idle 2-core reference machine one
+     * michigan-cqi run with its counterfactual (5,760 site-months) took 80.8 ms after the first
+     * round of issue 11 ({@code LimitBoundBenchmark.michiganRun}, README "Engine benchmarks"), i.e.
+     * 71,300 site-months/s; the second round's engine costs 0.565 of that CPU per run (thread CPU
+     * time, 4 × 30 runs interleaved with the limit bound in one JVM, before and after: 40.4 / 71.5
+     * ms), hence 71,300 / 0.565 ≈ 126,000.
      */
-    static final double SITE_MONTHS_PER_SECOND = 130_000;
+    static final double SITE_MONTHS_PER_SECOND = 126_000;
 
     private DryRun() {
     }

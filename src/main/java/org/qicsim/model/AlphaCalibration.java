@@ -9,7 +9,8 @@ import org.qicsim.scenario.Scenario;
  * Solves the intercept α so that the volume-weighted expected adverse-event rate over the baseline
  * year equals {@code sites.baselineRate} (MODEL.md §5). Each site contributes 256 execution draws
  * of its burnt-in bundle from its initialisation execution key ({@code month = −1}; N uniforms per
- * draw whatever the bundle), patient risk r ~ N(μ_j, withinSd²) by 32-point Gauss–Hermite, and the
+ * draw whatever the bundle), patient risk r = μ_j + r_k over the K equal-probability case-mix strata
+ * the patients have ({@link RiskAverage.Table}, MODEL.md §6 S1), and the
  * secular trend of each baseline month. Bisection to a width of 1e−10, started from a bracket that
  * Newton steps locate (see {@link #newtonBracket}).
  */
@@ -18,7 +19,7 @@ public final class AlphaCalibration {
     }
 
     static double solve(Scenario scenario, Landscape landscape, SiteEndowment[] sites, double gamma,
-            Streams streams) {
+            Streams streams, RiskAverage.Table riskTable) {
         int count = sites.length;
         int n = scenario.practices().count();
         double[][] qualities = new double[count][];
@@ -45,7 +46,7 @@ public final class AlphaCalibration {
             qualities[j] = Arrays.copyOf(q, distinct);
             weights[j] = Arrays.copyOf(w, distinct);
         }
-        Baseline baseline = new Baseline(scenario, sites, qualities, weights, gamma);
+        Baseline baseline = new Baseline(scenario, sites, qualities, weights, gamma, riskTable);
         double target = scenario.sites().baselineRate();
         double[] bracket = newtonBracket(target, scenario, sites, qualities, weights, gamma, baseline);
         double lo = bracket[0];
@@ -118,9 +119,9 @@ public final class AlphaCalibration {
     /**
      * The volume-weighted expected rate over the baseline year as a function of α, tabulated: the
      * rate is Σ_j v_j Σ_t Σ_g w_g E[σ(α + b_jtg + r)] / (12·256·Σv) with b_jtg = u_j + μ_j +
-     * trend·t/12 − γ·q_g and r ~ N(0, withinSd²), so e^{−b_jtg} is computed once per (site, month,
+     * trend·t/12 − γ·q_g and r over the world's case-mix strata, so e^{−b_jtg} is computed once per (site, month,
      * execution group) and each evaluation costs one {@code StrictMath.exp} (e^{−α}) plus the
-     * quadrature's divisions ({@link RiskAverage.Table}). It agrees with evaluating σ at every node
+     * strata's divisions ({@link RiskAverage.Table}). It agrees with evaluating σ at every stratum
      * to rounding; α moves by less than 1e−10 (the bisection tolerance).
      */
     static final class Baseline {
@@ -132,10 +133,11 @@ public final class AlphaCalibration {
         private final double[] volume;
         private final double totalVolume;
 
-        Baseline(Scenario scenario, SiteEndowment[] sites, double[][] qualities, int[][] weights, double gamma) {
+        Baseline(Scenario scenario, SiteEndowment[] sites, double[][] qualities, int[][] weights, double gamma,
+                RiskAverage.Table table) {
             int start = scenario.startMonth();
             double trend = scenario.environment().secularTrendPerYear();
-            this.table = new RiskAverage.Table(scenario.sites().caseMix().withinSd());
+            this.table = table;
             int cells = 0;
             for (double[] q : qualities) {
                 cells += 12 * q.length;

@@ -1,13 +1,15 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 
 /**
  * S2 Audit (MODEL.md §6 S2; EVIDENCE.md (a)3: the MSQC inter-rater reliability audit): each of a
  * member's records this month is re-abstracted with probability auditRate; a gamed record so
- * audited is detected with probability detection. A detected site loses the current year's
+ * audited is detected with probability detection. Drawn as counts (three uniforms per member):
+ * audited gamed records A ~ Binomial(gamed, auditRate), audited others ~ Binomial(records − gamed,
+ * auditRate), and detection iff a uniform ≥ (1 − detection)^A. A detected site loses the current year's
  * performance payment, loses trust, stops gaming, is excluded from PD sets and showcases for
  * exclusionCycles cycles and, when sites are visible to each other, its ties weaken.
  */
@@ -23,17 +25,14 @@ final class Audit {
             if (!s.member) {
                 continue;
             }
-            SplittableRandom r = sim.keys.of(Stream.AUDIT, s.index);
-            boolean detected = false;
-            boolean[] gamed = sim.gamedRecords[s.index];
-            for (int k = 0; k < sim.recordsThisMonth[s.index]; k++) {
-                if (r.nextDouble() < rate) {
-                    audited++;
-                    if (gamed[k] && r.nextDouble() < g.detection()) {
-                        detected = true;
-                    }
-                }
-            }
+            RandomGenerator r = sim.keys.reused(Stream.AUDIT, s.index);
+            // Records are audited independently, so the audited gamed and other records are two
+            // binomial counts; the site is detected unless every audited gamed record escapes.
+            int gamed = sim.gamedRecords[s.index];
+            int auditedGamed = Draws.binomial(r, gamed, rate);
+            audited += auditedGamed + Draws.binomial(r, sim.recordsThisMonth[s.index] - gamed, rate);
+            double escape = Draws.power(1.0 - g.detection(), auditedGamed);
+            boolean detected = Draws.uniform(r) >= escape;
             if (detected) {
                 detect(sim, s, g);
             }

@@ -1,7 +1,8 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -25,6 +26,12 @@ public final class Draws {
      */
     static final double POISSON_SEQUENTIAL_LIMIT = 500;
 
+    /**
+     * Binomial means below this use sequential search from 0 (about n·p steps); at or above it the
+     * search starts at the mode (about √(n·p) steps plus three log-gamma values).
+     */
+    static final double BINOMIAL_SEQUENTIAL_LIMIT = 30;
+
     /** Largest Poisson mean accepted: keeps variates within {@code int}. */
     public static final double POISSON_MAX_MEAN = 1e9;
 
@@ -39,32 +46,67 @@ public final class Draws {
      * midpoint grid never yields 0 or 1 (so quantiles stay finite) and is symmetric: if {@code u} can
      * occur, so can {@code 1 − u}, exactly.
      */
-    public static double uniform(SplittableRandom random) {
+    public static double uniform(RandomGenerator random) {
         return ((random.nextLong() >>> 12) + 0.5) * 0x1.0p-52;
     }
 
     /** Standard normal variate by inversion of one uniform. */
-    public static double normal(SplittableRandom random) {
+    public static double normal(RandomGenerator random) {
         return normalQuantile(uniform(random));
     }
 
     /** Normal variate {@code mean + sd · Z}, Z by inversion of one uniform. */
-    public static double normal(SplittableRandom random, double mean, double sd) {
+    public static double normal(RandomGenerator random, double mean, double sd) {
         return mean + sd * normalQuantile(uniform(random));
     }
 
     /** Poisson variate with mean {@code lambda} by inversion of one uniform. */
-    public static int poisson(SplittableRandom random, double lambda) {
+    public static int poisson(RandomGenerator random, double lambda) {
         return poissonQuantile(uniform(random), lambda);
     }
 
+    /**
+     * Binomial(n, p) variate by inversion of one uniform (one uniform even when n = 0 or p is 0 or 1,
+     * so the count of draws on a key never depends on parameter values).
+     */
+    public static int binomial(RandomGenerator random, int n, double p) {
+        return binomialQuantile(uniform(random), n, p);
+    }
+
+    /**
+     * Splits {@code n} into {@code out.length} equally likely categories: a multinomial by sequential
+     * binomials, category k ~ Binomial(remaining, 1/(K − k)). Always draws K − 1 uniforms.
+     */
+    public static void equalMultinomial(RandomGenerator random, int n, int[] out) {
+        int left = n;
+        int k = out.length;
+        for (int i = 0; i < k - 1; i++) {
+            out[i] = binomial(random, left, 1.0 / (k - i));
+            left -= out[i];
+        }
+        out[k - 1] = left;
+    }
+
+    /**
+     * Poisson variate as {@link #poisson(RandomGenerator, double)}, with {@code expMinusLambda} =
+     * {@code StrictMath.exp(−lambda)} supplied by a caller that draws many times at one mean (the same
+     * value, so the same variate).
+     */
+    static int poisson(RandomGenerator random, double lambda, double expMinusLambda) {
+        double u = uniform(random);
+        if (lambda > 0 && lambda < POISSON_SEQUENTIAL_LIMIT) {
+            return poissonFromZero(u, lambda, expMinusLambda);
+        }
+        return poissonQuantile(u, lambda);
+    }
+
     /** Beta(a, b) variate by inversion of one uniform. */
-    public static double beta(SplittableRandom random, double a, double b) {
+    public static double beta(RandomGenerator random, double a, double b) {
         return betaQuantile(uniform(random), a, b);
     }
 
     /** Log-normal variate {@code exp(mu + sigma · Z)} by inversion of one uniform. */
-    public static double logNormal(SplittableRandom random, double mu, double sigma) {
+    public static double logNormal(RandomGenerator random, double mu, double sigma) {
         return logNormalQuantile(uniform(random), mu, sigma);
     }
 
@@ -129,8 +171,12 @@ public final class Draws {
     }
 
     private static int poissonFromZero(double u, double lambda) {
+        return poissonFromZero(u, lambda, StrictMath.exp(-lambda));
+    }
+
+    private static int poissonFromZero(double u, double lambda, double expMinusLambda) {
         int k = 0;
-        double p = StrictMath.exp(-lambda);
+        double p = expMinusLambda;
         double cdf = p;
         while (u > cdf) {
             k++;
@@ -171,6 +217,100 @@ public final class Draws {
             cdf = next;
         }
         return k;
+    }
+
+    /**
+     * The binomial quantile: the smallest {@code k} with {@code P(X ≤ k) ≥ u}, X ~ Binomial(n, p).
+     * For p &gt; 1/2 it is {@code n} minus the quantile of Binomial(n, 1 − p) at 1 − u (exact: 1 − u is
+     * on the same grid as u). Below {@value #BINOMIAL_SEQUENTIAL_LIMIT} expected successes the search
+     * accumulates the pmf from {@code (1 − p)^n}, computed by repeated squaring (no transcendental
+     * function, about log₂ n products); above, it starts at the mode with the pmf from log-gamma and
+     * {@code P(X ≤ mode)} from the regularised incomplete beta function, as the Poisson does.
+     *
+     * @param u probability in (0, 1)
+     */
+    public static int binomialQuantile(double u, int n, double p) {
+        if (n <= 0 || p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return n;
+        }
+        if (p > 0.5) {
+            return n - binomialQuantile(1.0 - u, n, 1.0 - p);
+        }
+        double q = 1.0 - p;
+        double mean = n * p;
+        if (mean < BINOMIAL_SEQUENTIAL_LIMIT) {
+            double pmf = power(q, n);
+            // q ≥ 1/2 and n·p < 30 keep (1 − p)^n far from underflow except for tiny p with huge n,
+            // where the guard hands over to the search from the mode.
+            if (pmf > 1e-280) {
+                return binomialFromZero(u, n, p / q, pmf, mean);
+            }
+        }
+        return binomialFromMode(u, n, p, q);
+    }
+
+    private static int binomialFromZero(double u, int n, double ratio, double p0, double mean) {
+        int k = 0;
+        double pmf = p0;
+        double cdf = p0;
+        while (u > cdf && k < n) {
+            pmf *= ratio * (n - k) / (k + 1);
+            k++;
+            double next = cdf + pmf;
+            if (next == cdf && k > mean) {
+                break;
+            }
+            cdf = next;
+        }
+        return k;
+    }
+
+    private static int binomialFromMode(double u, int n, double p, double q) {
+        int k = (int) Math.min(n, Math.floor((n + 1.0) * p));
+        double pmf = StrictMath.exp(Gamma.logGamma(n + 1.0) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1.0)
+                + k * StrictMath.log(p) + (n - k) * StrictMath.log1p(-p));
+        // P(X ≤ k) = I_q(n − k, k + 1) for k < n.
+        double cdf = k >= n ? 1.0 : Beta.regularizedBeta(q, n - k, k + 1.0);
+        if (u <= cdf) {
+            while (k > 0) {
+                double below = cdf - pmf;
+                if (u > below) {
+                    break;
+                }
+                cdf = below;
+                pmf *= k / (n - k + 1.0) * (q / p);
+                k--;
+            }
+            return k;
+        }
+        while (u > cdf && k < n) {
+            k++;
+            pmf *= (n - k + 1.0) / k * (p / q);
+            double next = cdf + pmf;
+            if (next == cdf) {
+                break;
+            }
+            cdf = next;
+        }
+        return k;
+    }
+
+    /** x^n for n ≥ 0 by repeated squaring (deterministic IEEE products). */
+    static double power(double x, int n) {
+        double result = 1.0;
+        double base = x;
+        int e = n;
+        while (e > 0) {
+            if ((e & 1) == 1) {
+                result *= base;
+            }
+            base *= base;
+            e >>>= 1;
+        }
+        return result;
     }
 
     /**

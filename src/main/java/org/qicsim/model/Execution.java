@@ -1,6 +1,6 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * S0 Execution (MODEL.md §6): each site-month draws N uniforms on its execution key; an adopted
@@ -13,7 +13,7 @@ public final class Execution {
     }
 
     /** The executed bundle x̃ as a bit mask. */
-    public static int execute(SplittableRandom random, int bundle, double[] fidelity, int practices) {
+    public static int execute(RandomGenerator random, int bundle, double[] fidelity, int practices) {
         int executed = 0;
         for (int i = 0; i < practices; i++) {
             double u = random.nextDouble();

@@ -47,12 +47,7 @@ public final class Landscape {
         this.partners = partners;
         this.common = common;
         this.context = context;
-        this.contextFitness = new double[context.length][1 << practices];
-        for (int j = 0; j < context.length; j++) {
-            for (int x = 0; x < 1 << practices; x++) {
-                contextFitness[j][x] = meanContribution(context[j], x);
-            }
-        }
+        this.contextFitness = contextFitness(context, practices);
         this.commonFitness = new double[1 << practices];
         this.maxFitness = new double[context.length];
         this.optimum = new int[context.length];
@@ -174,6 +169,36 @@ public final class Landscape {
             maxFitness[j] = max;
             optimum[j] = arg;
         }
+    }
+
+    /**
+     * The mean context contribution of every bundle at every site. Practice by practice, the table
+     * entry of every bundle is computed once and read for every site (the partners are shared), and
+     * each bundle's sum still adds practices 0, 1, …, N−1 in order from 0, so the values are those
+     * of {@link #meanContribution} exactly.
+     */
+    private double[][] contextFitness(double[][][] tables, int n) {
+        int bundles = 1 << n;
+        double[][] fitness = new double[tables.length][bundles];
+        int[] row = new int[bundles];
+        for (int i = 0; i < n; i++) {
+            for (int x = 0; x < bundles; x++) {
+                row[x] = entry(i, x);
+            }
+            for (int j = 0; j < tables.length; j++) {
+                double[] table = tables[j][i];
+                double[] f = fitness[j];
+                for (int x = 0; x < bundles; x++) {
+                    f[x] += table[row[x]];
+                }
+            }
+        }
+        for (double[] f : fitness) {
+            for (int x = 0; x < bundles; x++) {
+                f[x] /= n;
+            }
+        }
+        return fitness;
     }
 
     private double meanContribution(double[][] tables, int x) {

@@ -215,14 +215,21 @@ final class Measurement {
         if (totalEvents <= 0 || totalEvents >= totalCases) {
             return null;
         }
+        // σ(a + ρ·r_b) = 1 / (1 + e^{−a}·k_b) with k_b = e^{−ρ·r_b} computed once per call: one
+        // StrictMath.exp per bisection step instead of one per bin (MODEL.md §6 S3).
+        double[] k = new double[Registry.BINS];
+        for (int b = 0; b < Registry.BINS; b++) {
+            k[b] = StrictMath.exp(-rho * Registry.binCentre(b));
+        }
         double lo = -30.0;
         double hi = 30.0;
         for (int iteration = 0; iteration < 200 && hi - lo > 1e-12; iteration++) {
             double mid = 0.5 * (lo + hi);
+            double em = StrictMath.exp(-mid);
             double e = 0.0;
             for (int b = 0; b < Registry.BINS; b++) {
                 if (pooledBins[b] > 0) {
-                    e += pooledBins[b] * Logistic.sigma(mid + rho * Registry.binCentre(b));
+                    e += pooledBins[b] / (1.0 + em * k[b]);
                 }
             }
             if (e < totalEvents) {
@@ -231,10 +238,10 @@ final class Measurement {
                 hi = mid;
             }
         }
-        double alphaHat = 0.5 * (lo + hi);
+        double ea = StrictMath.exp(-0.5 * (lo + hi));
         double[] rate = new double[Registry.BINS];
         for (int b = 0; b < Registry.BINS; b++) {
-            rate[b] = Logistic.sigma(alphaHat + rho * Registry.binCentre(b));
+            rate[b] = 1.0 / (1.0 + ea * k[b]);
         }
         return rate;
     }

@@ -1,39 +1,50 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.qicsim.model.Streams.Stream;
 
 /**
- * S1 Outcomes (MODEL.md §6 S1): a site-month's patients n ~ Poisson(λ_j) and, for each patient in
- * order, a risk Z then an outcome uniform U_Y on the patients key;
- * logit p = α + u_j + r − γ·Q_jt + trend·t/12 with r = μ_j + withinSd·Z, and Y = [U_Y &lt; p]. The
- * key draws 1 + 2n uniforms whatever the arm, so both arms see the same patients (§7). Rates and
- * events in the outputs are expected values, Σp.
+ * S1 Outcomes (MODEL.md §6 S1): a site-month's patients n ~ Poisson(λ_j), split over the K
+ * equal-probability case-mix strata by a multinomial (K − 1 sequential binomials), all on the
+ * patients key (drawn once per world and shared, {@link World#patients}); stratum k's patients have risk r = μ_j + r_k ({@link RiskAverage.Table}) and
+ * logit p_k = α + u_j + r − γ·Q_jt + trend·t/12. Both arms draw the same 1 + (K − 1) uniforms first,
+ * so they see the same patients in the same strata (§7). Only the collaborative arm, which records
+ * them (S2), then draws the events of each stratum, e_k ~ Binomial(n_k, p_k) (one uniform each, by
+ * inversion); no output reads the counterfactual arm's realised events. Rates and events in the
+ * outputs are expected values, Σ_k n_k·p_k.
  */
 final class Outcomes {
     private Outcomes() {
     }
 
     static void month(QicSimulation sim, Site s, int t, Recording recording) {
-        SplittableRandom patients = sim.keys.of(Stream.PATIENTS, s.index);
         SiteEndowment e = s.endowment;
-        int n = Draws.poisson(patients, e.volume());
-        double offset = sim.world.alpha() + e.structuralEffect() - sim.world.gamma() * sim.quality[s.index]
+        RiskAverage.Table strata = sim.world.riskTable();
+        // The key's first K draws (n and its split) are the world's, drawn once (World.patients).
+        int[] cases = sim.stratumCases;
+        int n = sim.world.patients(t, s.index, cases);
+        RandomGenerator patients = recording == null ? null
+                : sim.keys.reused(Stream.PATIENTS, s.index).skip(cases.length);
+        double offset = sim.world.alpha() + e.structuralEffect() + e.caseMixMean()
+                - sim.world.gamma() * sim.quality[s.index]
                 + sim.scenario.environment().secularTrendPerYear() * t / 12.0;
-        double withinSd = sim.scenario.sites().caseMix().withinSd();
+        // σ(offset + r_k) = 1 / (1 + e^{−offset}·e^{−r_k}): one StrictMath.exp per site-month.
+        double eOffset = StrictMath.exp(-offset);
         double expected = 0.0;
-        if (recording != null) {
-            recording.beginSite(s, n);
-        }
-        for (int k = 0; k < n; k++) {
-            double z = Draws.normal(patients);
-            double uY = patients.nextDouble();
-            double r = e.caseMixMean() + withinSd * z;
-            double p = Logistic.sigma(offset + r);
-            expected += p;
-            if (recording != null) {
-                recording.record(k, uY < p, r);
+        for (int k = 0; k < cases.length; k++) {
+            if (cases[k] > 0) {
+                double p = 1.0 / (1.0 + eOffset * strata.factor(k));
+                expected += cases[k] * p;
+                if (recording != null) {
+                    sim.stratumEvents[k] = Draws.binomial(patients, cases[k], p);
+                }
+            } else if (recording != null) {
+                // The fixed layout: one uniform per stratum, whatever its count.
+                sim.stratumEvents[k] = Draws.binomial(patients, 0, 0.0);
             }
+        }
+        if (recording != null) {
+            recording.record(s, n, cases, sim.stratumEvents, strata);
         }
         sim.trace.cases[t] += n;
         sim.trace.events[t] += expected;

@@ -57,9 +57,12 @@ public final class QicSimulation extends SimState {
     int month;
     /** Q_jt of this month's executed bundle, per site. */
     final double[] quality;
-    /** This month's records per site that gaming altered, for the audit. */
-    final boolean[][] gamedRecords;
+    /** This month's number of records per site that gaming altered, for the audit. */
+    final int[] gamedRecords;
     final int[] recordsThisMonth;
+    /** Scratch for one site-month: patients and (collaborative arm) events per case-mix stratum. */
+    final int[] stratumCases;
+    final int[] stratumEvents;
 
     /** SimState.random as MASON left it after start(), which primes it; model code never draws from it. */
     private MersenneTwisterFast engineSnapshot;
@@ -87,8 +90,10 @@ public final class QicSimulation extends SimState {
             sites[j] = new Site(j, e, years, e0);
         }
         this.quality = new double[count];
-        this.gamedRecords = new boolean[count][];
+        this.gamedRecords = new int[count];
         this.recordsThisMonth = new int[count];
+        this.stratumCases = new int[world.riskTable().strata()];
+        this.stratumEvents = new int[world.riskTable().strata()];
         this.trace = new ArmTrace(scenario.horizonMonths(), count);
         boolean collaborativeArm = arm == Arm.COLLABORATIVE;
         if (!collaborativeArm) {

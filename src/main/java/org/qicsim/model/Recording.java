@@ -1,6 +1,6 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -9,9 +9,10 @@ import org.qicsim.scenario.Collaborative;
  * S2 Recording and gaming (MODEL.md §6 S2): each patient's true event is recorded with the source's
  * sensitivity, a non-event as an event with 1 − specificity; recorded risk carries abstraction error
  * σ_abs·Z' that coordination quality lowers. A gaming site up-codes some records' risk and
- * suppresses some true events. Every patient consumes the same four recording uniforms (U_rec, Z',
- * U_upcode, U_suppress) whatever G, so gaming never shifts another draw (§7). Registry sources
- * follow Birkmeyer 2010 / msqc.org audits; claims are less sensitive (EVIDENCE.md (a)3).
+ * suppresses some true events. The records of a case-mix stratum are exchangeable, so these are
+ * drawn as counts per stratum ({@link #record}), each patient still drawing its own Z'; the draw
+ * layout does not depend on G, so gaming never shifts another draw (§7). Registry sources follow
+ * Birkmeyer 2010 / msqc.org audits; claims are less sensitive (EVIDENCE.md (a)3).
  */
 final class Recording {
     private final QicSimulation sim;
@@ -24,10 +25,6 @@ final class Recording {
     private final double upcodeShift;
     private final double suppression;
     private final double collaborativeQc;
-    private Site site;
-    private SplittableRandom random;
-    private double riskError;
-    private boolean gaming;
 
     private Recording(QicSimulation sim) {
         this.sim = sim;
@@ -55,46 +52,54 @@ final class Recording {
         return base * (offset - weight * qc);
     }
 
-    void beginSite(Site s, int patients) {
-        site = s;
-        random = sim.keys.of(Stream.RECORDING, s.index);
+    /**
+     * Records a site-month's patients, stratum by stratum (k in order), on its recording key. Per
+     * stratum five counts by inversion, whatever G (a probability of 0 when the site does not game),
+     * so gaming never shifts another draw: recorded true events ~ Binomial(e_k, sens), recorded
+     * non-events ~ Binomial(n_k − e_k, 1 − spec), suppressed ~ Binomial(recorded true events,
+     * suppression), up-coded among the suppressed ~ Binomial(suppressed, upcodeShare) and among the
+     * others ~ Binomial(n_k − suppressed, upcodeShare). Then each of the stratum's n_k records draws
+     * its risk error Z' (one uniform, inverted), the up-coded ones first: recorded risk
+     * μ_j + r_k + σ_abs·Z' (+ upcodeShift in the gamed copy).
+     */
+    void record(Site s, int patients, int[] cases, int[] events, RiskAverage.Table strata) {
+        RandomGenerator random = sim.keys.reused(Stream.RECORDING, s.index);
         // Qc is the collaborative's for members from the launch; 0.5 otherwise.
         double qc = sim.active && s.member ? collaborativeQc : 0.5;
-        riskError = riskError(baseRiskError, offset, weight, qc);
-        gaming = s.gaming && s.member && sim.active;
+        double riskError = riskError(baseRiskError, offset, weight, qc);
+        boolean gaming = s.gaming && s.member && sim.active;
         if (gaming) {
             s.lastGamingMonth = sim.month;
             s.gamingEver = true;
         }
-        boolean[] gamed = sim.gamedRecords[s.index];
-        if (gamed == null || gamed.length < patients) {
-            sim.gamedRecords[s.index] = new boolean[Math.max(patients, 16)];
-        }
-        sim.recordsThisMonth[s.index] = patients;
-    }
-
-    void record(int k, boolean event, double risk) {
-        double uRecord = random.nextDouble();
-        double zRisk = Draws.normal(random);
-        double uUpcode = random.nextDouble();
-        double uSuppress = random.nextDouble();
-        boolean recorded = event ? uRecord < sensitivity : uRecord < 1.0 - specificity;
-        double recordedRisk = risk + riskError * zRisk;
-        boolean gamedEvent = recorded;
-        double gamedRisk = recordedRisk;
-        boolean altered = false;
-        if (gaming) {
-            if (event && recorded && uSuppress < suppression) {
-                gamedEvent = false;
-                altered = true;
+        double suppress = gaming ? suppression : 0.0;
+        double upcode = gaming ? upcodeShare : 0.0;
+        int month = sim.month;
+        int j = s.index;
+        int recordedEvents = 0;
+        int gamedEvents = 0;
+        int altered = 0;
+        double mean = s.endowment.caseMixMean();
+        for (int k = 0; k < cases.length; k++) {
+            int n = cases[k];
+            int trueRecorded = Draws.binomial(random, events[k], sensitivity);
+            int falseRecorded = Draws.binomial(random, n - events[k], 1.0 - specificity);
+            int suppressed = Draws.binomial(random, trueRecorded, suppress);
+            int upcodedSuppressed = Draws.binomial(random, suppressed, upcode);
+            int upcodedOthers = Draws.binomial(random, n - suppressed, upcode);
+            recordedEvents += trueRecorded + falseRecorded;
+            gamedEvents += trueRecorded - suppressed + falseRecorded;
+            altered += suppressed + upcodedOthers;
+            int upcoded = upcodedSuppressed + upcodedOthers;
+            double risk = mean + strata.risk(k);
+            for (int i = 0; i < n; i++) {
+                double recordedRisk = risk + riskError * Draws.normal(random);
+                int bin = Registry.bin(recordedRisk);
+                sim.registry.addRecord(month, j, i < upcoded ? Registry.bin(recordedRisk + upcodeShift) : bin, bin);
             }
-            if (uUpcode < upcodeShare) {
-                gamedRisk += upcodeShift;
-                altered = true;
-            }
         }
-        sim.registry.record(sim.month, site.index, gamedEvent, Registry.bin(gamedRisk), recorded,
-                Registry.bin(recordedRisk));
-        sim.gamedRecords[site.index][k] = altered;
+        sim.registry.addEvents(month, j, patients, gamedEvents, recordedEvents);
+        sim.gamedRecords[j] = altered;
+        sim.recordsThisMonth[j] = patients;
     }
 }

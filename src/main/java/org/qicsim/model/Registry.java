@@ -1,8 +1,8 @@
 package org.qicsim.model;
 
 /**
- * The coordinating centre's recorded data (MODEL.md §2 "CC"): per site-month the cases, the recorded
- * events and the recorded-risk counts in 64 bins of width 0.125 over [−4, 4] (values outside are
+ * The coordinating centre's recorded data (MODEL.md §2 "CC"): counts only, per site-month the cases,
+ * the recorded events and the recorded-risk counts in 64 bins of width 0.125 over [−4, 4] (values outside are
  * clamped to the end bins). A second copy holds what would have been recorded without gaming, on
  * the same draws, for {@code gamingGap}.
  *
@@ -59,18 +59,25 @@ final class Registry {
         java.util.Arrays.fill(binsUngamed, base * BINS, (base + sites) * BINS, 0);
     }
 
-    /** Records one patient as recorded and as it would have been recorded without gaming. */
-    void record(int month, int site, boolean event, int bin, boolean eventUngamed, int binUngamed) {
+    /** Adds one record's recorded-risk bin as recorded and as it would have been recorded without gaming. */
+    void addRecord(int month, int site, int bin, int binUngamed) {
         int cell = Math.floorMod(month, capacity) * sites + site;
-        cases[cell]++;
-        if (event) {
-            events[cell]++;
-        }
-        if (eventUngamed) {
-            eventsUngamed[cell]++;
-        }
         bins[cell * BINS + bin]++;
         binsUngamed[cell * BINS + binUngamed]++;
+    }
+
+    /** Records one patient as recorded and as it would have been recorded without gaming. */
+    void record(int month, int site, boolean event, int bin, boolean eventUngamed, int binUngamed) {
+        addRecord(month, site, bin, binUngamed);
+        addEvents(month, site, 1, event ? 1 : 0, eventUngamed ? 1 : 0);
+    }
+
+    /** Adds a site-month's cases and recorded events (as recorded, and as without gaming). */
+    void addEvents(int month, int site, int caseCount, int eventCount, int eventCountUngamed) {
+        int cell = Math.floorMod(month, capacity) * sites + site;
+        cases[cell] += caseCount;
+        events[cell] += eventCount;
+        eventsUngamed[cell] += eventCountUngamed;
     }
 
     boolean holds(int month) {

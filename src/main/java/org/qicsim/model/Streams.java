@@ -87,6 +87,15 @@ public final class Streams {
         return new SplittableRandom(mix(mix(streamKeys[stream.ordinal()] ^ site) ^ month));
     }
 
+    /** The seed of the generator {@link #of} returns for a key, without creating it. */
+    long seedOf(Stream stream, int site, int month) {
+        if (site < 0 || site > siteCount || month < INIT_MONTH) {
+            throw new IllegalArgumentException(
+                    "no key (" + stream + ", site " + site + ", month " + month + ") for " + siteCount + " sites");
+        }
+        return mix(mix(streamKeys[stream.ordinal()] ^ site) ^ month);
+    }
+
     /** A coordinating-centre (or landscape) generator: site index J. */
     public SplittableRandom cc(Stream stream, int month) {
         return of(stream, siteCount, month);

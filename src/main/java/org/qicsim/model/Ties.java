@@ -15,9 +15,12 @@ final class Ties {
     static final double NORM_GUARD = 1e-9;
 
     private final double[][] w;
+    /** Scratch: the indices of this month's members. */
+    private final int[] members;
 
     Ties(int sites) {
         this.w = new double[sites][sites];
+        this.members = new int[sites];
     }
 
     double weight(int j, int k) {
@@ -54,13 +57,20 @@ final class Ties {
     /** Multiplicative decay of ties between current members; a leaver's ties freeze. */
     void decay(QicSimulation sim) {
         double keep = sim.scenario.behaviour().community().tieDecay();
+        int m = 0;
         for (Site a : sim.sites) {
-            if (!a.member) {
-                continue;
+            if (a.member) {
+                members[m++] = a.index;
             }
-            for (int k = a.index + 1; k < w.length; k++) {
-                if (sim.sites[k].member) {
-                    set(a.index, k, w[a.index][k] * keep);
+        }
+        // Row by row over both halves of the symmetric matrix: each entry is multiplied once, and
+        // w_jk = w_kj gives both halves the same product, as one symmetric write would, without
+        // the column writes that miss the cache at every pair.
+        for (int x = 0; x < m; x++) {
+            double[] row = w[members[x]];
+            for (int y = 0; y < m; y++) {
+                if (y != x) {
+                    row[members[y]] *= keep;
                 }
             }
         }

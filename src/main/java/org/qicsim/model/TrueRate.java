@@ -4,14 +4,14 @@ import java.util.Arrays;
 
 /**
  * The true risk-standardised rate of a site-month (MODEL.md §9 "Definitions"): the mean over the
- * site's 64 fixed execution patterns of the expected rate of a standard patient population,
- * r ~ N(0, withinSd²), at the site's structural effect. Truth for diagnostics and outputs only; no
+ * site's 64 fixed execution patterns of the expected rate of a standard patient population
+ * (the world's K case-mix strata around 0, {@link RiskAverage.Table}) at the site's structural effect. Truth for diagnostics and outputs only; no
  * agent sees it, and only the collaborative arm's is read by an output, so only that arm computes it.
  *
  * <p>One instance per arm keeps, per site, the patterns' executed bundles grouped by bundle with
  * e^{γ·Q} of each group; the groups change only when a fidelity crosses a pattern's fixed uniform,
  * the bundle changes or turbulence redraws the landscape, so most months reuse them and cost one
- * {@code StrictMath.exp} (e^{−offset}) plus the tabulated quadrature of each group
+ * {@code StrictMath.exp} (e^{−offset}) plus the stratified average of each group
  * ({@link RiskAverage.Table}). Nothing is allocated per site-month.
  */
 final class TrueRate {
@@ -97,13 +97,18 @@ final class TrueRate {
         sortedUniforms[j] = new double[n][];
         prefixMasks[j] = new long[n][World.TRSR_PATTERNS + 1];
         executingPatterns[j] = new long[n];
-        Integer[] order = new Integer[World.TRSR_PATTERNS];
+        int[] order = new int[World.TRSR_PATTERNS];
         for (int i = 0; i < n; i++) {
             double[] u = patterns[i];
+            // A stable insertion sort of the pattern indices by uniform (64 values, no boxing).
             for (int k = 0; k < order.length; k++) {
-                order[k] = k;
+                int m = k;
+                while (m > 0 && Double.compare(u[order[m - 1]], u[k]) > 0) {
+                    order[m] = order[m - 1];
+                    m--;
+                }
+                order[m] = k;
             }
-            Arrays.sort(order, (a, b) -> Double.compare(u[a], u[b]));
             double[] sorted = new double[order.length];
             long mask = 0L;
             for (int m = 0; m < order.length; m++) {

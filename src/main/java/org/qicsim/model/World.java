@@ -27,11 +27,13 @@ public final class World {
     private final double gamma;
     private final double medianQuality;
     private final double alpha;
-    /** The Gauss–Hermite quadrature tabulated for this world's patient-risk SD. */
+    /** The case-mix strata of this world's patients (S1), used by α, the true rate and the outcomes. */
     private final RiskAverage.Table riskTable;
+    /** Every site-month's patients per stratum, [(t·J + j)·K + k] (world-only draws, shared by all arms). */
+    private final int[] stratumCases;
 
     private World(Scenario scenario, Landscape landscape, SiteEndowment[] sites, double gamma,
-            double medianQuality, double alpha, RiskAverage.Table riskTable) {
+            double medianQuality, double alpha, RiskAverage.Table riskTable, int[] stratumCases) {
         this.scenario = scenario;
         this.landscape = landscape;
         this.sites = sites;
@@ -39,6 +41,7 @@ public final class World {
         this.medianQuality = medianQuality;
         this.alpha = alpha;
         this.riskTable = riskTable;
+        this.stratumCases = stratumCases;
     }
 
     public static World initialise(Scenario scenario, Streams streams) {
@@ -69,9 +72,36 @@ public final class World {
                     d.absorptiveCapacity, d.pressure, d.intrinsic0, d.safety0, d.regionUniform, d.gamingType,
                     d.championPost, d.leadership, d.bundle, phi, d.patterns, members[j]);
         }
-        double alpha = AlphaCalibration.solve(scenario, landscape, sites, gamma, streams);
-        return new World(scenario, landscape, sites, gamma, qMed, alpha,
-                new RiskAverage.Table(s.caseMix().withinSd()));
+        // One stratified case-mix table per world: α, the true rate and the patients all use it.
+        RiskAverage.Table riskTable = new RiskAverage.Table(s.caseMix().withinSd(), s.caseMix().strata());
+        double alpha = AlphaCalibration.solve(scenario, landscape, sites, gamma, streams, riskTable);
+        return new World(scenario, landscape, sites, gamma, qMed, alpha, riskTable,
+                patients(scenario.horizonMonths(), sites, riskTable.strata(), streams));
+    }
+
+    /**
+     * The first K draws of every site-month's patients key (S1): n ~ Poisson(λ_j), then its split
+     * over the K strata. They depend only on the world, so they are drawn once here and read by both
+     * arms and every design (an arm that draws events continues the key after these K draws).
+     */
+    private static int[] patients(int months, SiteEndowment[] sites, int strata, Streams streams) {
+        int count = sites.length;
+        int[] cases = new int[months * count * strata];
+        int[] split = new int[strata];
+        double[] expMinusVolume = new double[count];
+        for (int j = 0; j < count; j++) {
+            expMinusVolume[j] = StrictMath.exp(-sites[j].volume());
+        }
+        KeyedGenerator key = new KeyedGenerator();
+        for (int t = 0; t < months; t++) {
+            for (int j = 0; j < count; j++) {
+                key.reset(streams.seedOf(Stream.PATIENTS, j, t));
+                int n = Draws.poisson(key, sites[j].volume(), expMinusVolume[j]);
+                Draws.equalMultinomial(key, n, split);
+                System.arraycopy(split, 0, cases, (t * count + j) * strata, strata);
+            }
+        }
+        return cases;
     }
 
     /** Iterates the fidelity rule at E0 until the largest change is below 1e−12 (at most 2,000 months). */
@@ -93,7 +123,7 @@ public final class World {
      * the same initialisation) runs its collaborative arm with its own non-world keys.
      */
     public World withScenario(Scenario design) {
-        return new World(design, landscape, sites, gamma, medianQuality, alpha, riskTable);
+        return new World(design, landscape, sites, gamma, medianQuality, alpha, riskTable, stratumCases);
     }
 
     /** The initial landscape; arms must {@link Landscape#copy()} it before turbulence. */
@@ -123,6 +153,17 @@ public final class World {
 
     RiskAverage.Table riskTable() {
         return riskTable;
+    }
+
+    /** Copies site j's patients per stratum in month t into {@code out} (length K) and returns their sum. */
+    int patients(int t, int j, int[] out) {
+        int k = out.length;
+        System.arraycopy(stratumCases, (t * sites.length + j) * k, out, 0, k);
+        int n = 0;
+        for (int c : out) {
+            n += c;
+        }
+        return n;
     }
 
     /**

@@ -22,7 +22,7 @@ final class WorldMonth {
         Recording recording = sim.arm == Arm.COLLABORATIVE ? Recording.of(sim) : null;
         int practices = sim.landscape.practices();
         for (Site s : sim.sites) {
-            int executed = Execution.execute(sim.keys.of(Stream.EXECUTION, s.index), s.bundle, s.fidelity, practices);
+            int executed = Execution.execute(sim.keys.reused(Stream.EXECUTION, s.index), s.bundle, s.fidelity, practices);
             sim.quality[s.index] = sim.landscape.quality(s.index, executed);
             if (sim.trueRate != null) {
                 sim.trace.trsr[t][s.index] = sim.trueRate.of(sim, s, t);

@@ -25,7 +25,8 @@ public record Sites(
     @Doc("Patient risk on the log-odds scale")
     public record CaseMix(
             @Doc("SD of a site's mean patient risk mu") @Range(min = 0, max = 5) double betweenSd,
-            @Doc("SD of patient risk around the site mean") @Range(min = 0, max = 5) double withinSd) {
+            @Doc("SD of patient risk around the site mean") @Range(min = 0, max = 5) double withinSd,
+            @Doc("Number of equal-probability risk strata of N(0, withinSd^2) that stand for a site's case mix, each at its conditional mean (MODEL.md S1)") @Range(min = 1, max = 64) int strata) {
     }
 
     @Doc("Shares of the four gaming types; they must sum to 1")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,45 @@ class DrawsTest {
         }
     }
 
+    /**
+     * Every search path of the binomial (from 0, from the mode, the complement for p &gt; 1/2) returns
+     * the smallest k with F(k) ≥ u, checked against Commons Math's cdf.
+     */
+    @ParameterizedTest(name = "n = {0}, p = {1}")
+    @CsvSource({"1, 0.3", "7, 0.125", "40, 0.05", "40, 0.5", "40, 0.95", "13, 0.9999", "300, 0.2",
+        "5000, 0.001", "5000, 0.4", "100000, 0.7", "2000000, 0.00001"})
+    void binomialQuantileInvertsTheCdf(int n, double p) {
+        BinomialDistribution binomial = new BinomialDistribution(null, n, p);
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < 400; i++) {
+            double u = Draws.uniform(random);
+            int k = Draws.binomialQuantile(u, n, p);
+            assertThat(k).isBetween(0, n);
+            assertThat(binomial.cumulativeProbability(k)).as("F(%d) at u=%s", k, u).isGreaterThanOrEqualTo(u - 1e-9);
+            if (k > 0) {
+                assertThat(binomial.cumulativeProbability(k - 1)).as("F(%d) at u=%s", k - 1, u).isLessThan(u + 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void binomialEdgeCasesAndEqualMultinomial() {
+        assertThat(Draws.binomialQuantile(0.5, 0, 0.3)).isZero();
+        assertThat(Draws.binomialQuantile(0.99, 10, 0.0)).isZero();
+        assertThat(Draws.binomialQuantile(0.01, 10, 1.0)).isEqualTo(10);
+        assertThat(Draws.power(0.5, 10)).isEqualTo(1.0 / 1024);
+        int[] split = new int[8];
+        SplittableRandom used = new SplittableRandom(3);
+        Draws.equalMultinomial(used, 41, split);
+        assertThat(java.util.Arrays.stream(split).sum()).isEqualTo(41);
+        // K − 1 = 7 uniforms, whatever n.
+        SplittableRandom reference = new SplittableRandom(3);
+        for (int k = 0; k < 7; k++) {
+            reference.nextLong();
+        }
+        assertThat(used.nextLong()).isEqualTo(reference.nextLong());
+    }
+
     @Test
     void poissonEdgeCases() {
         assertThat(Draws.poissonQuantile(0.999, 0)).isZero();
@@ -122,6 +162,11 @@ class DrawsTest {
         assertOneDraw(r -> Draws.normal(r, 1, 2));
         assertOneDraw(r -> Draws.poisson(r, 3));
         assertOneDraw(r -> Draws.poisson(r, 4000));
+        assertOneDraw(r -> Draws.poisson(r, 40, StrictMath.exp(-40)));
+        assertOneDraw(r -> Draws.binomial(r, 0, 0.5));
+        assertOneDraw(r -> Draws.binomial(r, 40, 0.0));
+        assertOneDraw(r -> Draws.binomial(r, 40, 0.3));
+        assertOneDraw(r -> Draws.binomial(r, 40000, 0.7));
         assertOneDraw(r -> Draws.beta(r, 2, 5));
         assertOneDraw(r -> Draws.logNormal(r, 3, 0.6));
     }
@@ -140,6 +185,8 @@ class DrawsTest {
         SplittableRandom b = new SplittableRandom(5);
         assertThat(Draws.normal(a)).isEqualTo(Draws.normalQuantile(Draws.uniform(b)));
         assertThat(Draws.poisson(a, 40)).isEqualTo(Draws.poissonQuantile(Draws.uniform(b), 40));
+        assertThat(Draws.poisson(a, 40, StrictMath.exp(-40))).isEqualTo(Draws.poissonQuantile(Draws.uniform(b), 40));
+        assertThat(Draws.binomial(a, 40, 0.3)).isEqualTo(Draws.binomialQuantile(Draws.uniform(b), 40, 0.3));
         assertThat(Draws.beta(a, 2, 2)).isEqualTo(Draws.betaQuantile(Draws.uniform(b), 2, 2));
     }
 }

@@ -39,6 +39,28 @@ class RulesTest {
         assertThat(RiskAverage.expectedRate(c, mean, sd)).isCloseTo(sum, within(1e-10));
     }
 
+    /**
+     * The case-mix strata (MODEL.md §6 S1) are the conditional means of equal-probability strata of
+     * N(0, s²): for K = 8, s = 0.8 the reference values (computed independently from Φ⁻¹ and φ) to
+     * 1e−8, symmetric; and the stratified rate approaches the continuous one as K grows.
+     */
+    @Test
+    void caseMixStrataAreConditionalMeansOfEqualProbabilityStrata() {
+        RiskAverage.Table t = new RiskAverage.Table(0.8, 8);
+        double[] reference = {-1.31746259, -0.71630747, -0.39307949, -0.12638104};
+        for (int k = 0; k < 4; k++) {
+            assertThat(t.risk(k)).isCloseTo(reference[k], within(1e-8));
+            assertThat(t.risk(7 - k)).isEqualTo(-t.risk(k));
+            assertThat(t.factor(k)).isEqualTo(StrictMath.exp(-t.risk(k)));
+        }
+        assertThat(new RiskAverage.Table(0.8, 1).risk(0)).isZero();
+        assertThat(new RiskAverage.Table(0.8, 5).risk(2)).isZero();
+        double continuous = RiskAverage.expectedRate(-1.7, 0.0, 0.8);
+        double gap8 = Math.abs(t.expectedRate(-1.7) - continuous);
+        double gap64 = Math.abs(new RiskAverage.Table(0.8, 64).expectedRate(-1.7) - continuous);
+        assertThat(gap64).isLessThan(gap8).isLessThan(2e-3);
+    }
+
     @Test
     void fidelityBurnInReachesTheFixedPointOfTheRule() {
         Fidelity f = new Fidelity(b.learning());

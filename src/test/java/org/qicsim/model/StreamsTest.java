@@ -89,6 +89,29 @@ class StreamsTest {
         }
     }
 
+    /** The reusable generator of the monthly loop yields exactly the keyed SplittableRandom's numbers. */
+    @Test
+    void reusedGeneratorReproducesTheKeyedSplittableRandom() {
+        Streams streams = new Streams(0x5EEDL, 60);
+        MonthlyRandom keys = new MonthlyRandom(streams, 60);
+        keys.beginMonth(7);
+        for (int site : new int[] {0, 17, 60}) {
+            SplittableRandom reference = streams.of(Stream.PATIENTS, site, 7);
+            KeyedGenerator reused = keys.reused(Stream.PATIENTS, site);
+            for (int i = 0; i < 50; i++) {
+                assertThat(reused.nextLong()).isEqualTo(reference.nextLong());
+                assertThat(reused.nextDouble()).isEqualTo(reference.nextDouble());
+            }
+            // skip(n) lands where n draws would.
+            reused = keys.reused(Stream.PATIENTS, site).skip(9);
+            SplittableRandom skipped = streams.of(Stream.PATIENTS, site, 7);
+            for (int i = 0; i < 9; i++) {
+                skipped.nextLong();
+            }
+            assertThat(reused.nextLong()).isEqualTo(skipped.nextLong());
+        }
+    }
+
     @Test
     void keysOutsideTheRunAreRejected() {
         Streams streams = new Streams(RUN_SEED, 5);

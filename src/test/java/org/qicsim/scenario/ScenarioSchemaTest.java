@@ -36,7 +36,7 @@ class ScenarioSchemaTest {
         // Counted by hand from MODEL.md §8 (the scenario file) and table B.
         Map<String, Integer> expected = new LinkedHashMap<>();
         expected.put("", 7); // name, description, seed, replications, horizonMonths, startMonth, schedule
-        expected.put("sites", 19);
+        expected.put("sites", 20); // with sites.caseMix.strata (MODEL.md §6 S1, §10 item 52)
         expected.put("practices", 5);
         expected.put("environment", 2);
         expected.put("collaborative", 52);
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(209);
+        assertThat(ScenarioSchema.all()).hasSize(210);
     }
 
     @Test
