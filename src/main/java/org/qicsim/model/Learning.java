@@ -44,7 +44,7 @@ final class Learning {
                 int pd = choosePd(sim, s, visible, bundles, draws.pdKeys);
                 int differing = bundles[pd] ^ s.bundle;
                 double h = Integer.bitCount(differing) / (double) sim.landscape.practices();
-                double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.gap) + b.imitationTrust() * s.trust
+                double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.report.gap()) + b.imitationTrust() * s.trust
                         - b.imitationDistance() * h);
                 boolean copyable = differing != 0 && sim.collaborative.positiveDeviance().breadth() > 0;
                 if (copyable && draws.imitate < p) {

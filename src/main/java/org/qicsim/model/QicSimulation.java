@@ -1,6 +1,7 @@
 package org.qicsim.model;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Collaborative;
@@ -47,6 +48,8 @@ public final class QicSimulation extends SimState {
     /** The true risk-standardised rate, collaborative arm only (no output reads the counterfactual's). */
     final TrueRate trueRate;
     final IntFunction<Collaborative> collaborativeAt;
+    /** Each site's answer to its reports (S5): {@link ResponsePolicy#model()} unless a caller plants one. */
+    private final IntFunction<ResponsePolicy> responsePolicies;
     final int years;
 
     /** The collaborative in force this month (schedule applied). */
@@ -72,7 +75,19 @@ public final class QicSimulation extends SimState {
      *     read in the collaborative arm
      */
     public QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed) {
+        this(world, collaborativeAt, arm, runSeed, j -> ResponsePolicy.model());
+    }
+
+    /**
+     * @param collaborativeAt the collaborative in force each month (the scenario's schedule); only
+     *     read in the collaborative arm
+     * @param responsePolicies the response policy of each site, by site index (e.g. a participant's
+     *     for one site and {@link ResponsePolicy#model()} for the others); asked at each report
+     */
+    public QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed,
+            IntFunction<ResponsePolicy> responsePolicies) {
         super(engineGenerator(runSeed, world.siteCount()));
+        this.responsePolicies = Objects.requireNonNull(responsePolicies, "responsePolicies");
         this.world = world;
         this.scenario = world.scenario();
         this.arm = arm;
@@ -216,7 +231,6 @@ public final class QicSimulation extends SimState {
         month = (int) Math.round(schedule.getTime());
         keys.beginMonth(month);
         for (Site s : sites) {
-            s.reportThisMonth = false;
             s.recognisedThisMonth = false;
         }
         if (arm != Arm.COLLABORATIVE) {
@@ -302,6 +316,11 @@ public final class QicSimulation extends SimState {
         for (Site s : sites) {
             fidelity.step(s.fidelity, s.effort(), s.champion.presence());
         }
+    }
+
+    /** The response policy of site {@code j}. */
+    ResponsePolicy responsePolicy(int j) {
+        return Objects.requireNonNull(responsePolicies.apply(j), "no response policy for site " + j);
     }
 
     int siteCount() {
