@@ -15,24 +15,11 @@ import sim.engine.Steppable;
  * step with one {@link Steppable} per phase, each at its own ordering, so MASON never shuffles and
  * never touches {@link SimState#random} (which is seeded from the engine key and otherwise unused).
  *
- * <p>Phases in month t: calendar (schedule switches and the launch), world (S0, S1, S2, champion
- * turnover), the eight collaborative phases of §3 (collaborative arm only, from the launch), fidelity
- * (S7), observation (S11).
+ * <p>Phases in month t are the {@link Phase} values in order: calendar (schedule switches and the
+ * launch), world (S0, S1, S2, champion turnover), the eight collaborative phases of §3 (collaborative
+ * arm only, each under its guard), fidelity (S7), observation (S11).
  */
 public final class QicSimulation extends SimState {
-    static final int ORDER_CALENDAR = 0;
-    static final int ORDER_WORLD = 1;
-    static final int ORDER_GAMING_AUDIT = 2;
-    static final int ORDER_FEEDBACK = 3;
-    static final int ORDER_MEETINGS = 4;
-    static final int ORDER_PAYMENTS = 5;
-    static final int ORDER_MONTHLY = 6;
-    static final int ORDER_LEARNING = 7;
-    static final int ORDER_TIE_DECAY = 8;
-    static final int ORDER_PARTICIPATION = 9;
-    static final int ORDER_FIDELITY = 10;
-    static final int ORDER_OBSERVATION = 11;
-
     final World world;
     final Scenario scenario;
     final Arm arm;
@@ -145,54 +132,12 @@ public final class QicSimulation extends SimState {
     public void start() {
         super.start();
         engineSnapshot = (MersenneTwisterFast) super.random.clone();
-        schedule(ORDER_CALENDAR, s -> calendar());
-        schedule(ORDER_WORLD, s -> WorldMonth.step(this));
-        if (arm == Arm.COLLABORATIVE) {
-            schedule(ORDER_GAMING_AUDIT, s -> {
-                if (active) {
-                    GamingDecision.step(this);
-                    Audit.step(this);
-                }
-            });
-            schedule(ORDER_FEEDBACK, s -> {
-                if (active && Calendar.feedback(month, launchMonth, collaborative.feedback().everyMonths())) {
-                    centre.feedbackCycle();
-                }
-            });
-            schedule(ORDER_MEETINGS, s -> {
-                if (active) {
-                    Meetings.step(this);
-                    SiteVisits.step(this);
-                }
-            });
-            schedule(ORDER_PAYMENTS, s -> {
-                if (active) {
-                    programme.step();
-                }
-            });
-            schedule(ORDER_MONTHLY, s -> {
-                if (launched) {
-                    MonthlyUpdate.step(this);
-                }
-            });
-            schedule(ORDER_LEARNING, s -> {
-                if (active) {
-                    Learning.step(this);
-                }
-            });
-            schedule(ORDER_TIE_DECAY, s -> {
-                if (active) {
-                    ties.decay(this);
-                }
-            });
-            schedule(ORDER_PARTICIPATION, s -> {
-                if (active && Calendar.yearEnd(month, launchMonth) > 0) {
-                    Participation.step(this);
-                }
-            });
+        // One steppable per phase, at the phase's ordering; the phase's guard decides each month.
+        for (Phase phase : Phase.values()) {
+            if (phase.runsIn(arm)) {
+                schedule(phase.ordinal(), s -> phase.step(this));
+            }
         }
-        schedule(ORDER_FIDELITY, s -> fidelityMonth());
-        schedule(ORDER_OBSERVATION, s -> Observation.step(this));
     }
 
     private void schedule(int ordering, Steppable phase) {
@@ -227,7 +172,7 @@ public final class QicSimulation extends SimState {
     }
 
     /** Calendar phase: the month, the schedule's collaborative, and the launch at startMonth. */
-    private void calendar() {
+    void calendar() {
         month = (int) Math.round(schedule.getTime());
         keys.beginMonth(month);
         for (Site s : sites) {
@@ -311,7 +256,7 @@ public final class QicSimulation extends SimState {
     }
 
     /** Fidelity phase (S7, last rule): every site, both arms. */
-    private void fidelityMonth() {
+    void fidelityMonth() {
         Fidelity fidelity = new Fidelity(scenario.behaviour().learning());
         for (Site s : sites) {
             fidelity.step(s.fidelity, s.effort(), s.champion.presence());
