@@ -9,6 +9,10 @@ import org.qicsim.scenario.Collaborative;
  * phase (including peers' effort for the norm), then committed. Members follow the full rules;
  * leavers' effort falls back toward E0 and their motivation and safety revert, while their trust
  * and ties freeze (§3). Non-members who never joined hold E = E0.
+ *
+ * <p>Feedback acts here through the site's latest {@link Report} (bad rank, threat, whether it came
+ * this month) and the response in force that its {@link ResponsePolicy} chose (learn, withdraw);
+ * both are left on the site by {@link FeedbackResponse#report} and last until the next report.
  */
 final class MonthlyUpdate {
     private MonthlyUpdate() {
