@@ -38,20 +38,24 @@ final class FeedbackResponse {
         }
     }
 
-    /** One site's report: its standing, aspiration, gap, processing and response. */
+    /**
+     * One site's report, followed from start to end (MODEL.md §6 S5, "Following a report"): the
+     * centre's findings become a {@link Report} (standing, threat, credibility, aspiration and gap),
+     * kept as the site's latest report; the site's {@link ResponsePolicy} answers it with a
+     * {@link Decision}, given the {@link LeaderView} and the site's two feedback uniforms; then
+     * {@link #apply} makes the decision's immediate effect and puts its response in force.
+     */
     static void report(QicSimulation sim, Site s, Measurement m, double rate, int fairnessClass, boolean badRank,
             double benchmark) {
         Collaborative c = sim.collaborative;
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
         int j = s.index;
-        s.hasReport = true;
-        s.reportThisMonth = true;
-        s.reportedRate = rate;
-        s.badRank = badRank;
+        Report previous = s.report;
         s.classHistory.add(fairnessClass);
-        s.threat = sim.visibility() * (badRank ? 1.0 : 0.0)
+        double threat = sim.visibility() * (badRank ? 1.0 : 0.0)
                 + (c.community().dataUse() == Collaborative.DataUse.PUNITIVE ? 1.0 : 0.0);
-        s.credibility = credibility(sim, m.reliability[j]);
+        double credibility = credibility(sim, m.reliability[j]);
+        s.credibility = credibility;
 
         if (!s.hasAspiration) {
             s.aspiration = rate;
@@ -62,21 +66,46 @@ final class FeedbackResponse {
         double se = m.standardError(j);
         double gap = se > 0 ? (rate - aspiration) / se : 0.0;
         gap = Math.max(-bf.gapClip(), Math.min(bf.gapClip(), gap));
-        s.gap = gap;
         s.aspiration = bf.aspirationMemory() * s.aspiration + (1.0 - bf.aspirationMemory()) * rate;
+        Report report = new Report(sim.centre.cycle(), sim.month, rate, fairnessClass, badRank, threat, credibility,
+                benchmark, aspiration, gap);
+        s.report = report;
 
         SplittableRandom r = sim.keys.of(Stream.FEEDBACK, j);
         // Both uniforms are drawn whatever happens, so paired designs decide with the same numbers.
-        double processUniform = r.nextDouble();
-        double responseUniform = r.nextDouble();
-        if (processUniform >= processingProbability(sim, s)) {
+        ResponsePolicy.Draws draws = new ResponsePolicy.Draws(r.nextDouble(), r.nextDouble());
+        Decision decision = sim.responsePolicy(j).decide(report, view(sim, s, report, previous), draws);
+        apply(sim, s, report, decision);
+    }
+
+    /** What the site's leader sees besides the report, with the model's processing probability and utilities. */
+    static LeaderView view(QicSimulation sim, Site s, Report report, Report previous) {
+        Behaviour.Response br = sim.scenario.behaviour().response();
+        double gap = report.gap();
+        double burden = sim.burdenShare(s);
+        return new LeaderView(previous.exists() ? previous.gap() : Double.NaN, s.response, s.trust, s.safety,
+                s.intrinsic, s.effort(), s.endowment.capacity(), burden, s.champion.presence(),
+                processingProbability(sim, s, report),
+                br.learnGap() * gap + s.endowment.capacity() + s.intrinsic + s.safety,
+                br.lowerGap() * gap - br.lowerMotivation() * s.intrinsic,
+                (1.0 - report.credibility()) + report.threat(),
+                report.threat() + burden - s.trust + br.withdrawIntercept());
+    }
+
+    /**
+     * A decision's immediate effect (lower: the aspiration moves toward the reported rate; reject:
+     * trust falls) and, when processed, its response becomes the one in force with the report's gap.
+     * An unprocessed report leaves the response in force as it was.
+     */
+    static void apply(QicSimulation sim, Site s, Report report, Decision decision) {
+        if (!decision.processed()) {
             return;
         }
-        Response response = gap > 0 ? chooseResponse(sim, s, gap, responseUniform) : Response.MAINTAIN;
+        Response response = decision.response();
         Behaviour.Response br = sim.scenario.behaviour().response();
         switch (response) {
             case LOWER:
-                s.aspiration += br.lowerShift() * (rate - s.aspiration);
+                s.aspiration += br.lowerShift() * (report.rate() - s.aspiration);
                 break;
             case REJECT:
                 s.trust = Math.max(0.0, s.trust - br.rejectTrustDrop());
@@ -85,12 +114,12 @@ final class FeedbackResponse {
                 break;
         }
         s.response = response;
-        s.responseGap = gap;
+        s.responseGap = report.gap();
         sim.trace.responses[response.ordinal()]++;
     }
 
     /** P_int·P_perc·P_acc·P_act. */
-    static double processingProbability(QicSimulation sim, Site s) {
+    static double processingProbability(QicSimulation sim, Site s, Report report) {
         Collaborative c = sim.collaborative;
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
         double qc = sim.coordinationQuality();
@@ -98,8 +127,8 @@ final class FeedbackResponse {
                 + bf.intClinicianLed() * (c.leadership().clinicianLed() ? 1 : 0) - bf.intBurden() * sim.burdenShare(s));
         double pPerc = Logistic.sigma(bf.percBase() + bf.percQc() * qc
                 + bf.percDisplay() * (c.feedback().display() != Collaborative.Display.LEAGUE ? 1 : 0));
-        double pAcc = Logistic.sigma(bf.accBase() + bf.accCred() * s.credibility + bf.accTrust() * s.trust
-                - bf.accThreat() * s.threat * (1.0 - s.safety));
+        double pAcc = Logistic.sigma(bf.accBase() + bf.accCred() * report.credibility() + bf.accTrust() * s.trust
+                - bf.accThreat() * report.threat() * (1.0 - s.safety));
         double pAct = Logistic.sigma(bf.actBase() + bf.actActionability() * actionability(sim, s)
                 + bf.actCapacity() * s.endowment.capacity());
         return pInt * pPerc * pAcc * pAct;
@@ -125,22 +154,6 @@ final class FeedbackResponse {
                 + bc.audit() * Math.min(1.0, c.measurement().auditRate() / bc.auditReference())
                 + bc.lead() * c.leadership().clinicalLeadCredibility()
                 + bc.reliability() * reliability;
-    }
-
-    /**
-     * Multinomial logit over learn (learnGap·D + C + I + S), lower the standard (lowerGap·D −
-     * lowerMotivation·I), reject ((1 − Cred) + Threat) and withdraw (Threat + burdenShare − T +
-     * withdrawIntercept), picked by one uniform in that order.
-     */
-    static Response chooseResponse(QicSimulation sim, Site s, double gap, double uniform) {
-        Behaviour.Response br = sim.scenario.behaviour().response();
-        double[] utility = {
-            br.learnGap() * gap + s.endowment.capacity() + s.intrinsic + s.safety,
-            br.lowerGap() * gap - br.lowerMotivation() * s.intrinsic,
-            (1.0 - s.credibility) + s.threat,
-            s.threat + sim.burdenShare(s) - s.trust + br.withdrawIntercept()
-        };
-        return pick(utility, uniform);
     }
 
     /** The multinomial-logit choice among LEARN, LOWER, REJECT, WITHDRAW by one uniform. */

@@ -44,7 +44,9 @@ final class Learning {
                 int pd = choosePd(sim, s, visible, bundles, draws.pdKeys);
                 int differing = bundles[pd] ^ s.bundle;
                 double h = Integer.bitCount(differing) / (double) sim.landscape.practices();
-                double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.gap) + b.imitationTrust() * s.trust
+                // D of the latest report, processed or not (issue 12 item 1 asks for the gap of the
+                // report that set the response, Site.responseGap; a model change, not made here).
+                double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.report.gap()) + b.imitationTrust() * s.trust
                         - b.imitationDistance() * h);
                 boolean copyable = differing != 0 && sim.collaborative.positiveDeviance().breadth() > 0;
                 if (copyable && draws.imitate < p) {

@@ -9,6 +9,10 @@ import org.qicsim.scenario.Collaborative;
  * phase (including peers' effort for the norm), then committed. Members follow the full rules;
  * leavers' effort falls back toward E0 and their motivation and safety revert, while their trust
  * and ties freeze (§3). Non-members who never joined hold E = E0.
+ *
+ * <p>Feedback acts here through the site's latest {@link Report} (bad rank, threat, whether it came
+ * this month) and the response in force that its {@link ResponsePolicy} chose (learn, withdraw);
+ * both are left on the site by {@link FeedbackResponse#report} and last until the next report.
  */
 final class MonthlyUpdate {
     private MonthlyUpdate() {
@@ -33,21 +37,24 @@ final class MonthlyUpdate {
             safety[j] = s.safety;
             trust[j] = s.trust;
             if (s.member && sim.active) {
+                // The latest report and the response in force, as the feedback step left them.
+                Report report = s.report;
                 double community = sim.ties.community(j);
                 norm[j] = sim.ties.norm(sim.sites, j, b.community());
                 double burden = sim.burdenShare(s);
                 double m = Motivation.effective(b.motivation(), s.intrinsic, salience, s.expectedAttainment,
-                        visibility, s.badRank);
+                        visibility, report.badRank());
                 double learnGap = s.response == Response.LEARN ? Math.max(0.0, s.responseGap) : 0.0;
                 double target = Effort.target(b.effort(), s.effectiveCapacity, m, s.champion.presence(), learnGap,
                         burden, norm[j], s.response == Response.WITHDRAW);
                 deviation[j] = Effort.nextDeviation(b.effort(), s.effortDeviation, target - s.effort0);
-                double controlling = Motivation.controlling(c, salience, s.badRank);
-                double supportive = Motivation.supportive(b.motivation(), c, s.recognisedThisMonth, s.reportThisMonth);
+                double controlling = Motivation.controlling(c, salience, report.badRank());
+                double supportive = Motivation.supportive(b.motivation(), c, s.recognisedThisMonth,
+                        report.cameIn(sim.month));
                 intrinsic[j] = Motivation.nextIntrinsic(b.motivation(), s.intrinsic, s.endowment.intrinsic0(),
                         supportive, controlling);
                 safety[j] = Safety.next(b.community(), s.safety, s.endowment.safety0(), s.champion.presence(),
-                        community, s.threat);
+                        community, report.threat());
                 double fairness = Trust.fairness(s.classHistory, b.community().fairnessReports());
                 trust[j] = Trust.next(b.community(), s.trust, s.credibility, fairness, burden);
             } else if (s.everMember) {

@@ -1,6 +1,7 @@
 package org.qicsim.model;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Collaborative;
@@ -14,24 +15,11 @@ import sim.engine.Steppable;
  * step with one {@link Steppable} per phase, each at its own ordering, so MASON never shuffles and
  * never touches {@link SimState#random} (which is seeded from the engine key and otherwise unused).
  *
- * <p>Phases in month t: calendar (schedule switches and the launch), world (S0, S1, S2, champion
- * turnover), the eight collaborative phases of §3 (collaborative arm only, from the launch), fidelity
- * (S7), observation (S11).
+ * <p>Phases in month t are the {@link Phase} values in order: calendar (schedule switches and the
+ * launch), world (S0, S1, S2, champion turnover), the eight collaborative phases of §3 (collaborative
+ * arm only, each under its guard), fidelity (S7), observation (S11).
  */
 public final class QicSimulation extends SimState {
-    static final int ORDER_CALENDAR = 0;
-    static final int ORDER_WORLD = 1;
-    static final int ORDER_GAMING_AUDIT = 2;
-    static final int ORDER_FEEDBACK = 3;
-    static final int ORDER_MEETINGS = 4;
-    static final int ORDER_PAYMENTS = 5;
-    static final int ORDER_MONTHLY = 6;
-    static final int ORDER_LEARNING = 7;
-    static final int ORDER_TIE_DECAY = 8;
-    static final int ORDER_PARTICIPATION = 9;
-    static final int ORDER_FIDELITY = 10;
-    static final int ORDER_OBSERVATION = 11;
-
     final World world;
     final Scenario scenario;
     final Arm arm;
@@ -47,6 +35,8 @@ public final class QicSimulation extends SimState {
     /** The true risk-standardised rate, collaborative arm only (no output reads the counterfactual's). */
     final TrueRate trueRate;
     final IntFunction<Collaborative> collaborativeAt;
+    /** Each site's answer to its reports (S5): {@link ResponsePolicy#model()} unless a caller plants one. */
+    private final IntFunction<ResponsePolicy> responsePolicies;
     final int years;
 
     /** The collaborative in force this month (schedule applied). */
@@ -72,7 +62,19 @@ public final class QicSimulation extends SimState {
      *     read in the collaborative arm
      */
     public QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed) {
+        this(world, collaborativeAt, arm, runSeed, j -> ResponsePolicy.model());
+    }
+
+    /**
+     * @param collaborativeAt the collaborative in force each month (the scenario's schedule); only
+     *     read in the collaborative arm
+     * @param responsePolicies the response policy of each site, by site index (e.g. a participant's
+     *     for one site and {@link ResponsePolicy#model()} for the others); asked at each report
+     */
+    public QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed,
+            IntFunction<ResponsePolicy> responsePolicies) {
         super(engineGenerator(runSeed, world.siteCount()));
+        this.responsePolicies = Objects.requireNonNull(responsePolicies, "responsePolicies");
         this.world = world;
         this.scenario = world.scenario();
         this.arm = arm;
@@ -130,54 +132,12 @@ public final class QicSimulation extends SimState {
     public void start() {
         super.start();
         engineSnapshot = (MersenneTwisterFast) super.random.clone();
-        schedule(ORDER_CALENDAR, s -> calendar());
-        schedule(ORDER_WORLD, s -> WorldMonth.step(this));
-        if (arm == Arm.COLLABORATIVE) {
-            schedule(ORDER_GAMING_AUDIT, s -> {
-                if (active) {
-                    GamingDecision.step(this);
-                    Audit.step(this);
-                }
-            });
-            schedule(ORDER_FEEDBACK, s -> {
-                if (active && Calendar.feedback(month, launchMonth, collaborative.feedback().everyMonths())) {
-                    centre.feedbackCycle();
-                }
-            });
-            schedule(ORDER_MEETINGS, s -> {
-                if (active) {
-                    Meetings.step(this);
-                    SiteVisits.step(this);
-                }
-            });
-            schedule(ORDER_PAYMENTS, s -> {
-                if (active) {
-                    programme.step();
-                }
-            });
-            schedule(ORDER_MONTHLY, s -> {
-                if (launched) {
-                    MonthlyUpdate.step(this);
-                }
-            });
-            schedule(ORDER_LEARNING, s -> {
-                if (active) {
-                    Learning.step(this);
-                }
-            });
-            schedule(ORDER_TIE_DECAY, s -> {
-                if (active) {
-                    ties.decay(this);
-                }
-            });
-            schedule(ORDER_PARTICIPATION, s -> {
-                if (active && Calendar.yearEnd(month, launchMonth) > 0) {
-                    Participation.step(this);
-                }
-            });
+        // One steppable per phase, at the phase's ordering; the phase's guard decides each month.
+        for (Phase phase : Phase.values()) {
+            if (phase.runsIn(arm)) {
+                schedule(phase.ordinal(), s -> phase.step(this));
+            }
         }
-        schedule(ORDER_FIDELITY, s -> fidelityMonth());
-        schedule(ORDER_OBSERVATION, s -> Observation.step(this));
     }
 
     private void schedule(int ordering, Steppable phase) {
@@ -212,11 +172,10 @@ public final class QicSimulation extends SimState {
     }
 
     /** Calendar phase: the month, the schedule's collaborative, and the launch at startMonth. */
-    private void calendar() {
+    void calendar() {
         month = (int) Math.round(schedule.getTime());
         keys.beginMonth(month);
         for (Site s : sites) {
-            s.reportThisMonth = false;
             s.recognisedThisMonth = false;
         }
         if (arm != Arm.COLLABORATIVE) {
@@ -297,11 +256,16 @@ public final class QicSimulation extends SimState {
     }
 
     /** Fidelity phase (S7, last rule): every site, both arms. */
-    private void fidelityMonth() {
+    void fidelityMonth() {
         Fidelity fidelity = new Fidelity(scenario.behaviour().learning());
         for (Site s : sites) {
             fidelity.step(s.fidelity, s.effort(), s.champion.presence());
         }
+    }
+
+    /** The response policy of site {@code j}. */
+    ResponsePolicy responsePolicy(int j) {
+        return Objects.requireNonNull(responsePolicies.apply(j), "no response policy for site " + j);
     }
 
     int siteCount() {

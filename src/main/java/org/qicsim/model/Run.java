@@ -31,8 +31,18 @@ public final class Run {
      */
     public static RunResult execute(Scenario scenario, IntFunction<Collaborative> collaborativeAt, long runSeed,
             Counterfactual counterfactual) {
+        return execute(scenario, collaborativeAt, runSeed, counterfactual, j -> ResponsePolicy.model());
+    }
+
+    /**
+     * As {@link #execute(Scenario, IntFunction, long, Counterfactual)}, with each site's response
+     * policy given by site index (the counterfactual arm has no reports, so it needs none).
+     */
+    public static RunResult execute(Scenario scenario, IntFunction<Collaborative> collaborativeAt, long runSeed,
+            Counterfactual counterfactual, IntFunction<ResponsePolicy> responsePolicies) {
         World world = counterfactual.world().withScenario(scenario);
-        ArmTrace factual = new QicSimulation(world, collaborativeAt, Arm.COLLABORATIVE, runSeed).run();
+        ArmTrace factual = new QicSimulation(world, collaborativeAt, Arm.COLLABORATIVE, runSeed, responsePolicies)
+                .run();
         return new RunResult(scenario, factual, counterfactual.trace());
     }
 

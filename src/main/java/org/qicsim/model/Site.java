@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A hospital (MODEL.md §2 "Site"): its bundle and fidelities, its champion, effort and motivation,
- * its latest report and response, trust, safety, gaming and membership.
+ * its latest {@link Report} and the response in force, trust, safety, gaming and membership.
  *
  * <p>The class and its fields are package-private: a site's state is changed only by the submodel
  * classes of this package, each named after its MODEL.md section, and nothing outside the model
@@ -33,20 +33,31 @@ final class Site {
     /** Norm_j from the latest monthly update (S10). */
     double norm;
 
-    // Feedback (S3, S5)
-    boolean hasReport;
-    double reportedRate;
-    boolean badRank;
-    double gap;
+    // Feedback (S3, S5). The report itself is a Report record, made by the feedback step and passed
+    // to the response policy; a site keeps here only what outlives one feedback cycle.
+    /**
+     * The latest report ({@link Report#NONE} before the first), kept until the next one because the
+     * monthly update, learning and site visits read it every month.
+     */
+    Report report = Report.NONE;
+    /** Whether {@link #aspiration} exists (set at the first report). */
     boolean hasAspiration;
+    /** The historical aspiration {@code HA}: memory across reports, moved by a lower response. */
     double aspiration;
-    double threat;
+    /**
+     * Credibility {@code Cred} as the site sees it: set at the launch and at a rejoin (with
+     * {@code R_j = 0}) as well as by each report, so it is the site's state, not only the report's.
+     */
     double credibility;
+    /**
+     * The response in force and the gap {@code D} of the report that set it: only a processed report
+     * changes them, so they outlive cycles whose report was not processed.
+     */
     Response response = Response.MAINTAIN;
     double responseGap;
     /** Classes (or league quintiles) of the reports received, oldest first, for fairness. */
     final List<Integer> classHistory = new ArrayList<>();
-    boolean reportThisMonth;
+    /** Showcased at a meeting this month (set by {@link Meetings}, cleared by the calendar). */
     boolean recognisedThisMonth;
 
     // Community (S10)

@@ -45,8 +45,10 @@ final class SiteVisits {
                         continue;
                     }
                     // Sites with a report come first, highest reported rate first; ties by index.
-                    if (worst == null || (s.hasReport && !worst.hasReport)
-                            || (s.hasReport == worst.hasReport && s.reportedRate > worst.reportedRate)) {
+                    boolean reported = s.report.exists();
+                    boolean worstReported = worst != null && worst.report.exists();
+                    if (worst == null || (reported && !worstReported)
+                            || (reported && worstReported && s.report.rate() > worst.report.rate())) {
                         worst = s;
                     }
                 }
