@@ -241,6 +241,30 @@ public final class WorkshopServer implements AutoCloseable {
                 }
                 sendJson(ex, 200, Map.of("ok", true));
             }
+            case "site" -> {
+                requireMethod(method, "POST");
+                if (!facilitator) {
+                    throw new ApiException(403, "only the facilitator starts and ends rounds");
+                }
+                Map<String, Object> body = body(ex, MAX_BODY);
+                String what = string(body, "action", 10);
+                if ("start".equals(what)) {
+                    s.startSiteRound(integer(body, "cycleSeconds"));
+                } else if ("end".equals(what)) {
+                    s.endSiteRound();
+                } else {
+                    throw ApiException.badRequest("action must be start or end");
+                }
+                sendJson(ex, 200, Map.of("ok", true));
+            }
+            case "respond" -> {
+                requireMethod(method, "POST");
+                if (participant == null) {
+                    throw new ApiException(403, "only participants answer their hospital's report");
+                }
+                s.respond(participant, string(body(ex, MAX_BODY), "response", 20));
+                sendJson(ex, 200, Map.of("ok", true));
+            }
             case "debrief" -> {
                 requireMethod(method, "POST");
                 if (!facilitator) {
