@@ -48,7 +48,7 @@ public final class WorkshopServer implements AutoCloseable {
         STATIC.put("/", new String[] {pages + "index.html", "text/html; charset=utf-8"});
         STATIC.put("/facilitate", new String[] {pages + "facilitate.html", "text/html; charset=utf-8"});
         STATIC.put("/play", new String[] {pages + "play.html", "text/html; charset=utf-8"});
-        for (String js : List.of("common.js", "index.js", "facilitate.js", "play.js")) {
+        for (String js : List.of("common.js", "site.js", "index.js", "facilitate.js", "play.js")) {
             STATIC.put("/static/" + js, new String[] {pages + js, "text/javascript; charset=utf-8"});
         }
         STATIC.put("/static/app.css", new String[] {pages + "app.css", "text/css; charset=utf-8"});
