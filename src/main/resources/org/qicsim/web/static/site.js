@@ -16,7 +16,7 @@ const S = {
     let status = 'Site-mode round ' + site.number + ': ' + site.phase
       + (site.failure ? ' (' + site.failure + ')' : '') + '. ';
     if (site.phase === 'starting') status += 'The hospitals are being set up…';
-    else if (!hospital) status += 'There are more participants than member hospitals: you watch this round.';
+    else if (!hospital) status += 'You watch this round (you joined after it started, or there are more participants than member hospitals).';
     else status += 'You lead ' + hospital + ' (participants get the member hospitals in join order).';
     $('site-status').textContent = status;
     const report = you.report;
