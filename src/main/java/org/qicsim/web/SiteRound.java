@@ -89,6 +89,9 @@ final class SiteRound {
     private RunResult modelOnly;
     private RunResult played;
     private int[] members = new int[0];
+    /** The latest feedback cycle and month a participant was asked about (0 before any). */
+    private int cycleNow;
+    private int monthNow;
 
     SiteRound(int number, ResolvedScenario scenario, long masterSeed, List<Participant> participants,
             Duration cycle, String room) {
@@ -184,6 +187,8 @@ final class SiteRound {
         }
         boolean league = scenario.collaborativeAt(report.month()).feedback().display()
                 == Collaborative.Display.LEAGUE;
+        cycleNow = report.cycle();
+        monthNow = report.month();
         Instant deadline = Instant.now().plus(cycle);
         player.pending = new Ask(report, view, model, league, deadline);
         player.answer = null;
@@ -311,6 +316,8 @@ final class SiteRound {
         out.put("phase", phase.name().toLowerCase(Locale.ROOT));
         out.put("cycleSeconds", cycle.toSeconds());
         out.put("members", members.length);
+        out.put("cycle", cycleNow);
+        out.put("month", monthNow);
         out.put("ending", ending);
         out.put("failure", failure);
         out.put("choices", CHOICES);
@@ -322,7 +329,7 @@ final class SiteRound {
             row.put("site", p.site < 0 ? null : p.site + 1);
             row.put("answered", p.choices.size());
             row.put("byYou", p.choices.stream().filter(c -> c.by().equals("you")).count());
-            row.put("status", p.site < 0 ? "watching" : p.pending != null ? (p.answer != null ? "chosen" : "choosing")
+            row.put("status", phase == Phase.STARTING ? "waiting" : p.site < 0 ? "watching" : p.pending != null ? (p.answer != null ? "chosen" : "choosing")
                     : "waiting");
             if (p.pending != null) {
                 asked = p.participant.name();

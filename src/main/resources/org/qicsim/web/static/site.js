@@ -99,6 +99,7 @@ const S = {
     $('site-status').textContent = 'Site-mode round ' + site.number + ': ' + site.phase
       + (site.ending ? ' (ending: the model answers the remaining reports)' : '')
       + (site.failure ? '; ' + site.failure : '') + '; ' + site.members + ' member hospitals; '
+      + (site.cycle ? 'feedback cycle ' + site.cycle + ' (month ' + site.month + '); ' : '')
       + site.cycleSeconds + ' s per report' + (site.asking ? '; ' + site.asking + ' is choosing' : '');
     Q.table($('site-players'), ['participant', 'hospital', 'status', 'reports so far', 'answered by them'],
       site.players.map((p) => ({ cells: [p.name, p.site === null ? '–' : p.site, p.status, p.answered, p.byYou] })));
