@@ -174,6 +174,32 @@ class SiteModeTest {
     }
 
     @Test
+    void theFacilitatorEndsTheRoundAndTheModelAnswersTheRest() throws Exception {
+        ApiClient c = fixture.client();
+        String[] room = c.openRoom(WorkshopFixture.TINY);
+        String token = c.join(room[0], "Gus");
+        assertThat(c.post("/api/rooms/" + room[0] + "/site", Map.of("action", "end"), room[1]).status())
+                .as("nothing to end").isEqualTo(409);
+        assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!c.state(room[0], token).path("site").path("you").has("report")) {
+            assertThat(System.nanoTime()).as("a report arrives").isLessThan(end);
+            Thread.sleep(100);
+        }
+        assertThat(c.state(room[0], room[1]).path("site").path("cycle").asInt()).isPositive();
+        assertThat(c.post("/api/rooms/" + room[0] + "/site", Map.of("action", "end"), room[1]).status())
+                .isEqualTo(200);
+        JsonNode state = awaitSiteFinished(c, room[0], room[1], 60);
+        assertThat(state.path("site").path("phase").asText()).isEqualTo("finished");
+        SiteRound round = fixture.workshop.session(room[0]).siteRound();
+        var choices = round.choices(fixture.workshop.session(room[0]).participant(token));
+        assertThat(choices).isNotEmpty().allSatisfy(ch -> {
+            assertThat(ch.by()).isEqualTo("model (round ended)");
+            assertThat(ch.chosen()).isEqualTo(ch.model());
+        });
+    }
+
+    @Test
     void closingTheRoomStopsTheRunThread() throws Exception {
         ApiClient c = fixture.client();
         String[] room = c.openRoom(WorkshopFixture.TINY);
