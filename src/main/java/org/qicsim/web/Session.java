@@ -40,6 +40,9 @@ final class Session {
     private final Workshop workshop;
     private final List<Participant> participants = new ArrayList<>();
     private Round round;
+    private SiteRound siteRound;
+    /** The mode of the latest round started: what the pages show. */
+    private String mode = "design";
     private Instant lastActivity = Instant.now();
 
     Session(String room, String facilitatorToken, ResolvedScenario base, Path file, Workshop workshop) {
@@ -142,6 +145,9 @@ final class Session {
                 || round.phase() == Round.Phase.FINISHING)) {
             throw ApiException.conflict("round " + round.number() + " is still going; end it first");
         }
+        if (siteRound != null && siteRound.running()) {
+            throw ApiException.conflict("a site-mode round is still going; end it first");
+        }
         ResolvedScenario none = workshop.catalogue().design(file,
                 List.of(KeyOverride.of("collaborative.enabled", Boolean.FALSE, "workshop")));
         long seed = base.scenario().seed();
@@ -150,7 +156,62 @@ final class Session {
                 Instant.now().plus(Duration.ofMinutes(minutes)), seed, reference);
         workshop.queue().submit(new DesignQueue.Job(reference, next.cache(), seed, () -> afterRun(next)));
         round = next;
+        mode = "design";
         workshop.schedule(() -> endRound(next), Duration.ofMinutes(minutes));
+    }
+
+    /**
+     * Starts a site-mode round: one collaborative run of the room's scenario and seed in which each
+     * participant (in join order) leads one member hospital; {@code cycleSeconds} is each report's timer.
+     */
+    synchronized void startSiteRound(int cycleSeconds) {
+        if (cycleSeconds < SiteRound.MIN_CYCLE_SECONDS || cycleSeconds > SiteRound.MAX_CYCLE_SECONDS) {
+            throw ApiException.badRequest("the cycle timer must be " + SiteRound.MIN_CYCLE_SECONDS + " to "
+                    + SiteRound.MAX_CYCLE_SECONDS + " seconds");
+        }
+        if (round != null && (round.open() || round.phase() == Round.Phase.CLOSING
+                || round.phase() == Round.Phase.FINISHING)) {
+            throw ApiException.conflict("design round " + round.number() + " is still going; end it first");
+        }
+        if (siteRound != null && siteRound.running()) {
+            throw ApiException.conflict("a site-mode round is still going; end it first");
+        }
+        if (participants.isEmpty()) {
+            throw ApiException.conflict("nobody has joined yet");
+        }
+        siteRound = new SiteRound(siteRound == null ? 1 : siteRound.number() + 1, base, base.scenario().seed(),
+                List.copyOf(participants), Duration.ofSeconds(cycleSeconds), room);
+        siteRound.start();
+        mode = "site";
+    }
+
+    /** The facilitator ends the site-mode round: the model answers every report still to come. */
+    synchronized void endSiteRound() {
+        if (siteRound == null || !siteRound.running()) {
+            throw ApiException.conflict("no site-mode round is going");
+        }
+        siteRound.end();
+    }
+
+    /** A participant answers their hospital's waiting report. */
+    void respond(Participant p, String choice) {
+        SiteRound r = siteRound();
+        if (r == null) {
+            throw ApiException.conflict("no site-mode round has been started");
+        }
+        r.answer(p, choice);
+    }
+
+    synchronized SiteRound siteRound() {
+        return siteRound;
+    }
+
+    /** The room closes: a site-mode run thread is stopped. */
+    void close() {
+        SiteRound r = siteRound();
+        if (r != null) {
+            r.stop();
+        }
     }
 
     /** Ends the given round (the facilitator's button or its timer); designs already queued still run. */
@@ -273,6 +334,8 @@ final class Session {
             people.add(row);
         }
         out.put("participants", people);
+        out.put("mode", mode);
+        out.put("site", siteRound == null ? null : siteRound.state(viewer));
         if (round == null) {
             out.put("round", null);
             return out;

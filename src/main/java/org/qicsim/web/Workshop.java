@@ -163,12 +163,20 @@ public final class Workshop implements AutoCloseable {
 
     private void dropIdle() {
         Instant limit = Instant.now().minus(IDLE_LIMIT);
-        sessions.values().removeIf(s -> s.lastActivity().isBefore(limit) && !busy(s));
+        sessions.values().removeIf(s -> {
+            boolean drop = s.lastActivity().isBefore(limit) && !busy(s);
+            if (drop) {
+                s.close();
+            }
+            return drop;
+        });
     }
 
     private static boolean busy(Session s) {
         Round r = s.round();
-        return r != null && (r.open() || r.phase() == Round.Phase.CLOSING || r.phase() == Round.Phase.FINISHING);
+        SiteRound site = s.siteRound();
+        return r != null && (r.open() || r.phase() == Round.Phase.CLOSING || r.phase() == Round.Phase.FINISHING)
+                || site != null && site.running();
     }
 
     void schedule(Runnable task, Duration delay) {
@@ -354,6 +362,9 @@ public final class Workshop implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        for (Session s : sessions.values()) {
+            s.close();
+        }
         queue.close();
         for (AttributionTask t : running) {
             t.stop().request();

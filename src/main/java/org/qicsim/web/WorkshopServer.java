@@ -48,7 +48,7 @@ public final class WorkshopServer implements AutoCloseable {
         STATIC.put("/", new String[] {pages + "index.html", "text/html; charset=utf-8"});
         STATIC.put("/facilitate", new String[] {pages + "facilitate.html", "text/html; charset=utf-8"});
         STATIC.put("/play", new String[] {pages + "play.html", "text/html; charset=utf-8"});
-        for (String js : List.of("common.js", "index.js", "facilitate.js", "play.js")) {
+        for (String js : List.of("common.js", "site.js", "index.js", "facilitate.js", "play.js")) {
             STATIC.put("/static/" + js, new String[] {pages + js, "text/javascript; charset=utf-8"});
         }
         STATIC.put("/static/app.css", new String[] {pages + "app.css", "text/css; charset=utf-8"});
@@ -239,6 +239,30 @@ public final class WorkshopServer implements AutoCloseable {
                 } else {
                     throw ApiException.badRequest("action must be start or end");
                 }
+                sendJson(ex, 200, Map.of("ok", true));
+            }
+            case "site" -> {
+                requireMethod(method, "POST");
+                if (!facilitator) {
+                    throw new ApiException(403, "only the facilitator starts and ends rounds");
+                }
+                Map<String, Object> body = body(ex, MAX_BODY);
+                String what = string(body, "action", 10);
+                if ("start".equals(what)) {
+                    s.startSiteRound(integer(body, "cycleSeconds"));
+                } else if ("end".equals(what)) {
+                    s.endSiteRound();
+                } else {
+                    throw ApiException.badRequest("action must be start or end");
+                }
+                sendJson(ex, 200, Map.of("ok", true));
+            }
+            case "respond" -> {
+                requireMethod(method, "POST");
+                if (participant == null) {
+                    throw new ApiException(403, "only participants answer their hospital's report");
+                }
+                s.respond(participant, string(body(ex, MAX_BODY), "response", 20));
                 sendJson(ex, 200, Map.of("ok", true));
             }
             case "debrief" -> {

@@ -56,6 +56,31 @@ class WorkshopBrowserTest {
 
     @Test
     void aFacilitatorAndThreeParticipantsPlayADesignRound(@TempDir Path profile) throws Exception {
+        WebDriver driver = browser(profile);
+        try {
+            play(driver);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
+     * Site mode: the facilitator starts a site-mode round (a short timer per report); Ann answers
+     * "learn" and Bea "lower our aspiration" from their hospitals' report pages; Cai never answers,
+     * so the model answers for her hospital. At the end every participant sees the debrief table
+     * (three hospitals) and their hospital's trajectory against the collaborative and no collaborative.
+     */
+    @Test
+    void aFacilitatorAndThreeParticipantsPlayASiteRound(@TempDir Path profile) throws Exception {
+        WebDriver driver = browser(profile);
+        try {
+            playSite(driver);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static WebDriver browser(Path profile) {
         assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "headless Chromium not installed (apt-get install chromium chromium-driver): browser test skipped");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
@@ -68,12 +93,83 @@ class WorkshopBrowserTest {
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        try {
-            play(driver);
-        } finally {
-            driver.quit();
+        return new ChromeDriver(service, options);
+    }
+
+    private void playSite(WebDriver driver) throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        String facilitator = driver.getWindowHandle();
+        driver.get(fixture.base + "/facilitate");
+        wait.until(d -> !new Select(d.findElement(By.id("scenario"))).getOptions().isEmpty());
+        driver.findElement(By.id("upload-text")).sendKeys(WorkshopFixture.TINY);
+        driver.findElement(By.id("open-upload")).click();
+        wait.until(d -> d.findElement(By.id("room-code")).getText().matches("[A-HJ-NP-Z2-9]{8}"));
+        String joinLink = driver.findElement(By.id("join-link")).getText();
+        String[] names = {"Ann", "Bea", "Cai"};
+        List<String> tabs = new ArrayList<>();
+        for (String name : names) {
+            driver.switchTo().newWindow(WindowType.TAB);
+            tabs.add(driver.getWindowHandle());
+            driver.get(joinLink);
+            driver.findElement(By.id("name")).sendKeys(name);
+            driver.findElement(By.id("join")).click();
+            wait.until(d -> !d.findElements(By.cssSelector("#levers fieldset")).isEmpty());
         }
+        driver.switchTo().window(facilitator);
+        wait.until(d -> d.findElement(By.id("participants")).getText().contains("Cai"));
+        WebElement seconds = driver.findElement(By.id("cycle-seconds"));
+        seconds.clear();
+        seconds.sendKeys("6");
+        driver.findElement(By.id("start-site")).click();
+        wait.until(d -> d.findElement(By.id("site-status")).getText().contains("Site-mode round 1"));
+
+        String[] buttons = {"respond-learn", "respond-lower"};
+        boolean shot = false;
+        long end = System.nanoTime() + 150_000_000_000L;
+        while (System.nanoTime() < end) {
+            driver.switchTo().window(facilitator);
+            if (driver.findElement(By.id("site-status")).getText().contains(": finished")) {
+                break;
+            }
+            for (int k = 0; k < 2; k++) {
+                driver.switchTo().window(tabs.get(k));
+                WebElement button = driver.findElement(By.id(buttons[k]));
+                if (button.isEnabled()) {
+                    if (!shot && k == 0) {
+                        screenshot(driver, "workshop-site-participant.png");
+                        shot = true;
+                    }
+                    button.click();
+                }
+            }
+            Thread.sleep(300);
+        }
+        driver.switchTo().window(facilitator);
+        wait.until(d -> d.findElement(By.id("site-status")).getText().contains(": finished"));
+        wait.until(d -> d.findElements(By.cssSelector("#site-debrief tr")).size() == 4);
+        String table = driver.findElement(By.id("site-players")).getText();
+        assertThat(table).contains("Ann").contains("Bea").contains("Cai");
+        for (int k = 0; k < 3; k++) {
+            driver.switchTo().window(tabs.get(k));
+            wait.until(d -> d.findElements(By.cssSelector("#site-debrief tr")).size() == 4);
+            assertThat(driver.findElement(By.id("site-section")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("design-section")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("site-status")).getText()).contains("You lead hospital");
+            Object lines = ((JavascriptExecutor) driver).executeScript(
+                    "return Chart.getChart(document.getElementById('site-chart')).data.datasets.length");
+            assertThat(((Number) lines).intValue()).isEqualTo(4);
+        }
+        driver.switchTo().window(tabs.get(0));
+        assertThat(driver.findElement(By.id("site-history")).getText()).contains("learn").contains("you");
+        driver.switchTo().window(tabs.get(2));
+        String cai = driver.findElement(By.id("site-history")).getText();
+        assertThat(cai).contains("model (timer)").doesNotContain(" you");
+        List<String> console = new ArrayList<>();
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            console.add(entry.getMessage());
+        }
+        assertThat(console).as("CSP violations in the console").noneMatch(m -> m.contains("Content Security Policy"));
     }
 
     private void play(WebDriver driver) throws Exception {

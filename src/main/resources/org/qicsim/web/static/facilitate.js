@@ -57,6 +57,7 @@
       $('budget').value = Math.ceil(state.round ? state.round.budget : state.defaultBudget);
       budgetSet = true;
     }
+    S.facilitate(state);
     const people = state.participants.map((p) => ({ cells: [p.name, p.status, p.submissions] }));
     Q.table($('participants'), ['participant', 'status', 'designs this round'], people);
     if (state.round) {
@@ -94,6 +95,18 @@
     minutes: parseInt($('minutes').value, 10)
   }));
   $('end-round').addEventListener('click', () => round({ action: 'end' }));
+  async function siteRound(body) {
+    Q.showError($('site-problems'), null);
+    try {
+      await Q.api('POST', '/api/rooms/' + room + '/site', body, token);
+      refresh();
+    } catch (e) {
+      Q.showError($('site-problems'), e);
+    }
+  }
+  $('start-site').addEventListener('click', () => siteRound({
+    action: 'start', cycleSeconds: parseInt($('cycle-seconds').value, 10) }));
+  $('end-site').addEventListener('click', () => siteRound({ action: 'end' }));
   $('attribute').addEventListener('click', async () => {
     Q.showError($('round-problems'), null);
     try {

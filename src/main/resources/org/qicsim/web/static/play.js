@@ -139,6 +139,14 @@
 
   async function refresh() {
     const state = await Q.api('GET', '/api/rooms/' + room + '/state', undefined, token);
+    const siteMode = state.mode === 'site' && state.site;
+    $('site-section').classList.toggle('hidden', !siteMode);
+    $('design-section').classList.toggle('hidden', !!siteMode);
+    $('results-section').classList.toggle('hidden', !!siteMode);
+    if (siteMode) {
+      S.play(state);
+      return;
+    }
     const r = state.round;
     if (!r) {
       $('round-status').textContent = 'Hello ' + state.you + '. Waiting for the facilitator to start a round; '
@@ -163,8 +171,19 @@
     } catch (e) {
       $('round-status').textContent = 'Cannot reach the room: ' + e.message;
     }
-    setTimeout(poll, 2000);
+    setTimeout(poll, 1000);
   }
+
+  async function respond(event) {
+    Q.showError($('site-problems'), null);
+    try {
+      await Q.api('POST', '/api/rooms/' + room + '/respond', { response: event.target.dataset.response }, token);
+      refresh();
+    } catch (e) {
+      Q.showError($('site-problems'), e);
+    }
+  }
+  for (const b of document.querySelectorAll('#site-buttons button')) b.addEventListener('click', respond);
 
   $('room-code').textContent = room || '(no room code)';
   $('join-form').addEventListener('submit', join);
