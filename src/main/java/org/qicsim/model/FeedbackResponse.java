@@ -27,15 +27,28 @@ final class FeedbackResponse {
             position[ranked[k]] = k;
         }
         int worst = Measurement.shareOf(ranked.length, 0.2);
-        for (int j : m.measured) {
-            Site s = sim.sites[j];
+        // Two passes: every site's report is made and announced to its policy before any site is asked
+        // to decide, so that people answering for several sites (site mode) choose at the same time.
+        // A decision changes only its own site's aspiration, trust and response, which no other
+        // site's report or view reads, so the order changes no output.
+        Pending[] pending = new Pending[m.measured.length];
+        for (int k = 0; k < m.measured.length; k++) {
+            int j = m.measured[k];
             int pos = position[j];
             boolean worstQuintile = pos >= ranked.length - worst;
             // League quintiles for fairness agree with badRank: the worst quintile is exactly quintile 5.
             int quintile = worstQuintile ? 5 : Math.min(4, pos * 5 / ranked.length + 1);
-            report(sim, s, m, reported[j], league ? quintile : m.classes[j].ordinal(),
+            pending[k] = report(sim, sim.sites[j], m, reported[j], league ? quintile : m.classes[j].ordinal(),
                     m.classes[j] == ReportClass.WORSE || (league && worstQuintile), benchmark);
         }
+        for (Pending p : pending) {
+            ResponsePolicy policy = sim.responsePolicy(p.site().index);
+            apply(sim, p.site(), p.report(), policy.decide(p.report(), p.view(), p.draws()));
+        }
+    }
+
+    /** A site's report of this cycle, announced to its policy and waiting for its decision. */
+    private record Pending(Site site, Report report, LeaderView view, ResponsePolicy.Draws draws) {
     }
 
     /**
@@ -45,7 +58,7 @@ final class FeedbackResponse {
      * {@link Decision}, given the {@link LeaderView} and the site's two feedback uniforms; then
      * {@link #apply} makes the decision's immediate effect and puts its response in force.
      */
-    static void report(QicSimulation sim, Site s, Measurement m, double rate, int fairnessClass, boolean badRank,
+    static Pending report(QicSimulation sim, Site s, Measurement m, double rate, int fairnessClass, boolean badRank,
             double benchmark) {
         Collaborative c = sim.collaborative;
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
@@ -74,8 +87,9 @@ final class FeedbackResponse {
         SplittableRandom r = sim.keys.of(Stream.FEEDBACK, j);
         // Both uniforms are drawn whatever happens, so paired designs decide with the same numbers.
         ResponsePolicy.Draws draws = new ResponsePolicy.Draws(r.nextDouble(), r.nextDouble());
-        Decision decision = sim.responsePolicy(j).decide(report, view(sim, s, report, previous), draws);
-        apply(sim, s, report, decision);
+        LeaderView view = view(sim, s, report, previous);
+        sim.responsePolicy(j).announce(report, view, draws);
+        return new Pending(s, report, view, draws);
     }
 
     /** What the site's leader sees besides the report, with the model's processing probability and utilities. */

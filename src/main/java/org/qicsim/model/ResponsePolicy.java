@@ -21,6 +21,15 @@ public interface ResponsePolicy {
      */
     Decision decide(Report report, LeaderView view, Draws draws);
 
+    /**
+     * Tells the policy of its site's report before any site of the same feedback cycle is asked to
+     * {@link #decide}: every report of a cycle is announced first, then each site decides in turn. A
+     * policy that waits on a person (issue 14's site mode) starts its wait here, so that everyone
+     * answering in one cycle chooses at the same time. The model's policy does nothing.
+     */
+    default void announce(Report report, LeaderView view, Draws draws) {
+    }
+
     /** The two uniforms on the site's feedback key for one report, in the order drawn. */
     record Draws(double process, double response) {
     }

@@ -30,8 +30,9 @@ import org.qicsim.scenario.ResolvedScenario;
  * for the same draws, so a silent participant plays exactly like the model (common random numbers:
  * with nobody answering, the run equals {@link Run#execute} with the model's policy everywhere).
  *
- * <p>The feedback step asks sites one after another within a cycle, so participants are asked in
- * turn; the others see "waiting for other hospitals". Before the played run the thread makes the
+ * <p>The feedback step announces every site's report of a cycle before it asks any site to decide
+ * ({@link ResponsePolicy#announce}), so all participants of one cycle see their reports and choose at
+ * the same time; the run goes on when all have chosen or the timer has run out. Before the played run the thread makes the
  * model-only run of the same seed: it tells which sites are members at launch (participants get
  * them by join order, lowest site index first) and is the debrief's "what the model would have
  * done". Every method but the run itself is synchronised on this object.
@@ -164,7 +165,17 @@ final class SiteRound {
         if (player == null) {
             return ResponsePolicy.model();
         }
-        return (report, view, draws) -> ask(player, report, view, ResponsePolicy.model().decide(report, view, draws));
+        return new ResponsePolicy() {
+            @Override
+            public void announce(Report report, LeaderView view, ResponsePolicy.Draws draws) {
+                publish(player, report, view, ResponsePolicy.model().decide(report, view, draws));
+            }
+
+            @Override
+            public Decision decide(Report report, LeaderView view, ResponsePolicy.Draws draws) {
+                return await(player, report, ResponsePolicy.model().decide(report, view, draws));
+            }
+        };
     }
 
     private synchronized Player playerOf(int site) {
@@ -176,25 +187,40 @@ final class SiteRound {
         return null;
     }
 
-    /** Publishes the report and waits for the answer, the cycle timer, the end of the round or a stop. */
-    private synchronized Decision ask(Player player, Report report, LeaderView view, Decision model) {
+    /**
+     * Publishes the report as soon as the feedback step has made it (every participant of one cycle
+     * at once) and starts the cycle timer; the answer may come any time before the timer runs out.
+     */
+    private synchronized void publish(Player player, Report report, LeaderView view, Decision model) {
         if (phase == Phase.STOPPED) {
             throw new Stopped();
         }
         if (ending) {
-            player.choices.add(new Choice(report, model, model, "model (round ended)"));
-            return model;
+            return;
         }
         boolean league = scenario.collaborativeAt(report.month()).feedback().display()
                 == Collaborative.Display.LEAGUE;
         cycleNow = report.cycle();
         monthNow = report.month();
-        Instant deadline = Instant.now().plus(cycle);
-        player.pending = new Ask(report, view, model, league, deadline);
+        player.pending = new Ask(report, view, model, league, Instant.now().plus(cycle));
         player.answer = null;
+        notifyAll();
+    }
+
+    /** Waits for the published report's answer, the cycle timer, the end of the round or a stop. */
+    private synchronized Decision await(Player player, Report report, Decision model) {
+        if (phase == Phase.STOPPED) {
+            throw new Stopped();
+        }
+        Ask ask = player.pending;
+        if (ending || ask == null) {
+            player.pending = null;
+            player.choices.add(new Choice(report, model, model, "model (round ended)"));
+            return model;
+        }
         try {
             while (player.answer == null && !ending && phase != Phase.STOPPED) {
-                long left = Duration.between(Instant.now(), deadline).toMillis();
+                long left = Duration.between(Instant.now(), ask.deadline()).toMillis();
                 if (left <= 0) {
                     break;
                 }
@@ -322,7 +348,7 @@ final class SiteRound {
         out.put("failure", failure);
         out.put("choices", CHOICES);
         List<Map<String, Object>> rows = new ArrayList<>();
-        String asked = null;
+        List<String> choosing = new ArrayList<>();
         for (Player p : players) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", p.participant.name());
@@ -332,13 +358,15 @@ final class SiteRound {
             row.put("status", phase == Phase.STARTING ? "waiting" : p.site < 0 ? "watching" : p.pending != null ? (p.answer != null ? "chosen" : "choosing")
                     : "waiting");
             if (p.pending != null) {
-                asked = p.participant.name();
+                if (p.answer == null) {
+                    choosing.add(p.participant.name());
+                }
                 row.put("cycle", p.pending.report().cycle());
             }
             rows.add(row);
         }
         out.put("players", rows);
-        out.put("asking", asked);
+        out.put("choosing", choosing);
         if (viewer != null) {
             Player you = player(viewer);
             if (you != null) {

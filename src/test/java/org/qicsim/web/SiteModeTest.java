@@ -173,6 +173,45 @@ class SiteModeTest {
         assertThat(state.path("site").path("debrief").get(0).path("reports").asInt()).isPositive();
     }
 
+    /**
+     * All participants of one feedback cycle are asked at the same time: before either has answered,
+     * both have their report of the same cycle and the facilitator sees both choosing; the one whose
+     * hospital comes later in the feedback step may answer first.
+     */
+    @Test
+    void everyParticipantOfACycleGetsTheReportAtOnce() throws Exception {
+        ApiClient c = fixture.client();
+        String[] room = c.openRoom(WorkshopFixture.TINY);
+        String dan = c.join(room[0], "Dan");
+        String eve = c.join(room[0], "Eve");
+        assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
+        long end = System.nanoTime() + 60_000_000_000L;
+        JsonNode site = c.state(room[0], room[1]).path("site");
+        while (site.path("choosing").size() < 2) {
+            assertThat(System.nanoTime()).as("both are asked: " + site).isLessThan(end);
+            Thread.sleep(100);
+            site = c.state(room[0], room[1]).path("site");
+        }
+        List<String> choosing = new ArrayList<>();
+        site.path("choosing").forEach(n -> choosing.add(n.asText()));
+        assertThat(choosing).containsExactly("Dan", "Eve");
+        JsonNode danReport = c.state(room[0], dan).path("site").path("you").path("report");
+        JsonNode eveReport = c.state(room[0], eve).path("site").path("you").path("report");
+        assertThat(danReport.path("cycle").asInt()).isPositive().isEqualTo(eveReport.path("cycle").asInt());
+        // Eve answers first although Dan's hospital (the lower index) is decided first.
+        assertThat(respond(c, room[0], eve, "reject").status()).isEqualTo(200);
+        assertThat(respond(c, room[0], dan, "learn").status()).isEqualTo(200);
+        assertThat(c.post("/api/rooms/" + room[0] + "/site", Map.of("action", "end"), room[1]).status())
+                .isEqualTo(200);
+        assertThat(awaitSiteFinished(c, room[0], room[1], 60).path("site").path("phase").asText())
+                .isEqualTo("finished");
+        var session = fixture.workshop.session(room[0]);
+        var eveChoices = session.siteRound().choices(session.participant(eve));
+        assertThat(eveChoices.get(0).by()).isEqualTo("you");
+        assertThat(SiteRound.label(eveChoices.get(0).chosen())).isEqualTo("reject");
+        assertThat(eveChoices.get(0).report().cycle()).isEqualTo(danReport.path("cycle").asInt());
+    }
+
     @Test
     void theFacilitatorEndsTheRoundAndTheModelAnswersTheRest() throws Exception {
         ApiClient c = fixture.client();

@@ -49,7 +49,8 @@ const S = {
       Q.table(box, ['your report', ''], rows.map((r) => ({ cells: r })));
     } else {
       $('site-countdown').textContent = '';
-      const asking = site.asking && site.asking !== state.you ? ' (' + site.asking + ' is choosing)' : '';
+      const others = (site.choosing || []).filter((name) => name !== state.you);
+      const asking = others.length ? ' (still choosing: ' + others.join(', ') + ')' : '';
       box.appendChild(Q.el('p', site.phase === 'running'
         ? 'Waiting for other hospitals or for your next report' + asking + '.' : '', 'note'));
     }
@@ -100,7 +101,7 @@ const S = {
       + (site.ending ? ' (ending: the model answers the remaining reports)' : '')
       + (site.failure ? '; ' + site.failure : '') + '; ' + site.members + ' member hospitals; '
       + (site.cycle ? 'feedback cycle ' + site.cycle + ' (month ' + site.month + '); ' : '')
-      + site.cycleSeconds + ' s per report' + (site.asking ? '; ' + site.asking + ' is choosing' : '');
+      + site.cycleSeconds + ' s per report' + ((site.choosing || []).length ? '; still choosing: ' + site.choosing.join(', ') : '');
     Q.table($('site-players'), ['participant', 'hospital', 'status', 'reports so far', 'answered by them'],
       site.players.map((p) => ({ cells: [p.name, p.site === null ? '–' : p.site, p.status, p.answered, p.byYou] })));
     if (site.debrief) S.debrief($('site-debrief'), site.debrief);
