@@ -12,13 +12,14 @@ import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.RunLog;
-import org.qicsim.results.RunTables;
 
 /**
  * One experiment executed into a results folder, the way {@code run}, {@code compare} and the
  * workshop's export do it: the plan ({@link Experiment}: designs × replicates) runs on an executor,
  * each run's rows are stored as they arrive (each design's {@code scenario.resolved.yaml} and run
- * tables, in the folder itself or in {@code designs/<k>-<name>/}), and once every run is in, the
+ * tables, in the folder itself or in {@code designs/<k>-<name>/}, through the {@link RunStore} a
+ * sweep uses: CSV, whole runs committed every few seconds, nothing more stored after a failed
+ * write), and once every run is in, the
  * summaries are written ({@code summary.json} per design and the folder's {@code design} and
  * {@code points} tables, {@link DesignTables}), then the manifest; {@link #commit()} publishes the
  * folder. The commands only parse their arguments, add their own files and show progress.
@@ -31,7 +32,7 @@ public final class ExperimentSession implements AutoCloseable {
     private final Experiment experiment;
     private final RunLog log;
     private final List<String> designDirs = new ArrayList<>();
-    private final List<RunTables> tables = new ArrayList<>();
+    private final List<RunStore> stores = new ArrayList<>();
 
     private ExperimentSession(ResultsFolder folder, Experiment experiment, boolean subfolders) throws IOException {
         this.folder = folder;
@@ -42,7 +43,9 @@ public final class ExperimentSession implements AutoCloseable {
             designDirs.add(dir);
             Files.writeString(folder.resolve(dir.isEmpty() ? RESOLVED : dir + "/" + RESOLVED),
                     d.scenario().canonicalYaml(), StandardCharsets.UTF_8);
-            tables.add(new RunTables(folder, dir));
+            // run and compare keep CSV (report, the workshop's zip and users' scripts read runs.csv).
+            stores.add(RunStore.open(folder, dir, new RunIndex(d.point(), 1, experiment.replications()), true, true,
+                    true));
         }
     }
 
@@ -53,6 +56,14 @@ public final class ExperimentSession implements AutoCloseable {
     public static ExperimentSession open(ResultsFolder folder, Experiment experiment, boolean subfolders)
             throws IOException {
         return new ExperimentSession(folder, experiment, subfolders);
+    }
+
+    /**
+     * Test seam: the {@code n+1}-th table flush of the first design's store fails as on a full disk
+     * ({@link RunStore#injectFaultAfterFlushes}); every run is then committed as it arrives.
+     */
+    public void injectWriteFault(int n) {
+        stores.get(0).injectFaultAfterFlushes(n);
     }
 
     public Path dir() {
@@ -75,8 +86,9 @@ public final class ExperimentSession implements AutoCloseable {
         List<DesignSpec> designs = experiment.designs();
         try {
             return experiment.execute(executor, (run, result) -> {
-                tables.get(designs.indexOf(run.design())).write(run.design().point(), run.replicate(),
-                        Seeds.hex(run.runSeed()), result);
+                RunStore store = stores.get(designs.indexOf(run.design()));
+                store.write(run.design().point(), run.replicate(), run.runSeed(), result);
+                store.commitIfDue();
                 observer.accept(run, result);
             }, stop);
         } catch (InterruptedException e) {
@@ -102,16 +114,46 @@ public final class ExperimentSession implements AutoCloseable {
 
     /** Closes every writer and publishes the folder under its final name. */
     public Path commit() throws IOException {
-        for (RunTables t : tables) {
-            t.close();
+        for (RunStore s : stores) {
+            s.commit();
         }
+        closeStores();
         log.close();
         return folder.commit();
     }
 
     @Override
     public void close() throws IOException {
-        folder.close();
+        try {
+            // Stopped or failed: what was stored is committed (a failed store writes nothing more).
+            for (RunStore s : stores) {
+                if (!s.isFailed()) {
+                    s.commit();
+                }
+            }
+            closeStores();
+        } finally {
+            folder.close();
+        }
+    }
+
+    private void closeStores() throws IOException {
+        IOException first = null;
+        for (RunStore s : stores) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        stores.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** The manifest of a session: the build, command line, start, hash, master seed and executor. */

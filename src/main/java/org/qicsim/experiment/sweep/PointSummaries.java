@@ -1,5 +1,6 @@
 package org.qicsim.experiment.sweep;
 
+import org.qicsim.experiment.RunStore;
 import org.qicsim.experiment.StopSignal;
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.qicsim.experiment.sweep;
 
+import org.qicsim.experiment.StoreTables;
 import java.io.IOException;
 import java.util.List;
 import org.qicsim.analysis.sensitivity.MorrisEstimator;
@@ -63,7 +64,7 @@ final class SensitivityTable {
 
     private static CsvWriter csv(ResultsFolder folder, List<String> header) throws IOException {
         // Derived from the stored runs: a resumed sweep writes it afresh.
-        java.nio.file.Files.deleteIfExists(folder.resolve(SweepTables.SENSITIVITY));
-        return CsvWriter.create(folder.resolve(SweepTables.SENSITIVITY), header);
+        java.nio.file.Files.deleteIfExists(folder.resolve(StoreTables.SENSITIVITY));
+        return CsvWriter.create(folder.resolve(StoreTables.SENSITIVITY), header);
     }
 }

@@ -1,5 +1,7 @@
 package org.qicsim.experiment.sweep;
 
+import org.qicsim.experiment.CsvRunStore;
+import org.qicsim.experiment.StoreTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -117,7 +119,7 @@ public final class SweepFolder {
      */
     public static void clearUnstarted(ResultsFolder folder) throws IOException {
         if (Files.exists(folder.resolve(CsvRunStore.RUNS_CSV))
-                || !org.qicsim.results.duckdb.ResultsTables.parts(folder.resolve(SweepTables.RUNS)).isEmpty()) {
+                || !org.qicsim.results.duckdb.ResultsTables.parts(folder.resolve(StoreTables.RUNS)).isEmpty()) {
             throw new UserInputException(folder.dir() + " has runs but no " + MANIFEST + "; it was edited, and cannot be "
                     + "resumed");
         }
