@@ -1,6 +1,5 @@
 package org.qicsim.experiment.sweep;
 
-import org.qicsim.experiment.StoreTables;
 import java.io.IOException;
 import java.util.List;
 import org.qicsim.analysis.sensitivity.MorrisEstimator;
@@ -8,6 +7,7 @@ import org.qicsim.analysis.sensitivity.MorrisIndices;
 import org.qicsim.analysis.sensitivity.SobolEstimator;
 import org.qicsim.analysis.sensitivity.SobolIndices;
 import org.qicsim.experiment.Seeds;
+import org.qicsim.experiment.StoreTables;
 import org.qicsim.experiment.doe.Design;
 import org.qicsim.experiment.doe.DesignKind;
 import org.qicsim.experiment.doe.Morris;

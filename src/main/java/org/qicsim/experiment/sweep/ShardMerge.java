@@ -1,8 +1,5 @@
 package org.qicsim.experiment.sweep;
 
-import org.qicsim.experiment.CsvRunStore;
-import org.qicsim.experiment.StoredRuns;
-import org.qicsim.experiment.StoreTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -19,6 +16,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.qicsim.experiment.CsvRunStore;
+import org.qicsim.experiment.StoreTables;
+import org.qicsim.experiment.StoredRuns;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.UserInputException;

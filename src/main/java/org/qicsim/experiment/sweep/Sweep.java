@@ -1,12 +1,12 @@
 package org.qicsim.experiment.sweep;
 
-import org.qicsim.experiment.StopSignal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.BitSet;
 import org.qicsim.experiment.CounterfactualCache;
 import org.qicsim.experiment.RunExecutor;
 import org.qicsim.experiment.RunStore;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.ResultsFolder;
 
 /**
