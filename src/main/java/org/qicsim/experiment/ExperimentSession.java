@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.RunLog;
+import org.qicsim.results.UserInputException;
 
 /**
  * One experiment executed into a results folder, the way {@code run}, {@code compare} and the
@@ -34,18 +36,34 @@ public final class ExperimentSession implements AutoCloseable {
     private final List<String> designDirs = new ArrayList<>();
     private final List<RunStore> stores = new ArrayList<>();
 
+    /** Per design, the runs the store held when the session started (a resumed folder), by replicate. */
+    private final List<BitSet> storedBefore = new ArrayList<>();
+
     private ExperimentSession(ResultsFolder folder, Experiment experiment, boolean subfolders) throws IOException {
         this.folder = folder;
         this.experiment = experiment;
         this.log = folder.log();
-        for (DesignSpec d : experiment.designs()) {
-            String dir = subfolders ? folder.design(d.point(), d.name()) : "";
-            designDirs.add(dir);
-            Files.writeString(folder.resolve(dir.isEmpty() ? RESOLVED : dir + "/" + RESOLVED),
-                    d.scenario().canonicalYaml(), StandardCharsets.UTF_8);
-            // run and compare keep CSV (report, the workshop's zip and users' scripts read runs.csv).
-            stores.add(RunStore.open(folder, dir, new RunIndex(d.point(), 1, experiment.replications()), true, true,
-                    true));
+        try {
+            for (DesignSpec d : experiment.designs()) {
+                String dir = subfolders ? folder.design(d.point(), d.name()) : "";
+                designDirs.add(dir);
+                Path resolved = folder.resolve(dir.isEmpty() ? RESOLVED : dir + "/" + RESOLVED);
+                if (folder.isReopened()) {
+                    checkSameDesign(resolved, d);
+                } else {
+                    Files.writeString(resolved, d.scenario().canonicalYaml(), StandardCharsets.UTF_8);
+                }
+                // run and compare keep CSV (report, the workshop's zip and users' scripts read runs.csv).
+                stores.add(RunStore.open(folder, dir, new RunIndex(d.point(), 1, experiment.replications()), true, true,
+                        true));
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                closeStores();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -55,7 +73,54 @@ public final class ExperimentSession implements AutoCloseable {
      */
     public static ExperimentSession open(ResultsFolder folder, Experiment experiment, boolean subfolders)
             throws IOException {
-        return new ExperimentSession(folder, experiment, subfolders);
+        ExperimentSession session;
+        try {
+            session = new ExperimentSession(folder, experiment, subfolders);
+        } catch (IOException | RuntimeException e) {
+            // Refused (a resumed folder of other designs) or failed: the folder's lock is let go.
+            try {
+                folder.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        try {
+            for (RunStore s : session.stores) {
+                session.storedBefore.add(s.stored());
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                session.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return session;
+    }
+
+    /**
+     * A resumed folder must hold this very design: its resolved scenario (which carries the seed,
+     * replicates and every --set) is compared with the one written when the folder was started.
+     */
+    private static void checkSameDesign(Path resolved, DesignSpec d) throws IOException {
+        String then = Files.isRegularFile(resolved) ? Files.readString(resolved, StandardCharsets.UTF_8) : null;
+        if (!d.scenario().canonicalYaml().equals(then)) {
+            throw new UserInputException(resolved.getParent() + " was started with "
+                    + (then == null ? "other designs" : "another scenario or options for design " + d.name()
+                            + " (its " + RESOLVED + " differs)")
+                    + "; resume it with the arguments it was started with");
+        }
+    }
+
+    /** Runs the folder held when the session started (a resumed folder; 0 for a new one). */
+    public long storedBefore() {
+        long n = 0;
+        for (BitSet b : storedBefore) {
+            n += b.cardinality();
+        }
+        return n;
     }
 
     /**
@@ -84,13 +149,22 @@ public final class ExperimentSession implements AutoCloseable {
     public List<DesignResults> execute(RunExecutor executor, StopSignal stop, RunExecutor.Sink observer)
             throws IOException, InterruptedException {
         List<DesignSpec> designs = experiment.designs();
+        List<DesignResults> results = new ArrayList<>();
+        for (int k = 0; k < designs.size(); k++) {
+            DesignResults r = new DesignResults(designs.get(k), experiment.replications());
+            if (!storedBefore.get(k).isEmpty()) {
+                int point = designs.get(k).point();
+                stores.get(k).readRuns(point, point + 1, (p, replicate, metrics) -> r.addStored(replicate, metrics));
+            }
+            results.add(r);
+        }
         try {
             return experiment.execute(executor, (run, result) -> {
                 RunStore store = stores.get(designs.indexOf(run.design()));
                 store.write(run.design().point(), run.replicate(), run.runSeed(), result);
                 store.commitIfDue();
                 observer.accept(run, result);
-            }, stop);
+            }, stop, results, run -> storedBefore.get(designs.indexOf(run.design())).get(run.replicate()));
         } catch (InterruptedException e) {
             throw new InterruptedException(e.getMessage() + "; they are in " + folder.dir());
         }
