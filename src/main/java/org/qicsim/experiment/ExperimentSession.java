@@ -50,6 +50,7 @@ public final class ExperimentSession implements AutoCloseable {
                 Path resolved = folder.resolve(dir.isEmpty() ? RESOLVED : dir + "/" + RESOLVED);
                 if (folder.isReopened()) {
                     checkSameDesign(resolved, d);
+                    clearFinish(dir);
                 } else {
                     Files.writeString(resolved, d.scenario().canonicalYaml(), StandardCharsets.UTF_8);
                 }
@@ -98,6 +99,25 @@ public final class ExperimentSession implements AutoCloseable {
             throw e;
         }
         return session;
+    }
+
+    /**
+     * The files a session writes once every run is in, derived from the runs: a process killed
+     * while writing them leaves some behind, so a resumed folder drops them and writes them afresh
+     * (every other file in it is the run store's, or the resolved scenarios).
+     */
+    private static final List<String> FINISH = List.of("summary.json", "design.csv", "points.csv", "compare.csv",
+            "cea.csv", "ceac.csv", "manifest.json", "manifest.json.tmp");
+
+    private void clearFinish(String dir) throws IOException {
+        for (String name : FINISH) {
+            Files.deleteIfExists(folder.resolve(dir.isEmpty() ? name : dir + "/" + name));
+        }
+        if (!dir.isEmpty()) {
+            for (String name : FINISH) {
+                Files.deleteIfExists(folder.resolve(name));
+            }
+        }
     }
 
     /**

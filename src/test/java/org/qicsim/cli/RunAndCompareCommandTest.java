@@ -176,6 +176,17 @@ class RunAndCompareCommandTest {
             dir.resolve("run.partial").toString()}, reps)).exit()).isZero();
         assertSameSortedRows(dir.resolve("run-whole"), dir.resolve("run"), "");
         assertSameFiles(dir.resolve("run-whole"), dir.resolve("run"), List.of("summary.json", "points.csv"));
+        // Killed while writing its summaries (every run stored, summary.json there, no manifest yet):
+        // the resume writes them afresh.
+        Path killed = dir.resolve("killed.partial");
+        Files.createDirectories(killed);
+        for (String name : List.of("runs.csv", "timeseries.csv", "sites.csv", "scenario.resolved.yaml", "summary.json")) {
+            Files.copy(dir.resolve("run").resolve(name), killed.resolve(name));
+        }
+        assertThat(qicsim(concat(new String[] {"run", a.toString(), "--resume", killed.toString()}, reps)).exit())
+                .isZero();
+        assertSameFiles(dir.resolve("run-whole"), dir.resolve("killed"), List.of("runs.csv", "summary.json",
+            "points.csv"));
 
         for (int k = 0; k < 2; k++) {
             String[] args = k == 0 ? new String[] {"--out", dir.resolve("cmp").toString()}
