@@ -68,6 +68,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     private ParameterOption parameters;
 
+    @Mixin
+    private ResumeOption resume;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,6 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
         double wtp = cea.wtp(first);
         ParameterOption.Draws draws = parameters.load(scenarios, arguments, masterSeed, reps);
         Experiment experiment = new Experiment(designs, masterSeed, reps, draws == null ? null : draws.scenarios());
+        resume.check(spec.commandLine(), output, draws != null);
         if (output.dryRun) {
             out.println(paired ? "designs share one world: paired" : "designs differ in world: UNPAIRED");
             DryRun.print(out, experiment, options.threads());
@@ -98,8 +102,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Instant start = Instant.now();
         String hash = hash(designs);
-        ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
-                : ResultsFolder.forCompare(output.resultsRoot, start, hash);
+        ResultsFolder folder = resume.folder(() -> output.out != null ? ResultsFolder.at(output.out)
+                : ResultsFolder.forCompare(output.resultsRoot, start, hash));
         List<CeaResult> ceaRows = new ArrayList<>();
         var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
                 (results, executor, designResults) -> {

@@ -39,8 +39,12 @@ final class ExperimentFolder {
         try (ExperimentSession session = ExperimentSession.open(folder, experiment, subfolders);
                 LocalPool pool = new LocalPool(options.threads())) {
             List<DesignResults> designs;
-            try (Progress progress = Progress.start(task, experiment.runs().size(), options)) {
+            long remaining = experiment.runs().size() - session.storedBefore();
+            try (Progress progress = Progress.start(task, remaining, options)) {
                 designs = session.execute(pool, stop, interrupt.counting(stop, (run, result) -> progress.step()));
+            } catch (InterruptedException e) {
+                throw new InterruptedException(e.getMessage() + "; finish with: qicsim " + task.split(" ")[0]
+                        + " <the same arguments> --resume " + session.dir());
             }
             T value = finish.write(session, pool, designs);
             return new Completed<>(session.commit(), value);

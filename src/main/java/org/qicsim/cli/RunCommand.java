@@ -46,6 +46,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private ParameterOption parameters;
 
+    @Mixin
+    private ResumeOption resume;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,13 +59,14 @@ public final class RunCommand implements Callable<Integer> {
         ParameterOption.Draws draws = parameters.load(List.of(scenario), arguments, s.seed(), s.replications());
         Experiment experiment = new Experiment(List.of(new DesignSpec(0, s.name(), resolved)), s.seed(),
                 s.replications(), draws == null ? null : draws.scenarios());
+        resume.check(spec.commandLine(), output, draws != null);
         if (output.dryRun) {
             DryRun.print(out, experiment, options.threads());
             return ExitCodes.OK;
         }
         Instant start = Instant.now();
-        ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
-                : ResultsFolder.forRun(output.resultsRoot, s.name(), start, resolved.sha256());
+        ResultsFolder folder = resume.folder(() -> output.out != null ? ResultsFolder.at(output.out)
+                : ResultsFolder.forRun(output.resultsRoot, s.name(), start, resolved.sha256()));
         var completed = ExperimentFolder.execute(folder, experiment, false, "run " + s.name(), options, interrupt,
                 (results, executor, designs) -> {
                     DesignSummary summary = DesignSummary.of(designs.get(0), experiment.masterSeed());

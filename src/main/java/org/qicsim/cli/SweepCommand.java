@@ -1,15 +1,12 @@
 package org.qicsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,7 +283,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + folder.dir(), e);
         } finally {
             try {
-                manifest = finish(manifest, start, args, options, outcome, status);
+                manifest = SweepFolder.finish(manifest, start, args, options.threads(), outcome, status);
                 SweepFolder.writeManifest(folder, manifest);
             } catch (IOException | RuntimeException e) {
                 // A full disk may refuse the manifest too: the folder stays .partial, never complete.
@@ -311,33 +308,6 @@ public final class SweepCommand implements Callable<Integer> {
         boolean reported = scope.shard() != null || report.write(done, stdout);
         stdout.println(done);
         return reported ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    /** The manifest at the end of a session: status, totals, and this session appended to {@code sessions}. */
-    private static Manifest finish(Manifest manifest, Instant start, List<String> args, GlobalOptions options,
-            Sweep.Outcome outcome, String status) {
-        Instant end = Instant.now();
-        List<Object> sessions = new ArrayList<>();
-        Object earlier = manifest.extra().get("sessions");
-        if (earlier instanceof JsonNode array) {
-            array.forEach(sessions::add);
-        } else if (earlier instanceof List<?> list) {
-            sessions.addAll(list);
-        }
-        Map<String, Object> session = new LinkedHashMap<>();
-        session.put("startUtc", start.truncatedTo(ChronoUnit.MILLIS).toString());
-        session.put("endUtc", end.truncatedTo(ChronoUnit.MILLIS).toString());
-        session.put("commandLine", args);
-        session.put("threads", options.threads());
-        session.put("runs", outcome == null ? 0 : outcome.runsThisSession());
-        session.put("counterfactualArms", outcome == null ? 0 : outcome.counterfactualArms());
-        session.put("status", status);
-        sessions.add(session);
-        Manifest m = manifest.withExtra("status", status).withExtra("sessions", sessions);
-        if (outcome != null) {
-            m = m.withExtra("runsStored", outcome.stored());
-        }
-        return status.equals("complete") ? m.withEnd(end) : m;
     }
 
     private static void printDryRun(PrintWriter out, SweepPlan plan, int threads) throws IOException {

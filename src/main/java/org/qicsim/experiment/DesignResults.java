@@ -32,6 +32,14 @@ public final class DesignResults {
         }
     }
 
+    /** A stored run's metrics, in {@link RunResult#METRICS} order (a resumed folder's rows). */
+    void addStored(int replicate, double[] metrics) {
+        int i = 0;
+        for (double[] v : values.values()) {
+            v[replicate] = metrics[i++];
+        }
+    }
+
     /** The metric's values by replicate (a copy). */
     public double[] values(String metric) {
         double[] v = values.get(metric);

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.qicsim.model.RunResult;
 import org.qicsim.scenario.ResolvedScenario;
 
@@ -123,11 +124,28 @@ public final class Experiment {
      */
     public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink, StopSignal stop)
             throws InterruptedException, IOException {
-        List<RunSpec> runs = runs();
         List<DesignResults> results = new ArrayList<>();
         for (DesignSpec d : designs) {
             results.add(new DesignResults(d, replications));
         }
+        return execute(executor, sink, stop, results, run -> false);
+    }
+
+    /**
+     * As {@link #execute(RunExecutor, RunExecutor.Sink, StopSignal)}, continuing a resumed folder:
+     * the runs {@code stored} says are done are skipped, their metrics already in {@code results}.
+     * Each run is a pure function of its scenario and seed, so the results are those of one
+     * uninterrupted execution.
+     */
+    public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink, StopSignal stop,
+            List<DesignResults> results, Predicate<RunSpec> stored) throws InterruptedException, IOException {
+        List<RunSpec> runs = new ArrayList<>();
+        for (RunSpec run : runs()) {
+            if (!stored.test(run)) {
+                runs.add(run);
+            }
+        }
+        int before = runs().size() - runs.size();
         CounterfactualCache cache = new CounterfactualCache(runs);
         Iterator<RunSpec> all = runs.iterator();
         Iterator<RunSpec> untilStopped = new Iterator<>() {
@@ -148,7 +166,7 @@ public final class Experiment {
             done[0]++;
         });
         if (done[0] < runs.size()) {
-            throw new InterruptedException(done[0] + " of " + runs.size() + " runs finished and written");
+            throw new InterruptedException((before + done[0]) + " of " + runs().size() + " runs finished and written");
         }
         return results;
     }

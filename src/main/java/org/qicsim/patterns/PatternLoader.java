@@ -25,6 +25,7 @@ import org.qicsim.scenario.Problem;
 import org.qicsim.scenario.Problems;
 import org.qicsim.scenario.ScenarioException;
 import org.qicsim.scenario.ScenarioSchema;
+import org.qicsim.scenario.SettingsBlock;
 import org.qicsim.scenario.tree.DidYouMean;
 import org.qicsim.scenario.tree.ListNode;
 import org.qicsim.scenario.tree.Location;
@@ -368,30 +369,12 @@ public final class PatternLoader {
                 Path scenario = d.file("scenario", dir);
                 Integer reps = d.optionalInteger("replicates", 1, 100_000);
                 Long offset = d.optionalLong("seedOffset");
-                List<KeyOverride> overrides = new ArrayList<>();
+                // The set: parser of experiment and calibration files: each value checked against its
+                // key's type and range here, and a problem the scenario finds later is moved back to
+                // this line through its origin.
                 java.util.Map<String, Location> origins = new java.util.LinkedHashMap<>();
-                Node set = d.map.get("set");
-                if (set != null) {
-                    if (!(set instanceof MapNode setMap)) {
-                        d.problems.error(set.location(), d.path("set"), "expected a map of scenario keys to values, got " + set.describe());
-                    } else {
-                        for (String key : setMap.keys()) {
-                            MapNode.Entry e = setMap.entry(key);
-                            if (ScenarioSchema.key(key).isEmpty()) {
-                                d.problems.error(e.keyLocation(), d.path("set") + "." + key, "\"" + key + "\" is not a scenario key"
-                                        + DidYouMean.phrase(ScenarioSchema.suggest(key)) + " (valid: a key path listed by qicsim schema --list)");
-                            } else if (!(e.value() instanceof ScalarNode scalar)) {
-                                d.problems.error(e.value().location(), d.path("set") + "." + key, "expected a single value, got "
-                                        + e.value().describe());
-                            } else {
-                                // Problems the value causes in the scenario are moved back to this line.
-                                String origin = e.value().location().file() + " design " + name + " " + key;
-                                origins.put(origin, e.value().location());
-                                overrides.add(new KeyOverride(key, scalarYaml(scalar), origin, 1));
-                            }
-                        }
-                    }
-                }
+                List<KeyOverride> overrides = SettingsBlock.parse(d.map.get("set"), d.path("set"), java.util.Map.of(),
+                        (key, at) -> at.file() + " design " + name + " " + key, d.problems, origins);
                 if (scenario != null) {
                     designs.add(new Design(name, scenario, overrides, origins, reps, offset == null ? 0 : offset));
                 }
@@ -449,14 +432,6 @@ public final class PatternLoader {
 
     private static Design find(List<Design> designs, String name) {
         return designs.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
-    }
-
-    private static String scalarYaml(ScalarNode scalar) {
-        Object v = scalar.value();
-        if (v instanceof String s) {
-            return s;
-        }
-        return String.valueOf(v);
     }
 
     private static Check check(Node node, String path, Problems problems, List<String> designs) {

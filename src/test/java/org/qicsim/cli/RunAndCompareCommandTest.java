@@ -147,4 +147,76 @@ class RunAndCompareCommandTest {
         assertThat(all.subList(0, done.size())).isEqualTo(done);
         assertThat(Files.readString(partial.resolve("runs.csv"))).endsWith("\n");
     }
+
+    /**
+     * {@code --resume} of an interrupted run and compare (stopped after 3 runs on one thread, twice for compare)
+     * finishes the folder with sorted rows and summaries equal to an uninterrupted command's, on
+     * another thread count; a resume with other options is refused (exit 2) before any run.
+     */
+    @Test
+    void interruptedRunAndCompareResumeToTheUninterruptedResults() throws IOException {
+        Path a = small("base", "");
+        Path b = small("other", "collaborative: {feedback: {display: league}}\n");
+        String[] reps = {"--reps", "10", "--no-report"};
+        assertThat(qicsim(concat(new String[] {"run", a.toString(), "--threads", "2", "--out",
+            dir.resolve("run-whole").toString()}, reps)).exit()).isZero();
+        assertThat(qicsim(concat(new String[] {"compare", a.toString(), b.toString(), "--threads", "2", "--out",
+            dir.resolve("cmp-whole").toString()}, reps)).exit()).isZero();
+
+        // One thread keeps at most 4 runs in flight, so a stop after 3 leaves runs to resume.
+        CliRun stopped = qicsim(concat(new String[] {"run", a.toString(), "--threads", "1", "--interrupt-after", "3",
+            "--out", dir.resolve("run").toString()}, reps));
+        assertThat(stopped.exit()).isEqualTo(130);
+        assertThat(stopped.err()).contains("--resume " + dir.resolve("run.partial"));
+        CliRun other = qicsim(concat(new String[] {"run", a.toString(), "--seed", "5", "--resume",
+            dir.resolve("run.partial").toString()}, reps));
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).contains("differs");
+        assertThat(qicsim(concat(new String[] {"run", a.toString(), "--threads", "2", "--resume",
+            dir.resolve("run.partial").toString()}, reps)).exit()).isZero();
+        assertSameSortedRows(dir.resolve("run-whole"), dir.resolve("run"), "");
+        assertSameFiles(dir.resolve("run-whole"), dir.resolve("run"), List.of("summary.json", "points.csv"));
+        // Killed while writing its summaries (every run stored, summary.json there, no manifest yet):
+        // the resume writes them afresh.
+        Path killed = dir.resolve("killed.partial");
+        Files.createDirectories(killed);
+        for (String name : List.of("runs.csv", "timeseries.csv", "sites.csv", "scenario.resolved.yaml", "summary.json")) {
+            Files.copy(dir.resolve("run").resolve(name), killed.resolve(name));
+        }
+        assertThat(qicsim(concat(new String[] {"run", a.toString(), "--resume", killed.toString()}, reps)).exit())
+                .isZero();
+        assertSameFiles(dir.resolve("run-whole"), dir.resolve("killed"), List.of("runs.csv", "summary.json",
+            "points.csv"));
+
+        for (int k = 0; k < 2; k++) {
+            String[] args = k == 0 ? new String[] {"--out", dir.resolve("cmp").toString()}
+                : new String[] {"--resume", dir.resolve("cmp.partial").toString()};
+            assertThat(qicsim(concat(concat(new String[] {"compare", a.toString(), b.toString(), "--threads", "1",
+                "--interrupt-after", "3"}, args), reps)).exit()).isEqualTo(130);
+        }
+        assertThat(qicsim(concat(new String[] {"compare", a.toString(), b.toString(), "--resume",
+            dir.resolve("cmp.partial").toString()}, reps)).exit()).isZero();
+        for (String design : List.of("designs/1-base", "designs/2-other")) {
+            assertSameSortedRows(dir.resolve("cmp-whole"), dir.resolve("cmp"), design + "/");
+            assertSameFiles(dir.resolve("cmp-whole"), dir.resolve("cmp"), List.of(design + "/summary.json"));
+        }
+        assertSameFiles(dir.resolve("cmp-whole"), dir.resolve("cmp"), List.of("compare.csv", "points.csv", "cea.csv"));
+    }
+
+    private static void assertSameSortedRows(Path a, Path b, String prefix) throws IOException {
+        for (String table : List.of("runs.csv", "timeseries.csv", "sites.csv")) {
+            List<String> expected = new java.util.ArrayList<>(Files.readAllLines(a.resolve(prefix + table)));
+            List<String> actual = new java.util.ArrayList<>(Files.readAllLines(b.resolve(prefix + table)));
+            assertThat(actual.get(0)).isEqualTo(expected.get(0));
+            java.util.Collections.sort(expected);
+            java.util.Collections.sort(actual);
+            assertThat(actual).as(prefix + table).isEqualTo(expected);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

@@ -104,6 +104,36 @@ class PatternLoaderTest {
                 .hasMessageContaining("X3.yaml:13:5: checks[0]: designs a and b must have the same seedOffset and replicates");
     }
 
+    /**
+     * A design's {@code set:} goes through the experiment file's parser (SettingsBlock): a value out
+     * of its key's range is refused at its line with the valid range, and a misspelt key path gets a
+     * "did you mean", before any scenario is loaded.
+     */
+    @Test
+    void designSettingsAreCheckedAsAnExperimentsAre() throws IOException {
+        String michigan = Path.of("scenarios", "michigan-cqi.yaml").toAbsolutePath().toString().replace('\\', '/');
+        Path file = write("X4.yaml", """
+                id: X4
+                title: t
+                source: s
+                set: validation
+                kind: replicates
+                metric: m
+                criterion: c
+                replicates: 3
+                designs:
+                  a: {scenario: %s, set: {sites.count: -4}}
+                  b: {scenario: %s, set: {sites.cont: 20}}
+                checks:
+                  - {name: n, combine: difference, statistic: finalRate, design: a, minus: b, above: 0}
+                """.formatted(michigan, michigan));
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X4.yaml:10:")
+                .hasMessageContaining("designs.a.set.sites.count:")
+                .hasMessageContaining("X4.yaml:11:")
+                .hasMessageContaining("did you mean \"sites.count\"");
+    }
+
     @Test
     void aMissingFolderIsInvalidInput() {
         assertThatThrownBy(() -> PatternLoader.loadAll(dir.resolve("none"))).isInstanceOf(ScenarioException.class)

@@ -1,6 +1,5 @@
 package org.qicsim.experiment.sweep;
 
-import org.qicsim.experiment.StopSignal;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -9,6 +8,8 @@ import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.Estimates;
 import org.qicsim.analysis.RatioEstimate;
 import org.qicsim.experiment.DesignSummary;
+import org.qicsim.experiment.RunStore;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.model.RunResult;
 
 /**

@@ -7,6 +7,7 @@ import org.qicsim.analysis.sensitivity.MorrisIndices;
 import org.qicsim.analysis.sensitivity.SobolEstimator;
 import org.qicsim.analysis.sensitivity.SobolIndices;
 import org.qicsim.experiment.Seeds;
+import org.qicsim.experiment.StoreTables;
 import org.qicsim.experiment.doe.Design;
 import org.qicsim.experiment.doe.DesignKind;
 import org.qicsim.experiment.doe.Morris;
@@ -63,7 +64,7 @@ final class SensitivityTable {
 
     private static CsvWriter csv(ResultsFolder folder, List<String> header) throws IOException {
         // Derived from the stored runs: a resumed sweep writes it afresh.
-        java.nio.file.Files.deleteIfExists(folder.resolve(SweepTables.SENSITIVITY));
-        return CsvWriter.create(folder.resolve(SweepTables.SENSITIVITY), header);
+        java.nio.file.Files.deleteIfExists(folder.resolve(StoreTables.SENSITIVITY));
+        return CsvWriter.create(folder.resolve(StoreTables.SENSITIVITY), header);
     }
 }

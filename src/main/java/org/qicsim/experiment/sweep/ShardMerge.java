@@ -16,6 +16,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.qicsim.experiment.CsvRunStore;
+import org.qicsim.experiment.StoreTables;
+import org.qicsim.experiment.StoredRuns;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.UserInputException;
@@ -33,7 +36,7 @@ import org.qicsim.results.duckdb.ResultsTables;
  * is summarised like any finished sweep, from its rows in (point, replicate) order.
  */
 public final class ShardMerge {
-    private static final List<String> ROW_TABLES = List.of(SweepTables.RUNS, SweepTables.TIMESERIES, SweepTables.SITES);
+    private static final List<String> ROW_TABLES = List.of(StoreTables.RUNS, StoreTables.TIMESERIES, StoreTables.SITES);
     private static final List<String> SAME_FILES = List.of(ExperimentFile.RESOLVED, ExperimentYaml.SCENARIO,
             SweepFolder.DESIGN);
 
@@ -229,19 +232,19 @@ public final class ShardMerge {
                     in.readLine();
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         String[] cells = line.split(",", 3);
-                        StoredRuns.add(stored, plan, Integer.parseInt(cells[0]), Integer.parseInt(cells[1]));
+                        StoredRuns.add(stored, plan.runIndex(), Integer.parseInt(cells[0]), Integer.parseInt(cells[1]));
                     }
                 }
                 return stored;
             }
             try (DuckDb db = DuckDb.openWithTemporarySpill()) {
-                if (!ResultsTables.register(db, s.dir()).contains(SweepTables.RUNS)) {
+                if (!ResultsTables.register(db, s.dir()).contains(StoreTables.RUNS)) {
                     return stored;
                 }
                 try (Statement st = db.connection().createStatement();
                         ResultSet rs = st.executeQuery("SELECT point, replicate FROM runs")) {
                     while (rs.next()) {
-                        StoredRuns.add(stored, plan, rs.getInt(1), rs.getInt(2));
+                        StoredRuns.add(stored, plan.runIndex(), rs.getInt(1), rs.getInt(2));
                     }
                 }
             }

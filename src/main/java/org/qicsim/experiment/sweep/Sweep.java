@@ -1,11 +1,12 @@
 package org.qicsim.experiment.sweep;
 
-import org.qicsim.experiment.StopSignal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.BitSet;
 import org.qicsim.experiment.CounterfactualCache;
 import org.qicsim.experiment.RunExecutor;
+import org.qicsim.experiment.RunStore;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.ResultsFolder;
 
 /**
@@ -52,7 +53,7 @@ public final class Sweep implements Closeable {
         this.plan = plan;
         this.folder = folder;
         this.store = store;
-        this.stored = store.stored(plan);
+        this.stored = store.stored();
         this.storedBefore = stored.cardinality();
     }
 
@@ -61,7 +62,8 @@ public final class Sweep implements Closeable {
      * DuckDB, or CSV if {@code csv} is asked for or DuckDB cannot load here (a warning says so).
      */
     public static Sweep open(SweepPlan plan, ResultsFolder folder, boolean csv) throws IOException {
-        RunStore store = RunStore.open(folder, plan, csv);
+        RunStore store = RunStore.open(folder, plan.runIndex(), plan.experiment().outputs().monthly(),
+                plan.experiment().outputs().sites(), csv);
         try {
             return new Sweep(plan, folder, store);
         } catch (IOException | RuntimeException e) {

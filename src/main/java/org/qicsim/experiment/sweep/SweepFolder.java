@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qicsim.experiment.CsvRunStore;
+import org.qicsim.experiment.StoreTables;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.UserInputException;
@@ -117,7 +121,7 @@ public final class SweepFolder {
      */
     public static void clearUnstarted(ResultsFolder folder) throws IOException {
         if (Files.exists(folder.resolve(CsvRunStore.RUNS_CSV))
-                || !org.qicsim.results.duckdb.ResultsTables.parts(folder.resolve(SweepTables.RUNS)).isEmpty()) {
+                || !org.qicsim.results.duckdb.ResultsTables.parts(folder.resolve(StoreTables.RUNS)).isEmpty()) {
             throw new UserInputException(folder.dir() + " has runs but no " + MANIFEST + "; it was edited, and cannot be "
                     + "resumed");
         }
@@ -167,5 +171,32 @@ public final class SweepFolder {
                 .withExtra("runs", plan.runs())
                 .withExtra("commonRandomNumbers", e.commonRandomNumbers())
                 .withExtra("outputs", outputs);
+    }
+
+    /** The manifest at the end of a session: status, totals, and this session appended to {@code sessions}. */
+    public static Manifest finish(Manifest manifest, Instant start, List<String> args, int threads,
+            Sweep.Outcome outcome, String status) {
+        Instant end = Instant.now();
+        List<Object> sessions = new ArrayList<>();
+        Object earlier = manifest.extra().get("sessions");
+        if (earlier instanceof JsonNode array) {
+            array.forEach(sessions::add);
+        } else if (earlier instanceof List<?> list) {
+            sessions.addAll(list);
+        }
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("startUtc", start.truncatedTo(ChronoUnit.MILLIS).toString());
+        session.put("endUtc", end.truncatedTo(ChronoUnit.MILLIS).toString());
+        session.put("commandLine", args);
+        session.put("threads", threads);
+        session.put("runs", outcome == null ? 0 : outcome.runsThisSession());
+        session.put("counterfactualArms", outcome == null ? 0 : outcome.counterfactualArms());
+        session.put("status", status);
+        sessions.add(session);
+        Manifest m = manifest.withExtra("status", status).withExtra("sessions", sessions);
+        if (outcome != null) {
+            m = m.withExtra("runsStored", outcome.stored());
+        }
+        return status.equals("complete") ? m.withEnd(end) : m;
     }
 }

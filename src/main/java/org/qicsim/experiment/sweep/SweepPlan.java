@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.qicsim.experiment.ParameterSample;
+import org.qicsim.experiment.RunIndex;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.Problem;
@@ -374,6 +375,11 @@ public final class SweepPlan {
     }
 
     /** The index of (point, replicate) in a bit set of stored runs: (point − 1)·replications + replicate. */
+    /** The plan's runs as a store numbers them: points 1..n, every replicate a point may have. */
+    public RunIndex runIndex() {
+        return new RunIndex(1, points(), replications());
+    }
+
     public int index(int point, int replicate) {
         return (point - 1) * replications() + replicate;
     }

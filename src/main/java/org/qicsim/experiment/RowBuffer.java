@@ -1,4 +1,4 @@
-package org.qicsim.experiment.sweep;
+package org.qicsim.experiment;
 
 import java.io.IOException;
 import java.io.OutputStream;

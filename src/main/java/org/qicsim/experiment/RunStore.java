@@ -1,4 +1,4 @@
-package org.qicsim.experiment.sweep;
+package org.qicsim.experiment;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,19 +23,19 @@ import org.qicsim.results.duckdb.ResultsTables;
  * {@code runs}. Between commits rows wait in memory (DuckDB's, for Parquet), bounded by
  * {@link #commitIfDue()}.
  */
-abstract class RunStore implements Closeable {
+public abstract class RunStore implements Closeable {
     private static final Logger LOG = Logger.getLogger(RunStore.class.getName());
     /** Longest time between commits: what a killed process can lose (a few seconds of runs). */
     static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
 
     /** Receives stored run rows: the metrics in {@link RunResult#METRICS} order, NaN for missing. */
     @FunctionalInterface
-    interface RunRows {
+    public interface RunRows {
         void accept(int point, int replicate, double[] metrics) throws IOException;
     }
 
     /** Receives the rows of the points table. */
-    interface PointRows extends Closeable {
+    public interface PointRows extends Closeable {
         void row(int point, String metric, double mean, double sd, double ciLow, double ciHigh, Integer n)
                 throws IOException;
     }
@@ -44,12 +44,26 @@ abstract class RunStore implements Closeable {
      * Opens the store of {@code folder} (a new one, or a reopened {@code .partial} one to continue),
      * Parquet unless {@code csv} is asked for or DuckDB cannot load, in which case it says so.
      */
-    static RunStore open(ResultsFolder folder, SweepPlan plan, boolean csv) throws IOException {
-        boolean csvRuns = Files.isRegularFile(folder.resolve(CsvRunStore.RUNS_CSV));
-        boolean parquetRuns = !ResultsTables.parts(folder.resolve(SweepTables.RUNS)).isEmpty();
+    public static RunStore open(ResultsFolder folder, RunIndex runs, boolean monthly, boolean sites, boolean csv)
+            throws IOException {
+        return open(folder, "", runs, monthly, sites, csv);
+    }
+
+    /**
+     * As {@link #open(ResultsFolder, RunIndex, boolean, boolean, boolean)}, in {@code relativeDir} of
+     * the folder ({@code compare}'s {@code designs/<k>-<name>/}; "" for the folder itself).
+     *
+     * @param monthly whether the {@code timeseries} table is kept
+     * @param sites   whether the {@code sites} table is kept
+     */
+    public static RunStore open(ResultsFolder folder, String relativeDir, RunIndex runs, boolean monthly, boolean sites,
+            boolean csv) throws IOException {
+        Path dir = relativeDir.isEmpty() ? folder.dir() : folder.resolve(relativeDir);
+        boolean csvRuns = Files.isRegularFile(dir.resolve(CsvRunStore.RUNS_CSV));
+        boolean parquetRuns = !ResultsTables.parts(dir.resolve(StoreTables.RUNS)).isEmpty();
         if (!csv && !csvRuns) {
             try {
-                return ParquetRunStore.open(folder, plan.experiment().outputs());
+                return ParquetRunStore.open(folder, dir, runs, monthly, sites);
             } catch (DuckDbUnavailableException e) {
                 if (parquetRuns) {
                     throw new IOException("this folder's runs are stored as Parquet, and continuing it needs DuckDB: "
@@ -62,35 +76,37 @@ abstract class RunStore implements Closeable {
         } else if (!csv) {
             LOG.info("this folder was started without DuckDB; continuing it in CSV");
         }
-        return CsvRunStore.open(folder, plan);
+        return CsvRunStore.open(folder, dir, runs, monthly, sites);
     }
 
     /** {@code parquet} or {@code csv}, for the manifest. */
-    abstract String format();
+    public abstract String format();
 
-    /** The runs already stored (a resumed sweep), as {@link SweepPlan#index} bits; refuses duplicates. */
-    abstract BitSet stored(SweepPlan plan) throws IOException;
+    /** The runs already stored (a resumed folder), as {@link RunIndex#index} bits; refuses duplicates. */
+    public abstract BitSet stored() throws IOException;
 
-    private final SweepOutputs outputs;
+    private final boolean monthly;
+    private final boolean sites;
     /** The first write that failed: from then on nothing more reaches the files. */
     private Exception failure;
     private long commitEveryNanos = COMMIT_EVERY_NANOS;
 
     /** The longest time between commits. */
-    final long commitEveryNanos() {
+    public final long commitEveryNanos() {
         return commitEveryNanos;
     }
 
     /** Test seam: commits more often, so that a test's kills land on commits. */
-    final void commitEvery(long nanos) {
+    public final void commitEvery(long nanos) {
         commitEveryNanos = nanos;
     }
 
     /** Test seam: table flushes left before one fails as a full disk would; negative for never. */
     private int flushesBeforeFault = -1;
 
-    RunStore(SweepOutputs outputs) {
-        this.outputs = outputs;
+    RunStore(boolean monthly, boolean sites) {
+        this.monthly = monthly;
+        this.sites = sites;
     }
 
     /**
@@ -98,12 +114,12 @@ abstract class RunStore implements Closeable {
      * a failed write (a full disk) a later one could still succeed and store a run whose monthly or
      * site rows never reached the disk, and a resumed sweep trusts every run in {@code runs}.
      */
-    final boolean isFailed() {
+    public final boolean isFailed() {
         return failure != null;
     }
 
     /** Test seam: the {@code n+1}-th table flush from now fails (half written, for CSV), as on a full disk. */
-    final void injectFaultAfterFlushes(int n) {
+    public final void injectFaultAfterFlushes(int n) {
         flushesBeforeFault = n;
     }
 
@@ -137,7 +153,7 @@ abstract class RunStore implements Closeable {
     }
 
     /** Adds one run's rows: its monthly and site rows (when kept), then its {@code runs} row. */
-    final void write(int point, int replicate, long runSeed, RunResult result) throws IOException {
+    public final void write(int point, int replicate, long runSeed, RunResult result) throws IOException {
         ensureWritable();
         try {
             writeRows(point, replicate, runSeed, result);
@@ -148,7 +164,7 @@ abstract class RunStore implements Closeable {
     }
 
     /** Commits if enough rows wait or enough time has passed since the last commit. */
-    final void commitIfDue() throws IOException {
+    public final void commitIfDue() throws IOException {
         ensureWritable();
         try {
             if (flushesBeforeFault >= 0) {
@@ -163,7 +179,7 @@ abstract class RunStore implements Closeable {
     }
 
     /** Makes every row written so far durable, in complete files, monthly and site rows first. */
-    final void commit() throws IOException {
+    public final void commit() throws IOException {
         ensureWritable();
         try {
             flushAll();
@@ -175,20 +191,20 @@ abstract class RunStore implements Closeable {
     }
 
     private void writeRows(int point, int replicate, long runSeed, RunResult result) throws IOException {
-        if (outputs.monthly()) {
+        if (monthly) {
             for (int t = 0; t < result.months(); t++) {
-                append(SweepTables.TIMESERIES, SweepTables.timeseriesRow(point, replicate, runSeed, result, t));
+                append(StoreTables.TIMESERIES, StoreTables.timeseriesRow(point, replicate, runSeed, result, t));
             }
         }
-        if (outputs.sites()) {
+        if (sites) {
             for (int j = 0; j < result.factual().sites(); j++) {
-                append(SweepTables.SITES, SweepTables.siteRow(point, replicate, runSeed, result, j));
+                append(StoreTables.SITES, StoreTables.siteRow(point, replicate, runSeed, result, j));
             }
         }
-        append(SweepTables.RUNS, SweepTables.runRow(point, replicate, runSeed, result));
+        append(StoreTables.RUNS, StoreTables.runRow(point, replicate, runSeed, result));
     }
 
-    /** Adds a row to one of the tables {@link SweepTables#RUNS}, {@code TIMESERIES}, {@code SITES}. */
+    /** Adds a row to one of the tables {@link StoreTables#RUNS}, {@code TIMESERIES}, {@code SITES}. */
     abstract void append(String table, Object[] row) throws IOException;
 
     /** {@link #commitIfDue()} of the format; whether it committed. */
@@ -208,13 +224,13 @@ abstract class RunStore implements Closeable {
     abstract void flushAll() throws IOException;
 
     /** The stored runs of points [from, to), in no particular order. */
-    abstract void readRuns(int from, int to, RunRows rows) throws IOException;
+    public abstract void readRuns(int from, int to, RunRows rows) throws IOException;
 
     /**
      * Starts the points table (and removes one left by an interrupted summary pass, since it is
      * derived from the runs and is always recomputed whole).
      */
-    abstract PointRows points() throws IOException;
+    public abstract PointRows points() throws IOException;
 
     /** Deletes a file or folder tree if it exists. */
     static void deleteTree(Path path) throws IOException {

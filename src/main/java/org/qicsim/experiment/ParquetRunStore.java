@@ -1,4 +1,4 @@
-package org.qicsim.experiment.sweep;
+package org.qicsim.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,31 +30,37 @@ final class ParquetRunStore extends RunStore {
     /** DuckDB's spill folder inside the results folder, deleted when the store closes. */
     static final String SPILL = ".duckdb-tmp";
     private final ResultsFolder folder;
+    private final Path dir;
+    private final RunIndex index;
     private final DuckDb db;
     private final ParquetChunkWriter runs;
     private final ParquetChunkWriter timeseries;
     private final ParquetChunkWriter sites;
     private long lastCommit = System.nanoTime();
 
-    private ParquetRunStore(ResultsFolder folder, SweepOutputs outputs, DuckDb db) throws IOException {
-        super(outputs);
+    private ParquetRunStore(ResultsFolder folder, Path dir, RunIndex index, boolean monthly, boolean keepSites, DuckDb db)
+            throws IOException {
+        super(monthly, keepSites);
         this.folder = folder;
+        this.dir = dir;
+        this.index = index;
         this.db = db;
         if (folder.isReopened()) {
-            removeUncommittedParts(folder.dir());
+            removeUncommittedParts(dir);
         }
-        runs = ParquetChunkWriter.open(db, folder.resolve(SweepTables.RUNS), SweepTables.runs(), Integer.MAX_VALUE);
-        timeseries = outputs.monthly() ? ParquetChunkWriter.open(db, folder.resolve(SweepTables.TIMESERIES),
-                SweepTables.timeseries(), Integer.MAX_VALUE) : null;
-        sites = outputs.sites() ? ParquetChunkWriter.open(db, folder.resolve(SweepTables.SITES),
-                SweepTables.sites(), Integer.MAX_VALUE) : null;
+        runs = ParquetChunkWriter.open(db, dir.resolve(StoreTables.RUNS), StoreTables.runs(), Integer.MAX_VALUE);
+        timeseries = monthly ? ParquetChunkWriter.open(db, dir.resolve(StoreTables.TIMESERIES),
+                StoreTables.timeseries(), Integer.MAX_VALUE) : null;
+        sites = keepSites ? ParquetChunkWriter.open(db, dir.resolve(StoreTables.SITES),
+                StoreTables.sites(), Integer.MAX_VALUE) : null;
     }
 
-    static ParquetRunStore open(ResultsFolder folder, SweepOutputs outputs) throws IOException, DuckDbUnavailableException {
+    static ParquetRunStore open(ResultsFolder folder, Path dir, RunIndex index, boolean monthly, boolean sites)
+            throws IOException, DuckDbUnavailableException {
         // Spill inside the folder: a killed process leaves nothing outside it, and a resume clears it.
         DuckDb db = DuckDb.openWithSpillIn(folder.resolve(SPILL));
         try {
-            return new ParquetRunStore(folder, outputs, db);
+            return new ParquetRunStore(folder, dir, index, monthly, sites, db);
         } catch (IOException | RuntimeException e) {
             try {
                 db.close();
@@ -66,8 +72,8 @@ final class ParquetRunStore extends RunStore {
     }
 
     private static void removeUncommittedParts(Path dir) throws IOException {
-        long last = lastPart(dir.resolve(SweepTables.RUNS));
-        for (String table : List.of(SweepTables.TIMESERIES, SweepTables.SITES)) {
+        long last = lastPart(dir.resolve(StoreTables.RUNS));
+        for (String table : List.of(StoreTables.TIMESERIES, StoreTables.SITES)) {
             for (Path part : ResultsTables.parts(dir.resolve(table))) {
                 if (number(part) > last) {
                     Files.delete(part);
@@ -87,20 +93,20 @@ final class ParquetRunStore extends RunStore {
     }
 
     @Override
-    String format() {
+    public String format() {
         return "parquet";
     }
 
     @Override
-    BitSet stored(SweepPlan plan) throws IOException {
+    public BitSet stored() throws IOException {
         BitSet stored = new BitSet();
-        if (!ResultsTables.register(db, folder.dir()).contains(SweepTables.RUNS)) {
+        if (!ResultsTables.register(db, dir).contains(StoreTables.RUNS)) {
             return stored;
         }
         try (Statement s = db.connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT point, replicate FROM runs")) {
             while (rs.next()) {
-                StoredRuns.add(stored, plan, rs.getInt(1), rs.getInt(2));
+                StoredRuns.add(stored, index, rs.getInt(1), rs.getInt(2));
             }
         } catch (SQLException e) {
             throw new IOException("cannot read the stored runs: " + e.getMessage(), e);
@@ -111,9 +117,9 @@ final class ParquetRunStore extends RunStore {
     @Override
     void append(String table, Object[] row) throws IOException {
         switch (table) {
-            case SweepTables.RUNS -> runs.append(row);
-            case SweepTables.TIMESERIES -> timeseries.append(row);
-            case SweepTables.SITES -> sites.append(row);
+            case StoreTables.RUNS -> runs.append(row);
+            case StoreTables.TIMESERIES -> timeseries.append(row);
+            case StoreTables.SITES -> sites.append(row);
             default -> throw new IllegalArgumentException("no table " + table);
         }
     }
@@ -132,22 +138,22 @@ final class ParquetRunStore extends RunStore {
     @Override
     void flushAll() throws IOException {
         if (timeseries != null) {
-            beforeTableFlush(SweepTables.TIMESERIES);
+            beforeTableFlush(StoreTables.TIMESERIES);
             timeseries.flush();
         }
         if (sites != null) {
-            beforeTableFlush(SweepTables.SITES);
+            beforeTableFlush(StoreTables.SITES);
             sites.flush();
         }
-        beforeTableFlush(SweepTables.RUNS);
+        beforeTableFlush(StoreTables.RUNS);
         runs.flush();
         lastCommit = System.nanoTime();
     }
 
     @Override
-    void readRuns(int from, int to, RunRows rows) throws IOException {
+    public void readRuns(int from, int to, RunRows rows) throws IOException {
         commit();
-        if (!ResultsTables.register(db, folder.dir()).contains(SweepTables.RUNS)) {
+        if (!ResultsTables.register(db, dir).contains(StoreTables.RUNS)) {
             return;
         }
         StringBuilder sql = new StringBuilder("SELECT point, replicate");
@@ -174,12 +180,12 @@ final class ParquetRunStore extends RunStore {
     }
 
     @Override
-    PointRows points() throws IOException {
-        deleteTree(folder.resolve(SweepTables.POINTS));
-        Files.deleteIfExists(folder.resolve(SweepTables.POINTS + ".csv"));
-        ParquetChunkWriter parquet = ParquetChunkWriter.open(db, folder.resolve(SweepTables.POINTS), SweepTables.points(),
+    public PointRows points() throws IOException {
+        deleteTree(dir.resolve(StoreTables.POINTS));
+        Files.deleteIfExists(dir.resolve(StoreTables.POINTS + ".csv"));
+        ParquetChunkWriter parquet = ParquetChunkWriter.open(db, dir.resolve(StoreTables.POINTS), StoreTables.points(),
                 ParquetChunkWriter.DEFAULT_CHUNK_ROWS);
-        CsvWriter csv = CsvWriter.create(folder.resolve(SweepTables.POINTS + ".csv"), SweepTables.names(SweepTables.points()));
+        CsvWriter csv = CsvWriter.create(dir.resolve(StoreTables.POINTS + ".csv"), StoreTables.names(StoreTables.points()));
         return new PointRows() {
             @Override
             public void row(int point, String metric, double mean, double sd, double ciLow, double ciHigh, Integer n)

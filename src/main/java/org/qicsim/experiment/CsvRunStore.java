@@ -1,4 +1,4 @@
-package org.qicsim.experiment.sweep;
+package org.qicsim.experiment;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -22,12 +22,15 @@ import org.qicsim.results.duckdb.Column;
  * folder drops a line a killed process left half written and the monthly and site rows of runs
  * whose {@code runs} row never made it, so the files again hold exactly the stored runs.
  */
-final class CsvRunStore extends RunStore {
-    static final String RUNS_CSV = SweepTables.RUNS + ".csv";
+public final class CsvRunStore extends RunStore {
+    public static final String RUNS_CSV = StoreTables.RUNS + ".csv";
     /** Characters a file may hold back before a commit is due. */
     private static final int MAX_PENDING = 8 << 20;
 
     private final ResultsFolder folder;
+    /** The folder the tables are in: the results folder, or a design's folder in it. */
+    private final Path dir;
+    private final RunIndex index;
     private final BitSet stored;
     private final List<RowBuffer> buffers = new ArrayList<>();
     private final CsvWriter runs;
@@ -35,29 +38,32 @@ final class CsvRunStore extends RunStore {
     private final CsvWriter sites;
     private long lastCommit = System.nanoTime();
 
-    private CsvRunStore(ResultsFolder folder, SweepPlan plan) throws IOException {
-        super(plan.experiment().outputs());
+    private CsvRunStore(ResultsFolder folder, Path dir, RunIndex index, boolean monthly, boolean keepSites)
+            throws IOException {
+        super(monthly, keepSites);
         this.folder = folder;
-        SweepOutputs outputs = plan.experiment().outputs();
-        Path runsFile = folder.resolve(RUNS_CSV);
-        boolean continuing = folder.isReopened() && CsvWriter.readyToAppend(runsFile, SweepTables.names(SweepTables.runs()));
-        stored = continuing ? readStored(runsFile, plan) : new BitSet();
+        this.dir = dir;
+        this.index = index;
+        Path runsFile = dir.resolve(RUNS_CSV);
+        boolean continuing = folder.isReopened() && CsvWriter.readyToAppend(runsFile, StoreTables.names(StoreTables.runs()));
+        stored = continuing ? readStored(runsFile, index) : new BitSet();
         if (folder.isReopened()) {
-            keepStoredRuns(folder.resolve(SweepTables.TIMESERIES + ".csv"), SweepTables.timeseries(), plan);
-            keepStoredRuns(folder.resolve(SweepTables.SITES + ".csv"), SweepTables.sites(), plan);
+            keepStoredRuns(dir.resolve(StoreTables.TIMESERIES + ".csv"), StoreTables.timeseries());
+            keepStoredRuns(dir.resolve(StoreTables.SITES + ".csv"), StoreTables.sites());
         }
-        timeseries = outputs.monthly() ? writer(SweepTables.TIMESERIES, SweepTables.timeseries()) : null;
-        sites = outputs.sites() ? writer(SweepTables.SITES, SweepTables.sites()) : null;
-        runs = writer(SweepTables.RUNS, SweepTables.runs());
+        timeseries = monthly ? writer(StoreTables.TIMESERIES, StoreTables.timeseries()) : null;
+        sites = keepSites ? writer(StoreTables.SITES, StoreTables.sites()) : null;
+        runs = writer(StoreTables.RUNS, StoreTables.runs());
     }
 
-    static CsvRunStore open(ResultsFolder folder, SweepPlan plan) throws IOException {
-        return new CsvRunStore(folder, plan);
+    static CsvRunStore open(ResultsFolder folder, Path dir, RunIndex index, boolean monthly, boolean sites)
+            throws IOException {
+        return new CsvRunStore(folder, dir, index, monthly, sites);
     }
 
     private CsvWriter writer(String table, List<Column> columns) throws IOException {
-        Path file = folder.resolve(table + ".csv");
-        List<String> header = SweepTables.names(columns);
+        Path file = dir.resolve(table + ".csv");
+        List<String> header = StoreTables.names(columns);
         boolean hasHeader = folder.isReopened() && CsvWriter.readyToAppend(file, header);
         if (!folder.isReopened() && Files.exists(file)) {
             throw new IOException(file + " exists in a new results folder");
@@ -69,21 +75,21 @@ final class CsvRunStore extends RunStore {
         return csv;
     }
 
-    private static BitSet readStored(Path runsFile, SweepPlan plan) throws IOException {
+    private static BitSet readStored(Path runsFile, RunIndex index) throws IOException {
         BitSet stored = new BitSet();
         try (BufferedReader in = Files.newBufferedReader(runsFile, StandardCharsets.UTF_8)) {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int[] key = key(line, runsFile);
-                StoredRuns.add(stored, plan, key[0], key[1]);
+                StoredRuns.add(stored, index, key[0], key[1]);
             }
         }
         return stored;
     }
 
     /** Rewrites {@code file} without rows of runs that are not stored, if it has any. */
-    private void keepStoredRuns(Path file, List<Column> columns, SweepPlan plan) throws IOException {
-        if (!CsvWriter.readyToAppend(file, SweepTables.names(columns))) {
+    private void keepStoredRuns(Path file, List<Column> columns) throws IOException {
+        if (!CsvWriter.readyToAppend(file, StoreTables.names(columns))) {
             return;
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -97,8 +103,7 @@ final class CsvRunStore extends RunStore {
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int[] key = key(line, file);
-                boolean known = key[0] >= 1 && key[0] <= plan.points() && key[1] >= 0 && key[1] < plan.replications()
-                        && stored.get(plan.index(key[0], key[1]));
+                boolean known = index.contains(key[0], key[1]) && stored.get(index.index(key[0], key[1]));
                 if (known) {
                     out.write(line);
                     out.write('\n');
@@ -126,21 +131,21 @@ final class CsvRunStore extends RunStore {
     }
 
     @Override
-    String format() {
+    public String format() {
         return "csv";
     }
 
     @Override
-    BitSet stored(SweepPlan plan) {
+    public BitSet stored() {
         return (BitSet) stored.clone();
     }
 
     @Override
     void append(String table, Object[] row) throws IOException {
         switch (table) {
-            case SweepTables.RUNS -> runs.row(row);
-            case SweepTables.TIMESERIES -> timeseries.row(row);
-            case SweepTables.SITES -> sites.row(row);
+            case StoreTables.RUNS -> runs.row(row);
+            case StoreTables.TIMESERIES -> timeseries.row(row);
+            case StoreTables.SITES -> sites.row(row);
             default -> throw new IllegalArgumentException("no table " + table);
         }
     }
@@ -172,9 +177,9 @@ final class CsvRunStore extends RunStore {
     }
 
     @Override
-    void readRuns(int from, int to, RunRows rows) throws IOException {
+    public void readRuns(int from, int to, RunRows rows) throws IOException {
         flushAll();
-        Path file = folder.resolve(RUNS_CSV);
+        Path file = dir.resolve(RUNS_CSV);
         int n = RunResult.METRICS.size();
         double[] metrics = new double[n];
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -198,10 +203,10 @@ final class CsvRunStore extends RunStore {
     }
 
     @Override
-    PointRows points() throws IOException {
-        Path file = folder.resolve(SweepTables.POINTS + ".csv");
+    public PointRows points() throws IOException {
+        Path file = dir.resolve(StoreTables.POINTS + ".csv");
         Files.deleteIfExists(file);
-        CsvWriter csv = CsvWriter.create(file, SweepTables.names(SweepTables.points()));
+        CsvWriter csv = CsvWriter.create(file, StoreTables.names(StoreTables.points()));
         return new PointRows() {
             @Override
             public void row(int point, String metric, double mean, double sd, double ciLow, double ciHigh, Integer n)

@@ -1,9 +1,8 @@
-package org.qicsim.experiment.sweep;
+package org.qicsim.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.qicsim.experiment.Seeds;
 import org.qicsim.model.RunResult;
 import org.qicsim.results.duckdb.Column;
 
@@ -14,12 +13,12 @@ import org.qicsim.results.duckdb.Column;
  * and {@code points} (one row per point and summarised metric). Missing values (NaN) are null, so
  * they become SQL NULL and empty CSV cells alike.
  */
-final class SweepTables {
-    static final String RUNS = "runs";
-    static final String TIMESERIES = "timeseries";
-    static final String SITES = "sites";
-    static final String POINTS = "points";
-    static final String SENSITIVITY = "sensitivity.csv";
+public final class StoreTables {
+    public static final String RUNS = "runs";
+    public static final String TIMESERIES = "timeseries";
+    public static final String SITES = "sites";
+    public static final String POINTS = "points";
+    public static final String SENSITIVITY = "sensitivity.csv";
 
     /** Column types of sites.csv (MODEL.md §9), by name; a new column must be typed here. */
     private static final Map<String, Column> SITE_TYPES = Map.ofEntries(
@@ -36,10 +35,10 @@ final class SweepTables {
             Map.entry("payments", Column.dbl("payments")),
             Map.entry("gamingEver", Column.bool("gamingEver")));
 
-    private SweepTables() {
+    private StoreTables() {
     }
 
-    static List<Column> runs() {
+    public static List<Column> runs() {
         List<Column> c = identity();
         for (String m : RunResult.METRICS) {
             c.add(Column.dbl(m));
@@ -47,7 +46,7 @@ final class SweepTables {
         return c;
     }
 
-    static List<Column> timeseries() {
+    public static List<Column> timeseries() {
         List<Column> c = identity();
         c.add(Column.integer("month"));
         for (String m : RunResult.TIMESERIES_COLUMNS) {
@@ -56,25 +55,25 @@ final class SweepTables {
         return c;
     }
 
-    static List<Column> sites() {
+    public static List<Column> sites() {
         List<Column> c = identity();
         c.add(Column.integer("site"));
         for (String name : RunResult.SITE_COLUMNS) {
             Column column = SITE_TYPES.get(name);
             if (column == null) {
-                throw new IllegalStateException("sites column " + name + " has no type in " + SweepTables.class.getName());
+                throw new IllegalStateException("sites column " + name + " has no type in " + StoreTables.class.getName());
             }
             c.add(column);
         }
         return c;
     }
 
-    static List<Column> points() {
+    public static List<Column> points() {
         return List.of(Column.integer("point"), Column.varchar("metric"), Column.dbl("mean"), Column.dbl("sd"),
                 Column.dbl("ciLow"), Column.dbl("ciHigh"), Column.integer("n"));
     }
 
-    static List<String> names(List<Column> columns) {
+    public static List<String> names(List<Column> columns) {
         List<String> names = new ArrayList<>(columns.size());
         for (Column c : columns) {
             names.add(c.name());

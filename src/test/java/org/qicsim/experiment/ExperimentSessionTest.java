@@ -1,0 +1,78 @@
+package org.qicsim.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qicsim.model.TestScenarios;
+import org.qicsim.results.ResultsFolder;
+import org.qicsim.scenario.ResolvedScenario;
+
+/**
+ * {@code run} and {@code compare} store rows through the sweep's {@link RunStore}: the run tables
+ * hold whole runs, and after a failed write (a full disk, injected) nothing more is stored and the
+ * folder is never published.
+ */
+class ExperimentSessionTest {
+    private static final int SITES = 6;
+    private static final int MONTHS = 24;
+
+    @TempDir
+    Path dir;
+
+    private static Experiment experiment() {
+        ResolvedScenario s = TestScenarios.resolved("sites.count=" + SITES, "horizonMonths=" + MONTHS);
+        return new Experiment(List.of(new DesignSpec(1, "a", s), new DesignSpec(2, "b", s)), 11, 3);
+    }
+
+    @Test
+    void everyRunIsStoredWholeInItsDesignsFolder() throws Exception {
+        Experiment e = experiment();
+        Path out = dir.resolve("ok");
+        try (ExperimentSession session = ExperimentSession.open(ResultsFolder.at(out), e, true);
+                LocalPool pool = new LocalPool(2)) {
+            session.execute(pool, new StopSignal(), (run, result) -> { });
+            session.commit();
+        }
+        for (String design : List.of("designs/1-a", "designs/2-b")) {
+            Path d = out.resolve(design);
+            assertThat(rows(d.resolve("runs.csv"))).hasSize(3);
+            assertThat(rows(d.resolve("timeseries.csv"))).hasSize(3 * MONTHS);
+            assertThat(rows(d.resolve("sites.csv"))).hasSize(3 * SITES);
+            assertThat(Files.readAllLines(d.resolve("runs.csv")).get(0)).startsWith("point,replicate,runSeed,");
+        }
+    }
+
+    @Test
+    void afterAFailedWriteNothingMoreIsStoredAndTheFolderIsNotPublished() throws Exception {
+        Experiment e = experiment();
+        Path out = dir.resolve("full");
+        ResultsFolder folder = ResultsFolder.at(out);
+        Path partial = folder.dir();
+        try (ExperimentSession session = ExperimentSession.open(folder, e, true);
+                LocalPool pool = new LocalPool(1)) {
+            // Three tables are flushed per run: the fault strikes the second run's sites rows.
+            session.injectWriteFault(4);
+            assertThatThrownBy(() -> session.execute(pool, new StopSignal(), (run, result) -> { }))
+                    .isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+            assertThatThrownBy(session::commit).isInstanceOf(IOException.class);
+        }
+        assertThat(out).doesNotExist();
+        Path d = partial.resolve("designs/1-a");
+        List<String> runs = rows(d.resolve("runs.csv"));
+        assertThat(runs).hasSize(1);
+        String key = runs.get(0).substring(0, runs.get(0).indexOf(',', runs.get(0).indexOf(',') + 1) + 1);
+        assertThat(rows(d.resolve("timeseries.csv"))).filteredOn(r -> r.startsWith(key)).hasSize(MONTHS);
+    }
+
+    private static List<String> rows(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        return lines.subList(1, lines.size());
+    }
+}
