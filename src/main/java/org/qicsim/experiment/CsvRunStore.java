@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.qicsim.model.RunResult;
 import org.qicsim.results.CsvWriter;
+import org.qicsim.results.Outputs;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.duckdb.Column;
 
@@ -223,26 +225,10 @@ public final class CsvRunStore extends RunStore {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
         if (isFailed()) {
             // Nothing more reaches the files: closing a writer would flush what waits.
             buffers.forEach(RowBuffer::discard);
         }
-        for (CsvWriter w : new CsvWriter[] {timeseries, sites, runs}) {
-            try {
-                if (w != null) {
-                    w.close();
-                }
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Outputs.closeAll(null, Arrays.asList(timeseries, sites, runs));
     }
 }

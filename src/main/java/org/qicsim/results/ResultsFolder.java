@@ -393,20 +393,7 @@ public final class ResultsFolder implements Closeable {
         }
         List<Closeable> all = new ArrayList<>(writers);
         all.addAll(tracked);
-        for (Closeable output : all) {
-            try {
-                output.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Outputs.closeAll(first, all);
     }
 
     private void ensureWritable() {

@@ -225,38 +225,11 @@ public final class WorkshopServer implements AutoCloseable {
                 s.submit(participant, levers(body(ex, MAX_BODY)));
                 sendJson(ex, 202, Map.of("queued", true));
             }
-            case "round" -> {
-                requireMethod(method, "POST");
-                if (!facilitator) {
-                    throw new ApiException(403, "only the facilitator starts and ends rounds");
-                }
-                Map<String, Object> body = body(ex, MAX_BODY);
-                String what = string(body, "action", 10);
-                if ("start".equals(what)) {
-                    s.startRound(integer(body, "replicates"), number(body, "budget"), integer(body, "minutes"));
-                } else if ("end".equals(what)) {
-                    s.endCurrentRound();
-                } else {
-                    throw ApiException.badRequest("action must be start or end");
-                }
-                sendJson(ex, 200, Map.of("ok", true));
-            }
-            case "site" -> {
-                requireMethod(method, "POST");
-                if (!facilitator) {
-                    throw new ApiException(403, "only the facilitator starts and ends rounds");
-                }
-                Map<String, Object> body = body(ex, MAX_BODY);
-                String what = string(body, "action", 10);
-                if ("start".equals(what)) {
-                    s.startSiteRound(integer(body, "cycleSeconds"));
-                } else if ("end".equals(what)) {
-                    s.endSiteRound();
-                } else {
-                    throw ApiException.badRequest("action must be start or end");
-                }
-                sendJson(ex, 200, Map.of("ok", true));
-            }
+            case "round" -> startOrEnd(ex, method, facilitator,
+                    body -> s.startRound(integer(body, "replicates"), number(body, "budget"), integer(body, "minutes")),
+                    s::endCurrentRound);
+            case "site" -> startOrEnd(ex, method, facilitator, body -> s.startSiteRound(integer(body, "cycleSeconds")),
+                    s::endSiteRound);
             case "respond" -> {
                 requireMethod(method, "POST");
                 if (participant == null) {
@@ -338,6 +311,37 @@ public final class WorkshopServer implements AutoCloseable {
      * preflight this server never grants), at most {@code max} bytes.
      */
     @SuppressWarnings("unchecked")
+    /** What a round route does with the facilitator's {@code start}. */
+    @FunctionalInterface
+    private interface RoundStart {
+        void start(Map<String, Object> body) throws ScenarioException;
+    }
+
+    /** What a round route does with the facilitator's {@code end}. */
+    @FunctionalInterface
+    private interface RoundEnd {
+        void end();
+    }
+
+    /** A round route (design or site mode): the facilitator's {@code {action: start | end}}. */
+    private void startOrEnd(HttpExchange ex, String method, boolean facilitator, RoundStart start, RoundEnd end)
+            throws IOException, ScenarioException {
+        requireMethod(method, "POST");
+        if (!facilitator) {
+            throw new ApiException(403, "only the facilitator starts and ends rounds");
+        }
+        Map<String, Object> body = body(ex, MAX_BODY);
+        String what = string(body, "action", 10);
+        if ("start".equals(what)) {
+            start.start(body);
+        } else if ("end".equals(what)) {
+            end.end();
+        } else {
+            throw ApiException.badRequest("action must be start or end");
+        }
+        sendJson(ex, 200, Map.of("ok", true));
+    }
+
     private Map<String, Object> body(HttpExchange ex, int max) throws IOException {
         var h = ex.getRequestHeaders();
         String type = h.getFirst("Content-Type");
