@@ -310,7 +310,6 @@ public final class WorkshopServer implements AutoCloseable {
      * host), {@code Content-Type: application/json} (a cross-site form cannot send it without a
      * preflight this server never grants), at most {@code max} bytes.
      */
-    @SuppressWarnings("unchecked")
     /** What a round route does with the facilitator's {@code start}. */
     @FunctionalInterface
     private interface RoundStart {
@@ -342,6 +341,7 @@ public final class WorkshopServer implements AutoCloseable {
         sendJson(ex, 200, Map.of("ok", true));
     }
 
+    @SuppressWarnings("unchecked")
     private Map<String, Object> body(HttpExchange ex, int max) throws IOException {
         var h = ex.getRequestHeaders();
         String type = h.getFirst("Content-Type");
