@@ -114,8 +114,7 @@ public final class AttributeCommand implements Callable<Integer> {
         }
         Instant start = Instant.now();
         String hash = CompareCommand.hash(plan.designs());
-        ResultsFolder folder = output.out != null ? ResultsFolder.at(output.out)
-                : ResultsFolder.forRun(output.resultsRoot, "attribute", start, hash);
+        ResultsFolder folder = output.create(root -> ResultsFolder.forRun(root, "attribute", start, hash));
         Attribution.Result result;
         Path published;
         StopSignal stop = new StopSignal();

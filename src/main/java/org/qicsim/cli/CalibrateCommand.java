@@ -30,6 +30,7 @@ import org.qicsim.results.RunLog;
 import org.qicsim.results.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -66,12 +67,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Continue the interrupted calibration in DIR (its .partial folder).")
     private Path resume;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
-    private Path out;
-
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
-    private Path resultsRoot;
+    @Mixin
+    private FolderOptions folders;
 
     @Option(names = "--csv", description = "Write the posterior as posterior.csv instead of posterior.parquet.")
     private boolean csv;
@@ -91,7 +88,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (calibrationFile == null && resume == null) {
             throw new ParameterException(spec.commandLine(), "give a CALIBRATION file, or --resume DIR");
         }
-        if (resume != null && (out != null || dryRun)) {
+        if (resume != null && (folders.out != null || dryRun)) {
             throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");
         }
         Instant start = Instant.now();
@@ -123,8 +120,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                             + " (compare with its " + CalibrationFile.RESOLVED + "); a calibration resumes only unchanged");
                 }
             } else {
-                folder = out != null ? ResultsFolder.at(out)
-                        : ResultsFolder.forRun(resultsRoot, "calibrate", start, calibration.sha256());
+                folder = folders.create(root -> ResultsFolder.forRun(root, "calibrate", start, calibration.sha256()));
                 Files.writeString(folder.resolve(CalibrationFile.RESOLVED), calibration.resolvedYaml(), StandardCharsets.UTF_8);
             }
             return execute(calibration, method, folder, previous, start, options, stdout);

@@ -102,8 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Instant start = Instant.now();
         String hash = hash(designs);
-        ResultsFolder folder = resume.folder(() -> output.out != null ? ResultsFolder.at(output.out)
-                : ResultsFolder.forCompare(output.resultsRoot, start, hash));
+        ResultsFolder folder = resume.folder(() -> output.create(root -> ResultsFolder.forCompare(root, start, hash)));
         List<CeaResult> ceaRows = new ArrayList<>();
         var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
                 (results, executor, designResults) -> {

@@ -35,6 +35,7 @@ import org.qicsim.scenario.tree.DidYouMean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -95,12 +96,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the trajectory to this new CSV file instead of a folder.")
     private Path csv;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
-    private Path out;
-
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
-    private Path resultsRoot;
+    @Mixin
+    private FolderOptions folders;
 
     @Override
     public Integer call() throws Exception {
@@ -157,8 +154,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         String hash = hash(sweepManifest, below, x);
-        try (ResultsFolder folder = out != null ? ResultsFolder.at(out)
-                : ResultsFolder.forRun(resultsRoot, "discover", start, hash)) {
+        try (ResultsFolder folder = folders.create(root -> ResultsFolder.forRun(root, "discover", start, hash))) {
             var log = folder.log();
             writeTrajectory(folder.resolve("prim.csv"), data, trajectory, chosen);
             PeelStep box = trajectory.get(chosen);
@@ -200,11 +196,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (!(minDensity >= 0 && minDensity <= 1)) {
             throw new UserInputException("--min-density must be in [0, 1], was " + minDensity);
         }
-        if (csv != null && out != null) {
+        if (csv != null && folders.out != null) {
             throw new UserInputException("give --csv FILE or --out DIR, not both");
         }
         Path inside = sweep.toAbsolutePath().normalize();
-        for (Path target : new Path[] {csv, out}) {
+        for (Path target : new Path[] {csv, folders.out}) {
             if (target != null && target.toAbsolutePath().normalize().startsWith(inside)) {
                 throw new UserInputException(target + " is inside the sweep folder " + sweep
                         + "; discover never writes into a sweep folder");

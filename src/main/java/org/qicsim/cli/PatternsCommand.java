@@ -30,6 +30,7 @@ import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.tree.DidYouMean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -69,12 +70,8 @@ public final class PatternsCommand implements Callable<Integer> {
             description = "Folder of pattern files (default: ${DEFAULT-VALUE}).")
     private Path patternsDir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
-    private Path out;
-
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
-    private Path resultsRoot;
+    @Mixin
+    private FolderOptions folders;
 
     @Override
     public Integer call() throws Exception {
@@ -90,8 +87,7 @@ public final class PatternsCommand implements Callable<Integer> {
         List<Pattern> patterns = select(PatternLoader.loadAll(patternsDir));
         Instant start = Instant.now();
         String hash = hash(patterns, overrides);
-        ResultsFolder folder = out != null ? ResultsFolder.at(out)
-                : ResultsFolder.forRun(resultsRoot, "patterns", start, hash);
+        ResultsFolder folder = folders.create(root -> ResultsFolder.forRun(root, "patterns", start, hash));
         List<PatternResult> results = new ArrayList<>();
         try (folder; RunExecutor executor = new LocalPool(options.threads())) {
             var log = folder.log();

@@ -65,8 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Instant start = Instant.now();
-        ResultsFolder folder = resume.folder(() -> output.out != null ? ResultsFolder.at(output.out)
-                : ResultsFolder.forRun(output.resultsRoot, s.name(), start, resolved.sha256()));
+        ResultsFolder folder = resume.folder(() -> output.create(root -> ResultsFolder.forRun(root, s.name(), start, resolved.sha256())));
         var completed = ExperimentFolder.execute(folder, experiment, false, "run " + s.name(), options, interrupt,
                 (results, executor, designs) -> {
                     DesignSummary summary = DesignSummary.of(designs.get(0), experiment.masterSeed());

@@ -60,12 +60,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Finish the interrupted sweep in DIR (its .partial folder): run only the missing runs.")
     private Path resume;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder to create (must not exist).")
-    private Path out;
-
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "Where stamped results folders go (default: ${DEFAULT-VALUE}).")
-    private Path resultsRoot;
+    @Mixin
+    private FolderOptions folders;
 
     @Option(names = "--csv", description = "Store rows as CSV files (the run layout) instead of Parquet.")
     private boolean csv;
@@ -116,7 +112,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (experimentFile == null && resume == null) {
             throw new ParameterException(spec.commandLine(), "give an EXPERIMENT file, or --resume DIR");
         }
-        if (resume != null && (out != null || dryRun)) {
+        if (resume != null && (folders.out != null || dryRun)) {
             throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");
         }
         if (resume != null && (shardText != null || targetCiText != null || maxReps != null)) {
@@ -168,7 +164,7 @@ public final class SweepCommand implements Callable<Integer> {
             } else if (folder != null) {
                 SweepFolder.checkMatches(folder, experiment);
             } else {
-                folder = out != null ? ResultsFolder.at(out) : ResultsFolder.forSweep(resultsRoot, start, experiment.sha256());
+                folder = folders.create(root -> ResultsFolder.forSweep(root, start, experiment.sha256()));
                 SweepFolder.writeExperiment(folder, experiment);
             }
             return execute(plan, scope, folder, previous, start, options, stdout, sample);
