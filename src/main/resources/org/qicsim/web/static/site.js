@@ -54,8 +54,8 @@ const S = {
       }
       Q.table(box, ['your report', ''], rows.map((r) => ({ cells: r })));
     }
-    if (!report) {
-      if (!you.gaming) $('site-countdown').textContent = '';
+    if (!report && !you.gaming) {
+      $('site-countdown').textContent = '';
       const others = (site.choosing || []).filter((name) => name !== state.you);
       const asking = others.length ? ' (still choosing: ' + others.join(', ') + ')' : '';
       box.appendChild(Q.el('p', site.phase === 'running'
