@@ -419,13 +419,17 @@ class SiteModeTest {
     /**
      * Bad gaming and effort answers get a clear 4xx and the round goes on: anything but the listed
      * values or a non-string is 400, a string longer than 20 characters 413, the facilitator 403, a
-     * participant with nothing waiting 409; then the round still finishes.
+     * participant with nothing waiting 409; then the round still finishes. The site results zip is
+     * 404 before any site round has finished and 403 without a room token.
      */
     @Test
     void badGamingAndEffortAnswersGetA4xx() throws Exception {
         ApiClient c = fixture.client();
         String[] room = c.openRoom(WorkshopFixture.TINY);
         String token = c.join(room[0], "Jo");
+        assertThat(c.get("/api/rooms/" + room[0] + "/site-results.zip", token).status()).as("no site round yet")
+                .isEqualTo(404);
+        assertThat(c.get("/api/rooms/" + room[0] + "/site-results.zip", "not-a-token").status()).isEqualTo(403);
         assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
         boolean gamingTried = false;
         boolean effortTried = false;
