@@ -22,14 +22,14 @@ import picocli.CommandLine.Spec;
  * {@code qicsim query DIR "SQL"}: DuckDB SQL over any results folder — {@code run}, {@code compare}
  * or {@code sweep}, finished or {@code .partial} — through the one reader ({@link ResultsTables}),
  * which offers the tables {@code design}, {@code runs}, {@code points}, {@code timeseries},
- * {@code sites} and {@code sensitivity} as far as the folder has them. Prints an aligned table, or
+ * {@code sites}, {@code sensitivity} and {@code choices} (a workshop site round's) as far as the folder has them. Prints an aligned table, or
  * writes every row to a new CSV file with {@code --csv FILE}. A query DuckDB refuses is invalid
  * input (exit 2) reported with DuckDB's own message.
  */
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run DuckDB SQL over a results folder (run, compare or sweep) and print the result as a table, "
                 + "or write it to a CSV file.",
-            "Tables: design, runs, points, timeseries, sites, sensitivity (those the folder has). Column names with "
+            "Tables: design, runs, points, timeseries, sites, sensitivity, choices (those the folder has). Column names with "
                 + "dots need double quotes: SELECT \"sites.heterogeneity\" FROM design."})
 public final class QueryCommand implements Callable<Integer> {
     @Spec

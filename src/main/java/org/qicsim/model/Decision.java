@@ -19,8 +19,10 @@ import java.util.Objects;
  *   <li>{@link Response#MAINTAIN}: nothing changes (the model's sites maintain when the gap is ≤ 0).</li>
  * </ul>
  * Gaming is not a choice here: the model decides it once a year ({@code GamingDecision}), not at
- * a report. Nor is where to put effort: effort is one level set by the monthly update, and learning
- * chooses between a test, imitation and exploration by its own draws.
+ * a report, through the same policy's {@link ResponsePolicy#game}. Nor is where the improvement
+ * effort goes: effort is one level set by the monthly update, and when a site acts, the choice
+ * between copying a positive deviant and exploring is asked each month through
+ * {@link ResponsePolicy#imitate}.
  *
  * @param processed whether the site processed the report
  * @param response the response when processed (never null then); null when not processed

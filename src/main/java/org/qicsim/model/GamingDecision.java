@@ -9,7 +9,9 @@ import org.qicsim.scenario.Collaborative;
  * public reporting): once a year from the launch, each member decides whether to game its records,
  * more likely when the stake is high, intrinsic motivation and the community norm are low, and
  * detection by audit is unlikely. {@code P(G=1) = σ(intercept + stake·Stake − motivation·I −
- * norm·Norm − deterrence·pDetect + offset_type)}.
+ * norm·Norm − deterrence·pDetect + offset_type)}. The site's {@link ResponsePolicy} makes the
+ * choice ({@link ResponsePolicy#game}, given a {@link GamingChoice} and the site's uniform); the
+ * model's policy games iff the uniform is below that probability.
  */
 final class GamingDecision {
     private GamingDecision() {
@@ -23,13 +25,35 @@ final class GamingDecision {
         Behaviour.Gaming g = sim.scenario.behaviour().gaming();
         double stake = stake(sim);
         double pBar = sim.centre.latestPooledRate();
+        double auditRate = sim.collaborative.measurement().auditRate();
+        int year = (t - sim.launchMonth) / 12 + 1;
+        // Two passes, as at a report (FeedbackResponse.reports): every member's decision is made and
+        // announced to its policy before any member is asked, so that people choosing for several
+        // sites (site mode) choose at the same time. A site's probability reads only its own state
+        // and the year's stake and p̄, and each uniform is on the site's own key, so the order
+        // changes no output.
+        Site[] asked = new Site[sim.siteCount()];
+        GamingChoice[] choices = new GamingChoice[sim.siteCount()];
+        double[] uniforms = new double[sim.siteCount()];
+        int n = 0;
         for (Site s : sim.sites) {
             if (!s.member) {
                 continue;
             }
-            double pDetect = detection(sim.collaborative.measurement().auditRate(), g, s.endowment.volume(), pBar);
+            double pDetect = detection(auditRate, g, s.endowment.volume(), pBar);
             double p = probability(g, stake, s.intrinsic, s.norm, pDetect, s.endowment.gamingType());
-            s.gaming = sim.keys.of(Stream.GAMING, s.index).nextDouble() < p;
+            GamingChoice choice = new GamingChoice(year, t, s.gaming, stake, auditRate, pDetect, g.suppression(),
+                    g.upcodeShare(), g.upcodeShift(), g.trustPenalty(), g.exclusionCycles(), s.intrinsic, s.norm,
+                    s.endowment.gamingType(), p);
+            double uniform = sim.keys.of(Stream.GAMING, s.index).nextDouble();
+            sim.responsePolicy(s.index).announceGaming(choice, uniform);
+            asked[n] = s;
+            choices[n] = choice;
+            uniforms[n] = uniform;
+            n++;
+        }
+        for (int k = 0; k < n; k++) {
+            asked[k].gaming = sim.responsePolicy(asked[k].index).game(choices[k], uniforms[k]);
         }
     }
 

@@ -49,7 +49,9 @@ final class Learning {
                 double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.report.gap()) + b.imitationTrust() * s.trust
                         - b.imitationDistance() * h);
                 boolean copyable = differing != 0 && sim.collaborative.positiveDeviance().breadth() > 0;
-                if (copyable && draws.imitate < p) {
+                // Copy or explore: the site's policy chooses (the model's: draws.imitate < p).
+                if (copyable && sim.responsePolicy(s.index).imitate(
+                        new ImitationChoice(sim.month, pd, Integer.bitCount(differing), h, p), draws.imitate)) {
                     imitate(sim, s, pd, bundles[pd], draws.copyKeys, b);
                     continue;
                 }

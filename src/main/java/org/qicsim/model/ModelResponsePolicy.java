@@ -1,8 +1,10 @@
 package org.qicsim.model;
 
 /**
- * The model's own response rule ({@link ResponsePolicy#model()}; MODEL.md §6 S5 "Processing" and
- * "Response"). It holds no state, so one instance serves every site of every run.
+ * The model's own rules for a site's choices ({@link ResponsePolicy#model()}): the response to a
+ * report (MODEL.md §6 S5 "Processing" and "Response"), the yearly gaming draw (S2) and the choice
+ * between imitation and exploration (S7). It holds no state, so one instance serves every site of
+ * every run.
  */
 final class ModelResponsePolicy implements ResponsePolicy {
     static final ModelResponsePolicy INSTANCE = new ModelResponsePolicy();
@@ -21,5 +23,17 @@ final class ModelResponsePolicy implements ResponsePolicy {
         }
         double[] utility = {view.learnUtility(), view.lowerUtility(), view.rejectUtility(), view.withdrawUtility()};
         return Decision.respond(FeedbackResponse.pick(utility, draws.response()));
+    }
+
+    /** S2: the site games iff its uniform is below the model's {@code P(G = 1)}. */
+    @Override
+    public boolean game(GamingChoice choice, double uniform) {
+        return uniform < choice.probability();
+    }
+
+    /** S7: the site imitates iff its uniform is below the model's imitation probability. */
+    @Override
+    public boolean imitate(ImitationChoice choice, double uniform) {
+        return uniform < choice.probability();
     }
 }

@@ -1,13 +1,18 @@
 package org.qicsim.model;
 
 /**
- * How a site answers its feedback report: the one interface at the response step (MODEL.md §6 S5,
- * "Following a report"). The feedback step builds the site's {@link Report} and {@link LeaderView},
- * draws the site's two feedback uniforms, asks the site's policy for a {@link Decision}, and applies
- * it. The model's sites use {@link #model()}; a {@link QicSimulation} takes one policy per site, so
- * that a participant (issue 14's site mode) can answer for one site while the others follow the model.
+ * How a site chooses, at the three choices the model gives its leader: the response to a feedback
+ * report (MODEL.md §6 S5, "Following a report"), whether to game its records for the coming year
+ * (S2, "Gaming decision") and, when its improvement work acts, whether to copy a positive deviant or
+ * explore a change of its own (S7, "Learning"). At each, the submodel builds what the leader sees,
+ * draws the site's uniforms (whatever the policy, so every design and policy consumes the same
+ * random numbers), asks the site's policy and applies the answer. The model's sites use
+ * {@link #model()}; a {@link QicSimulation} takes one policy per site, so that a participant (issue
+ * 14's site mode) can choose for one site while the others follow the model.
  *
- * <p>A policy must be deterministic in its arguments for results to stay reproducible; it must not
+ * <p>Only {@link #decide} must be written: the gaming and imitation methods default to the model's
+ * rules, so a policy that answers reports only plays every other choice exactly as the model does.
+ * A policy must be deterministic in its arguments for results to stay reproducible; it must not
  * draw random numbers of its own.
  */
 @FunctionalInterface
@@ -30,6 +35,34 @@ public interface ResponsePolicy {
     default void announce(Report report, LeaderView view, Draws draws) {
     }
 
+    /**
+     * Tells the policy of its site's yearly gaming decision before any member is asked to
+     * {@link #game}: every member's decision of the year is announced first, then each decides in
+     * turn (as {@link #announce} does for reports). The model's policy does nothing.
+     *
+     * @param uniform the site's gaming uniform for this year
+     */
+    default void announceGaming(GamingChoice choice, double uniform) {
+    }
+
+    /**
+     * Whether the site games its records from now until the next yearly decision ({@code G}); the
+     * model's rule: {@code uniform < choice.probability()}.
+     */
+    default boolean game(GamingChoice choice, double uniform) {
+        return ModelResponsePolicy.INSTANCE.game(choice, uniform);
+    }
+
+    /**
+     * Whether the site, acting this month and able to copy {@code choice.deviant()}, imitates it
+     * (true) or explores a change of its own (false); the model's rule:
+     * {@code uniform < choice.probability()}. Asked without an announcement: nobody waits on it (a
+     * participant sets where to put effort with the answer to a report, and it stands until the next).
+     */
+    default boolean imitate(ImitationChoice choice, double uniform) {
+        return ModelResponsePolicy.INSTANCE.imitate(choice, uniform);
+    }
+
     /** The two uniforms on the site's feedback key for one report, in the order drawn. */
     record Draws(double process, double response) {
     }
@@ -37,7 +70,8 @@ public interface ResponsePolicy {
     /**
      * The model's rule (MODEL.md §6 S5): processed iff {@code process < P_int·P_perc·P_acc·P_act};
      * if processed and {@code D > 0}, the multinomial logit over learn, lower, reject, withdraw
-     * picked by {@code response}; if processed and {@code D ≤ 0}, maintain.
+     * picked by {@code response}; if processed and {@code D ≤ 0}, maintain. Games iff the gaming
+     * uniform is below {@code P(G = 1)}; imitates iff the imitation uniform is below its probability.
      */
     static ResponsePolicy model() {
         return ModelResponsePolicy.INSTANCE;

@@ -164,7 +164,7 @@ final class Session {
      * Starts a site-mode round: one collaborative run of the room's scenario and seed in which each
      * participant (in join order) leads one member hospital; {@code cycleSeconds} is each report's timer.
      */
-    synchronized void startSiteRound(int cycleSeconds) {
+    synchronized void startSiteRound(int cycleSeconds) throws ScenarioException {
         if (cycleSeconds < SiteRound.MIN_CYCLE_SECONDS || cycleSeconds > SiteRound.MAX_CYCLE_SECONDS) {
             throw ApiException.badRequest("the cycle timer must be " + SiteRound.MIN_CYCLE_SECONDS + " to "
                     + SiteRound.MAX_CYCLE_SECONDS + " seconds");
@@ -179,8 +179,11 @@ final class Session {
         if (participants.isEmpty()) {
             throw ApiException.conflict("nobody has joined yet");
         }
-        siteRound = new SiteRound(siteRound == null ? 1 : siteRound.number() + 1, base, base.scenario().seed(),
-                List.copyOf(participants), Duration.ofSeconds(cycleSeconds), room);
+        ResolvedScenario none = workshop.catalogue().design(file,
+                List.of(KeyOverride.of("collaborative.enabled", Boolean.FALSE, "workshop")));
+        siteRound = new SiteRound(siteRound == null ? 1 : siteRound.number() + 1, base, none, base.scenario().seed(),
+                List.copyOf(participants), Duration.ofSeconds(cycleSeconds), room,
+                finished -> workshop.finishSite(this, finished));
         siteRound.start();
         mode = "site";
     }
@@ -193,13 +196,22 @@ final class Session {
         siteRound.end();
     }
 
-    /** A participant answers their hospital's waiting report. */
-    void respond(Participant p, String choice) {
+    /** A participant answers their hospital's waiting report, and says where to put effort until the next. */
+    void respond(Participant p, String choice, String effort) {
+        startedSiteRound().answer(p, choice, effort);
+    }
+
+    /** A participant answers their hospital's waiting yearly gaming decision. */
+    void game(Participant p, String choice) {
+        startedSiteRound().answerGaming(p, choice);
+    }
+
+    private SiteRound startedSiteRound() {
         SiteRound r = siteRound();
         if (r == null) {
             throw ApiException.conflict("no site-mode round has been started");
         }
-        r.answer(p, choice);
+        return r;
     }
 
     synchronized SiteRound siteRound() {

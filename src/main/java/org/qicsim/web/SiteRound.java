@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.model.ArmTrace;
 import org.qicsim.model.Decision;
+import org.qicsim.model.GamingChoice;
+import org.qicsim.model.ImitationChoice;
 import org.qicsim.model.LeaderView;
 import org.qicsim.model.Report;
 import org.qicsim.model.ReportClass;
@@ -30,12 +34,22 @@ import org.qicsim.scenario.ResolvedScenario;
  * for the same draws, so a silent participant plays exactly like the model (common random numbers:
  * with nobody answering, the run equals {@link Run#execute} with the model's policy everywhere).
  *
- * <p>The feedback step announces every site's report of a cycle before it asks any site to decide
- * ({@link ResponsePolicy#announce}), so all participants of one cycle see their reports and choose at
- * the same time; the run goes on when all have chosen or the timer has run out. Before the played run the thread makes the
- * model-only run of the same seed: it tells which sites are members at launch (participants get
- * them by join order, lowest site index first) and is the debrief's "what the model would have
- * done". Every method but the run itself is synchronised on this object.
+ * <p>A participant makes the three choices the model gives a site's leader, each through the
+ * hospital's {@link ResponsePolicy}: the response to each report, with where to put the hospital's
+ * improvement effort until the next report (copy the positive deviants, try changes of its own, or
+ * as a model hospital would: {@link ResponsePolicy#imitate}); and, once a collaborative year,
+ * whether to game the hospital's records ({@link ResponsePolicy#game}). The feedback step and the
+ * gaming decision announce every site's question before they ask any site to decide
+ * ({@link ResponsePolicy#announce}, {@link ResponsePolicy#announceGaming}), so all participants
+ * see their question and choose at the same time; the run goes on when all have chosen or the
+ * timer has run out, and a question the timer ends is answered by the model's rule for the same
+ * draws (for the effort: the model's own monthly choice until the next report).
+ *
+ * <p>Before the played run the thread makes the model-only run of the same seed: it tells which
+ * sites are members at launch (participants get them by join order, lowest site index first) and
+ * is the debrief's "what the model would have done"; after it, the no-collaborative run, so the
+ * round's results folder compares the three ({@link Workshop#finishSite}). Every method but the
+ * run itself is synchronised on this object.
  */
 final class SiteRound {
     private static final Logger LOG = Logger.getLogger(SiteRound.class.getName());
@@ -45,16 +59,30 @@ final class SiteRound {
 
     /** What a participant may answer: the Decision's responses, and ignoring the report. */
     static final List<String> CHOICES = List.of("learn", "lower", "reject", "withdraw", "maintain", "ignore");
+    /**
+     * Where to put the hospital's improvement effort until its next report (S7): as a model
+     * hospital would (copy a positive deviant with the model's probability), copy the positive
+     * deviants whenever one can be copied, or always try changes of its own.
+     */
+    static final List<String> EFFORTS = List.of("model", "copy", "own");
+    /** The yearly gaming answers (S2): game the records this year, or record honestly. */
+    static final List<String> GAMING = List.of("game", "honest");
 
     enum Phase { STARTING, RUNNING, FINISHED, STOPPED, FAILED }
 
-    /** One participant's hospital and what happened at its reports. */
+    /** One participant's hospital and what happened at its reports and gaming decisions. */
     static final class Player {
         final Participant participant;
         int site = -1;
         Ask pending;
         Decision answer;
+        String answerEffort;
+        GamingAsk gamingPending;
+        Boolean gamingAnswer;
+        /** Where the hospital's improvement effort goes until its next report (one of {@link #EFFORTS}). */
+        String effort = "model";
         final List<Choice> choices = new ArrayList<>();
+        final List<GamingAnswer> gaming = new ArrayList<>();
 
         Player(Participant participant) {
             this.participant = participant;
@@ -65,8 +93,19 @@ final class SiteRound {
     record Ask(Report report, LeaderView view, Decision model, boolean league, Instant deadline) {
     }
 
-    /** One answered report: who chose, what, and what the model's rule chose for the same draws. */
-    record Choice(Report report, Decision chosen, Decision model, String by) {
+    /** A yearly gaming decision waiting for its participant's answer. */
+    record GamingAsk(GamingChoice choice, boolean model, Instant deadline) {
+    }
+
+    /**
+     * One answered report: who chose, what, where the effort goes until the next report, and what
+     * the model's rule chose for the same draws.
+     */
+    record Choice(Report report, Decision chosen, Decision model, String effort, String by) {
+    }
+
+    /** One yearly gaming decision: whether the hospital games, and what the model's draw chose. */
+    record GamingAnswer(GamingChoice choice, boolean chosen, boolean model, String by) {
     }
 
     /** Thrown out of the run when the round is stopped (room closed): ends the run thread. */
@@ -80,7 +119,10 @@ final class SiteRound {
 
     private final int number;
     private final ResolvedScenario scenario;
+    private final ResolvedScenario noCollaborative;
+    private final long masterSeed;
     private final long runSeed;
+    private final Consumer<SiteRound> whenFinished;
     private final Duration cycle;
     private final List<Player> players = new ArrayList<>();
     private final Thread thread;
@@ -89,16 +131,27 @@ final class SiteRound {
     private String failure;
     private RunResult modelOnly;
     private RunResult played;
+    private RunResult none;
+    private java.nio.file.Path zip;
+    private String resultsFailure;
     private int[] members = new int[0];
     /** The latest feedback cycle and month a participant was asked about (0 before any). */
     private int cycleNow;
     private int monthNow;
 
-    SiteRound(int number, ResolvedScenario scenario, long masterSeed, List<Participant> participants,
-            Duration cycle, String room) {
+    /**
+     * @param noCollaborative the room's scenario with the collaborative switched off (the results
+     *     folder's reference design)
+     * @param whenFinished called on the run thread once the played run has finished (not when stopped)
+     */
+    SiteRound(int number, ResolvedScenario scenario, ResolvedScenario noCollaborative, long masterSeed,
+            List<Participant> participants, Duration cycle, String room, Consumer<SiteRound> whenFinished) {
         this.number = number;
         this.scenario = scenario;
+        this.noCollaborative = noCollaborative;
+        this.masterSeed = masterSeed;
         this.runSeed = Seeds.runSeed(masterSeed, 0);
+        this.whenFinished = whenFinished;
         this.cycle = cycle;
         for (Participant p : participants) {
             players.add(new Player(p));
@@ -144,11 +197,16 @@ final class SiteRound {
             }
             RunResult result = Run.execute(scenario.scenario(), scenario::collaborativeAt, runSeed, counterfactual,
                     this::policy);
+            // The same world without the collaborative: the results folder's reference design.
+            RunResult reference = Run.execute(noCollaborative.scenario(), noCollaborative::collaborativeAt, runSeed,
+                    counterfactual);
             synchronized (this) {
                 played = result;
+                none = reference;
                 phase = Phase.FINISHED;
                 notifyAll();
             }
+            whenFinished.accept(this);
         } catch (Stopped e) {
             LOG.fine("site round " + number + " stopped");
         } catch (RuntimeException | Error e) {
@@ -175,7 +233,30 @@ final class SiteRound {
             public Decision decide(Report report, LeaderView view, ResponsePolicy.Draws draws) {
                 return await(player, report, ResponsePolicy.model().decide(report, view, draws));
             }
+
+            @Override
+            public void announceGaming(GamingChoice choice, double uniform) {
+                publishGaming(player, choice, ResponsePolicy.model().game(choice, uniform));
+            }
+
+            @Override
+            public boolean game(GamingChoice choice, double uniform) {
+                return awaitGaming(player, choice, ResponsePolicy.model().game(choice, uniform));
+            }
+
+            @Override
+            public boolean imitate(ImitationChoice choice, double uniform) {
+                return switch (effortOf(player)) {
+                    case "copy" -> true;
+                    case "own" -> false;
+                    default -> ResponsePolicy.model().imitate(choice, uniform);
+                };
+            }
         };
+    }
+
+    private synchronized String effortOf(Player player) {
+        return player.effort;
     }
 
     private synchronized Player playerOf(int site) {
@@ -215,12 +296,76 @@ final class SiteRound {
         Ask ask = player.pending;
         if (ending || ask == null) {
             player.pending = null;
-            player.choices.add(new Choice(report, model, model, "model (round ended)"));
+            player.effort = "model";
+            player.choices.add(new Choice(report, model, model, "model", "model (round ended)"));
             return model;
         }
         try {
-            while (player.answer == null && !ending && phase != Phase.STOPPED) {
-                long left = Duration.between(Instant.now(), ask.deadline()).toMillis();
+            waitForAnswer(ask.deadline(), () -> player.answer != null);
+        } finally {
+            player.pending = null;
+        }
+        Decision answer = player.answer;
+        String effort = player.answerEffort;
+        player.answer = null;
+        player.answerEffort = null;
+        if (answer == null) {
+            player.effort = "model";
+            player.choices.add(new Choice(report, model, model, "model", ending ? "model (round ended)"
+                    : "model (timer)"));
+            return model;
+        }
+        player.effort = effort;
+        player.choices.add(new Choice(report, answer, model, effort, "you"));
+        return answer;
+    }
+
+    /** As {@link #publish}, for the yearly gaming decision: the question and its timer. */
+    private synchronized void publishGaming(Player player, GamingChoice choice, boolean model) {
+        if (phase == Phase.STOPPED) {
+            throw new Stopped();
+        }
+        if (ending) {
+            return;
+        }
+        monthNow = choice.month();
+        player.gamingPending = new GamingAsk(choice, model, Instant.now().plus(cycle));
+        player.gamingAnswer = null;
+        notifyAll();
+    }
+
+    /** As {@link #await}, for the yearly gaming decision. */
+    private synchronized boolean awaitGaming(Player player, GamingChoice choice, boolean model) {
+        if (phase == Phase.STOPPED) {
+            throw new Stopped();
+        }
+        GamingAsk ask = player.gamingPending;
+        if (ending || ask == null) {
+            player.gamingPending = null;
+            player.gaming.add(new GamingAnswer(choice, model, model, "model (round ended)"));
+            return model;
+        }
+        try {
+            waitForAnswer(ask.deadline(), () -> player.gamingAnswer != null);
+        } finally {
+            player.gamingPending = null;
+        }
+        Boolean answer = player.gamingAnswer;
+        player.gamingAnswer = null;
+        if (answer == null) {
+            player.gaming.add(new GamingAnswer(choice, model, model, ending ? "model (round ended)"
+                    : "model (timer)"));
+            return model;
+        }
+        player.gaming.add(new GamingAnswer(choice, answer, model, "you"));
+        return answer;
+    }
+
+    /** Waits (holding this object's monitor between waits) until answered, the deadline, the end or a stop. */
+    private void waitForAnswer(Instant deadline, BooleanSupplier answered) {
+        try {
+            while (!answered.getAsBoolean() && !ending && phase != Phase.STOPPED) {
+                long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (left <= 0) {
                     break;
                 }
@@ -229,34 +374,45 @@ final class SiteRound {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Stopped();
-        } finally {
-            player.pending = null;
         }
         if (phase == Phase.STOPPED) {
             throw new Stopped();
         }
-        Decision answer = player.answer;
-        player.answer = null;
-        if (answer == null) {
-            player.choices.add(new Choice(report, model, model, ending ? "model (round ended)" : "model (timer)"));
-            return model;
-        }
-        player.choices.add(new Choice(report, answer, model, "you"));
-        return answer;
     }
 
-    /** A participant's answer to their pending report. */
-    synchronized void answer(Participant participant, String choice) {
+    /**
+     * A participant's answer to their pending report, with where to put the hospital's effort until
+     * the next report ({@code effort} null: as a model hospital would).
+     */
+    synchronized void answer(Participant participant, String choice, String effort) {
         Decision decision = decision(choice);
-        Player player = player(participant);
-        if (player == null || player.site < 0) {
-            throw ApiException.conflict("you lead no hospital in this round");
-        }
+        String focus = effort(effort);
+        Player player = leader(participant);
         if (player.pending == null) {
             throw ApiException.conflict("your hospital has no report waiting for an answer");
         }
         player.answer = decision;
+        player.answerEffort = focus;
         notifyAll();
+    }
+
+    /** A participant's answer to their hospital's yearly gaming decision. */
+    synchronized void answerGaming(Participant participant, String choice) {
+        boolean game = gaming(choice);
+        Player player = leader(participant);
+        if (player.gamingPending == null) {
+            throw ApiException.conflict("your hospital has no gaming decision waiting for an answer");
+        }
+        player.gamingAnswer = game;
+        notifyAll();
+    }
+
+    private Player leader(Participant participant) {
+        Player player = player(participant);
+        if (player == null || player.site < 0) {
+            throw ApiException.conflict("you lead no hospital in this round");
+        }
+        return player;
     }
 
     /** The choice's decision; 400 for anything but the listed choices. */
@@ -268,6 +424,25 @@ final class SiteRound {
             return Decision.NOT_PROCESSED;
         }
         return Decision.respond(Response.valueOf(choice.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Where to put effort; null is the model's way; 400 for anything but the listed values. */
+    static String effort(String effort) {
+        if (effort == null) {
+            return "model";
+        }
+        if (!EFFORTS.contains(effort)) {
+            throw ApiException.badRequest("effort must be one of: " + String.join(", ", EFFORTS));
+        }
+        return effort;
+    }
+
+    /** Whether the answer games; 400 for anything but the listed answers. */
+    static boolean gaming(String choice) {
+        if (choice == null || !GAMING.contains(choice)) {
+            throw ApiException.badRequest("gaming must be one of: " + String.join(", ", GAMING));
+        }
+        return choice.equals("game");
     }
 
     private Player player(Participant participant) {
@@ -335,6 +510,46 @@ final class SiteRound {
         return p == null ? List.of() : List.copyOf(p.choices);
     }
 
+    /** The yearly gaming decisions made for a participant's hospital, in order. */
+    synchronized List<GamingAnswer> gamingAnswers(Participant participant) {
+        Player p = player(participant);
+        return p == null ? List.of() : List.copyOf(p.gaming);
+    }
+
+    /** The no-collaborative run of the same world and seed (null until the round has finished). */
+    synchronized RunResult noCollaborative() {
+        return none;
+    }
+
+    /** The room's master seed (the played run is its replicate 1). */
+    long masterSeed() {
+        return masterSeed;
+    }
+
+    /** The scenario with the collaborative switched off (the results folder's reference). */
+    ResolvedScenario noCollaborativeScenario() {
+        return noCollaborative;
+    }
+
+    /** The participants who led a hospital, in join order, with their choices (for the results folder). */
+    synchronized List<Player> leaders() {
+        return players.stream().filter(p -> p.site >= 0).toList();
+    }
+
+    /** The round's results zip, once written ({@link Workshop#finishSite}); null before. */
+    synchronized java.nio.file.Path zip() {
+        return zip;
+    }
+
+    synchronized void zip(java.nio.file.Path zip) {
+        this.zip = zip;
+    }
+
+    /** Why the results folder could not be written, for the pages. */
+    synchronized void resultsFailed(String message) {
+        this.resultsFailure = message;
+    }
+
     /** The round as the pages see it; {@code viewer} null for the facilitator. */
     synchronized Map<String, Object> state(Participant viewer) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -347,6 +562,10 @@ final class SiteRound {
         out.put("ending", ending);
         out.put("failure", failure);
         out.put("choices", CHOICES);
+        out.put("efforts", EFFORTS);
+        out.put("gamingChoices", GAMING);
+        out.put("results", zip != null);
+        out.put("resultsFailure", resultsFailure);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> choosing = new ArrayList<>();
         for (Player p : players) {
@@ -355,12 +574,16 @@ final class SiteRound {
             row.put("site", p.site < 0 ? null : p.site + 1);
             row.put("answered", p.choices.size());
             row.put("byYou", p.choices.stream().filter(c -> c.by().equals("you")).count());
-            row.put("status", phase == Phase.STARTING ? "waiting" : p.site < 0 ? "watching" : p.pending != null ? (p.answer != null ? "chosen" : "choosing")
+            boolean asked = p.pending != null || p.gamingPending != null;
+            boolean chosen = p.pending != null ? p.answer != null : p.gamingAnswer != null;
+            row.put("status", phase == Phase.STARTING ? "waiting" : p.site < 0 ? "watching"
+                    : asked ? (chosen ? "chosen" : p.gamingPending != null ? "choosing (gaming)" : "choosing")
                     : "waiting");
+            row.put("gamingYears", p.gaming.size());
+            if (asked && !chosen) {
+                choosing.add(p.participant.name());
+            }
             if (p.pending != null) {
-                if (p.answer == null) {
-                    choosing.add(p.participant.name());
-                }
                 row.put("cycle", p.pending.report().cycle());
             }
             rows.add(row);
@@ -387,11 +610,29 @@ final class SiteRound {
             out.put("secondsLeft", Math.max(0, Duration.between(Instant.now(), p.pending.deadline()).toSeconds()));
             out.put("answered", p.answer != null);
         }
+        if (p.gamingPending != null) {
+            out.put("gaming", gamingQuestion(p.gamingPending.choice()));
+            out.put("secondsLeft", Math.max(0, Duration.between(Instant.now(), p.gamingPending.deadline())
+                    .toSeconds()));
+            out.put("answered", p.gamingAnswer != null);
+        }
+        out.put("effort", p.effort);
         List<Map<String, Object>> history = new ArrayList<>();
         for (Choice c : p.choices) {
             history.add(choice(c));
         }
         out.put("history", history);
+        List<Map<String, Object>> gaming = new ArrayList<>();
+        for (GamingAnswer g : p.gaming) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("year", g.choice().year());
+            row.put("month", g.choice().month());
+            row.put("chosen", g.chosen() ? "game" : "honest");
+            row.put("model", g.model() ? "game" : "honest");
+            row.put("by", g.by());
+            gaming.add(row);
+        }
+        out.put("gamingHistory", gaming);
         if (phase == Phase.FINISHED && p.site >= 0) {
             out.put("trajectory", trajectory(p.site));
         }
@@ -438,6 +679,24 @@ final class SiteRound {
         return out;
     }
 
+    /** The yearly gaming question as the page shows it. */
+    private static Map<String, Object> gamingQuestion(GamingChoice g) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("year", g.year());
+        out.put("month", g.month());
+        out.put("gamingNow", g.gamingNow());
+        out.put("stake", JsonNumbers.finite(g.stake()));
+        out.put("auditRate", JsonNumbers.finite(g.auditRate()));
+        out.put("detection", JsonNumbers.finite(g.detection()));
+        out.put("suppression", JsonNumbers.finite(g.suppression()));
+        out.put("upcodeShare", JsonNumbers.finite(g.upcodeShare()));
+        out.put("upcodeShift", JsonNumbers.finite(g.upcodeShift()));
+        out.put("trustPenalty", JsonNumbers.finite(g.trustPenalty()));
+        out.put("exclusionCycles", g.exclusionCycles());
+        out.put("probability", JsonNumbers.finite(g.probability()));
+        return out;
+    }
+
     /** The report's standing: the funnel class, or the league quintile under a league table. */
     private static String standing(Report r, boolean league) {
         if (league) {
@@ -458,6 +717,7 @@ final class SiteRound {
         out.put("rate", JsonNumbers.finite(c.report().rate()));
         out.put("gap", JsonNumbers.finite(c.report().gap()));
         out.put("chosen", label(c.chosen()));
+        out.put("effort", c.effort());
         out.put("model", label(c.model()));
         out.put("by", c.by());
         return out;
@@ -519,6 +779,8 @@ final class SiteRound {
             row.put("reports", p.choices.size());
             row.put("byYou", p.choices.stream().filter(c -> c.by().equals("you")).count());
             row.put("sameAsModel", p.choices.stream().filter(c -> c.chosen().equals(c.model())).count());
+            row.put("gamedYears", p.gaming.stream().filter(GamingAnswer::chosen).count());
+            row.put("gamingYears", p.gaming.size());
             row.put("lastYearRate", JsonNumbers.finite(lastYear(played.factual(), p.site)));
             row.put("lastYearRateModel", JsonNumbers.finite(lastYear(modelOnly.factual(), p.site)));
             row.put("lastYearRateNoCollaborative", JsonNumbers.finite(lastYear(played.counterfactual(), p.site)));

@@ -249,6 +249,46 @@ public final class Workshop implements AutoCloseable {
     }
 
     /**
+     * Writes a finished site round's results folder through the same export as a design round's
+     * ({@link CompareExport}: a {@code compare} folder that {@code qicsim report} and {@code qicsim
+     * query} read) with three designs of one replicate each, the same world and seed: 1 no
+     * collaborative (the reference), 2 every hospital following the model, 3 the round as played;
+     * then adds {@code choices.csv}, the participants' choices ({@link SiteChoices}), and zips it.
+     * Off the run thread; a failure is logged and shown on the pages, never thrown.
+     */
+    void finishSite(Session session, SiteRound round) {
+        finisher.execute(() -> {
+            try {
+                List<DesignSpec> designs = List.of(
+                        new DesignSpec(1, "no-collaborative", round.noCollaborativeScenario()),
+                        new DesignSpec(2, "model", round.scenario()),
+                        new DesignSpec(3, "played", round.scenario()));
+                List<List<RunResult>> results = List.of(List.of(round.noCollaborative()), List.of(round.modelOnly()),
+                        List.of(round.played()));
+                List<String> leaders = new ArrayList<>();
+                for (SiteRound.Player p : round.leaders()) {
+                    leaders.add(p.participant.name() + " (hospital " + (p.site + 1) + ")");
+                }
+                List<String> names = List.of("no collaborative", "every hospital follows the model",
+                        "played by " + String.join(", ", leaders));
+                Experiment experiment = new Experiment(designs, round.masterSeed(), 1);
+                Path folder = exports.resolve(session.room().toLowerCase(java.util.Locale.ROOT) + "-site-round"
+                        + round.number() + "-" + UUID.randomUUID().toString().substring(0, 8));
+                export.write(folder, experiment, new ReplayExecutor(designs, results), names, PERSPECTIVE,
+                        wtp(session));
+                SiteChoices.write(folder.resolve(SiteChoices.FILE), round);
+                Path zip = zip(folder, 0);
+                round.zip(zip);
+            } catch (Exception | Error e) {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                LOG.log(Level.SEVERE, "writing the results of site round " + round.number() + " of room "
+                        + session.room() + " failed (reference " + reference + ")", e);
+                round.resultsFailed("the results folder could not be written (reference " + reference + ")");
+            }
+        });
+    }
+
+    /**
      * Queues the five-feature attribution of design {@code design} (its number in the round's
      * results folder, 2 or more) of a finished round; returns at once. Asking again for a design
      * already attributed (or being attributed) changes nothing.
@@ -372,6 +412,13 @@ public final class Workshop implements AutoCloseable {
         attributions.shutdownNow();
         timers.shutdownNow();
         finisher.shutdownNow();
+        // A results folder being written as the server closes (a site round that just finished)
+        // would otherwise add files while the exports folder is deleted below.
+        try {
+            finisher.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         catalogue.close();
         if (!Files.exists(exports)) {
             return;

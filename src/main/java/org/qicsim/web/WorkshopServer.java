@@ -235,7 +235,16 @@ public final class WorkshopServer implements AutoCloseable {
                 if (participant == null) {
                     throw new ApiException(403, "only participants answer their hospital's report");
                 }
-                s.respond(participant, string(body(ex, MAX_BODY), "response", 20));
+                Map<String, Object> body = body(ex, MAX_BODY);
+                s.respond(participant, string(body, "response", 20), string(body, "effort", 20));
+                sendJson(ex, 200, Map.of("ok", true));
+            }
+            case "gaming" -> {
+                requireMethod(method, "POST");
+                if (participant == null) {
+                    throw new ApiException(403, "only participants answer their hospital's gaming decision");
+                }
+                s.game(participant, string(body(ex, MAX_BODY), "gaming", 20));
                 sendJson(ex, 200, Map.of("ok", true));
             }
             case "debrief" -> {
@@ -253,15 +262,28 @@ public final class WorkshopServer implements AutoCloseable {
                 if (zip == null) {
                     throw ApiException.notFound("no finished round yet");
                 }
-                ex.getResponseHeaders().set("Content-Type", "application/zip");
-                ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"qicsim-workshop-"
-                        + s.room().toLowerCase(Locale.ROOT) + "-round" + r.number() + ".zip\"");
-                ex.sendResponseHeaders(200, Files.size(zip));
-                try (OutputStream out = ex.getResponseBody()) {
-                    Files.copy(zip, out);
+                sendZip(ex, zip, "qicsim-workshop-" + s.room().toLowerCase(Locale.ROOT) + "-round" + r.number());
+            }
+            case "site-results.zip" -> {
+                requireMethod(method, "GET");
+                SiteRound r = s.siteRound();
+                Path zip = r == null ? null : r.zip();
+                if (zip == null) {
+                    throw ApiException.notFound("no finished site-mode round yet");
                 }
+                sendZip(ex, zip, "qicsim-workshop-" + s.room().toLowerCase(Locale.ROOT) + "-site-round" + r.number());
             }
             default -> throw ApiException.notFound("no such API");
+        }
+    }
+
+    /** Sends a results zip as a download named {@code name}.zip (the name holds only the room code and numbers). */
+    private static void sendZip(HttpExchange ex, Path zip, String name) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/zip");
+        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
+        ex.sendResponseHeaders(200, Files.size(zip));
+        try (OutputStream out = ex.getResponseBody()) {
+            Files.copy(zip, out);
         }
     }
 

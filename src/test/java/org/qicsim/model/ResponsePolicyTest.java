@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.qicsim.scenario.ResolvedScenario;
 
 /**
- * The response step's one interface (MODEL.md §6 S5, "Following a report"): the model's default
- * policy reproduces the built-in runs, and a policy planted for one site changes that site's path
- * only from its first report on.
+ * The site's one interface for its leader's choices (MODEL.md §6 S5 "Following a report", S2
+ * "Gaming decision", S7 "Learning"): the model's default policy reproduces the built-in runs, and a
+ * policy planted for one site changes that site's path only from its first report (or its first
+ * gaming decision, or its first choice between copying and exploring) on.
  */
 class ResponsePolicyTest {
     private static final long RUN_SEED = 0xFEEDL;
@@ -80,6 +81,139 @@ class ResponsePolicyTest {
             differs |= plain.factual().effort(t, site) != changed.factual().effort(t, site);
         }
         assertThat(differs).as("the planted site's effort changes after its first report").isTrue();
+    }
+
+    /**
+     * Gaming and imitation through the interface: a policy that overrides both and only delegates to
+     * the model's gives bit-identical months and metrics; every member's gaming decision of a year is
+     * announced before any is asked; both are asked about real choices (the scenario games and imitates).
+     */
+    @Test
+    void theModelsGamingAndImitationThroughTheInterfaceReproduceTheDefaultRun() {
+        ResolvedScenario s = scenario();
+        Run.Counterfactual cf = Run.counterfactual(s.scenario(), s::collaborativeAt, RUN_SEED);
+        RunResult plain = Run.execute(s.scenario(), s::collaborativeAt, RUN_SEED, cf);
+        List<String> calls = new ArrayList<>();
+        int[] games = {0};
+        int[] imitations = {0};
+        ResponsePolicy model = ResponsePolicy.model();
+        ResponsePolicy spy = new ResponsePolicy() {
+            @Override
+            public Decision decide(Report report, LeaderView view, Draws draws) {
+                return model.decide(report, view, draws);
+            }
+
+            @Override
+            public void announceGaming(GamingChoice choice, double uniform) {
+                calls.add("announce " + choice.month());
+            }
+
+            @Override
+            public boolean game(GamingChoice choice, double uniform) {
+                calls.add("game " + choice.month());
+                boolean g = model.game(choice, uniform);
+                games[0] += g ? 1 : 0;
+                return g;
+            }
+
+            @Override
+            public boolean imitate(ImitationChoice choice, double uniform) {
+                assertThat(choice.differingPractices()).isPositive();
+                boolean i = model.imitate(choice, uniform);
+                imitations[0] += i ? 1 : 0;
+                return i;
+            }
+        };
+        RunResult viaSpy = Run.execute(s.scenario(), s::collaborativeAt, RUN_SEED, cf, j -> spy);
+        assertThat(games[0]).as("some site games").isPositive();
+        assertThat(imitations[0]).as("some site imitates").isPositive();
+        assertSameMonths(plain.factual(), viaSpy.factual(), plain.factual().months());
+        assertThat(viaSpy.metrics()).isEqualTo(plain.metrics());
+        for (int j = 0; j < plain.factual().sites(); j++) {
+            assertThat(viaSpy.siteRow(j)).isEqualTo(plain.siteRow(j));
+        }
+        // Within each yearly decision month, every announcement comes before the first question.
+        assertThat(calls).isNotEmpty();
+        for (String call : calls) {
+            String month = call.substring(call.indexOf(' '));
+            assertThat(calls.lastIndexOf("announce" + month)).as("announcements of month" + month)
+                    .isLessThan(calls.indexOf("game" + month));
+        }
+    }
+
+    /**
+     * Planting "always game" for the first member at the launch: every site is bit-identical in
+     * every month up to the first gaming decision (the launch), and the planted site games (its
+     * site row's gamingEver is true where the model's site never gamed, or differs otherwise).
+     */
+    @Test
+    void aPlantedGamingChoiceChangesItsSiteFromTheLaunchOnly() {
+        ResolvedScenario s = scenario();
+        Run.Counterfactual cf = Run.counterfactual(s.scenario(), s::collaborativeAt, RUN_SEED);
+        RunResult plain = Run.execute(s.scenario(), s::collaborativeAt, RUN_SEED, cf);
+        int site = firstMember(plain);
+        ResponsePolicy gamer = new ResponsePolicy() {
+            @Override
+            public Decision decide(Report report, LeaderView view, Draws draws) {
+                return ResponsePolicy.model().decide(report, view, draws);
+            }
+
+            @Override
+            public boolean game(GamingChoice choice, double uniform) {
+                return true;
+            }
+        };
+        RunResult changed = Run.execute(s.scenario(), s::collaborativeAt, RUN_SEED, cf,
+                j -> j == site ? gamer : ResponsePolicy.model());
+        // Gaming decided at the launch acts on the records from the next month.
+        assertSameMonths(plain.factual(), changed.factual(), s.scenario().startMonth() + 1);
+        Object[] row = changed.siteRow(site);
+        assertThat(row[row.length - 1]).as("gamingEver").isEqualTo(true);
+        assertThat(row).isNotEqualTo(plain.siteRow(site));
+    }
+
+    /**
+     * Planting "always explore" (never copy a positive deviant) for every site: bit-identical before
+     * the launch month, no imitation at all, and some site's compliance differs from the launch on,
+     * since the model's sites do imitate here.
+     */
+    @Test
+    void aPlantedEffortChoiceChangesTheSitesThatWouldHaveCopied() {
+        ResolvedScenario s = scenario();
+        Run.Counterfactual cf = Run.counterfactual(s.scenario(), s::collaborativeAt, RUN_SEED);
+        RunResult plain = Run.execute(s.scenario(), s::collaborativeAt, RUN_SEED, cf);
+        ResponsePolicy explorer = new ResponsePolicy() {
+            @Override
+            public Decision decide(Report report, LeaderView view, Draws draws) {
+                return ResponsePolicy.model().decide(report, view, draws);
+            }
+
+            @Override
+            public boolean imitate(ImitationChoice choice, double uniform) {
+                return false;
+            }
+        };
+        RunResult changed = Run.execute(s.scenario(), s::collaborativeAt, RUN_SEED, cf, j -> explorer);
+        // Learning runs from the launch month on (and that month's fidelity phase reads its bundles).
+        assertSameMonths(plain.factual(), changed.factual(), s.scenario().startMonth());
+        assertThat(plain.metric("imitations")).isPositive();
+        assertThat(changed.metric("imitations")).isZero();
+        boolean differs = false;
+        for (int t = s.scenario().startMonth(); t < plain.factual().months(); t++) {
+            for (int j = 0; j < plain.factual().sites(); j++) {
+                differs |= plain.factual().compliance(t, j) != changed.factual().compliance(t, j);
+            }
+        }
+        assertThat(differs).isTrue();
+    }
+
+    private static int firstMember(RunResult r) {
+        for (int j = 0; j < r.factual().sites(); j++) {
+            if (r.factual().memberAtStart(j)) {
+                return j;
+            }
+        }
+        throw new AssertionError("no member at the launch");
     }
 
     /** The model's rule on hand-made inputs: unprocessed above the probability, maintain at D ≤ 0 or NaN. */

@@ -4,20 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qicsim.cli.Main;
+import org.qicsim.experiment.Seeds;
+import org.qicsim.model.Decision;
+import org.qicsim.model.GamingChoice;
+import org.qicsim.model.ImitationChoice;
+import org.qicsim.model.LeaderView;
+import org.qicsim.model.Report;
+import org.qicsim.model.ResponsePolicy;
+import org.qicsim.model.Run;
 import org.qicsim.model.RunResult;
+import org.qicsim.scenario.ResolvedScenario;
 
 /**
  * Site mode through the HTTP API (issue 14 item 3): participants lead one member hospital each in
- * one shared collaborative run and answer its reports; a silent participant is replaced by the
- * model's decision for the same draws, so a round nobody answers is bit-identical to the model-only
- * run; bad answers get a 4xx; closing the room stops the run thread.
+ * one shared collaborative run, answer its reports (with where to put effort) and its yearly gaming
+ * decisions; a silent participant is replaced by the model's decision for the same draws, so a round
+ * nobody answers is bit-identical to the model-only run; the round's results zip is read by
+ * {@code qicsim report} and {@code qicsim query}; bad answers get a 4xx; closing the room stops the
+ * run thread.
  */
 class SiteModeTest {
     static WorkshopFixture fixture;
@@ -40,6 +59,16 @@ class SiteModeTest {
     private static ApiClient.Reply respond(ApiClient c, String code, String token, Object response)
             throws IOException, InterruptedException {
         return c.post("/api/rooms/" + code + "/respond", Map.of("response", response), token);
+    }
+
+    private static ApiClient.Reply respond(ApiClient c, String code, String token, Object response, Object effort)
+            throws IOException, InterruptedException {
+        return c.post("/api/rooms/" + code + "/respond", Map.of("response", response, "effort", effort), token);
+    }
+
+    private static ApiClient.Reply game(ApiClient c, String code, String token, Object answer)
+            throws IOException, InterruptedException {
+        return c.post("/api/rooms/" + code + "/gaming", Map.of("gaming", answer), token);
     }
 
     /** Polls until the site round has finished (fails the test after {@code seconds}). */
@@ -127,10 +156,17 @@ class SiteModeTest {
         });
         assertThat(bea).filteredOn(ch -> ch.by().equals("you"))
                 .allSatisfy(ch -> assertThat(SiteRound.label(ch.chosen())).isEqualTo("reject"));
-        // The silent participant's hospital made exactly the model's decisions.
+        // The silent participant's hospital made exactly the model's decisions: responses, effort
+        // (the model's own monthly choice) and the yearly gaming decisions.
         assertThat(cai).allSatisfy(ch -> {
             assertThat(ch.by()).isEqualTo("model (timer)");
             assertThat(ch.chosen()).isEqualTo(ch.model());
+            assertThat(ch.effort()).isEqualTo("model");
+        });
+        var caiGaming = round.gamingAnswers(people.get(2));
+        assertThat(caiGaming).as("the launch's gaming decision").isNotEmpty().allSatisfy(g -> {
+            assertThat(g.by()).isEqualTo("model (timer)");
+            assertThat(g.chosen()).isEqualTo(g.model());
         });
 
         // The participant's page: history, trajectory; the debrief table has one row per hospital.
@@ -186,12 +222,14 @@ class SiteModeTest {
         String eve = c.join(room[0], "Eve");
         assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
         long end = System.nanoTime() + 60_000_000_000L;
-        JsonNode site = c.state(room[0], room[1]).path("site");
-        while (site.path("choosing").size() < 2) {
-            assertThat(System.nanoTime()).as("both are asked: " + site).isLessThan(end);
-            Thread.sleep(100);
-            site = c.state(room[0], room[1]).path("site");
-        }
+        JsonNode site = awaitBothChoosing(c, room, end);
+        // The launch's gaming decision comes first, to both at once; Eve answers first here too.
+        JsonNode danGaming = c.state(room[0], dan).path("site").path("you").path("gaming");
+        JsonNode eveGaming = c.state(room[0], eve).path("site").path("you").path("gaming");
+        assertThat(danGaming.path("year").asInt()).isEqualTo(1).isEqualTo(eveGaming.path("year").asInt());
+        assertThat(game(c, room[0], eve, "game").status()).isEqualTo(200);
+        assertThat(game(c, room[0], dan, "honest").status()).isEqualTo(200);
+        site = awaitBothChoosing(c, room, end);
         List<String> choosing = new ArrayList<>();
         site.path("choosing").forEach(n -> choosing.add(n.asText()));
         assertThat(choosing).containsExactly("Dan", "Eve");
@@ -210,6 +248,35 @@ class SiteModeTest {
         assertThat(eveChoices.get(0).by()).isEqualTo("you");
         assertThat(SiteRound.label(eveChoices.get(0).chosen())).isEqualTo("reject");
         assertThat(eveChoices.get(0).report().cycle()).isEqualTo(danReport.path("cycle").asInt());
+        var eveGamed = session.siteRound().gamingAnswers(session.participant(eve)).get(0);
+        assertThat(eveGamed.by()).isEqualTo("you");
+        assertThat(eveGamed.chosen()).isTrue();
+        assertThat(session.siteRound().gamingAnswers(session.participant(dan)).get(0).chosen()).isFalse();
+    }
+
+    /** Polls the facilitator's view until both participants are choosing (fails after {@code end}). */
+    private static JsonNode awaitBothChoosing(ApiClient c, String[] room, long end) throws Exception {
+        JsonNode site = c.state(room[0], room[1]).path("site");
+        while (site.path("choosing").size() < 2) {
+            assertThat(System.nanoTime()).as("both are asked: " + site).isLessThan(end);
+            Thread.sleep(100);
+            site = c.state(room[0], room[1]).path("site");
+        }
+        return site;
+    }
+
+    /** Polls until the participant has a report waiting, answering any gaming decision honestly. */
+    private static void awaitReport(ApiClient c, String[] room, String token) throws Exception {
+        long end = System.nanoTime() + 60_000_000_000L;
+        JsonNode you = c.state(room[0], token).path("site").path("you");
+        while (!you.has("report")) {
+            assertThat(System.nanoTime()).as("a report arrives").isLessThan(end);
+            if (you.has("gaming") && !you.path("answered").asBoolean()) {
+                assertThat(game(c, room[0], token, "honest").status()).isEqualTo(200);
+            }
+            Thread.sleep(100);
+            you = c.state(room[0], token).path("site").path("you");
+        }
     }
 
     @Test
@@ -220,11 +287,7 @@ class SiteModeTest {
         assertThat(c.post("/api/rooms/" + room[0] + "/site", Map.of("action", "end"), room[1]).status())
                 .as("nothing to end").isEqualTo(409);
         assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
-        long end = System.nanoTime() + 60_000_000_000L;
-        while (!c.state(room[0], token).path("site").path("you").has("report")) {
-            assertThat(System.nanoTime()).as("a report arrives").isLessThan(end);
-            Thread.sleep(100);
-        }
+        awaitReport(c, room, token);
         assertThat(c.state(room[0], room[1]).path("site").path("cycle").asInt()).isPositive();
         assertThat(c.post("/api/rooms/" + room[0] + "/site", Map.of("action", "end"), room[1]).status())
                 .isEqualTo(200);
@@ -238,6 +301,262 @@ class SiteModeTest {
         });
     }
 
+    /**
+     * A participant's gaming and effort choices reach the model through the hospital's policy and
+     * change that hospital's path against the model's choices (planted and deterministic: the room's
+     * seed, one participant who games every year and always tries changes of her own). Checked by
+     * replaying her recorded answers as a planted {@link ResponsePolicy} in {@link Run#execute}:
+     * (1) all of them reproduce the played run bit for bit (the answers enter only through the
+     * policy); (2) with the model's gaming draws instead of hers (responses and effort as played),
+     * her hospital's site row differs (it gamed in a year the model would not have); (3) with the
+     * model's effort choice instead of hers, her hospital's monthly compliance differs in some month.
+     * Then the round's results zip is read by {@code qicsim report} and {@code qicsim query},
+     * with her choices in its {@code choices} table.
+     */
+    @Test
+    void aParticipantsGamingAndEffortChoicesReachTheModelAndTheResultsZip(@TempDir Path tmp) throws Exception {
+        ApiClient c = fixture.client();
+        String[] room = c.openRoom(WorkshopFixture.TINY);
+        String token = c.join(room[0], "Ivy");
+        assertThat(game(c, room[0], token, "game").status()).as("no round yet").isEqualTo(409);
+        assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
+        SiteRound round = fixture.workshop.session(room[0]).siteRound();
+        int gamingAsked = 0;
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (round.running() && System.nanoTime() < end) {
+            JsonNode you = c.state(room[0], token).path("site").path("you");
+            if (you.has("gaming") && !you.path("answered").asBoolean()) {
+                JsonNode g = you.path("gaming");
+                assertThat(g.path("detection").asDouble()).isBetween(0.0, 1.0);
+                assertThat(g.path("probability").asDouble()).isBetween(0.0, 1.0);
+                assertThat(g.path("suppression").asDouble()).isPositive();
+                assertThat(respond(c, room[0], token, "learn", "own").status()).as("no report waiting").isEqualTo(409);
+                assertThat(game(c, room[0], token, "game").status()).isEqualTo(200);
+                gamingAsked++;
+            } else if (you.has("report") && !you.path("answered").asBoolean()) {
+                assertThat(game(c, room[0], token, "game").status()).as("no gaming decision waiting").isEqualTo(409);
+                assertThat(respond(c, room[0], token, "learn", "own").status()).isEqualTo(200);
+            }
+            Thread.sleep(30);
+        }
+        JsonNode state = awaitSiteFinished(c, room[0], room[1], 30);
+        assertThat(state.path("site").path("phase").asText()).isEqualTo("finished");
+        assertThat(gamingAsked).as("the gaming decision of each collaborative year").isPositive();
+
+        Participant ivy = fixture.workshop.session(room[0]).participant(token);
+        int site = round.siteOf(ivy);
+        List<SiteRound.Choice> choices = round.choices(ivy);
+        List<SiteRound.GamingAnswer> gaming = round.gamingAnswers(ivy);
+        assertThat(choices).isNotEmpty().allSatisfy(ch -> {
+            assertThat(ch.by()).isEqualTo("you");
+            assertThat(ch.effort()).isEqualTo("own");
+        });
+        assertThat(gaming).hasSize(gamingAsked).allSatisfy(g -> assertThat(g.chosen()).isTrue());
+        assertThat(gaming).as("the model's draw stays honest in some year").anyMatch(g -> !g.model());
+        JsonNode you = c.state(room[0], token).path("site").path("you");
+        assertThat(you.path("gamingHistory").size()).isEqualTo(gamingAsked);
+        assertThat(you.path("history").get(0).path("effort").asText()).isEqualTo("own");
+        assertThat(state.path("site").path("debrief").get(0).path("gamedYears").asInt()).isEqualTo(gamingAsked);
+
+        ResolvedScenario s = round.scenario();
+        long seed = Seeds.runSeed(s.scenario().seed(), 0);
+        Run.Counterfactual cf = Run.counterfactual(s.scenario(), s::collaborativeAt, seed);
+        RunResult played = round.played();
+        // One policy object per run: the model asks for the site's policy at every question.
+        ResponsePolicy exact = new Replay(choices, gaming, true, true);
+        ResponsePolicy modelGamingPolicy = new Replay(choices, gaming, false, true);
+        ResponsePolicy modelEffortPolicy = new Replay(choices, gaming, true, false);
+        RunResult replay = Run.execute(s.scenario(), s::collaborativeAt, seed, cf,
+                j -> j == site ? exact : ResponsePolicy.model());
+        assertSameRun(played, replay);
+        RunResult modelGaming = Run.execute(s.scenario(), s::collaborativeAt, seed, cf,
+                j -> j == site ? modelGamingPolicy : ResponsePolicy.model());
+        assertThat(played.siteRow(site)).as("gaming changed the hospital's site row")
+                .isNotEqualTo(modelGaming.siteRow(site));
+        RunResult modelEffort = Run.execute(s.scenario(), s::collaborativeAt, seed, cf,
+                j -> j == site ? modelEffortPolicy : ResponsePolicy.model());
+        boolean effortMatters = false;
+        for (int t = 0; t < played.months(); t++) {
+            effortMatters |= played.factual().compliance(t, site) != modelEffort.factual().compliance(t, site);
+        }
+        assertThat(effortMatters).as("trying its own changes changed the hospital's compliance in some month").isTrue();
+
+        // The results zip: no collaborative, the model's run and the played run, and the choices.
+        long wait = System.nanoTime() + 60_000_000_000L;
+        while (!c.state(room[0], token).path("site").path("results").asBoolean()) {
+            assertThat(System.nanoTime()).as("the results zip is written").isLessThan(wait);
+            Thread.sleep(100);
+        }
+        Path unzipped = WorkshopRoundTest.unzip(c.bytes("/api/rooms/" + room[0] + "/site-results.zip", token),
+                tmp.resolve("zip"));
+        Path folder;
+        try (var list = Files.list(unzipped)) {
+            folder = list.findFirst().orElseThrow();
+        }
+        for (String f : List.of("compare.csv", "cea.csv", "manifest.json", "choices.csv",
+                "designs/1-no-collaborative/runs.csv", "designs/2-model/sites.csv", "designs/3-played/timeseries.csv")) {
+            assertThat(folder.resolve(f)).as(f).exists();
+        }
+        assertThat(cli(new StringWriter(), "report", folder.toString())).isZero();
+        assertThat(folder.resolve("report.html")).exists();
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "query", folder.toString(),
+                "SELECT question, count(*) AS n, sum(CASE WHEN chosen = 'game' OR chosen = 'own' THEN 1 ELSE 0 END)"
+                        + " AS hers FROM choices GROUP BY question ORDER BY question")).isZero();
+        String table = out.toString();
+        assertThat(table).contains("gaming").contains("effort").contains("response");
+        assertThat(table.lines().filter(l -> l.contains("gaming")).findFirst().orElseThrow())
+                .contains(String.valueOf(gamingAsked));
+        StringWriter runs = new StringWriter();
+        assertThat(cli(runs, "query", folder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
+        assertThat(runs.toString()).contains("3");
+        // The played design's stored run is the played run.
+        String playedSites = Files.readString(folder.resolve("designs/3-played/sites.csv"));
+        String modelSites = Files.readString(folder.resolve("designs/2-model/sites.csv"));
+        assertThat(playedSites).isNotEqualTo(modelSites);
+    }
+
+    /**
+     * Bad gaming and effort answers get a clear 4xx and the round goes on: anything but the listed
+     * values or a non-string is 400, a string longer than 20 characters 413, the facilitator 403, a
+     * participant with nothing waiting 409; then the round still finishes. The site results zip is
+     * 404 before any site round has finished and 403 without a room token.
+     */
+    @Test
+    void badGamingAndEffortAnswersGetA4xx() throws Exception {
+        ApiClient c = fixture.client();
+        String[] room = c.openRoom(WorkshopFixture.TINY);
+        String token = c.join(room[0], "Jo");
+        assertThat(c.get("/api/rooms/" + room[0] + "/site-results.zip", token).status()).as("no site round yet")
+                .isEqualTo(404);
+        assertThat(c.get("/api/rooms/" + room[0] + "/site-results.zip", "not-a-token").status()).isEqualTo(403);
+        assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
+        boolean gamingTried = false;
+        boolean effortTried = false;
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!(gamingTried && effortTried)) {
+            assertThat(System.nanoTime()).as("a gaming decision and a report arrive").isLessThan(end);
+            JsonNode you = c.state(room[0], token).path("site").path("you");
+            if (you.has("gaming") && !gamingTried) {
+                for (Object bad : List.<Object>of("GAME", "maybe", "", 1, true, "../../etc/passwd")) {
+                    ApiClient.Reply r = game(c, room[0], token, bad);
+                    assertThat(r.status()).as("gaming " + bad).isEqualTo(400);
+                    assertThat(r.json().get("error").asText()).contains("gaming");
+                }
+                assertThat(game(c, room[0], token, "x".repeat(21)).status()).isEqualTo(413);
+                assertThat(game(c, room[0], room[1], "game").status()).as("the facilitator").isEqualTo(403);
+                assertThat(game(c, room[0], token, "honest").status()).isEqualTo(200);
+                gamingTried = true;
+            } else if (you.has("report") && !effortTried) {
+                for (Object bad : List.<Object>of("everything", "OWN", "", 2, List.of("copy"))) {
+                    ApiClient.Reply r = respond(c, room[0], token, "learn", bad);
+                    assertThat(r.status()).as("effort " + bad).isEqualTo(400);
+                    assertThat(r.json().get("error").asText()).contains("effort");
+                }
+                assertThat(respond(c, room[0], token, "learn", "y".repeat(21)).status()).isEqualTo(413);
+                assertThat(respond(c, room[0], token, "learn", "copy").status()).isEqualTo(200);
+                effortTried = true;
+            }
+            Thread.sleep(30);
+        }
+        assertThat(c.post("/api/rooms/" + room[0] + "/site", Map.of("action", "end"), room[1]).status())
+                .isEqualTo(200);
+        assertThat(awaitSiteFinished(c, room[0], room[1], 60).path("site").path("phase").asText())
+                .isEqualTo("finished");
+        var session = fixture.workshop.session(room[0]);
+        assertThat(session.siteRound().choices(session.participant(token)).get(0).effort()).isEqualTo("copy");
+        assertThat(session.siteRound().gamingAnswers(session.participant(token)).get(0).by()).isEqualTo("you");
+    }
+
+    private static void assertSameRun(RunResult a, RunResult b) {
+        assertThat(a.metrics()).isEqualTo(b.metrics());
+        for (int t = 0; t < a.months(); t++) {
+            assertThat(a.timeseriesRow(t)).as("month " + t).isEqualTo(b.timeseriesRow(t));
+        }
+        for (int j = 0; j < a.factual().sites(); j++) {
+            assertThat(a.siteRow(j)).as("site " + j).isEqualTo(b.siteRow(j));
+            for (int t = 0; t < a.months(); t++) {
+                assertThat(Arrays.asList(a.factual().compliance(t, j), a.factual().siteEvents(t, j)))
+                        .isEqualTo(Arrays.asList(b.factual().compliance(t, j), b.factual().siteEvents(t, j)));
+            }
+        }
+    }
+
+    /**
+     * A participant's recorded answers replayed as a planted policy: the responses in order, the
+     * gaming answers in order (or the model's draw), and the effort in force from each report's month
+     * (or the model's draw); "model" effort and months before the first report use the model's draw.
+     */
+    private static final class Replay implements ResponsePolicy {
+        private final Iterator<SiteRound.Choice> responses;
+        private final Iterator<SiteRound.GamingAnswer> gaming;
+        private final List<SiteRound.Choice> choices;
+        private final boolean hersGaming;
+        private final boolean hersEffort;
+
+        Replay(List<SiteRound.Choice> choices, List<SiteRound.GamingAnswer> gaming, boolean hersGaming,
+                boolean hersEffort) {
+            this.choices = choices;
+            this.responses = choices.iterator();
+            this.gaming = gaming.iterator();
+            this.hersGaming = hersGaming;
+            this.hersEffort = hersEffort;
+        }
+
+        /** The full replay must meet exactly the questions she was asked; a partial one may drift. */
+        private boolean exact() {
+            return hersGaming && hersEffort;
+        }
+
+        @Override
+        public Decision decide(Report report, LeaderView view, Draws draws) {
+            if (!responses.hasNext()) {
+                assertThat(exact()).as("more reports than she answered").isFalse();
+                return ResponsePolicy.model().decide(report, view, draws);
+            }
+            SiteRound.Choice ch = responses.next();
+            if (exact()) {
+                assertThat(ch.report()).isEqualTo(report);
+            }
+            return ch.chosen();
+        }
+
+        @Override
+        public boolean game(GamingChoice choice, double uniform) {
+            if (!hersGaming) {
+                return ResponsePolicy.model().game(choice, uniform);
+            }
+            SiteRound.GamingAnswer a = gaming.next();
+            if (exact()) {
+                assertThat(a.choice()).isEqualTo(choice);
+            }
+            return a.chosen();
+        }
+
+        @Override
+        public boolean imitate(ImitationChoice choice, double uniform) {
+            String effort = "model";
+            for (SiteRound.Choice ch : choices) {
+                if (ch.report().month() <= choice.month()) {
+                    effort = ch.effort();
+                }
+            }
+            if (!hersEffort || effort.equals("model")) {
+                return ResponsePolicy.model().imitate(choice, uniform);
+            }
+            return effort.equals("copy");
+        }
+    }
+
+    private static int cli(StringWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        int exit = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        if (exit != 0) {
+            System.err.println(String.join(" ", args) + ": " + err);
+        }
+        return exit;
+    }
+
     @Test
     void closingTheRoomStopsTheRunThread() throws Exception {
         ApiClient c = fixture.client();
@@ -246,11 +565,7 @@ class SiteModeTest {
         assertThat(respond(c, room[0], token, "learn").status()).as("no round yet").isEqualTo(409);
         assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
         SiteRound round = fixture.workshop.session(room[0]).siteRound();
-        long end = System.nanoTime() + 60_000_000_000L;
-        while (!c.state(room[0], token).path("site").path("you").has("report")) {
-            assertThat(System.nanoTime()).as("a report arrives").isLessThan(end);
-            Thread.sleep(100);
-        }
+        awaitReport(c, room, token);
         assertThat(round.alive()).isTrue();
         fixture.workshop.session(room[0]).close();
         round.join(Duration.ofSeconds(10));

@@ -65,10 +65,12 @@ class WorkshopBrowserTest {
     }
 
     /**
-     * Site mode: the facilitator starts a site-mode round (a short timer per report); Ann answers
-     * "learn" and Bea "lower our aspiration" from their hospitals' report pages; Cai never answers,
-     * so the model answers for her hospital. At the end every participant sees the debrief table
-     * (three hospitals) and their hospital's trajectory against the collaborative and no collaborative.
+     * Site mode: the facilitator starts a site-mode round (a short timer per question); at the yearly
+     * gaming decision Ann games the data and Bea records honestly; at each report Ann puts her effort
+     * into changes of her own and answers "learn", Bea copies the positive deviants and answers
+     * "lower our aspiration"; Cai never answers, so the model answers for her hospital. At the end
+     * every participant sees the debrief table (three hospitals), their hospital's trajectory against
+     * the collaborative and no collaborative, their choices, and the round's results download.
      */
     @Test
     void aFacilitatorAndThreeParticipantsPlayASiteRound(@TempDir Path profile) throws Exception {
@@ -125,7 +127,10 @@ class WorkshopBrowserTest {
         wait.until(d -> d.findElement(By.id("site-status")).getText().contains("Site-mode round 1"));
 
         String[] buttons = {"respond-learn", "respond-lower"};
+        String[] gaming = {"gaming-game", "gaming-honest"};
+        String[] efforts = {"own", "copy"};
         boolean shot = false;
+        boolean gamingShot = false;
         long end = System.nanoTime() + 150_000_000_000L;
         while (System.nanoTime() < end) {
             driver.switchTo().window(facilitator);
@@ -134,8 +139,19 @@ class WorkshopBrowserTest {
             }
             for (int k = 0; k < 2; k++) {
                 driver.switchTo().window(tabs.get(k));
+                WebElement game = driver.findElement(By.id(gaming[k]));
+                if (game.isEnabled()) {
+                    assertThat(driver.findElement(By.id("site-gaming-question")).getText())
+                            .contains("chance an audit detects").contains("what gaming does to your recorded data");
+                    if (!gamingShot && k == 0) {
+                        screenshot(driver, "workshop-site-gaming.png");
+                        gamingShot = true;
+                    }
+                    game.click();
+                }
                 WebElement button = driver.findElement(By.id(buttons[k]));
                 if (button.isEnabled()) {
+                    driver.findElement(By.cssSelector("input[name='site-effort'][value='" + efforts[k] + "']")).click();
                     if (!shot && k == 0) {
                         screenshot(driver, "workshop-site-participant.png");
                         shot = true;
@@ -161,10 +177,21 @@ class WorkshopBrowserTest {
             assertThat(((Number) lines).intValue()).isEqualTo(4);
         }
         driver.switchTo().window(tabs.get(0));
-        assertThat(driver.findElement(By.id("site-history")).getText()).contains("learn").contains("you");
+        assertThat(driver.findElement(By.id("site-history")).getText()).contains("learn").contains("you")
+                .contains("our own changes");
+        assertThat(driver.findElement(By.id("site-gaming-history")).getText()).contains("game").contains("you");
+        wait.until(d -> d.findElement(By.id("site-download")).isEnabled());
+        driver.switchTo().window(tabs.get(1));
+        assertThat(driver.findElement(By.id("site-history")).getText()).contains("lower")
+                .contains("copy the positive deviants");
+        assertThat(driver.findElement(By.id("site-gaming-history")).getText()).contains("honest").contains("you");
         driver.switchTo().window(tabs.get(2));
         String cai = driver.findElement(By.id("site-history")).getText();
         assertThat(cai).contains("model (timer)").doesNotContain(" you");
+        assertThat(driver.findElement(By.id("site-gaming-history")).getText()).contains("model (timer)");
+        driver.switchTo().window(facilitator);
+        wait.until(d -> d.findElement(By.id("site-download")).isEnabled());
+        driver.switchTo().window(tabs.get(2));
         List<String> console = new ArrayList<>();
         for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
             console.add(entry.getMessage());

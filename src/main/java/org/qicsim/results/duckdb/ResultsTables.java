@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The one reader of results folders: registers DuckDB views {@code design}, {@code runs},
  * {@code points}, {@code timeseries}, {@code sites} and {@code sensitivity} over whatever a {@code run},
  * {@code compare} or {@code sweep} folder holds, so every query sees the same tables whatever
- * wrote them.
+ * wrote them; and {@code choices}, the participants' choices in a workshop site round's folder.
  *
  * <p>For each table T a folder offers, in order of preference, Parquet parts
  * {@code T/part-*.parquet} (a sweep's streamed tables), {@code T.parquet}, or {@code T.csv}, at the
@@ -44,7 +44,7 @@ public final class ResultsTables {
 
     /** The tables a results folder may offer, in registration order. */
     public static final List<String> TABLES = List.of("design", "runs", "points", "timeseries", "sites",
-            "sensitivity");
+            "sensitivity", "choices");
 
     private static final Pattern PART = Pattern.compile("part-(\\d+)\\.parquet");
     private static final Pattern DESIGN_FOLDER = Pattern.compile("(\\d+)-.+");

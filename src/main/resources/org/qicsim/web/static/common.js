@@ -249,14 +249,16 @@ const Q = {
     }
   },
 
-  async download(room, token, link) {
-    const response = await fetch('/api/rooms/' + room + '/results.zip',
+  // file: 'results.zip' (the design round's) or 'site-results.zip' (the site round's).
+  async download(room, token, link, file) {
+    const name = file || 'results.zip';
+    const response = await fetch('/api/rooms/' + room + '/' + name,
       { headers: { 'X-Qicsim-Token': token }, cache: 'no-store' });
     if (!response.ok) throw new Error('the results are not ready');
     const blob = await response.blob();
     const url = URL.createObjectURL(blob);
     link.href = url;
-    link.download = 'qicsim-workshop-' + room.toLowerCase() + '.zip';
+    link.download = 'qicsim-workshop-' + room.toLowerCase() + (name === 'results.zip' ? '' : '-site') + '.zip';
     link.click();
   },
 

@@ -107,6 +107,8 @@
   $('start-site').addEventListener('click', () => siteRound({
     action: 'start', cycleSeconds: parseInt($('cycle-seconds').value, 10) }));
   $('end-site').addEventListener('click', () => siteRound({ action: 'end' }));
+  $('site-download').addEventListener('click', () => Q.download(room, token, $('site-download-link'),
+    'site-results.zip').catch((e) => Q.showError($('site-problems'), e)));
   $('attribute').addEventListener('click', async () => {
     Q.showError($('round-problems'), null);
     try {

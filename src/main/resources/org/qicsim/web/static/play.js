@@ -177,13 +177,28 @@
   async function respond(event) {
     Q.showError($('site-problems'), null);
     try {
-      await Q.api('POST', '/api/rooms/' + room + '/respond', { response: event.target.dataset.response }, token);
+      const effort = document.querySelector('input[name="site-effort"]:checked');
+      await Q.api('POST', '/api/rooms/' + room + '/respond', { response: event.target.dataset.response,
+        effort: effort ? effort.value : 'model' }, token);
       refresh();
     } catch (e) {
       Q.showError($('site-problems'), e);
     }
   }
   for (const b of document.querySelectorAll('#site-buttons button')) b.addEventListener('click', respond);
+
+  async function game(event) {
+    Q.showError($('site-problems'), null);
+    try {
+      await Q.api('POST', '/api/rooms/' + room + '/gaming', { gaming: event.target.dataset.gaming }, token);
+      refresh();
+    } catch (e) {
+      Q.showError($('site-problems'), e);
+    }
+  }
+  for (const b of document.querySelectorAll('#site-gaming-buttons button')) b.addEventListener('click', game);
+  $('site-download').addEventListener('click', () => Q.download(room, token, $('site-download-link'),
+    'site-results.zip').catch((e) => Q.showError($('site-problems'), e)));
 
   $('room-code').textContent = room || '(no room code)';
   $('join-form').addEventListener('submit', join);

@@ -18,12 +18,18 @@ const S = {
     if (site.phase === 'starting') status += 'The hospitals are being set up…';
     else if (!hospital) status += 'You watch this round (you joined after it started, or there are more participants than member hospitals).';
     else status += 'You lead ' + hospital + ' (participants get the member hospitals in join order).';
+    if (hospital && you.effort) status += ' Your improvement effort now: ' + S.efforts[you.effort] + '.';
+    if (site.resultsFailure) status += ' ' + site.resultsFailure + '.';
     $('site-status').textContent = status;
     const report = you.report;
     const box = $('site-report');
     Q.clear(box);
     for (const b of document.querySelectorAll('#site-buttons button')) b.disabled = !report || you.answered;
-    if (report) {
+    S.gaming(you);
+    if (you.gaming) {
+      $('site-countdown').textContent = you.answered ? 'Answer sent.' : you.secondsLeft + ' s left to decide '
+        + '(then the model decides for your hospital)';
+    } else if (report) {
       $('site-countdown').textContent = you.answered ? 'Answer sent.' : you.secondsLeft + ' s left to answer '
         + '(then the model answers for your hospital)';
       const rows = [
@@ -47,7 +53,8 @@ const S = {
         rows.push(['a model hospital would', 'maintain (it meets its aspiration), if it processes the report']);
       }
       Q.table(box, ['your report', ''], rows.map((r) => ({ cells: r })));
-    } else {
+    }
+    if (!report && !you.gaming) {
       $('site-countdown').textContent = '';
       const others = (site.choosing || []).filter((name) => name !== state.you);
       const asking = others.length ? ' (still choosing: ' + others.join(', ') + ')' : '';
@@ -55,12 +62,43 @@ const S = {
         ? 'Waiting for other hospitals or for your next report' + asking + '.' : '', 'note'));
     }
     const history = (you.history || []).map((h) => ({
-      cells: [h.cycle, h.month, S.pct(h.rate), Q.num(h.gap, 2), h.chosen, h.model, h.by]
+      cells: [h.cycle, h.month, S.pct(h.rate), Q.num(h.gap, 2), h.chosen, S.efforts[h.effort] || h.effort, h.model,
+        h.by]
     }));
-    Q.table($('site-history'), ['cycle', 'month', 'rate', 'gap', 'chosen', 'model would choose', 'by'], history);
+    Q.table($('site-history'), ['cycle', 'month', 'rate', 'gap', 'chosen', 'effort until the next report',
+      'model would choose', 'by'], history);
+    Q.table($('site-gaming-history'), ['year', 'month', 'chosen', 'model would choose', 'by'],
+      (you.gamingHistory || []).map((g) => ({ cells: [g.year, g.month, g.chosen, g.model, g.by] })));
     $('site-after').classList.toggle('hidden', site.phase !== 'finished');
+    $('site-download').disabled = !site.results;
     if (you.trajectory) S.trajectory($('site-chart'), you.trajectory);
     if (site.debrief) S.debrief($('site-debrief'), site.debrief);
+  },
+
+  efforts: { model: 'as a model hospital would', copy: 'copy the positive deviants', own: 'our own changes' },
+
+  // The yearly gaming question, shown while it waits for the participant.
+  gaming(you) {
+    const $ = (id) => document.getElementById(id);
+    const g = you.gaming;
+    $('site-gaming').classList.toggle('hidden', !g);
+    for (const b of document.querySelectorAll('#site-gaming-buttons button')) b.disabled = !g || you.answered;
+    if (!g) return;
+    Q.table($('site-gaming-question'), ['gaming decision', ''], [
+      ['collaborative year (month)', g.year + ' (' + g.month + ')'],
+      ['you game now', g.gamingNow ? 'yes (you chose to last year)' : 'no'],
+      ['the stake: what better-looking data is worth (outcome-based pay, public reporting)', Q.num(g.stake, 2)],
+      ['records audited each month', S.pct(g.auditRate)],
+      ['chance an audit detects a year of gaming at your hospital', S.pct(g.detection)],
+      ['what gaming does to your recorded data', 'it leaves ' + S.pct(g.suppression) + ' of your recorded adverse '
+        + 'events out and codes ' + S.pct(g.upcodeShare) + ' of your records as riskier (+' + Q.num(g.upcodeShift, 2)
+        + ' on the risk scale): your reported, risk-adjusted rate looks better than your care is; your care itself '
+        + 'does not change, but your local tests and the collaborative judge you on these data'],
+      ['if an audit detects it', 'you lose this year\'s performance payment, trust in the collaborative falls by '
+        + Q.num(g.trustPenalty, 2) + ', you stop gaming, you are excluded from the positive deviants and showcases for '
+        + g.exclusionCycles + ' feedback cycles, and where hospitals see each other your ties weaken'],
+      ['chance a model hospital like yours games this year', S.pct(g.probability)]
+    ].map((r) => ({ cells: r })));
   },
 
   trajectory(canvas, t) {
@@ -82,10 +120,10 @@ const S = {
   },
 
   debrief(node, rows) {
-    Q.table(node, ['participant', 'hospital', 'reports', 'answered by you', 'same as the model',
+    Q.table(node, ['participant', 'hospital', 'reports', 'answered by you', 'same as the model', 'years gamed',
       'last-year rate: played', 'had the model chosen', 'no collaborative'], rows.map((r) => ({
-      cells: [r.name, r.site, r.reports, r.byYou, r.sameAsModel, S.pct(r.lastYearRate), S.pct(r.lastYearRateModel),
-        S.pct(r.lastYearRateNoCollaborative)]
+      cells: [r.name, r.site, r.reports, r.byYou, r.sameAsModel, r.gamedYears + ' of ' + r.gamingYears,
+        S.pct(r.lastYearRate), S.pct(r.lastYearRateModel), S.pct(r.lastYearRateNoCollaborative)]
     })));
   },
 
@@ -101,9 +139,12 @@ const S = {
       + (site.ending ? ' (ending: the model answers the remaining reports)' : '')
       + (site.failure ? '; ' + site.failure : '') + '; ' + site.members + ' member hospitals; '
       + (site.cycle ? 'feedback cycle ' + site.cycle + ' (month ' + site.month + '); ' : '')
-      + site.cycleSeconds + ' s per report' + ((site.choosing || []).length ? '; still choosing: ' + site.choosing.join(', ') : '');
-    Q.table($('site-players'), ['participant', 'hospital', 'status', 'reports so far', 'answered by them'],
-      site.players.map((p) => ({ cells: [p.name, p.site === null ? '–' : p.site, p.status, p.answered, p.byYou] })));
+      + site.cycleSeconds + ' s per question' + ((site.choosing || []).length ? '; still choosing: ' + site.choosing.join(', ') : '')
+      + (site.resultsFailure ? '; ' + site.resultsFailure : '');
+    Q.table($('site-players'), ['participant', 'hospital', 'status', 'reports so far', 'answered by them',
+      'gaming decisions so far'], site.players.map((p) => ({
+      cells: [p.name, p.site === null ? '–' : p.site, p.status, p.answered, p.byYou, p.gamingYears] })));
     if (site.debrief) S.debrief($('site-debrief'), site.debrief);
+    $('site-download').disabled = !site.results;
   }
 };
