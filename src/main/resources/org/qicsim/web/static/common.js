@@ -203,7 +203,11 @@ const Q = {
       const replicates = $('attribution-replicates');
       if (replicates) {
         replicates.parentElement.classList.toggle('hidden', !debrief.attributionReplicatesChosen);
-        if (!replicates.value) replicates.value = debrief.attributionReplicates;
+        // The default once: the facilitator's own entry is never overwritten by a poll.
+        if (!replicates.dataset.filled) {
+          replicates.value = debrief.attributionReplicates;
+          replicates.dataset.filled = 'true';
+        }
       }
       const chosen = list.filter((a) => String(a.design) === select.value);
       if (chosen.length) shown = chosen[chosen.length - 1];
