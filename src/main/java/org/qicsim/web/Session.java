@@ -117,7 +117,7 @@ final class Session {
             long most = MAX_SITE_MONTHS_PER_DESIGN / ((long) base.scenario().sites().count()
                     * base.scenario().horizonMonths());
             throw ApiException.badRequest("this world allows at most " + Math.max(1, most)
-                    + " replicates per round (replicates × sites × months at most " + MAX_SITE_MONTHS_PER_DESIGN + ")");
+                    + " replicates (replicates × sites × months at most " + MAX_SITE_MONTHS_PER_DESIGN + ")");
         }
     }
 
