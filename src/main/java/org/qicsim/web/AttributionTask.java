@@ -21,8 +21,9 @@ import org.qicsim.experiment.StopSignal;
  *
  * <p>The attribution is {@code qicsim attribute}'s ({@link Attribution}): the design as played is
  * the all-on design, the 2^5 − 1 others switch features off with the settings of the features file,
- * every design runs the round's replicates under the round's master seed (common random numbers:
- * the all-on design's runs are the participant's runs), and each feature gets its Shapley value and
+ * every design runs the round's replicates (a site round's: as many as the facilitator chose) under
+ * the round's master seed (common random numbers: the all-on design's runs are the participant's
+ * runs; in a site round its replicate 1 is the model-only run), and each feature gets its Shapley value and
  * main effect with joint-bootstrap 95% intervals. A feature's <em>share</em> is its Shapley value
  * divided by the total (all on − all off); by the Shapley value's efficiency the shares sum to 1.
  */
@@ -45,8 +46,8 @@ final class AttributionTask {
 
     /**
      * @param design the design's number in the round's results folder ({@code designs/<design>-…})
-     * @param label  its folder label, e.g. {@code 3-p02}
-     * @param name   the participant's display name
+     * @param label  its folder label, e.g. {@code 3-p02} (a site round's: {@code 2-model})
+     * @param name   the participant's display name (a site round's: the room's design)
      */
     AttributionTask(int design, String label, String name, int replicates, int runsTotal) {
         this.design = design;

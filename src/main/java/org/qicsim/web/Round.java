@@ -32,11 +32,7 @@ final class Round {
     private final Map<Integer, Entry> latest = new LinkedHashMap<>();
     private final Map<Integer, Integer> submissions = new LinkedHashMap<>();
     private Phase phase = Phase.OPEN;
-    private Map<String, Object> debrief;
-    private Path folder;
-    private Path zip;
-    private List<Entry> played = List.of();
-    private final List<AttributionTask> attributions = new ArrayList<>();
+    private Debrief debrief;
     private String failure;
 
     Round(int number, int replicates, double budget, Instant endsAt, long masterSeed, Entry reference) {
@@ -140,54 +136,25 @@ final class Round {
      * the round has finished.
      */
     Map<String, Object> debrief() {
-        if (debrief == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>(debrief);
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (AttributionTask t : attributions) {
-            list.add(t.view());
-        }
-        out.put("attributions", list);
-        return out;
+        return debrief == null ? null : debrief.view();
     }
 
-    /** The round's results folder (a compare folder; attributions are added inside it). */
-    Path folder() {
-        return folder;
+    /** The finished round's debrief (its results folder, zip and attributions); null before. */
+    Debrief finishedDebrief() {
+        return debrief;
     }
 
+    /** The round's results zip, with every attribution finished so far; null until finished. */
     Path zip() {
-        return zip;
-    }
-
-    /** A newer zip of the folder (after an attribution was added to it). */
-    void zip(Path newer) {
-        this.zip = newer;
-    }
-
-    /** The designs of the results folder, design k at index k − 1 (1: the reference). */
-    List<Entry> played() {
-        return played;
-    }
-
-    List<AttributionTask> attributions() {
-        return attributions;
-    }
-
-    void add(AttributionTask task) {
-        attributions.add(task);
+        return debrief == null ? null : debrief.zip();
     }
 
     String failure() {
         return failure;
     }
 
-    void finished(Map<String, Object> debrief, Path folder, Path zip, List<Entry> played) {
+    void finished(Debrief debrief) {
         this.debrief = debrief;
-        this.folder = folder;
-        this.zip = zip;
-        this.played = List.copyOf(played);
         this.phase = Phase.FINISHED;
     }
 

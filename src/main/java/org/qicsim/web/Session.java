@@ -73,13 +73,52 @@ final class Session {
         return base.scenario();
     }
 
-    /** The facilitator asks for the attribution of design {@code design} of the finished round. */
+    /** The facilitator asks for the attribution of design {@code design} of the finished design round. */
     void attribute(int design) {
-        Round r = round();
-        if (r == null) {
-            throw ApiException.conflict("no round has been played yet");
+        Debrief debrief;
+        int replicates;
+        synchronized (this) {
+            if (round == null) {
+                throw ApiException.conflict("no round has been played yet");
+            }
+            debrief = round.finishedDebrief();
+            if (round.phase() != Round.Phase.FINISHED || debrief == null) {
+                throw ApiException.conflict("the debrief is ready only when the round has finished");
+            }
+            replicates = round.replicates();
         }
-        workshop.attribute(this, r, design);
+        workshop.attribute(this, debrief, design, replicates);
+    }
+
+    /**
+     * The facilitator asks for the attribution of design {@code design} of the finished site round
+     * (the room's design: design 2 of its results folder), with {@code replicates} replicates of the
+     * room's seed (null: {@link Workshop#SITE_ATTRIBUTION_REPLICATES}).
+     */
+    void attributeSite(int design, Integer replicates) {
+        int n = replicates == null ? Workshop.SITE_ATTRIBUTION_REPLICATES : replicates;
+        checkReplicates(n);
+        SiteRound r = siteRound();
+        Debrief debrief = r == null ? null : r.analysis();
+        if (debrief == null) {
+            throw ApiException.conflict("the site round's debrief is ready only when the round has finished and "
+                    + "its results are written");
+        }
+        workshop.attribute(this, debrief, design, n);
+    }
+
+    /** 400 unless 1 to {@link #MAX_REPLICATES} replicates of this world fit {@link #MAX_SITE_MONTHS_PER_DESIGN}. */
+    private void checkReplicates(int replicates) {
+        if (replicates < 1 || replicates > MAX_REPLICATES) {
+            throw ApiException.badRequest("replicates must be 1 to " + MAX_REPLICATES);
+        }
+        long siteMonths = (long) replicates * base.scenario().sites().count() * base.scenario().horizonMonths();
+        if (siteMonths > MAX_SITE_MONTHS_PER_DESIGN) {
+            long most = MAX_SITE_MONTHS_PER_DESIGN / ((long) base.scenario().sites().count()
+                    * base.scenario().horizonMonths());
+            throw ApiException.badRequest("this world allows at most " + Math.max(1, most)
+                    + " replicates (replicates × sites × months at most " + MAX_SITE_MONTHS_PER_DESIGN + ")");
+        }
     }
 
     synchronized Instant lastActivity() {
@@ -125,18 +164,9 @@ final class Session {
 
     /** Starts a round; the reference (no collaborative) is queued first. */
     synchronized void startRound(int replicates, double budget, int minutes) throws ScenarioException {
-        if (replicates < 1 || replicates > MAX_REPLICATES) {
-            throw ApiException.badRequest("replicates must be 1 to " + MAX_REPLICATES);
-        }
+        checkReplicates(replicates);
         if (!(budget > 0) || !Double.isFinite(budget) || budget > 1e12) {
             throw ApiException.badRequest("budget must be a positive amount up to 1e12");
-        }
-        long siteMonths = (long) replicates * base.scenario().sites().count() * base.scenario().horizonMonths();
-        if (siteMonths > MAX_SITE_MONTHS_PER_DESIGN) {
-            long most = MAX_SITE_MONTHS_PER_DESIGN / ((long) base.scenario().sites().count()
-                    * base.scenario().horizonMonths());
-            throw ApiException.badRequest("this world allows at most " + Math.max(1, most)
-                    + " replicates per round (replicates × sites × months at most " + MAX_SITE_MONTHS_PER_DESIGN + ")");
         }
         if (minutes < 1 || minutes > MAX_ROUND_MINUTES) {
             throw ApiException.badRequest("round length must be 1 to " + MAX_ROUND_MINUTES + " minutes");

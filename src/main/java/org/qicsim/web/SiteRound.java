@@ -132,7 +132,7 @@ final class SiteRound {
     private RunResult modelOnly;
     private RunResult played;
     private RunResult none;
-    private java.nio.file.Path zip;
+    private Debrief analysis;
     private String resultsFailure;
     private int[] members = new int[0];
     /** The latest feedback cycle and month a participant was asked about (0 before any). */
@@ -536,13 +536,25 @@ final class SiteRound {
         return players.stream().filter(p -> p.site >= 0).toList();
     }
 
-    /** The round's results zip, once written ({@link Workshop#finishSite}); null before. */
+    /**
+     * The round's results zip, once written ({@link Workshop#finishSite}), with every attribution
+     * finished so far; null before.
+     */
     synchronized java.nio.file.Path zip() {
-        return zip;
+        return analysis == null ? null : analysis.zip();
     }
 
-    synchronized void zip(java.nio.file.Path zip) {
-        this.zip = zip;
+    /**
+     * The round's debrief of its designs (as played, model only, against no collaborative), the same
+     * kind as a design round's: cost-effectiveness and attributions; null until the results folder
+     * is written.
+     */
+    synchronized Debrief analysis() {
+        return analysis;
+    }
+
+    synchronized void analysis(Debrief debrief) {
+        this.analysis = debrief;
     }
 
     /** Why the results folder could not be written, for the pages. */
@@ -564,7 +576,7 @@ final class SiteRound {
         out.put("choices", CHOICES);
         out.put("efforts", EFFORTS);
         out.put("gamingChoices", GAMING);
-        out.put("results", zip != null);
+        out.put("results", analysis != null);
         out.put("resultsFailure", resultsFailure);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> choosing = new ArrayList<>();
@@ -599,6 +611,7 @@ final class SiteRound {
         if (phase == Phase.FINISHED) {
             out.put("debrief", debrief());
         }
+        out.put("analysis", analysis == null ? null : analysis.view());
         return out;
     }
 

@@ -62,6 +62,11 @@ public final class Workshop implements AutoCloseable {
     static final String WTP_SOURCE = "costs.perAdverseEvent of the room's scenario";
     /** Bootstrap resamples of an attribution ({@code qicsim attribute}'s default). */
     static final int RESAMPLES = 2000;
+    /**
+     * The replicates the page offers for a site round's attribution (the facilitator may choose 1 to
+     * {@link Session#MAX_REPLICATES}); its designs ran once each.
+     */
+    static final int SITE_ATTRIBUTION_REPLICATES = 3;
     /** Attributions that may wait while one runs; more are refused with 429. */
     static final int MAX_ATTRIBUTIONS_WAITING = 8;
 
@@ -223,14 +228,22 @@ public final class Workshop implements AutoCloseable {
                 Path zip = zip(folder, 0);
                 Map<String, Object> table = CostEffectivenessTable.of(comparison, round.masterSeed(), names, planned,
                         PERSPECTIVE, wtp);
+                List<Debrief.Attributable> attributable = new ArrayList<>();
+                for (int k = 1; k < all.size(); k++) {
+                    Entry e = all.get(k);
+                    attributable.add(new Debrief.Attributable(k + 1, (k + 1) + "-" + e.design().name(),
+                            e.participant().name(), e.levers()));
+                }
+                Debrief debrief = new Debrief(table, folder, zip, round.masterSeed(), round.replicates(), false,
+                        attributable);
                 synchronized (session) {
-                    round.finished(table, folder, zip, all);
+                    round.finished(debrief);
                     round.releaseCounterfactuals();
                 }
                 int best = CostEffectivenessTable.best(comparison);
                 if (best > 0) {
                     try {
-                        attribute(session, round, best + 1);
+                        attribute(session, debrief, best + 1, round.replicates());
                     } catch (ApiException busy) {
                         LOG.warning("room " + session.room() + ": the best design's attribution was not queued: "
                                 + busy.getMessage());
@@ -274,11 +287,21 @@ public final class Workshop implements AutoCloseable {
                 Experiment experiment = new Experiment(designs, round.masterSeed(), 1);
                 Path folder = exports.resolve(session.room().toLowerCase(java.util.Locale.ROOT) + "-site-round"
                         + round.number() + "-" + UUID.randomUUID().toString().substring(0, 8));
-                export.write(folder, experiment, new ReplayExecutor(designs, results), names, PERSPECTIVE,
-                        wtp(session));
+                double wtp = wtp(session);
+                Comparison comparison = export.write(folder, experiment, new ReplayExecutor(designs, results), names,
+                        PERSPECTIVE, wtp);
                 SiteChoices.write(folder.resolve(SiteChoices.FILE), round);
                 Path zip = zip(folder, 0);
-                round.zip(zip);
+                double planned = DesignBudget.plannedCost(round.scenario().scenario());
+                Map<String, Object> table = CostEffectivenessTable.of(comparison, round.masterSeed(), names,
+                        List.of(0.0, planned, planned), PERSPECTIVE, wtp);
+                // The participants' answers cannot be switched on and off like features, so what can be
+                // attributed is the room's design itself, every hospital following the model: its
+                // replicate 1 is design 2's run (the same scenario and seed).
+                List<Debrief.Attributable> attributable = List.of(new Debrief.Attributable(2, "2-model",
+                        "the room's design (every hospital follows the model)", Map.of()));
+                round.analysis(new Debrief(table, folder, zip, round.masterSeed(), SITE_ATTRIBUTION_REPLICATES, true,
+                        attributable));
             } catch (Exception | Error e) {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 LOG.log(Level.SEVERE, "writing the results of site round " + round.number() + " of room "
@@ -290,24 +313,24 @@ public final class Workshop implements AutoCloseable {
 
     /**
      * Queues the five-feature attribution of design {@code design} (its number in the round's
-     * results folder, 2 or more) of a finished round; returns at once. Asking again for a design
-     * already attributed (or being attributed) changes nothing.
+     * results folder) of a finished round's debrief, design or site round alike, with
+     * {@code replicates} replicates under the round's master seed; returns at once. Asking again for
+     * a design already attributed (or being attributed) changes nothing.
      *
-     * @throws ApiException 409 when the round has not finished or another of its attributions is
-     *     pending, 404 for no such design, 429 when the server's attribution queue is full
+     * @throws ApiException 409 when another of the debrief's attributions is pending, 404 for no
+     *     such design, 429 when the server's attribution queue is full
      */
-    void attribute(Session session, Round round, int design) {
+    void attribute(Session session, Debrief debrief, int design, int replicates) {
         AttributionTask task;
-        synchronized (session) {
-            if (round.phase() != Round.Phase.FINISHED) {
-                throw ApiException.conflict("the debrief is ready only when the round has finished");
+        synchronized (debrief) {
+            Debrief.Attributable chosen = debrief.attributable(design);
+            if (chosen == null) {
+                List<Integer> numbers = debrief.attributable().stream().map(Debrief.Attributable::design).toList();
+                throw ApiException.notFound("no design " + design + " to attribute in this round (designs "
+                        + numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + " may be attributed)");
             }
-            List<Entry> played = round.played();
-            if (design < 2 || design > played.size()) {
-                throw ApiException.notFound("no design " + design + " in this round (designs 2 to " + played.size()
-                        + " were played)");
-            }
-            for (AttributionTask t : round.attributions()) {
+            for (AttributionTask t : debrief.attributions()) {
                 if (t.design() == design && t.status() != AttributionTask.Status.FAILED) {
                     return;
                 }
@@ -316,26 +339,25 @@ public final class Workshop implements AutoCloseable {
                             + "wait for it to finish");
                 }
             }
-            Entry entry = played.get(design - 1);
             int designs = 1 << features.ids().size();
-            task = new AttributionTask(design, design + "-" + entry.design().name(), entry.participant().name(),
-                    round.replicates(), designs * round.replicates());
+            task = new AttributionTask(design, chosen.label(), chosen.name(), replicates, designs * replicates);
             try {
-                attributions.execute(() -> runAttribution(session, round, entry, task));
+                attributions.execute(() -> runAttribution(session, debrief, chosen, replicates, task));
             } catch (RejectedExecutionException e) {
                 throw ApiException.tooMany("the server is computing other rooms' debriefs; try again in a minute");
             }
-            round.add(task);
+            debrief.add(task);
         }
     }
 
-    private void runAttribution(Session session, Round round, Entry entry, AttributionTask task) {
+    private void runAttribution(Session session, Debrief debrief, Debrief.Attributable design, int replicates,
+            AttributionTask task) {
         running.add(task);
         try {
             task.planning();
-            List<KeyOverride> overrides = new ArrayList<>(Levers.parse(entry.levers()));
-            overrides.add(KeyOverride.of("seed", round.masterSeed(), "workshop"));
-            overrides.add(KeyOverride.of("replications", round.replicates(), "workshop"));
+            List<KeyOverride> overrides = new ArrayList<>(Levers.parse(design.levers()));
+            overrides.add(KeyOverride.of("seed", debrief.masterSeed(), "workshop"));
+            overrides.add(KeyOverride.of("replications", replicates, "workshop"));
             Attribution plan;
             try {
                 plan = Attribution.plan(features, session.file(), overrides);
@@ -346,16 +368,16 @@ public final class Workshop implements AutoCloseable {
                 return;
             }
             task.running(plan.experiment().runs().size());
-            Path folder = round.folder().resolve(task.folderName());
+            Path folder = debrief.folder().resolve(task.folderName());
             Attribution.Result result = attributionExport.write(folder, plan, executor, task::step, task.stop(),
                     PERSPECTIVE, wtp(session), WTP_SOURCE, RESAMPLES);
-            Path zip = zip(round.folder(), zipVersions.incrementAndGet());
-            synchronized (session) {
-                round.zip(zip);
+            Path zip = zip(debrief.folder(), zipVersions.incrementAndGet());
+            synchronized (debrief) {
+                debrief.zip(zip);
                 task.done(AttributionTask.render(features, result));
             }
-            LOG.info("room " + session.room() + " round " + round.number() + ": attribution of " + task.label()
-                    + " done (" + plan.experiment().runs().size() + " runs)");
+            LOG.info("room " + session.room() + " " + debrief.folder().getFileName() + ": attribution of "
+                    + task.label() + " done (" + plan.experiment().runs().size() + " runs)");
         } catch (InterruptedException e) {
             task.failed("the server stopped before the attribution finished");
             Thread.currentThread().interrupt();

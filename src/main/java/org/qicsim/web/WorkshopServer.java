@@ -255,6 +255,16 @@ public final class WorkshopServer implements AutoCloseable {
                 s.attribute(integer(body(ex, MAX_BODY), "design"));
                 sendJson(ex, 202, Map.of("queued", true));
             }
+            case "site-debrief" -> {
+                requireMethod(method, "POST");
+                if (!facilitator) {
+                    throw new ApiException(403, "only the facilitator asks for the site round's attribution");
+                }
+                Map<String, Object> body = body(ex, MAX_BODY);
+                s.attributeSite(integer(body, "design"), body.get("replicates") == null ? null
+                        : integer(body, "replicates"));
+                sendJson(ex, 202, Map.of("queued", true));
+            }
             case "results.zip" -> {
                 requireMethod(method, "GET");
                 Round r = s.round();

@@ -1,6 +1,7 @@
 package org.qicsim.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -35,8 +36,9 @@ import org.qicsim.scenario.ResolvedScenario;
  * one shared collaborative run, answer its reports (with where to put effort) and its yearly gaming
  * decisions; a silent participant is replaced by the model's decision for the same draws, so a round
  * nobody answers is bit-identical to the model-only run; the round's results zip is read by
- * {@code qicsim report} and {@code qicsim query}; bad answers get a 4xx; closing the room stops the
- * run thread.
+ * {@code qicsim report} and {@code qicsim query}; its debrief carries the cost-effectiveness of the
+ * round as played and of the model alone, and the facilitator's attribution of the room's design lands
+ * in the zip; bad answers get a 4xx; closing the room stops the run thread.
  */
 class SiteModeTest {
     static WorkshopFixture fixture;
@@ -311,7 +313,12 @@ class SiteModeTest {
      * her hospital's site row differs (it gamed in a year the model would not have); (3) with the
      * model's effort choice instead of hers, her hospital's monthly compliance differs in some month.
      * Then the round's results zip is read by {@code qicsim report} and {@code qicsim query},
-     * with her choices in its {@code choices} table.
+     * with her choices in its {@code choices} table. The debrief's cost-effectiveness rows ("model" and
+     * "played" against no collaborative, one run each, so no interval) are the zip's {@code cea.csv}
+     * rows (NMB = WTP·ΔE − ΔC), and her choices changed the played run's incremental cost. The
+     * facilitator's attribution of the room's design (2 replicates) completes, its Shapley values sum
+     * to the total, it lands in the zip as {@code attribution-2-model/} (read by {@code qicsim report}),
+     * and its all-on design's run under the round's seed is the model-only run (common random numbers).
      */
     @Test
     void aParticipantsGamingAndEffortChoicesReachTheModelAndTheResultsZip(@TempDir Path tmp) throws Exception {
@@ -414,13 +421,119 @@ class SiteModeTest {
         String playedSites = Files.readString(folder.resolve("designs/3-played/sites.csv"));
         String modelSites = Files.readString(folder.resolve("designs/2-model/sites.csv"));
         assertThat(playedSites).isNotEqualTo(modelSites);
+
+        // The debrief's cost-effectiveness: "model" and "played" against no collaborative, one run each,
+        // the numbers of the zip's cea.csv (the rows qicsim compare writes against noCollaborative).
+        JsonNode analysis = c.state(room[0], token).path("site").path("analysis");
+        assertThat(analysis.path("replicates").asInt()).isEqualTo(1);
+        assertThat(analysis.path("perspective").asText()).isEqualTo("societal");
+        JsonNode rows = analysis.path("rows");
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.get(0).path("label").asText()).isEqualTo("2-model");
+        assertThat(rows.get(1).path("label").asText()).isEqualTo("3-played");
+        assertThat(rows.get(1).path("name").asText()).startsWith("played by Ivy (hospital ");
+        List<String> lines = Files.readAllLines(folder.resolve("cea.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        double wtp = analysis.path("wtp").asDouble();
+        for (JsonNode row : rows) {
+            String[] cells = lines.stream().filter(l -> l.startsWith(row.path("label").asText() + ",noCollaborative,"))
+                    .findFirst().orElseThrow().split(",", -1);
+            double dc = Double.parseDouble(cells[header.indexOf("incrementalCost")]);
+            double de = Double.parseDouble(cells[header.indexOf("eventsAverted")]);
+            assertThat(dc).isCloseTo(row.path("incrementalCost").path("mean").asDouble(), within(1e-6));
+            assertThat(de).isCloseTo(row.path("eventsAvertedDiscounted").path("mean").asDouble(), within(1e-9));
+            assertThat(Double.parseDouble(cells[header.indexOf("nmb")]))
+                    .isCloseTo(row.path("nmb").path("mean").asDouble(), within(1e-6))
+                    .isCloseTo(wtp * de - dc, within(1e-6 * Math.max(1, Math.abs(dc))));
+            assertThat(cells[header.indexOf("quadrant")]).isEqualTo(row.path("quadrant").asText());
+            assertThat(row.path("eventsAverted").path("ciLow").isNull()).as("one run: no interval").isTrue();
+        }
+        assertThat(rows.get(1).path("incrementalCost").path("mean").asDouble())
+                .as("her gaming and effort changed the played run's cost")
+                .isNotEqualTo(rows.get(0).path("incrementalCost").path("mean").asDouble());
+
+        // The five-feature attribution of the room's design (design 2): the facilitator only.
+        assertThat(analysis.path("attributable").size()).isEqualTo(1);
+        assertThat(analysis.path("attributable").get(0).path("design").asInt()).isEqualTo(2);
+        assertThat(c.post("/api/rooms/" + room[0] + "/site-debrief", Map.of("design", 2), token).status())
+                .isEqualTo(403);
+        assertThat(c.post("/api/rooms/" + room[0] + "/site-debrief", Map.of("design", 2, "replicates", 2), room[1])
+                .status()).isEqualTo(202);
+        JsonNode attribution = awaitSiteAttribution(c, room[0], token, 120);
+        assertThat(attribution.path("status").asText()).as(attribution.toString()).isEqualTo("done");
+        assertThat(attribution.path("runsDone").asInt()).isEqualTo(attribution.path("runsTotal").asInt())
+                .isEqualTo(32 * 2);
+        for (String metric : org.qicsim.experiment.Attribution.METRICS) {
+            JsonNode m = attribution.path("result").path("metrics").path(metric);
+            double scale = Math.max(1e-12, Math.abs(m.path("allOn").path("mean").asDouble()));
+            assertThat(m.path("shapleySum").asDouble()).as(metric).isCloseTo(m.path("total").asDouble(),
+                    within(1e-9 * scale));
+        }
+        Path withAttribution = WorkshopRoundTest.unzip(c.bytes("/api/rooms/" + room[0] + "/site-results.zip", token),
+                tmp.resolve("zip2"));
+        Path folder2;
+        try (var list = Files.list(withAttribution)) {
+            folder2 = list.findFirst().orElseThrow();
+        }
+        Path attributed = folder2.resolve(attribution.path("folder").asText());
+        assertThat(attributed.getFileName().toString()).isEqualTo("attribution-2-model");
+        for (String f : List.of("attribution.csv", "designs.csv", "cea.csv", "ceac.csv", "runs.csv", "summary.json",
+                "manifest.json", "scenario.resolved.yaml", "features.yaml")) {
+            assertThat(attributed.resolve(f)).as(f).exists();
+        }
+        assertThat(folder2.resolve("choices.csv")).exists();
+        assertThat(cli(new StringWriter(), "report", attributed.toString())).isZero();
+        assertThat(Files.readString(attributed.resolve("report.html"))).contains("Shapley");
+        assertThat(cli(new StringWriter(), "report", folder2.toString())).isZero();
+        // Common random numbers: the all-on design's run under the round's seed is the model-only run.
+        Map<String, String> modelRun = csvRow(folder2.resolve("designs/2-model/runs.csv"), r -> true);
+        Map<String, String> allOn = csvRow(attributed.resolve("runs.csv"),
+                r -> r.get("design").equals("31") && r.get("runSeed").equals(modelRun.get("runSeed")));
+        assertThat(allOn.get("eventsAverted")).isEqualTo(modelRun.get("eventsAverted"));
+        assertThat(allOn.get("costTotal")).isEqualTo(modelRun.get("costTotal"));
+    }
+
+    /** Polls until the site round's latest attribution has finished or failed. */
+    private static JsonNode awaitSiteAttribution(ApiClient c, String code, String token, int seconds)
+            throws IOException, InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        JsonNode a = null;
+        while (System.nanoTime() < end) {
+            JsonNode list = c.state(code, token).path("site").path("analysis").path("attributions");
+            a = list.size() == 0 ? null : list.get(list.size() - 1);
+            if (a != null && (a.path("status").asText().equals("done") || a.path("status").asText().equals("failed"))) {
+                return a;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the site round's attribution did not finish in " + seconds + " s: " + a);
+    }
+
+    /** The first row of a CSV file (no quoted commas) that {@code which} accepts, by column name. */
+    private static Map<String, String> csvRow(Path file, java.util.function.Predicate<Map<String, String>> which)
+            throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        String[] header = lines.get(0).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < header.length; k++) {
+                row.put(header[k], cells[k]);
+            }
+            if (which.test(row)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no such row in " + file);
     }
 
     /**
      * Bad gaming and effort answers get a clear 4xx and the round goes on: anything but the listed
      * values or a non-string is 400, a string longer than 20 characters 413, the facilitator 403, a
      * participant with nothing waiting 409; then the round still finishes. The site results zip is
-     * 404 before any site round has finished and 403 without a room token.
+     * 404 before any site round has finished and 403 without a room token. The site debrief's
+     * attribution is 409 before any site round, 403 for a participant, 404 for a design other than
+     * the room's (2), 400 for replicates outside 1–20 or not whole numbers, and queues nothing then.
      */
     @Test
     void badGamingAndEffortAnswersGetA4xx() throws Exception {
@@ -430,6 +543,8 @@ class SiteModeTest {
         assertThat(c.get("/api/rooms/" + room[0] + "/site-results.zip", token).status()).as("no site round yet")
                 .isEqualTo(404);
         assertThat(c.get("/api/rooms/" + room[0] + "/site-results.zip", "not-a-token").status()).isEqualTo(403);
+        assertThat(c.post("/api/rooms/" + room[0] + "/site-debrief", Map.of("design", 2), room[1]).status())
+                .as("no site round yet").isEqualTo(409);
         assertThat(startSite(c, room[0], room[1], 600).status()).isEqualTo(200);
         boolean gamingTried = false;
         boolean effortTried = false;
@@ -465,6 +580,22 @@ class SiteModeTest {
                 .isEqualTo("finished");
         var session = fixture.workshop.session(room[0]);
         assertThat(session.siteRound().choices(session.participant(token)).get(0).effort()).isEqualTo("copy");
+        // The site debrief's attribution: bad requests get a 4xx once the round's results exist.
+        long written = System.nanoTime() + 60_000_000_000L;
+        while (!c.state(room[0], token).path("site").path("results").asBoolean()) {
+            assertThat(System.nanoTime()).as("the results zip is written").isLessThan(written);
+            Thread.sleep(100);
+        }
+        String attribute = "/api/rooms/" + room[0] + "/site-debrief";
+        assertThat(c.post(attribute, Map.of("design", 2), token).status()).as("a participant").isEqualTo(403);
+        assertThat(c.post(attribute, Map.of("design", 3), room[1]).status()).as("the played run").isEqualTo(404);
+        assertThat(c.post(attribute, Map.of("design", 1), room[1]).status()).as("no collaborative").isEqualTo(404);
+        for (Object bad : List.<Object>of(0, 21, "3", 2.5)) {
+            assertThat(c.post(attribute, Map.of("design", 2, "replicates", bad), room[1]).status())
+                    .as("replicates " + bad).isEqualTo(400);
+        }
+        assertThat(c.post(attribute, Map.of("design", "../x"), room[1]).status()).isEqualTo(400);
+        assertThat(c.state(room[0], room[1]).path("site").path("analysis").path("attributions").size()).isZero();
         assertThat(session.siteRound().gamingAnswers(session.participant(token)).get(0).by()).isEqualTo("you");
     }
 

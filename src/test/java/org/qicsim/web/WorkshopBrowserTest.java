@@ -70,7 +70,11 @@ class WorkshopBrowserTest {
      * into changes of her own and answers "learn", Bea copies the positive deviants and answers
      * "lower our aspiration"; Cai never answers, so the model answers for her hospital. At the end
      * every participant sees the debrief table (three hospitals), their hospital's trajectory against
-     * the collaborative and no collaborative, their choices, and the round's results download.
+     * the collaborative and no collaborative, their choices, and the round's results download. The
+     * facilitator and a participant see the cost-effectiveness of the model alone and as played (two
+     * rows and two acceptability curves, "one run per design"); the facilitator has the room's design
+     * attributed with 2 replicates (table and chart as in the design debrief); the participant sees
+     * it without the button.
      */
     @Test
     void aFacilitatorAndThreeParticipantsPlayASiteRound(@TempDir Path profile) throws Exception {
@@ -191,7 +195,28 @@ class WorkshopBrowserTest {
         assertThat(driver.findElement(By.id("site-gaming-history")).getText()).contains("model (timer)");
         driver.switchTo().window(facilitator);
         wait.until(d -> d.findElement(By.id("site-download")).isEnabled());
+        // The site debrief's cost-effectiveness (the model alone and as played, one run each) and the
+        // attribution of the room's design, through the design debrief's rendering.
+        wait.until(d -> d.findElements(By.cssSelector("#site-cea tr")).size() == 3);
+        assertThat(driver.findElement(By.id("site-cea")).getText()).contains("every hospital follows the model")
+                .contains("played by Ann");
+        assertThat(driver.findElement(By.id("site-analysis")).getText()).contains("One run per design");
+        Object siteCurves = ((JavascriptExecutor) driver).executeScript(
+                "return Chart.getChart(document.getElementById('site-ceac')).data.datasets.length");
+        assertThat(((Number) siteCurves).intValue()).isEqualTo(2);
+        WebElement replicates = driver.findElement(By.id("site-attribution-replicates"));
+        wait.until(d -> replicates.isDisplayed() && d.findElement(By.id("site-attribute")).isEnabled());
+        replicates.clear();
+        replicates.sendKeys("2");
+        driver.findElement(By.id("site-attribute")).click();
+        awaitAttribution(driver, wait, "site-");
+        assertThat(driver.findElement(By.id("site-attribution-status")).getText()).contains("the room's design")
+                .contains("× 2 replicates").contains("attribution-2-model/");
+        debriefScreenshot(driver, "workshop-site-debrief.png", "site-debrief-body");
         driver.switchTo().window(tabs.get(2));
+        wait.until(d -> d.findElements(By.cssSelector("#site-cea tr")).size() == 3
+                && d.findElement(By.id("site-attribution-status")).getText().contains("designs ×"));
+        assertThat(driver.findElements(By.id("site-attribute"))).isEmpty();
         List<String> console = new ArrayList<>();
         for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
             console.add(entry.getMessage());
@@ -284,7 +309,7 @@ class WorkshopBrowserTest {
         Object curves = ((JavascriptExecutor) driver).executeScript(
                 "return Chart.getChart(document.getElementById('ceac')).data.datasets.length");
         assertThat(((Number) curves).intValue()).isEqualTo(3);
-        awaitAttribution(driver, wait);
+        awaitAttribution(driver, wait, "");
         String best = driver.findElement(By.id("attribution-status")).getText();
         // The facilitator picks another design and has it attributed.
         Select design = new Select(driver.findElement(By.id("attribution-design")));
@@ -301,10 +326,10 @@ class WorkshopBrowserTest {
         driver.findElement(By.id("attribute")).click();
         String who = other;
         wait.until(d -> d.findElement(By.id("attribution-status")).getText().startsWith("Attribution of " + who));
-        awaitAttribution(driver, wait);
+        awaitAttribution(driver, wait, "");
         assertThat(driver.findElement(By.id("attribution-status")).getText()).isNotEqualTo(best);
         screenshot(driver, "workshop-facilitator.png");
-        debriefScreenshot(driver, "workshop-debrief.png");
+        debriefScreenshot(driver, "workshop-debrief.png", "debrief-body");
         new Select(driver.findElement(By.id("attribution-metric"))).selectByValue("netMonetaryBenefit");
         wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
                 "return Chart.getChart(document.getElementById('attribution-chart')).options.plugins.title.text"))
@@ -334,25 +359,28 @@ class WorkshopBrowserTest {
 
     /**
      * Waits until the attribution shown is done, then checks its table (the five features, the total
-     * and the interaction share) and its chart (Shapley values and their intervals, one bar each).
+     * and the interaction share) and its chart (Shapley values and their intervals, one bar each);
+     * {@code prefix} names the debrief body ({@code ""} the design round's, {@code "site-"} the site round's).
      */
-    private static void awaitAttribution(WebDriver driver, WebDriverWait wait) {
+    private static void awaitAttribution(WebDriver driver, WebDriverWait wait, String prefix) {
+        By status = By.id(prefix + "attribution-status");
+        By table = By.id(prefix + "attribution-table");
         // Checked inside the wait: the table is re-rendered at every poll.
         try {
-            wait.until(d -> d.findElement(By.id("attribution-status")).getText().contains("designs ×")
-                    && d.findElement(By.id("attribution-table")).getText().contains("Learning from positive deviance")
-                    && d.findElement(By.id("attribution-table")).getText().contains("High-quality coordination")
-                    && d.findElement(By.id("attribution-table")).getText()
-                            .contains("Professional leadership and community")
-                    && d.findElement(By.id("attribution-table")).getText().contains("total: all on − all off")
-                    && d.findElement(By.id("attribution-table")).getText().contains("interaction share")
-                    && d.findElements(By.cssSelector("#attribution-table tr")).size() == 1 + 5 + 2
+            wait.until(d -> d.findElement(status).getText().contains("designs ×")
+                    && d.findElement(table).getText().contains("Learning from positive deviance")
+                    && d.findElement(table).getText().contains("High-quality coordination")
+                    && d.findElement(table).getText().contains("Professional leadership and community")
+                    && d.findElement(table).getText().contains("total: all on − all off")
+                    && d.findElement(table).getText().contains("interaction share")
+                    && d.findElements(By.cssSelector("#" + prefix + "attribution-table tr")).size() == 1 + 5 + 2
                     && String.valueOf(((JavascriptExecutor) d).executeScript(
-                            "const c = Chart.getChart(document.getElementById('attribution-chart'));"
-                                    + "return [c.data.labels.length, c.data.datasets.length];")).equals("[5, 2]"));
+                            "const c = Chart.getChart(document.getElementById(arguments[0]));"
+                                    + "return [c.data.labels.length, c.data.datasets.length];",
+                            prefix + "attribution-chart")).equals("[5, 2]"));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("attribution: " + driver.findElement(By.id("attribution-status")).getText()
-                    + "\n" + driver.findElement(By.id("attribution-table")).getText(), e);
+            throw new AssertionError("attribution: " + driver.findElement(status).getText()
+                    + "\n" + driver.findElement(table).getText(), e);
         }
     }
 
@@ -370,14 +398,14 @@ class WorkshopBrowserTest {
         throw new AssertionError("no facilitator tab");
     }
 
-    /** The debrief section alone (an element screenshot), for the README. */
-    private static void debriefScreenshot(WebDriver driver, String name) throws IOException {
+    /** A debrief section alone (an element screenshot of {@code bodyId}), for the README. */
+    private static void debriefScreenshot(WebDriver driver, String name, String bodyId) throws IOException {
         String dir = System.getProperty("qicsim.screenshots");
         if (dir == null) {
             return;
         }
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 3000));
-        WebElement body = driver.findElement(By.id("debrief-body"));
+        WebElement body = driver.findElement(By.id(bodyId));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", body);
         Path target = Path.of(dir).resolve(name);
         Files.createDirectories(target.getParent());

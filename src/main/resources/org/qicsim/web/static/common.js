@@ -122,42 +122,52 @@ const Q = {
     }
   },
 
-  // The debrief: cost-effectiveness of every design played and the five-feature attribution.
-  // Renders into the fixed elements of the page (#cea, #ceac, #attribution-*); the design
-  // selector (facilitator only) is kept across polls.
+  // The debrief of a round, design or site mode alike: cost-effectiveness of the designs played
+  // and the five-feature attribution. Renders into the fixed elements of the page's debrief body
+  // (prefix '': #cea, #ceac, #attribution-*; prefix 'site-': #site-cea, …, built by buildDebriefBody);
+  // the design selector (facilitator only) is kept across polls.
   palette: ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666'],
   charts: {},
-  debrief(node, debrief) {
-    const $ = (id) => document.getElementById(id);
+  debrief(node, debrief, prefix) {
+    const p = prefix || '';
+    const $ = (id) => document.getElementById(p + id);
     Q.clear(node);
     if (!debrief) return;
     $('debrief-body').classList.remove('hidden');
-    node.appendChild(Q.el('p', debrief.replicates + ' replicates per design under common random numbers ('
-      + (debrief.paired ? 'paired' : 'UNPAIRED') + '); ' + debrief.perspective + ' perspective, costs and events '
+    const runs = debrief.replicates === 1
+      ? 'One run per design (replicate 1 of the room\'s seed, the same world and random numbers for each): '
+        + 'the numbers are that one run\'s, not a mean with an interval, and P(cost-effective) is 0 or 1'
+      : debrief.replicates + ' replicates per design under common random numbers ('
+        + (debrief.paired ? 'paired' : 'UNPAIRED') + ')';
+    node.appendChild(Q.el('p', runs + '; ' + debrief.perspective + ' perspective, costs and events '
       + 'averted discounted; willingness to pay ' + Q.money(debrief.wtp) + ' per event averted.', 'note'));
-    Q.cea(debrief);
-    Q.attribution(debrief);
+    Q.cea(debrief, p);
+    Q.attribution(debrief, p);
   },
 
-  cea(debrief) {
+  cea(debrief, prefix) {
+    const p = prefix || '';
     const rows = debrief.rows.map((r) => ({
       cls: r.best ? 'best' : '',
       cells: [r.name + (r.best ? ' (most events averted)' : ''), Q.ci(r.eventsAverted, 1),
         Q.ci(r.incrementalCost, 0, true), Q.ci(r.eventsAvertedDiscounted, 1),
-        r.icer ? (r.icer.ciLow === null ? Q.money(r.icer.mean) + ' [unbounded]' : Q.ci(r.icer, 0, true))
-          : (r.quadrant || '–'), Q.ci(r.nmb, 0, true),
+        r.icer ? (r.icer.ciLow === null ? Q.money(r.icer.mean) + (debrief.replicates === 1 ? '' : ' [unbounded]')
+          : Q.ci(r.icer, 0, true)) : (r.quadrant || '–'), Q.ci(r.nmb, 0, true),
         Q.num(r.probabilityCostEffective, 2)]
     }));
-    Q.table(document.getElementById('cea'), ['design', 'events averted [95% CI]', 'incremental cost',
-      'events averted (discounted)', 'ICER [95% CI] or quadrant', 'NMB at WTP', 'P(cost-effective at WTP)'], rows);
+    const one = debrief.replicates === 1;
+    Q.table(document.getElementById(p + 'cea'), ['design', one ? 'events averted' : 'events averted [95% CI]',
+      'incremental cost', 'events averted (discounted)', one ? 'ICER or quadrant' : 'ICER [95% CI] or quadrant',
+      'NMB at WTP', 'P(cost-effective at WTP)'], rows);
     if (typeof Chart === 'undefined') return;
     const datasets = debrief.rows.map((r, i) => ({
       label: r.name, data: r.ceacWtp.map((w, j) => ({ x: w, y: r.ceac[j] })),
       borderColor: Q.palette[i % Q.palette.length], pointRadius: 0, borderWidth: 2
     }));
-    const canvas = document.getElementById('ceac');
-    if (!Q.charts.ceac) {
-      Q.charts.ceac = new Chart(canvas, {
+    const canvas = document.getElementById(p + 'ceac');
+    const key = p + 'ceac';
+    if (!Q.charts[key]) {
+      Q.charts[key] = new Chart(canvas, {
         type: 'line', data: { datasets },
         options: { animation: false, responsive: true, maintainAspectRatio: false,
           plugins: { title: { display: true, text: 'Cost-effectiveness acceptability curves' } },
@@ -165,27 +175,39 @@ const Q = {
             y: { min: 0, max: 1, title: { display: true, text: 'probability cost-effective' } } } }
       });
     } else {
-      Q.charts.ceac.data.datasets = datasets;
-      Q.charts.ceac.update();
+      Q.charts[key].data.datasets = datasets;
+      Q.charts[key].update();
     }
   },
 
-  attribution(debrief) {
-    const $ = (id) => document.getElementById(id);
+  attribution(debrief, prefix) {
+    const p = prefix || '';
+    const $ = (id) => document.getElementById(p + id);
     const list = debrief.attributions || [];
     const select = $('attribution-design');
     let shown = list.length ? list[list.length - 1] : null;
     if (select) {
-      const key = debrief.rows.map((r) => r.design).join(',');
+      const designs = debrief.attributable || [];
+      const best = new Set(debrief.rows.filter((r) => r.best).map((r) => r.design));
+      const key = designs.map((d) => d.design).join(',');
       if (select.dataset.key !== key) {
         Q.clear(select);
-        for (const r of debrief.rows) {
-          const o = Q.el('option', r.name + (r.best ? ' (best)' : ''));
-          o.value = r.design;
+        for (const d of designs) {
+          const o = Q.el('option', d.name + (best.has(d.design) && designs.length > 1 ? ' (best)' : ''));
+          o.value = d.design;
           select.appendChild(o);
         }
         select.dataset.key = key;
         if (shown) select.value = String(shown.design);
+      }
+      const replicates = $('attribution-replicates');
+      if (replicates) {
+        replicates.parentElement.classList.toggle('hidden', !debrief.attributionReplicatesChosen);
+        // The default once: the facilitator's own entry is never overwritten by a poll.
+        if (!replicates.dataset.filled) {
+          replicates.value = debrief.attributionReplicates;
+          replicates.dataset.filled = 'true';
+        }
       }
       const chosen = list.filter((a) => String(a.design) === select.value);
       if (chosen.length) shown = chosen[chosen.length - 1];
@@ -203,8 +225,9 @@ const Q = {
       status.textContent = 'Attribution of ' + shown.name + "'s design failed: " + shown.failure;
       return;
     }
+    const whose = shown.name.startsWith('the ') ? shown.name : shown.name + "'s design";
     if (shown.status !== 'done') {
-      status.textContent = 'Attribution of ' + shown.name + "'s design: " + shown.status + ', '
+      status.textContent = 'Attribution of ' + whose + ': ' + shown.status + ', '
         + shown.runsDone + ' of ' + shown.runsTotal + ' runs' + seconds + '…';
       return;
     }
@@ -213,7 +236,7 @@ const Q = {
     const money = metric === 'costTotal' || metric === 'netMonetaryBenefit';
     const digits = metric === 'finalRate' ? 4 : 1;
     const fmt = (e) => Q.ci(e, digits, money);
-    status.textContent = 'Attribution of ' + shown.name + "'s design: " + shown.result.designs + ' designs × '
+    status.textContent = 'Attribution of ' + whose + ': ' + shown.result.designs + ' designs × '
       + shown.replicates + ' replicates, ' + shown.runsTotal + ' runs' + seconds + '; in the results zip as '
       + shown.folder + '/.';
     const rows = m.features.map((f) => ({
@@ -235,18 +258,41 @@ const Q = {
         backgroundColor: '#08306b', grouped: false, barPercentage: 0.12, order: 1 }
     ];
     const title = 'Shapley value of each feature: ' + $('attribution-metric').selectedOptions[0].textContent;
-    if (!Q.charts.attribution) {
-      Q.charts.attribution = new Chart($('attribution-chart'), {
+    const key = p + 'attribution';
+    if (!Q.charts[key]) {
+      Q.charts[key] = new Chart($('attribution-chart'), {
         type: 'bar', data: { labels, datasets },
         options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
           plugins: { title: { display: true, text: title } } }
       });
     } else {
-      Q.charts.attribution.data.labels = labels;
-      Q.charts.attribution.data.datasets = datasets;
-      Q.charts.attribution.options.plugins.title.text = title;
-      Q.charts.attribution.update();
+      Q.charts[key].data.labels = labels;
+      Q.charts[key].data.datasets = datasets;
+      Q.charts[key].options.plugins.title.text = title;
+      Q.charts[key].update();
     }
+  },
+
+  // The facilitator's "Compute attribution" of a debrief body: posts the chosen design (and, for a
+  // site round, the replicates) to route ('debrief' or 'site-debrief'); errors go to errorNode.
+  wireAttribution(prefix, route, room, token, refresh, errorNode) {
+    const $ = (id) => document.getElementById(prefix + id);
+    $('attribute').addEventListener('click', async () => {
+      Q.showError(errorNode, null);
+      const body = { design: parseInt($('attribution-design').value, 10) };
+      const replicates = $('attribution-replicates');
+      if (replicates && !replicates.parentElement.classList.contains('hidden')) {
+        body.replicates = parseInt(replicates.value, 10);
+      }
+      try {
+        await Q.api('POST', '/api/rooms/' + room() + '/' + route, body, token());
+        refresh();
+      } catch (e) {
+        Q.showError(errorNode, e);
+      }
+    });
+    $('attribution-design').addEventListener('change', () => refresh().catch(() => {}));
+    $('attribution-metric').addEventListener('change', () => refresh().catch(() => {}));
   },
 
   // file: 'results.zip' (the design round's) or 'site-results.zip' (the site round's).
@@ -268,52 +314,75 @@ const Q = {
   }
 };
 
-// Both pages show one debrief; it is built here once so the two pages cannot drift apart. The
-// facilitator's copy adds the design picker and the button that starts an attribution.
-(function buildDebriefBody() {
-  const body = document.getElementById('debrief-body');
-  if (!body) return;
-  const facilitator = body.dataset.facilitator === 'true';
-  const chart = (id) => {
-    const box = Q.el('div', null, 'chart');
-    const canvas = document.createElement('canvas');
-    canvas.id = id;
-    box.appendChild(canvas);
-    return box;
-  };
-  const withId = (node, id) => { node.id = id; return node; };
-  body.appendChild(Q.el('h3', 'Cost-effectiveness of the designs played, against no collaborative'));
-  body.appendChild(withId(Q.el('div'), 'cea'));
-  body.appendChild(chart('ceac'));
-  body.appendChild(Q.el('h3', 'Which feature did it? The five-feature attribution'));
-  body.appendChild(Q.el('p', 'Every on/off combination of the five features of high-performing collaboratives '
-    + '(32 designs) runs under the round\'s seed and replicates; each feature\'s Shapley value is what it adds on '
-    + 'average over the orders in which the features could be switched on; the shares sum to the total '
-    + '(all on \u2212 all off).', 'note'));
-  const controls = withId(Q.el('p'), 'attribution-controls');
-  const labelled = (text, control) => {
-    const label = Q.el('label', text + ' ');
-    label.appendChild(control);
-    return label;
-  };
-  if (facilitator) {
-    controls.appendChild(labelled('Design', withId(document.createElement('select'), 'attribution-design')));
-    controls.appendChild(document.createTextNode(' '));
-    const button = withId(Q.el('button', 'Compute attribution'), 'attribute');
-    button.type = 'button';
-    controls.appendChild(button);
-    controls.appendChild(document.createTextNode(' '));
+// Both pages show a debrief per round kind (design round: #debrief-body; site round:
+// #site-debrief-body, data-prefix "site-"); each is built here by one function so the pages and
+// the two kinds cannot drift apart. The facilitator's copy adds the design picker (and, for a site
+// round, the replicates) and the button that starts an attribution.
+(function buildDebriefBodies() {
+  for (const body of document.querySelectorAll('.debrief-body')) buildDebriefBody(body);
+
+  function buildDebriefBody(body) {
+    const facilitator = body.dataset.facilitator === 'true';
+    const p = body.dataset.prefix || '';
+    const site = p === 'site-';
+    const chart = (id) => {
+      const box = Q.el('div', null, 'chart');
+      const canvas = document.createElement('canvas');
+      canvas.id = p + id;
+      box.appendChild(canvas);
+      return box;
+    };
+    const withId = (node, id) => { node.id = p + id; return node; };
+    body.appendChild(Q.el('h3', site ? 'Cost-effectiveness of the round as played and of the model alone, '
+      + 'against no collaborative' : 'Cost-effectiveness of the designs played, against no collaborative'));
+    body.appendChild(withId(Q.el('div'), 'cea'));
+    body.appendChild(chart('ceac'));
+    body.appendChild(Q.el('h3', 'Which feature did it? The five-feature attribution'));
+    body.appendChild(Q.el('p', 'Every on/off combination of the five features of high-performing collaboratives '
+      + '(32 designs) runs under the round\'s seed and replicates; each feature\'s Shapley value is what it adds on '
+      + 'average over the orders in which the features could be switched on; the shares sum to the total '
+      + '(all on \u2212 all off).', 'note'));
+    if (site) {
+      body.appendChild(Q.el('p', 'In a site round the attribution is of the room\'s design, the collaborative every '
+        + 'hospital played in, with every hospital following the model (the participants\' answers cannot be '
+        + 'switched on and off like features); its replicate 1 is the model-only run above.', 'note'));
+    }
+    const controls = withId(Q.el('p'), 'attribution-controls');
+    const labelled = (text, control) => {
+      const label = Q.el('label', text + ' ');
+      label.appendChild(control);
+      return label;
+    };
+    if (facilitator) {
+      controls.appendChild(labelled('Design', withId(document.createElement('select'), 'attribution-design')));
+      controls.appendChild(document.createTextNode(' '));
+      if (site) {
+        const replicates = withId(document.createElement('input'), 'attribution-replicates');
+        replicates.type = 'number';
+        replicates.min = '1';
+        replicates.max = '20';
+        replicates.step = '1';
+        const label = labelled('Replicates', replicates);
+        label.classList.add('hidden');
+        controls.appendChild(label);
+        controls.appendChild(document.createTextNode(' '));
+      }
+      const button = withId(Q.el('button', 'Compute attribution'), 'attribute');
+      button.type = 'button';
+      controls.appendChild(button);
+      controls.appendChild(document.createTextNode(' '));
+    }
+    const metric = withId(document.createElement('select'), 'attribution-metric');
+    for (const [value, text] of [['eventsAverted', 'events averted'], ['netMonetaryBenefit', 'net monetary benefit'],
+      ['costTotal', 'total cost'], ['finalRate', 'final adverse-event rate']]) {
+      const option = Q.el('option', text);
+      option.value = value;
+      metric.appendChild(option);
+    }
+    controls.appendChild(labelled('Metric', metric));
+    body.appendChild(controls);
+    body.appendChild(withId(Q.el('p'), 'attribution-status'));
+    body.appendChild(chart('attribution-chart'));
+    body.appendChild(withId(Q.el('div'), 'attribution-table'));
   }
-  const metric = withId(document.createElement('select'), 'attribution-metric');
-  for (const [value, text] of [['eventsAverted', 'events averted'], ['netMonetaryBenefit', 'net monetary benefit'],
-    ['costTotal', 'total cost'], ['finalRate', 'final adverse-event rate']]) {
-    const option = Q.el('option', text);
-    option.value = value;
-    metric.appendChild(option);
-  }
-  controls.appendChild(labelled('Metric', metric));
-  body.appendChild(controls);
-  body.appendChild(withId(Q.el('p'), 'attribution-status'));
-  body.appendChild(chart('attribution-chart'));
-  body.appendChild(withId(Q.el('div'), 'attribution-table'));
 })();

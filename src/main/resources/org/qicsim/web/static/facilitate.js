@@ -109,18 +109,8 @@
   $('end-site').addEventListener('click', () => siteRound({ action: 'end' }));
   $('site-download').addEventListener('click', () => Q.download(room, token, $('site-download-link'),
     'site-results.zip').catch((e) => Q.showError($('site-problems'), e)));
-  $('attribute').addEventListener('click', async () => {
-    Q.showError($('round-problems'), null);
-    try {
-      await Q.api('POST', '/api/rooms/' + room + '/debrief', { design: parseInt($('attribution-design').value, 10) },
-        token);
-      refresh();
-    } catch (e) {
-      Q.showError($('round-problems'), e);
-    }
-  });
-  $('attribution-design').addEventListener('change', () => refresh().catch(() => {}));
-  $('attribution-metric').addEventListener('change', () => refresh().catch(() => {}));
+  Q.wireAttribution('', 'debrief', () => room, () => token, refresh, $('round-problems'));
+  Q.wireAttribution('site-', 'site-debrief', () => room, () => token, refresh, $('site-problems'));
   $('download').addEventListener('click', () => Q.download(room, token, $('download-link')).catch(
     (e) => Q.showError($('round-problems'), e)));
 

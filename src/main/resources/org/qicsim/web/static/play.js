@@ -204,6 +204,7 @@
   $('join-form').addEventListener('submit', join);
   $('design-form').addEventListener('submit', submit);
   $('attribution-metric').addEventListener('change', () => refresh().catch(() => {}));
+  $('site-attribution-metric').addEventListener('change', () => refresh().catch(() => {}));
   $('download').addEventListener('click', () => Q.download(room, token, $('download-link')).catch(
     (e) => Q.showError($('design-problems'), e)));
   if (!room) {

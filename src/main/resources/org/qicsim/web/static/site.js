@@ -73,6 +73,7 @@ const S = {
     $('site-download').disabled = !site.results;
     if (you.trajectory) S.trajectory($('site-chart'), you.trajectory);
     if (site.debrief) S.debrief($('site-debrief'), site.debrief);
+    if (site.analysis) Q.debrief($('site-analysis'), site.analysis, 'site-');
   },
 
   efforts: { model: 'as a model hospital would', copy: 'copy the positive deviants', own: 'our own changes' },
@@ -145,6 +146,7 @@ const S = {
       'gaming decisions so far'], site.players.map((p) => ({
       cells: [p.name, p.site === null ? '–' : p.site, p.status, p.answered, p.byYou, p.gamingYears] })));
     if (site.debrief) S.debrief($('site-debrief'), site.debrief);
+    if (site.analysis) Q.debrief($('site-analysis'), site.analysis, 'site-');
     $('site-download').disabled = !site.results;
   }
 };
