@@ -32,7 +32,7 @@ class ExperimentSessionTest {
     }
 
     @Test
-    void everyRunIsStoredWholeInItsDesignsFolder() throws Exception {
+    void everyRunIsStoredWholeInTheFolderTablesByPoint() throws Exception {
         Experiment e = experiment();
         Path out = dir.resolve("ok");
         try (ExperimentSession session = ExperimentSession.open(ResultsFolder.at(out), e, true);
@@ -40,12 +40,16 @@ class ExperimentSessionTest {
             session.execute(pool, new StopSignal(), (run, result) -> { });
             session.commit();
         }
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0)).startsWith("point,replicate,runSeed,");
+        for (String point : List.of("1,", "2,")) {
+            assertThat(rows(out.resolve("runs.csv"))).filteredOn(r -> r.startsWith(point)).hasSize(3);
+            assertThat(rows(out.resolve("timeseries.csv"))).filteredOn(r -> r.startsWith(point)).hasSize(3 * MONTHS);
+            assertThat(rows(out.resolve("sites.csv"))).filteredOn(r -> r.startsWith(point)).hasSize(3 * SITES);
+        }
         for (String design : List.of("designs/1-a", "designs/2-b")) {
-            Path d = out.resolve(design);
-            assertThat(rows(d.resolve("runs.csv"))).hasSize(3);
-            assertThat(rows(d.resolve("timeseries.csv"))).hasSize(3 * MONTHS);
-            assertThat(rows(d.resolve("sites.csv"))).hasSize(3 * SITES);
-            assertThat(Files.readAllLines(d.resolve("runs.csv")).get(0)).startsWith("point,replicate,runSeed,");
+            assertThat(out.resolve(design + "/summary.json")).doesNotExist(); // written by the command
+            assertThat(out.resolve(design + "/scenario.resolved.yaml")).exists();
+            assertThat(out.resolve(design + "/runs.csv")).doesNotExist();
         }
     }
 
@@ -64,7 +68,7 @@ class ExperimentSessionTest {
             assertThatThrownBy(session::commit).isInstanceOf(IOException.class);
         }
         assertThat(out).doesNotExist();
-        Path d = partial.resolve("designs/1-a");
+        Path d = partial;
         List<String> runs = rows(d.resolve("runs.csv"));
         assertThat(runs).hasSize(1);
         String key = runs.get(0).substring(0, runs.get(0).indexOf(',', runs.get(0).indexOf(',') + 1) + 1);
