@@ -6,12 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.sweep.ExperimentFile;
 import org.qicsim.experiment.StopSignal;
-import org.qicsim.experiment.sweep.Sweep;
 import org.qicsim.experiment.sweep.SweepFolder;
 import org.qicsim.experiment.sweep.SweepPlan;
+import org.qicsim.experiment.sweep.SweepSummaries;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.scenario.ScenarioException;
 
@@ -42,9 +43,10 @@ final class SweepBenchSupport {
         SweepFolder.writeExperiment(folder, experiment);
         StopSignal stop = new StopSignal();
         long stored;
-        try (Sweep sweep = Sweep.open(plan, folder, false); LocalPool pool = new LocalPool(threads)) {
-            stored = sweep.run(pool, stop, n -> { }).stored();
-            sweep.summarise(stop);
+        try (ExperimentSession sweep = ExperimentSession.open(folder, plan, experiment.outputs().monthly(),
+                experiment.outputs().sites(), false); LocalPool pool = new LocalPool(threads)) {
+            stored = sweep.run(pool, stop, (run, result) -> { }).stored();
+            SweepSummaries.write(folder, plan, sweep, stop);
         }
         folder.commit();
         return stored;

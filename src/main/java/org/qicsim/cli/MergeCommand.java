@@ -12,14 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.experiment.StopSignal;
 import org.qicsim.experiment.sweep.ExperimentFile;
 import org.qicsim.experiment.sweep.ShardMerge;
 import org.qicsim.experiment.sweep.ShardMerge.ShardFolder;
-import org.qicsim.experiment.sweep.Sweep;
 import org.qicsim.experiment.sweep.SweepFolder;
 import org.qicsim.experiment.sweep.SweepPlan;
+import org.qicsim.experiment.sweep.SweepSummaries;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
@@ -102,22 +103,24 @@ public final class MergeCommand implements Callable<Integer> {
         boolean sensitivity;
         RunLog log = folder.log();
         StopSignal stop = new StopSignal();
-        try (Sweep sweep = Sweep.open(plan, folder, storage.equals("csv"))) {
+        try (ExperimentSession session = ExperimentSession.open(folder, plan, plan.experiment().outputs().monthly(),
+                plan.experiment().outputs().sites(), storage.equals("csv"))) {
             // Adaptive replication: replay the rounds from the joined rows; each must be there.
-            do {
-                if (sweep.remaining() > 0) {
-                    throw new UserInputException("cannot merge: the shards lack " + sweep.remaining() + " of the "
-                            + sweep.plan().plannedCount() + " runs their experiment needs");
+            for (SweepPlan next = plan; next != null; next = scope.nextRound(session, plan)) {
+                plan = next;
+                if (session.remaining() > 0) {
+                    throw new UserInputException("cannot merge: the shards lack " + session.remaining() + " of the "
+                            + plan.plannedCount() + " runs their experiment needs");
                 }
-            } while (scope.nextRound(sweep));
-            BitSet planned = sweep.plan().plannedRuns();
+            }
+            BitSet planned = plan.plannedRuns();
             if (!planned.equals(held)) {
                 held.andNot(planned);
                 throw new UserInputException("cannot merge: the shards hold " + held.cardinality() + " runs beyond "
                         + "the rounds of adaptive replication their rows imply");
             }
-            manifest = scope.describe(manifest, sweep.plan());
-            sensitivity = sweep.summarise(stop);
+            manifest = scope.describe(manifest, plan);
+            sensitivity = SweepSummaries.write(folder, plan, session, stop);
             manifest = manifest.withExtra("status", "complete").withExtra("runsStored", planned.cardinality())
                     .withEnd(Instant.now());
             SweepFolder.writeManifest(folder, manifest);

@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.experiment.sweep.ExperimentFile;
 import org.qicsim.experiment.StopSignal;
-import org.qicsim.experiment.sweep.Sweep;
 import org.qicsim.experiment.sweep.SweepFolder;
 import org.qicsim.experiment.sweep.SweepPlan;
+import org.qicsim.experiment.sweep.SweepSummaries;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
@@ -216,15 +217,17 @@ public final class SweepCommand implements Callable<Integer> {
         }
         // At once: a folder with a manifest can always be resumed (see restartInPlace).
         SweepFolder.writeManifest(folder, manifest.withExtra("status", "running"));
-        Sweep.Outcome outcome = null;
+        ExperimentSession.Outcome outcome = null;
         String status = "failed";
         boolean sensitivity = false;
         RunLog log = folder.log();
         // Ctrl-C: stop taking runs and wait (bounded) until the finished ones are stored.
         StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-sweep-stop");
-        Sweep opened = null;
+        ExperimentSession opened = null;
+        SweepPlan rounds = plan;
         try {
-            try (Sweep sweep = Sweep.open(plan, folder, csv)) {
+            try (ExperimentSession sweep = ExperimentSession.open(folder, plan, plan.experiment().outputs().monthly(),
+                    plan.experiment().outputs().sites(), csv)) {
                 opened = sweep;
                 if (failWriteAfter != null) {
                     sweep.injectWriteFault(failWriteAfter);
@@ -243,24 +246,27 @@ public final class SweepCommand implements Callable<Integer> {
                 try (LocalPool pool = new LocalPool(options.threads())) {
                     // One round, or the rounds of adaptive replication (SweepScope): each runs the
                     // planned runs not stored yet, so a resumed sweep replays stored rounds at no cost.
-                    do {
+                    while (true) {
                         try (Progress progress = Progress.start("sweep", sweep.remaining(), options)) {
-                            long before = storedThisSession[0];
-                            outcome = SweepScope.add(outcome, sweep.run(pool, stop, stored -> {
+                            outcome = SweepScope.add(outcome, sweep.run(pool, stop, (run, result) -> {
                                 progress.step();
-                                if (interruptAfter != null && before + stored >= interruptAfter) {
+                                if (interruptAfter != null && ++storedThisSession[0] >= interruptAfter) {
                                     stop.request();
                                 }
                             }));
-                            storedThisSession[0] = outcome.runsThisSession();
                         }
-                    } while (outcome.complete() && scope.nextRound(sweep));
+                        SweepPlan next = outcome.complete() ? scope.nextRound(sweep, rounds) : null;
+                        if (next == null) {
+                            break;
+                        }
+                        rounds = next;
+                    }
                 }
-                manifest = scope.describe(manifest, sweep.plan());
+                manifest = scope.describe(manifest, rounds);
                 status = "interrupted";
                 if (outcome.complete()) {
                     // A shard's points are summarised by `qicsim merge`, from every shard's rows.
-                    sensitivity = scope.shard() == null && sweep.summarise(stop);
+                    sensitivity = scope.shard() == null && SweepSummaries.write(folder, rounds, sweep, stop);
                     status = "complete";
                 }
             }
@@ -325,7 +331,7 @@ public final class SweepCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void printSummary(PrintWriter out, SweepPlan plan, Sweep.Outcome outcome, boolean sensitivity,
+    private static void printSummary(PrintWriter out, SweepPlan plan, ExperimentSession.Outcome outcome, boolean sensitivity,
             Duration took) {
         double seconds = took.toMillis() / 1000.0;
         // A shard, or adaptive replication, runs only some of the points × replicates (SweepScope).

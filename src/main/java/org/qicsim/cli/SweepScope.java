@@ -6,10 +6,10 @@ import java.io.PrintWriter;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.sweep.AdaptiveReplication;
 import org.qicsim.experiment.sweep.ExperimentFile;
 import org.qicsim.experiment.sweep.Shard;
-import org.qicsim.experiment.sweep.Sweep;
 import org.qicsim.experiment.sweep.SweepPlan;
 import org.qicsim.results.Manifest;
 import java.nio.file.Path;
@@ -122,19 +122,20 @@ final class SweepScope {
 
     /**
      * After a complete round of adaptive replication: decides the next from the stored rows and
-     * moves the sweep to it.
+     * moves the session to it.
      *
-     * @return whether there is another round
+     * @param plan the plan of the rounds so far, the session's
+     * @return the plan with the next round, or null when there is none
      */
-    boolean nextRound(Sweep sweep) throws IOException {
-        if (adaptive == null || !adaptive.decide(sweep)) {
-            return false;
+    SweepPlan nextRound(ExperimentSession session, SweepPlan plan) throws IOException {
+        if (adaptive == null || !adaptive.decide(plan, session)) {
+            return null;
         }
-        SweepPlan next = sweep.plan().withPlanned(adaptive.planned(sweep.plan()));
-        sweep.replan(next);
+        SweepPlan next = plan.withPlanned(adaptive.planned(plan));
+        session.replan(next);
         LOG.info(String.format(Locale.ROOT, "adaptive replication: round %d, %d runs planned, %d to run",
-                adaptive.round(), next.plannedCount(), sweep.remaining()));
-        return true;
+                adaptive.round(), next.plannedCount(), session.remaining()));
+        return next;
     }
 
     /** Adds the scope to the manifest: {@code shard} and {@code adaptive} (rounds and stops so far). */
@@ -155,12 +156,8 @@ final class SweepScope {
     }
 
     /** Sums two rounds' outcomes: the second's stored and total, both's work. */
-    static Sweep.Outcome add(Sweep.Outcome before, Sweep.Outcome round) {
-        if (before == null) {
-            return round;
-        }
-        return new Sweep.Outcome(before.storedBefore(), before.runsThisSession() + round.runsThisSession(),
-                round.stored(), round.total(), before.counterfactualArms() + round.counterfactualArms());
+    static ExperimentSession.Outcome add(ExperimentSession.Outcome before, ExperimentSession.Outcome round) {
+        return before == null ? round : before.then(round);
     }
 
     void printDryRun(PrintWriter out, SweepPlan plan) {

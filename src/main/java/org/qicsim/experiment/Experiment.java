@@ -2,11 +2,12 @@ package org.qicsim.experiment;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.qicsim.model.RunResult;
 import org.qicsim.scenario.ResolvedScenario;
 
@@ -14,9 +15,10 @@ import org.qicsim.scenario.ResolvedScenario;
  * Designs × replicates under one master seed: every design uses replicates 0..n−1 with the same run
  * seeds (common random numbers, MODEL.md §7), so designs are paired and designs with the same world
  * share one counterfactual per replicate. Runs are ordered replicate-major so a shared counterfactual
- * is used while it is fresh and then dropped.
+ * is used while it is fresh and then dropped. As a {@link RunPlan} its runs are numbered by design
+ * point (which must be consecutive: 0 for {@code run}, 1..n for {@code compare}) and replicate.
  */
-public final class Experiment {
+public final class Experiment implements RunPlan {
     private final List<DesignSpec> designs;
     private final long masterSeed;
     private final int replications;
@@ -120,7 +122,8 @@ public final class Experiment {
     /**
      * As {@link #execute(RunExecutor, RunExecutor.Sink)}, stopping early when {@code stop} is
      * requested: no run is started after the request, the runs in flight are finished and handed to
-     * the sink, and then an {@link InterruptedException} says how far it got.
+     * the sink, and then an {@link InterruptedException} says how far it got. (A results folder is
+     * written through an {@link ExperimentSession} instead, which stores and resumes.)
      */
     public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink, StopSignal stop)
             throws InterruptedException, IOException {
@@ -128,27 +131,54 @@ public final class Experiment {
         for (DesignSpec d : designs) {
             results.add(new DesignResults(d, replications));
         }
-        return execute(executor, sink, stop, results, run -> false);
+        CounterfactualCache cache = new CounterfactualCache();
+        int[] done = new int[1];
+        executor.execute(pending(new BitSet(), cache, stop), cache, (run, result) -> {
+            results.get(designs.indexOf(run.design())).add(run.replicate(), result);
+            sink.accept(run, result);
+            done[0]++;
+        });
+        if (done[0] < runs().size()) {
+            throw new InterruptedException(done[0] + " of " + runs().size() + " runs finished and written");
+        }
+        return results;
     }
 
-    /**
-     * As {@link #execute(RunExecutor, RunExecutor.Sink, StopSignal)}, continuing a resumed folder:
-     * the runs {@code stored} says are done are skipped, their metrics already in {@code results}.
-     * Each run is a pure function of its scenario and seed, so the results are those of one
-     * uninterrupted execution.
-     */
-    public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink, StopSignal stop,
-            List<DesignResults> results, Predicate<RunSpec> stored) throws InterruptedException, IOException {
-        List<RunSpec> runs = new ArrayList<>();
-        for (RunSpec run : runs()) {
-            if (!stored.test(run)) {
-                runs.add(run);
+    @Override
+    public RunIndex runIndex() {
+        int first = designs.get(0).point();
+        for (int k = 0; k < designs.size(); k++) {
+            if (designs.get(k).point() != first + k) {
+                throw new IllegalStateException("design points must be consecutive to be stored, were not at design "
+                        + designs.get(k).name());
             }
         }
-        int before = runs().size() - runs.size();
-        CounterfactualCache cache = new CounterfactualCache(runs);
-        Iterator<RunSpec> all = runs.iterator();
-        Iterator<RunSpec> untilStopped = new Iterator<>() {
+        return new RunIndex(first, designs.size(), replications);
+    }
+
+    @Override
+    public boolean planned(int point, int replicate) {
+        return runIndex().contains(point, replicate);
+    }
+
+    @Override
+    public long plannedCount() {
+        return runs().size();
+    }
+
+    /** The runs not stored, replicate-major; every counterfactual use is announced at once (few runs). */
+    @Override
+    public Iterator<RunSpec> pending(BitSet stored, CounterfactualCache cache, StopSignal stop) {
+        RunIndex index = stored.isEmpty() ? null : runIndex();
+        List<RunSpec> todo = new ArrayList<>();
+        for (RunSpec run : runs()) {
+            if (index == null || !stored.get(index.index(run.design().point(), run.replicate()))) {
+                todo.add(run);
+                cache.expect(run.counterfactualKey(), 1);
+            }
+        }
+        Iterator<RunSpec> all = todo.iterator();
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return !stop.isRequested() && all.hasNext();
@@ -156,19 +186,12 @@ public final class Experiment {
 
             @Override
             public RunSpec next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
                 return all.next();
             }
         };
-        int[] done = new int[1];
-        executor.execute(untilStopped, cache, (run, result) -> {
-            results.get(designs.indexOf(run.design())).add(run.replicate(), result);
-            sink.accept(run, result);
-            done[0]++;
-        });
-        if (done[0] < runs.size()) {
-            throw new InterruptedException((before + done[0]) + " of " + runs().size() + " runs finished and written");
-        }
-        return results;
     }
 
     /** Convenience for in-process use (tests, notebooks): all results in run order. */

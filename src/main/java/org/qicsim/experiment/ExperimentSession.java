@@ -16,32 +16,67 @@ import org.qicsim.results.RunLog;
 import org.qicsim.results.UserInputException;
 
 /**
- * One experiment executed into a results folder, the way {@code run}, {@code compare} and the
- * workshop's export do it: the plan ({@link Experiment}: designs × replicates) runs on an executor,
- * each run's rows are stored as they arrive (each design's {@code scenario.resolved.yaml} and run
- * tables, in the folder itself or in {@code designs/<k>-<name>/}, through the {@link RunStore} a
- * sweep uses: CSV, whole runs committed every few seconds, nothing more stored after a failed
- * write), and once every run is in, the
- * summaries are written ({@code summary.json} per design and the folder's {@code design} and
- * {@code points} tables, {@link DesignTables}), then the manifest; {@link #commit()} publishes the
- * folder. The commands only parse their arguments, add their own files and show progress.
+ * The one way runs are executed into a results folder, for {@code run}, {@code compare}, the
+ * workshop's export and {@code sweep} (and {@code merge}'s summaries): a {@link RunPlan} (an
+ * {@link Experiment} of designs × replicates, or a sweep's plan of design points, shards and
+ * adaptive rounds) says which runs to do and in which order; {@link #run} executes the ones the
+ * folder does not hold yet on an executor and stores each run's rows as it arrives through the
+ * folder's {@link RunStore} (Parquet or CSV, whole runs committed every few seconds, nothing more
+ * stored after a failed write); the summaries are then computed by the command from what is stored
+ * ({@link #execute} hands {@code run} and {@code compare} their designs' metrics, a sweep reads
+ * {@link #readRuns} and writes {@link #points()}); {@link #commit()} publishes the folder.
+ *
+ * <p>Stopping: when {@link StopSignal#request()} is called, no further run starts; the runs in
+ * flight finish and are stored; every stored row is committed to complete files. The folder can
+ * then be resumed, and only the runs it lacks are executed.
  */
 public final class ExperimentSession implements AutoCloseable {
     /** Each design's resolved scenario, from which {@code qicsim run} reproduces its data files. */
     public static final String RESOLVED = "scenario.resolved.yaml";
 
+    /**
+     * What one {@link #run} did.
+     *
+     * @param storedBefore       runs the folder held when the session started
+     * @param runsThisSession    runs executed and stored in this session
+     * @param stored             planned runs stored now
+     * @param total              planned runs
+     * @param counterfactualArms counterfactual arms computed in this session
+     */
+    public record Outcome(long storedBefore, long runsThisSession, long stored, long total, long counterfactualArms) {
+        /** Whether every planned run is stored. */
+        public boolean complete() {
+            return stored == total;
+        }
+
+        /** This outcome followed by {@code next} (the next round of adaptive replication): its totals, both's work. */
+        public Outcome then(Outcome next) {
+            return new Outcome(storedBefore, runsThisSession + next.runsThisSession, next.stored, next.total,
+                    counterfactualArms + next.counterfactualArms);
+        }
+    }
+
     private final ResultsFolder folder;
+    /** Whether the session publishes and closes the folder ({@code run}, {@code compare}), or the command does. */
+    private final boolean ownsFolder;
     private final Experiment experiment;
+    private RunPlan plan;
+    private final RunIndex index;
     private final RunLog log;
     private final List<String> designDirs = new ArrayList<>();
-    private final List<RunStore> stores = new ArrayList<>();
-
-    /** Per design, the runs the store held when the session started (a resumed folder), by replicate. */
-    private final List<BitSet> storedBefore = new ArrayList<>();
+    /** The folder's tables ({@code runs}, {@code timeseries}, {@code sites}), every point's rows in them. */
+    private RunStore store;
+    private boolean storeClosed;
+    /** The runs stored, as {@link RunIndex#index} bits of the plan's index. */
+    private final BitSet stored = new BitSet();
+    private long storedBefore;
 
     private ExperimentSession(ResultsFolder folder, Experiment experiment, boolean subfolders) throws IOException {
         this.folder = folder;
+        this.ownsFolder = true;
         this.experiment = experiment;
+        this.plan = experiment;
+        this.index = experiment.runIndex();
         this.log = folder.log();
         try {
             for (DesignSpec d : experiment.designs()) {
@@ -50,14 +85,16 @@ public final class ExperimentSession implements AutoCloseable {
                 Path resolved = folder.resolve(dir.isEmpty() ? RESOLVED : dir + "/" + RESOLVED);
                 if (folder.isReopened()) {
                     checkSameDesign(resolved, d);
+                    checkOneLayout(dir);
                     clearFinish(dir);
                 } else {
                     Files.writeString(resolved, d.scenario().canonicalYaml(), StandardCharsets.UTF_8);
                 }
-                // run and compare keep CSV (report, the workshop's zip and users' scripts read runs.csv).
-                stores.add(RunStore.open(folder, dir, new RunIndex(d.point(), 1, experiment.replications()), true, true,
-                        true));
             }
+            // One set of tables at the top of the folder, the design's number in the point column,
+            // as a sweep's. run and compare keep CSV (report, the workshop's zip and users' scripts
+            // read runs.csv).
+            store = RunStore.open(folder, index, true, true, true);
         } catch (IOException | RuntimeException e) {
             try {
                 closeStores();
@@ -68,9 +105,21 @@ public final class ExperimentSession implements AutoCloseable {
         }
     }
 
+    private ExperimentSession(ResultsFolder folder, RunPlan plan, boolean monthly, boolean sites, boolean csv)
+            throws IOException {
+        this.folder = folder;
+        this.ownsFolder = false;
+        this.experiment = null;
+        this.plan = plan;
+        this.index = plan.runIndex();
+        this.log = null;
+        this.store = RunStore.open(folder, index, monthly, sites, csv);
+    }
+
     /**
-     * Starts the session in {@code folder}: one design in the folder itself ({@code run}), or each
-     * design in {@code designs/<k>-<name>/} when {@code subfolders} ({@code compare}).
+     * Starts the session in {@code folder}: every design's rows in the folder's tables, the design's
+     * resolved scenario and summary in the folder itself ({@code run}, one design), or in
+     * {@code designs/<k>-<name>/} when {@code subfolders} ({@code compare}).
      */
     public static ExperimentSession open(ResultsFolder folder, Experiment experiment, boolean subfolders)
             throws IOException {
@@ -87,9 +136,7 @@ public final class ExperimentSession implements AutoCloseable {
             throw e;
         }
         try {
-            for (RunStore s : session.stores) {
-                session.storedBefore.add(s.stored());
-            }
+            session.readStored();
         } catch (IOException | RuntimeException e) {
             try {
                 session.close();
@@ -99,6 +146,50 @@ public final class ExperimentSession implements AutoCloseable {
             throw e;
         }
         return session;
+    }
+
+    /**
+     * Opens the store of a plan's runs in {@code folder} (new, or reopened to resume), one set of
+     * tables for all of its points: Parquet through DuckDB, or CSV if {@code csv} is asked for or
+     * DuckDB cannot load here (a warning says so). The folder's other files, its manifest and its
+     * publication are the caller's ({@code sweep}, {@code merge}); {@link #close()} closes the store only.
+     *
+     * @param monthly whether the {@code timeseries} table is kept
+     * @param sites   whether the {@code sites} table is kept
+     */
+    public static ExperimentSession open(ResultsFolder folder, RunPlan plan, boolean monthly, boolean sites, boolean csv)
+            throws IOException {
+        ExperimentSession session = new ExperimentSession(folder, plan, monthly, sites, csv);
+        try {
+            session.readStored();
+        } catch (IOException | RuntimeException e) {
+            try {
+                session.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return session;
+    }
+
+    /** Learns which runs the stores hold (a resumed folder), in the plan's numbering. */
+    private void readStored() throws IOException {
+        stored.or(store.stored());
+        storedBefore = stored.cardinality();
+    }
+
+    /**
+     * A compare folder started by a qicsim that kept each design's rows in its
+     * {@code designs/<k>-<name>/} folder cannot be continued into the one layout (its rows would be
+     * split between two places): refused, saying what to do.
+     */
+    private void checkOneLayout(String dir) {
+        if (!dir.isEmpty() && Files.exists(folder.resolve(dir + "/" + CsvRunStore.RUNS_CSV))) {
+            throw new UserInputException(folder.dir() + " was started by an earlier qicsim, which kept each design's "
+                    + "rows in designs/<k>-<name>/; this version cannot resume it: start the comparison again "
+                    + "(or remove the .partial folder)");
+        }
     }
 
     /**
@@ -136,19 +227,78 @@ public final class ExperimentSession implements AutoCloseable {
 
     /** Runs the folder held when the session started (a resumed folder; 0 for a new one). */
     public long storedBefore() {
+        return storedBefore;
+    }
+
+    /**
+     * Test seam: the {@code n+1}-th table flush of the (first) store fails as on a full disk
+     * ({@link RunStore#injectFaultAfterFlushes}; a CSV file gets half its rows first); every run is
+     * then committed as it arrives. Proves that after a failed write nothing more is recorded as stored.
+     */
+    public void injectWriteFault(int n) {
+        store.injectFaultAfterFlushes(n);
+    }
+
+    /** Test seam: commits at least every {@code millis} ms instead of every few seconds. */
+    public void commitEveryMillis(long millis) {
+        store.commitEvery(millis * 1_000_000L);
+    }
+
+    /** Whether a write to the folder failed (the plan cannot complete in this session). */
+    public boolean writeFailed() {
+        return store.isFailed();
+    }
+
+    /** {@code parquet} or {@code csv}. */
+    public String storage() {
+        return store.format();
+    }
+
+    /** The plan being executed (for adaptive replication, of the rounds so far). */
+    public RunPlan plan() {
+        return plan;
+    }
+
+    /**
+     * Continues with {@code next}, the same runs with others planned (the next round of adaptive
+     * replication); the stored runs stay.
+     */
+    public void replan(RunPlan next) {
+        if (!next.runIndex().equals(index)) {
+            throw new IllegalArgumentException("a session continues only with a plan of its own runs");
+        }
+        plan = next;
+    }
+
+    /** The runs stored so far, as {@link RunIndex#index} bits. */
+    public BitSet stored() {
+        return (BitSet) stored.clone();
+    }
+
+    /** Planned runs still to do. */
+    public long remaining() {
+        return plan.plannedCount() - storedPlanned();
+    }
+
+    /** Stored runs that are planned (a shard's or an adaptive round's runs; every run otherwise). */
+    private long storedPlanned() {
         long n = 0;
-        for (BitSet b : storedBefore) {
-            n += b.cardinality();
+        for (int i = stored.nextSetBit(0); i >= 0; i = stored.nextSetBit(i + 1)) {
+            if (plan.planned(index.firstPoint() + i / index.replications(), i % index.replications())) {
+                n++;
+            }
         }
         return n;
     }
 
-    /**
-     * Test seam: the {@code n+1}-th table flush of the first design's store fails as on a full disk
-     * ({@link RunStore#injectFaultAfterFlushes}); every run is then committed as it arrives.
-     */
-    public void injectWriteFault(int n) {
-        stores.get(0).injectFaultAfterFlushes(n);
+    /** The stored runs of points [from, to), in no particular order. */
+    public void readRuns(int from, int to, RunStore.RunRows rows) throws IOException {
+        store.readRuns(from, to, rows);
+    }
+
+    /** Starts the folder's {@code points} table in the store's format (a sweep's summaries). */
+    public RunStore.PointRows points() throws IOException {
+        return store.points();
     }
 
     public Path dir() {
@@ -160,34 +310,61 @@ public final class ExperimentSession implements AutoCloseable {
     }
 
     /**
-     * Executes the plan, storing every run's rows as it arrives and then telling {@code observer}
-     * (progress, a test's interrupt); stops early as {@link Experiment#execute(RunExecutor,
-     * RunExecutor.Sink, StopSignal)} does, with only whole runs stored.
-     *
-     * @return the per-design metrics, for the summaries
+     * Executes every planned run not stored yet (or until a stop is requested), storing each as it
+     * arrives, committing whole runs every few seconds, then telling {@code observer} (progress, a
+     * test's interrupt); on any exit, what was stored is committed (unless a write failed: then
+     * nothing more is written). This is the one place runs are executed into a folder.
+     */
+    public Outcome run(RunExecutor executor, StopSignal stop, RunExecutor.Sink observer)
+            throws IOException, InterruptedException {
+        CounterfactualCache cache = new CounterfactualCache();
+        long[] done = {0};
+        try {
+            executor.execute(plan.pending(stored, cache, stop), cache, (run, result) -> {
+                int point = run.design().point();
+                store.write(point, run.replicate(), run.runSeed(), result);
+                stored.set(index.index(point, run.replicate()));
+                done[0]++;
+                store.commitIfDue();
+                observer.accept(run, result);
+            });
+        } finally {
+            // After a failed write nothing more is committed (RunStore#isFailed).
+            if (!store.isFailed()) {
+                store.commit();
+            }
+        }
+        return new Outcome(storedBefore, done[0], storedPlanned(), plan.plannedCount(), cache.computations());
+    }
+
+    /**
+     * {@link #run} for {@code run} and {@code compare}: every run of the experiment, and then each
+     * design's metrics by replicate (the stored runs' read back), for the summaries; stopped early,
+     * an {@link InterruptedException} says how far it got and where the runs are.
      */
     public List<DesignResults> execute(RunExecutor executor, StopSignal stop, RunExecutor.Sink observer)
             throws IOException, InterruptedException {
+        if (experiment == null) {
+            throw new IllegalStateException("execute(...) is for a session of designs; use run(...)");
+        }
         List<DesignSpec> designs = experiment.designs();
         List<DesignResults> results = new ArrayList<>();
-        for (int k = 0; k < designs.size(); k++) {
-            DesignResults r = new DesignResults(designs.get(k), experiment.replications());
-            if (!storedBefore.get(k).isEmpty()) {
-                int point = designs.get(k).point();
-                stores.get(k).readRuns(point, point + 1, (p, replicate, metrics) -> r.addStored(replicate, metrics));
-            }
-            results.add(r);
+        for (DesignSpec d : designs) {
+            results.add(new DesignResults(d, experiment.replications()));
         }
-        try {
-            return experiment.execute(executor, (run, result) -> {
-                RunStore store = stores.get(designs.indexOf(run.design()));
-                store.write(run.design().point(), run.replicate(), run.runSeed(), result);
-                store.commitIfDue();
-                observer.accept(run, result);
-            }, stop, results, run -> storedBefore.get(designs.indexOf(run.design())).get(run.replicate()));
-        } catch (InterruptedException e) {
-            throw new InterruptedException(e.getMessage() + "; they are in " + folder.dir());
+        if (storedBefore > 0) {
+            readRuns(index.firstPoint(), index.firstPoint() + index.points(),
+                    (point, replicate, metrics) -> results.get(point - index.firstPoint()).addStored(replicate, metrics));
         }
+        Outcome outcome = run(executor, stop, (run, result) -> {
+            results.get(run.design().point() - index.firstPoint()).add(run.replicate(), result);
+            observer.accept(run, result);
+        });
+        if (!outcome.complete()) {
+            throw new InterruptedException(outcome.stored() + " of " + outcome.total()
+                    + " runs finished and written; they are in " + folder.dir());
+        }
+        return results;
     }
 
     /**
@@ -208,9 +385,10 @@ public final class ExperimentSession implements AutoCloseable {
 
     /** Closes every writer and publishes the folder under its final name. */
     public Path commit() throws IOException {
-        for (RunStore s : stores) {
-            s.commit();
+        if (!ownsFolder) {
+            throw new IllegalStateException("this session's folder is published by its command");
         }
+        store.commit();
         closeStores();
         log.close();
         return folder.commit();
@@ -220,33 +398,21 @@ public final class ExperimentSession implements AutoCloseable {
     public void close() throws IOException {
         try {
             // Stopped or failed: what was stored is committed (a failed store writes nothing more).
-            for (RunStore s : stores) {
-                if (!s.isFailed()) {
-                    s.commit();
-                }
+            if (store != null && !storeClosed && !store.isFailed()) {
+                store.commit();
             }
             closeStores();
         } finally {
-            folder.close();
+            if (ownsFolder) {
+                folder.close();
+            }
         }
     }
 
     private void closeStores() throws IOException {
-        IOException first = null;
-        for (RunStore s : stores) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        stores.clear();
-        if (first != null) {
-            throw first;
+        if (store != null && !storeClosed) {
+            storeClosed = true;
+            store.close();
         }
     }
 

@@ -15,7 +15,7 @@ import org.qicsim.results.duckdb.DuckDbUnavailableException;
 import org.qicsim.results.duckdb.ResultsTables;
 
 /**
- * Where a sweep's rows go: Parquet parts through DuckDB ({@link ParquetRunStore}), or CSV files
+ * Where a results folder's run rows go (every command's, through {@link ExperimentSession}): Parquet parts through DuckDB ({@link ParquetRunStore}), or CSV files
  * when DuckDB cannot load here ({@link CsvRunStore}). Either way rows are written by one thread
  * (the one running the sweep), whole runs at a time: {@link #commit()} makes every row of every
  * run written so far durable, the monthly and site rows before the run rows, so a run whose
@@ -41,24 +41,16 @@ public abstract class RunStore implements Closeable {
     }
 
     /**
-     * Opens the store of {@code folder} (a new one, or a reopened {@code .partial} one to continue),
-     * Parquet unless {@code csv} is asked for or DuckDB cannot load, in which case it says so.
-     */
-    public static RunStore open(ResultsFolder folder, RunIndex runs, boolean monthly, boolean sites, boolean csv)
-            throws IOException {
-        return open(folder, "", runs, monthly, sites, csv);
-    }
-
-    /**
-     * As {@link #open(ResultsFolder, RunIndex, boolean, boolean, boolean)}, in {@code relativeDir} of
-     * the folder ({@code compare}'s {@code designs/<k>-<name>/}; "" for the folder itself).
+     * Opens the store of {@code folder} (a new one, or a reopened {@code .partial} one to continue):
+     * its tables at the top of the folder, Parquet unless {@code csv} is asked for or DuckDB cannot
+     * load, in which case it says so.
      *
      * @param monthly whether the {@code timeseries} table is kept
      * @param sites   whether the {@code sites} table is kept
      */
-    public static RunStore open(ResultsFolder folder, String relativeDir, RunIndex runs, boolean monthly, boolean sites,
-            boolean csv) throws IOException {
-        Path dir = relativeDir.isEmpty() ? folder.dir() : folder.resolve(relativeDir);
+    public static RunStore open(ResultsFolder folder, RunIndex runs, boolean monthly, boolean sites, boolean csv)
+            throws IOException {
+        Path dir = folder.dir();
         boolean csvRuns = Files.isRegularFile(dir.resolve(CsvRunStore.RUNS_CSV));
         boolean parquetRuns = !ResultsTables.parts(dir.resolve(StoreTables.RUNS)).isEmpty();
         if (!csv && !csvRuns) {

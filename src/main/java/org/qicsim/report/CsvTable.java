@@ -143,6 +143,20 @@ public final class CsvTable {
         return kept;
     }
 
+    /** The rows whose {@code column} holds exactly {@code value} (a compare design's rows by point), same name. */
+    public CsvTable where(String column, String value) {
+        Integer c = index.get(column);
+        List<List<String>> kept = new ArrayList<>();
+        if (c != null) {
+            for (List<String> row : rows) {
+                if (value.equals(row.get(c))) {
+                    kept.add(row);
+                }
+            }
+        }
+        return new CsvTable(name, header, kept);
+    }
+
     /** Fails with a message naming the file and the missing columns unless every one is present. */
     public CsvTable require(String... columns) {
         List<String> missing = new ArrayList<>();

@@ -9,9 +9,11 @@ import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.Estimates;
 
 /**
- * One design of a run or compare folder, in the run layout under {@code prefix} ("" for a run
- * folder, {@code designs/<k>-<name>/} for a compare folder): its summary and the rows the charts
- * need.
+ * One design of a run or compare folder: its summary under {@code prefix} ("" for a run folder,
+ * {@code designs/<k>-<name>/} for a compare folder) and the rows the charts need, from the folder's
+ * tables ({@code runs.csv}, {@code timeseries.csv}, {@code sites.csv}), a compare design's being
+ * the rows whose {@code point} is its number k. A compare folder of the older layout kept those
+ * tables under the prefix too; they are read there when present.
  */
 final class DesignData {
     final int position;
@@ -30,16 +32,37 @@ final class DesignData {
         this.name = fromSummary != null ? fromSummary : folderName;
     }
 
+    /** The run tables, kept at the top of the folder for every design. */
+    private static final List<String> TABLES = List.of("runs.csv", "timeseries.csv", "sites.csv");
+
+    /** Whether {@code name} is read from the folder's table, filtered by point (not the prefix's file). */
+    private boolean shared(String name) {
+        return !prefix.isEmpty() && TABLES.contains(name) && !dir.has(prefix + name);
+    }
+
     String file(String name) {
-        return prefix + name;
+        return shared(name) ? name : prefix + name;
     }
 
     boolean has(String file) {
-        return dir.has(prefix + file);
+        return dir.has(file(file));
     }
 
     CsvTable csv(String file) throws IOException {
-        return dir.csv(prefix + file);
+        CsvTable table = dir.csv(file(file));
+        return shared(file) ? table.where("point", Integer.toString(position)) : table;
+    }
+
+    /** The keys that pick this design's rows of {@code file} for a {@link Source}, then {@code keyValues}. */
+    String[] rowKeys(String file, String... keyValues) {
+        if (!shared(file)) {
+            return keyValues;
+        }
+        String[] keys = new String[keyValues.length + 2];
+        keys[0] = "point";
+        keys[1] = Integer.toString(position);
+        System.arraycopy(keyValues, 0, keys, 2, keyValues.length);
+        return keys;
     }
 
     /** {@code metrics.NAME.FIELD} of summary.json, NaN when absent or null. */

@@ -223,10 +223,10 @@ final class DesignsReport {
             List<String> row = new ArrayList<>();
             row.add(String.valueOf(m));
             for (int i = 0; i < shown.size(); i++) {
-                row.add(estimateCell(shown.get(i).file("timeseries.csv"), "trueRate", m, rates.get(i).get(m)));
+                row.add(estimateCell(shown.get(i), "trueRate", m, rates.get(i).get(m)));
             }
             for (int i = 0; i < counterfactualCount; i++) {
-                row.add(estimateCell(shown.get(i).file("timeseries.csv"), "cfTrueRate", m,
+                row.add(estimateCell(shown.get(i), "cfTrueRate", m,
                         counterfactuals.get(i).get(m)));
             }
             rows.add(row);
@@ -254,14 +254,15 @@ final class DesignsReport {
         return new Charts.Series(name, colour, dash, x, y, lo, hi);
     }
 
-    private static String estimateCell(String file, String column, int month, Estimate e) {
+    private static String estimateCell(DesignData d, String column, int month, Estimate e) {
         if (e == null) {
             return "";
         }
-        String m = String.valueOf(month);
-        return Html.num(e.mean(), Style.RATE, Source.csv(file, "mean(" + column + ")", "month", m)) + "<br>("
-                + Html.interval(e.ciLow(), e.ciHigh(), Style.RATE, Source.csv(file, "ciLow(" + column + ")", "month", m),
-                        Source.csv(file, "ciHigh(" + column + ")", "month", m)) + ")";
+        String file = d.file("timeseries.csv");
+        String[] keys = d.rowKeys("timeseries.csv", "month", String.valueOf(month));
+        return Html.num(e.mean(), Style.RATE, Source.csv(file, "mean(" + column + ")", keys)) + "<br>("
+                + Html.interval(e.ciLow(), e.ciHigh(), Style.RATE, Source.csv(file, "ciLow(" + column + ")", keys),
+                        Source.csv(file, "ciHigh(" + column + ")", keys)) + ")";
     }
 
     private void differences() throws IOException {
@@ -415,14 +416,15 @@ final class DesignsReport {
             String file = d.file("sites.csv");
             List<String> countRow = new ArrayList<>(List.of("Hospitals"));
             for (int i = 0; i < columns.size(); i++) {
-                countRow.add(Html.num(rows.size(), Style.COUNT, Source.csv(file, "count()", "replicate", rep)));
+                countRow.add(Html.num(rows.size(), Style.COUNT, Source.csv(file, "count()",
+                        d.rowKeys("sites.csv", "replicate", rep))));
             }
             table.add(countRow);
             List<String> pooledRow = new ArrayList<>(List.of("Pooled rate (patient-weighted)"));
             for (String c : columns) {
                 double[] rates = column(rows, c);
                 pooledRow.add(Html.num(FunnelPlot.pooled(patients, rates), Style.RATE,
-                        Source.csv(file, "wmean(" + c + ",volume)", "replicate", rep)));
+                        Source.csv(file, "wmean(" + c + ",volume)", d.rowKeys("sites.csv", "replicate", rep))));
             }
             table.add(pooledRow);
             for (String[] limit : new String[][] {{"above", "99.8", "Above the 99.8% limit (worse)"},
@@ -435,7 +437,7 @@ final class DesignsReport {
                     int count = FunnelPlot.outside(patients, rates, pooled,
                             limit[1].equals("95") ? FunnelPlot.Z95 : FunnelPlot.Z998, limit[0].equals("above") ? 1 : -1);
                     row.add(Html.num(count, Style.COUNT, Source.csv(file, "funnel(" + c + ",volume," + limit[0] + ","
-                            + limit[1] + ")", "replicate", rep)));
+                            + limit[1] + ")", d.rowKeys("sites.csv", "replicate", rep))));
                 }
                 table.add(row);
             }

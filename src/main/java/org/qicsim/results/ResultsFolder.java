@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *   <li>{@link #forRun}: {@code <root>/<name>/<yyyyMMdd'T'HHmmss'Z'>-<hash8>/}, with {@code -2},
  *       {@code -3}, … appended while that name (or its {@code .partial}) exists;</li>
  *   <li>{@link #forCompare}: {@code <root>/compare/<stamp>-<hash8>/}, with {@link #design} subfolders
- *       {@code designs/<k>-<name>/};</li>
+ *       {@code designs/<k>-<name>/} for each design's resolved scenario and summary;</li>
  *   <li>{@link #at}: {@code --out DIR}, which names the folder itself and must not exist.</li>
  * </ul>
  * Relative paths given to this class use {@code /} and are resolved segment by segment with
@@ -239,7 +239,8 @@ public final class ResultsFolder implements Closeable {
 
     /**
      * Creates {@code designs/<k>-<name>/} and returns its relative path, for a {@code compare}
-     * folder's designs (each in the run layout).
+     * folder's designs (each design's resolved scenario and summary; the run rows of every design
+     * are in the folder's own tables).
      *
      * @param k    1-based position of the design
      * @param name design name, {@code [a-z0-9][a-z0-9._-]*}

@@ -84,6 +84,52 @@ class OneLayoutTest {
         assertThat(columns.get("compare").get("design")).isEqualTo(run.get("design"));
     }
 
+    /**
+     * The same files, not only the same views: every command writes each table at the top of its
+     * folder (Parquet parts in {@code T/} or {@code T.csv}), with the same columns in the same
+     * order; a compare folder keeps only each design's resolved scenario and summary under {@code designs/}.
+     */
+    @Test
+    void everyCommandWritesTheSameTablesAtTheTopOfItsFolder() throws Exception {
+        Map<String, Map<String, List<String>>> types = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> f : FOLDERS.entrySet()) {
+            Path folder = f.getValue();
+            for (String table : TABLES) {
+                assertThat(Files.isRegularFile(folder.resolve(table + ".csv"))
+                        || !ResultsTables.parts(folder.resolve(table)).isEmpty()).as(f.getKey() + " " + table).isTrue();
+            }
+            if (Files.isDirectory(folder.resolve("designs"))) {
+                try (var designs = Files.list(folder.resolve("designs"))) {
+                    for (Path d : designs.toList()) {
+                        try (var files = Files.list(d)) {
+                            assertThat(files.map(p -> p.getFileName().toString()).toList()).as(d.toString())
+                                    .containsExactlyInAnyOrder("scenario.resolved.yaml", "summary.json");
+                        }
+                    }
+                }
+            }
+            try (DuckDb db = DuckDb.openWithTemporarySpill()) {
+                ResultsTables.register(db, folder);
+                Map<String, List<String>> byTable = new LinkedHashMap<>();
+                for (String table : List.of("runs", "timeseries", "sites")) {
+                    List<String> typed = new ArrayList<>();
+                    try (Statement st = db.connection().createStatement();
+                            ResultSet rs = st.executeQuery("DESCRIBE " + table)) {
+                        while (rs.next()) {
+                            typed.add(rs.getString("column_name"));
+                        }
+                    }
+                    byTable.put(table, typed);
+                }
+                types.put(f.getKey(), byTable);
+            }
+        }
+        assertThat(FOLDERS.get("compare").resolve("designs")).isDirectory();
+        for (String kind : FOLDERS.keySet()) {
+            assertThat(types.get(kind)).as(kind).isEqualTo(types.get("sweep --csv"));
+        }
+    }
+
     @Test
     void oneQueryAnswersOnEveryFolderAndItsPointsAreTheMeansOfItsRuns() throws Exception {
         for (Map.Entry<String, Path> f : FOLDERS.entrySet()) {

@@ -91,8 +91,12 @@ class RunAndCompareCommandTest {
         CliRun two = qicsim("compare", a.toString(), b.toString(), "--threads", "2", "--out", dir.resolve("c2").toString());
         assertThat(one.exit()).as(one.err()).isZero();
         assertThat(two.exit()).isZero();
-        assertSameFiles(dir.resolve("c1"), dir.resolve("c2"), List.of("compare.csv", "designs/1-base/runs.csv",
-                "designs/2-league/runs.csv", "designs/2-league/timeseries.csv", "designs/2-league/summary.json"));
+        assertSameFiles(dir.resolve("c1"), dir.resolve("c2"), List.of("compare.csv", "runs.csv",
+                "timeseries.csv", "sites.csv", "designs/2-league/summary.json"));
+        // One layout: every design's rows in the folder's tables, told apart by point; none under designs/.
+        assertThat(dir.resolve("c1/designs/1-base/runs.csv")).doesNotExist();
+        assertThat(Files.readAllLines(dir.resolve("c1/runs.csv")).stream().skip(1).map(l -> l.split(",")[0])
+                .distinct().sorted().toList()).containsExactly("1", "2");
         assertThat(one.out()).contains("Paired comparison").contains("diff");
         String csv = Files.readString(dir.resolve("c1/compare.csv"));
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("design,name,metric,mean,ciLow,ciHigh");
@@ -196,8 +200,8 @@ class RunAndCompareCommandTest {
         }
         assertThat(qicsim(concat(new String[] {"compare", a.toString(), b.toString(), "--resume",
             dir.resolve("cmp.partial").toString()}, reps)).exit()).isZero();
+        assertSameSortedRows(dir.resolve("cmp-whole"), dir.resolve("cmp"), "");
         for (String design : List.of("designs/1-base", "designs/2-other")) {
-            assertSameSortedRows(dir.resolve("cmp-whole"), dir.resolve("cmp"), design + "/");
             assertSameFiles(dir.resolve("cmp-whole"), dir.resolve("cmp"), List.of(design + "/summary.json"));
         }
         assertSameFiles(dir.resolve("cmp-whole"), dir.resolve("cmp"), List.of("compare.csv", "points.csv", "cea.csv"));

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qicsim.model.TestScenarios;
 import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.UserInputException;
 import org.qicsim.scenario.ResolvedScenario;
 
 /**
- * {@code run} and {@code compare} store rows through the sweep's {@link RunStore}: the run tables
- * hold whole runs, and after a failed write (a full disk, injected) nothing more is stored and the
- * folder is never published.
+ * {@code run} and {@code compare} store rows through the session a sweep uses: the folder's run
+ * tables hold every design's whole runs (the design as {@code point}), after a failed write (a full
+ * disk, injected) nothing more is stored and the folder is never published, and a compare folder
+ * of the older layout (rows under {@code designs/}) is refused rather than resumed.
  */
 class ExperimentSessionTest {
     private static final int SITES = 6;
@@ -32,7 +34,7 @@ class ExperimentSessionTest {
     }
 
     @Test
-    void everyRunIsStoredWholeInItsDesignsFolder() throws Exception {
+    void everyRunIsStoredWholeInTheFolderTablesByPoint() throws Exception {
         Experiment e = experiment();
         Path out = dir.resolve("ok");
         try (ExperimentSession session = ExperimentSession.open(ResultsFolder.at(out), e, true);
@@ -40,12 +42,16 @@ class ExperimentSessionTest {
             session.execute(pool, new StopSignal(), (run, result) -> { });
             session.commit();
         }
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(0)).startsWith("point,replicate,runSeed,");
+        for (String point : List.of("1,", "2,")) {
+            assertThat(rows(out.resolve("runs.csv"))).filteredOn(r -> r.startsWith(point)).hasSize(3);
+            assertThat(rows(out.resolve("timeseries.csv"))).filteredOn(r -> r.startsWith(point)).hasSize(3 * MONTHS);
+            assertThat(rows(out.resolve("sites.csv"))).filteredOn(r -> r.startsWith(point)).hasSize(3 * SITES);
+        }
         for (String design : List.of("designs/1-a", "designs/2-b")) {
-            Path d = out.resolve(design);
-            assertThat(rows(d.resolve("runs.csv"))).hasSize(3);
-            assertThat(rows(d.resolve("timeseries.csv"))).hasSize(3 * MONTHS);
-            assertThat(rows(d.resolve("sites.csv"))).hasSize(3 * SITES);
-            assertThat(Files.readAllLines(d.resolve("runs.csv")).get(0)).startsWith("point,replicate,runSeed,");
+            assertThat(out.resolve(design + "/summary.json")).doesNotExist(); // written by the command
+            assertThat(out.resolve(design + "/scenario.resolved.yaml")).exists();
+            assertThat(out.resolve(design + "/runs.csv")).doesNotExist();
         }
     }
 
@@ -64,11 +70,30 @@ class ExperimentSessionTest {
             assertThatThrownBy(session::commit).isInstanceOf(IOException.class);
         }
         assertThat(out).doesNotExist();
-        Path d = partial.resolve("designs/1-a");
+        Path d = partial;
         List<String> runs = rows(d.resolve("runs.csv"));
         assertThat(runs).hasSize(1);
         String key = runs.get(0).substring(0, runs.get(0).indexOf(',', runs.get(0).indexOf(',') + 1) + 1);
         assertThat(rows(d.resolve("timeseries.csv"))).filteredOn(r -> r.startsWith(key)).hasSize(MONTHS);
+    }
+
+    @Test
+    void aCompareFolderOfTheOlderLayoutIsRefusedAndLeftAsItWas() throws Exception {
+        Experiment e = experiment();
+        ResultsFolder folder = ResultsFolder.at(dir.resolve("old"));
+        Path partial = folder.dir();
+        // What an older qicsim left when interrupted: each design's scenario and rows under designs/.
+        for (DesignSpec d : e.designs()) {
+            Path design = Files.createDirectories(partial.resolve("designs/" + d.point() + "-" + d.name()));
+            Files.writeString(design.resolve(ExperimentSession.RESOLVED), d.scenario().canonicalYaml());
+            Files.writeString(design.resolve("runs.csv"), "point,replicate,runSeed\n");
+        }
+        folder.close();
+        assertThatThrownBy(() -> ExperimentSession.open(ResultsFolder.reopen(partial), e, true))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("earlier qicsim")
+                .hasMessageContaining("start the comparison again");
+        assertThat(partial.resolve("designs/1-a/runs.csv")).exists();
+        assertThat(partial.resolve("runs.csv")).doesNotExist();
     }
 
     private static List<String> rows(Path csv) throws IOException {

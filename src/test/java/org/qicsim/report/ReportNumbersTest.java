@@ -64,8 +64,9 @@ class ReportNumbersTest {
         }
         if (name.equals("unpaired")) {
             assertThat(page.select("h1 + p").text()).contains("UNPAIRED");
-            assertThat(page.select("span.num[data-source~=^designs/3-.*cfTrueRate]")).as("own counterfactuals")
-                    .isNotEmpty();
+            // Design 3's own counterfactual: its rows (point 3) of the compare folder's timeseries.csv.
+            assertThat(page.select("span.num[data-source~=^timeseries\\.csv\\?point=3&.*cfTrueRate]"))
+                    .as("own counterfactuals").isNotEmpty();
         }
         if (kind == FolderKind.RUN || kind == FolderKind.COMPARE) {
             for (Element cell : page.select("main table td")) {

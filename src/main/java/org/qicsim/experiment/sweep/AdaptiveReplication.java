@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.Estimates;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.model.RunResult;
 
 /**
@@ -177,8 +178,7 @@ public final class AdaptiveReplication {
      *
      * @return whether there is another round to run
      */
-    public boolean decide(Sweep sweep) throws IOException {
-        SweepPlan plan = sweep.plan();
+    public boolean decide(SweepPlan plan, ExperimentSession session) throws IOException {
         int metric = RunResult.METRICS.indexOf(target.metric());
         double[][] values = new double[plan.points() + 1][];
         for (int p = points.nextSetBit(1); p >= 0; p = points.nextSetBit(p + 1)) {
@@ -193,7 +193,7 @@ public final class AdaptiveReplication {
             if (points.nextSetBit(from) < 0 || points.nextSetBit(from) >= to) {
                 continue;
             }
-            sweep.readRuns(from, to, (point, replicate, metrics) -> {
+            session.readRuns(from, to, (point, replicate, metrics) -> {
                 if (values[point] != null && replicate < values[point].length) {
                     values[point][replicate] = metrics[metric];
                 }

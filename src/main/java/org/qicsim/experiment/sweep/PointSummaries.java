@@ -8,6 +8,7 @@ import org.qicsim.analysis.Estimate;
 import org.qicsim.analysis.Estimates;
 import org.qicsim.analysis.RatioEstimate;
 import org.qicsim.experiment.DesignSummary;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.RunStore;
 import org.qicsim.experiment.StopSignal;
 import org.qicsim.model.RunResult;
@@ -37,7 +38,7 @@ final class PointSummaries {
      * Writes the points table and returns each summarised metric's mean (the ratio, for the cost
      * per event averted) by point: {@code means[k][point − 1]} for the k-th metric of the outputs.
      */
-    static double[][] write(SweepPlan plan, RunStore store, StopSignal stop) throws IOException, InterruptedException {
+    static double[][] write(SweepPlan plan, ExperimentSession store, StopSignal stop) throws IOException, InterruptedException {
         List<String> summarised = plan.experiment().outputs().metrics();
         int points = plan.points();
         int reps = plan.replications();

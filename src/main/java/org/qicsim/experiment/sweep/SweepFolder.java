@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qicsim.experiment.CsvRunStore;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.StoreTables;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
@@ -175,7 +176,7 @@ public final class SweepFolder {
 
     /** The manifest at the end of a session: status, totals, and this session appended to {@code sessions}. */
     public static Manifest finish(Manifest manifest, Instant start, List<String> args, int threads,
-            Sweep.Outcome outcome, String status) {
+            ExperimentSession.Outcome outcome, String status) {
         Instant end = Instant.now();
         List<Object> sessions = new ArrayList<>();
         Object earlier = manifest.extra().get("sessions");

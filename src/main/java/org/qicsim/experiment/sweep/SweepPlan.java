@@ -3,15 +3,20 @@ package org.qicsim.experiment.sweep;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.qicsim.experiment.CounterfactualCache;
 import org.qicsim.experiment.ParameterSample;
 import org.qicsim.experiment.RunIndex;
+import org.qicsim.experiment.RunPlan;
+import org.qicsim.experiment.RunSpec;
 import org.qicsim.experiment.Seeds;
+import org.qicsim.experiment.StopSignal;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.Problem;
 import org.qicsim.scenario.ResolvedScenario;
@@ -35,7 +40,7 @@ import org.qicsim.scenario.tree.Location;
  * {@code Seeds.runSeed(masterSeed, r)}; without, with {@code Seeds.runSeed(Seeds.pointSeed(masterSeed,
  * point), r)}, and no point shares a counterfactual.
  */
-public final class SweepPlan {
+public final class SweepPlan implements RunPlan {
 
     /** Heap the shared counterfactuals of one block may take (an estimate, see {@link #counterfactualBytes}). */
     public static final long COUNTERFACTUAL_BUDGET = 128L << 20;
@@ -207,6 +212,7 @@ public final class SweepPlan {
     }
 
     /** Whether replicate {@code replicate} of point {@code point} is to run (see {@link #withPlanned}). */
+    @Override
     public boolean planned(int point, int replicate) {
         return planned == null || planned.get(index(point, replicate));
     }
@@ -222,6 +228,7 @@ public final class SweepPlan {
     }
 
     /** How many runs are to do. */
+    @Override
     public long plannedCount() {
         return planned == null ? runs() : planned.cardinality();
     }
@@ -374,12 +381,22 @@ public final class SweepPlan {
         return Seeds.runSeed(experiment.commonRandomNumbers() ? master : Seeds.pointSeed(master, point), replicate);
     }
 
-    /** The index of (point, replicate) in a bit set of stored runs: (point − 1)·replications + replicate. */
     /** The plan's runs as a store numbers them: points 1..n, every replicate a point may have. */
+    @Override
     public RunIndex runIndex() {
         return new RunIndex(1, points(), replications());
     }
 
+    /**
+     * The planned runs not stored yet in the plan's order ({@link RunSequence}: block by block,
+     * world group by group, each stretch's counterfactual uses announced just before it).
+     */
+    @Override
+    public Iterator<RunSpec> pending(BitSet stored, CounterfactualCache cache, StopSignal stop) {
+        return new RunSequence(this, stored, cache, stop);
+    }
+
+    /** The index of (point, replicate) in a bit set of stored runs: (point − 1)·replications + replicate. */
     public int index(int point, int replicate) {
         return (point - 1) * replications() + replicate;
     }

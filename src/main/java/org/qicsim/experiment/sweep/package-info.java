@@ -8,6 +8,8 @@
  *
  * <p>Entry points: {@link org.qicsim.experiment.sweep.ExperimentFile#load} reads and checks an
  * experiment file, {@link org.qicsim.experiment.sweep.SweepPlan#of} resolves and checks every
- * point, and {@link org.qicsim.experiment.sweep.Sweep} runs a plan into a results folder.
+ * point, and {@link org.qicsim.experiment.ExperimentSession} runs a plan into a results folder (the session
+ * {@code run} and {@code compare} use), and {@link org.qicsim.experiment.sweep.SweepSummaries} writes
+ * its points and sensitivity tables.
  */
 package org.qicsim.experiment.sweep;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qicsim.results.UserInputException;
 
 /**
  * The one reader of results folders: registers DuckDB views {@code design}, {@code runs},
@@ -27,10 +28,10 @@ import java.util.regex.Pattern;
  * <p>For each table T a folder offers, in order of preference, Parquet parts
  * {@code T/part-*.parquet} (a sweep's streamed tables), {@code T.parquet}, or {@code T.csv}, at the
  * top of the folder. A table the folder lacks is not registered, so a query naming it fails with
- * DuckDB's own "does not exist" error. Every folder kind has the same tables with the same columns:
- * a {@code run} or {@code compare} folder writes its {@code design} and {@code points} tables at the
- * top, and a {@code compare} folder's run rows, kept in its {@code designs/<k>-<name>/} folders, are
- * read as one table in k order, told apart by their {@code point} (k) as a sweep's are.
+ * DuckDB's own "does not exist" error. Every folder kind has the same tables with the same columns,
+ * at the top of the folder ({@code run}: point 0; {@code compare}: point k for its k-th design; a
+ * sweep: its design points). A compare folder of the older layout (run rows in
+ * {@code designs/<k>-<name>/}) is refused with what to do.
  *
  * <p>CSV is read with {@code header=true}, {@code all_varchar=false}, types sniffed from the whole
  * file ({@code sample_size=-1}, so a value late in a large file cannot contradict the sniffed type),
@@ -47,7 +48,6 @@ public final class ResultsTables {
             "sensitivity", "choices");
 
     private static final Pattern PART = Pattern.compile("part-(\\d+)\\.parquet");
-    private static final Pattern DESIGN_FOLDER = Pattern.compile("(\\d+)-.+");
     /** Columns that are text whatever they look like (MODEL.md §9: the run seed is hexadecimal). */
     private static final List<String> TEXT_COLUMNS = List.of("runSeed");
 
@@ -56,7 +56,7 @@ public final class ResultsTables {
 
     private enum Format { CSV, PARQUET }
 
-    /** Where one table of one (design) folder lives. */
+    /** Where one table of a folder lives. */
     private record Source(Format format, List<Path> files) {
     }
 
@@ -70,15 +70,12 @@ public final class ResultsTables {
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "not a results folder");
         }
-        Map<String, Path> designs = designFolders(folder);
         List<String> registered = new ArrayList<>();
         for (String table : TABLES) {
             List<Source> sources = new ArrayList<>();
             addSource(sources, folder, table);
-            if (sources.isEmpty()) {
-                for (Map.Entry<String, Path> d : designs.entrySet()) {
-                    addSource(sources, d.getValue(), table);
-                }
+            if (table.equals("runs") && sources.isEmpty()) {
+                refuseOldCompareLayout(folder);
             }
             try {
                 db.execute("DROP VIEW IF EXISTS " + Sql.identifier(table));
@@ -94,33 +91,27 @@ public final class ResultsTables {
         return registered;
     }
 
-    /** {@code designs/<k>-<name>/} folders of a compare folder, by k then name; empty otherwise. */
-    private static Map<String, Path> designFolders(Path folder) throws IOException {
+    /**
+     * A compare folder written before every command kept one layout holds its run rows in
+     * {@code designs/<k>-<name>/}, not at the top: refused with what to do, rather than answered as
+     * if it had no runs.
+     */
+    private static void refuseOldCompareLayout(Path folder) throws IOException {
         Path designs = folder.resolve("designs");
-        Map<String, Path> out = new LinkedHashMap<>();
         if (!Files.isDirectory(designs)) {
-            return out;
+            return;
         }
-        List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(designs, Files::isDirectory)) {
             for (Path d : dirs) {
-                if (DESIGN_FOLDER.matcher(d.getFileName().toString()).matches()) {
-                    found.add(d);
+                if (Files.isRegularFile(d.resolve("runs.csv")) || Files.isDirectory(d.resolve("runs"))) {
+                    throw new UserInputException(folder + " is a compare folder in the layout of qicsim before "
+                            + "one layout for every command: its run rows are in designs/<k>-<name>/runs.csv rather "
+                            + "than in the folder's runs table. Run the comparison again (its manifest.json holds "
+                            + "the command line), or read the old files directly, e.g. in DuckDB: SELECT * FROM "
+                            + "read_csv('" + designs + "/*/runs.csv', union_by_name=true)");
                 }
             }
         }
-        found.sort(Comparator.<Path>comparingLong(d -> leadingNumber(d.getFileName().toString()))
-                .thenComparing(d -> d.getFileName().toString()));
-        for (Path d : found) {
-            out.put(d.getFileName().toString(), d);
-        }
-        return out;
-    }
-
-    private static long leadingNumber(String name) {
-        String digits = name.substring(0, name.indexOf('-'));
-        // More digits than a long holds cannot be a real design number; sort it last.
-        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     private static void addSource(List<Source> sources, Path folder, String table) throws IOException {
@@ -165,24 +156,12 @@ public final class ResultsTables {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
+    /** The SELECT over one table's files (one source: the folder's parts, Parquet file or CSV file). */
     private static String select(DuckDb db, List<Source> sources) throws IOException, SQLException {
-        List<Source> csv = new ArrayList<>();
-        List<Source> parquet = new ArrayList<>();
-        for (Source s : sources) {
-            (s.format() == Format.CSV ? csv : parquet).add(s);
+        if (sources.get(0).format() == Format.CSV) {
+            return csvSelect(db, sources);
         }
-        List<String> selects = new ArrayList<>();
-        if (!csv.isEmpty()) {
-            selects.add(csvSelect(db, csv));
-        }
-        if (!parquet.isEmpty()) {
-            selects.add("SELECT * FROM read_parquet(" + Sql.list(files(parquet)) + ", union_by_name=true)");
-        }
-        if (selects.size() == 1) {
-            return selects.get(0);
-        }
-        // Designs written in different formats: unify by column name as read_csv does within CSV.
-        return "(" + selects.get(0) + ") UNION ALL BY NAME (" + selects.get(1) + ")";
+        return "SELECT * FROM read_parquet(" + Sql.list(files(sources)) + ", union_by_name=true)";
     }
 
     private static List<Path> files(List<Source> sources) {

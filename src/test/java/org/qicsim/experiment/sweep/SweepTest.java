@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qicsim.experiment.ExperimentSession;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.results.ResultsFolder;
 
@@ -34,17 +35,19 @@ class SweepTest {
             """;
 
     /** One session into {@code folder}; stops once {@code stopAfter} runs are stored (0: never). */
-    private static Sweep.Outcome session(SweepPlan plan, ResultsFolder folder, boolean csv, long stopAfter, int threads)
+    private static ExperimentSession.Outcome session(SweepPlan plan, ResultsFolder folder, boolean csv, long stopAfter, int threads)
             throws Exception {
         StopSignal stop = new StopSignal();
-        try (Sweep sweep = Sweep.open(plan, folder, csv); LocalPool pool = new LocalPool(threads)) {
-            Sweep.Outcome outcome = sweep.run(pool, stop, n -> {
-                if (n == stopAfter) {
+        long[] n = {0};
+        try (ExperimentSession sweep = ExperimentSession.open(folder, plan, plan.experiment().outputs().monthly(),
+                plan.experiment().outputs().sites(), csv); LocalPool pool = new LocalPool(threads)) {
+            ExperimentSession.Outcome outcome = sweep.run(pool, stop, (run, result) -> {
+                if (++n[0] == stopAfter) {
                     stop.request();
                 }
             });
             if (outcome.complete()) {
-                sweep.summarise(stop);
+                SweepSummaries.write(folder, plan, sweep, stop);
             }
             return outcome;
         }
@@ -53,7 +56,7 @@ class SweepTest {
     private Path complete(SweepPlan plan, String name, boolean csv) throws Exception {
         ResultsFolder folder = ResultsFolder.at(dir.resolve(name));
         SweepFolder.writeExperiment(folder, plan.experiment());
-        Sweep.Outcome outcome = session(plan, folder, csv, 0, 2);
+        ExperimentSession.Outcome outcome = session(plan, folder, csv, 0, 2);
         assertThat(outcome.complete()).isTrue();
         return folder.commit();
     }
@@ -71,7 +74,7 @@ class SweepTest {
         Path whole = complete(plan, "whole", true);
         ResultsFolder folder = ResultsFolder.at(dir.resolve("blocks"));
         SweepFolder.writeExperiment(folder, e);
-        Sweep.Outcome outcome = session(plan.withBlockSize(1), folder, true, 0, 2);
+        ExperimentSession.Outcome outcome = session(plan.withBlockSize(1), folder, true, 0, 2);
         Path blocks = folder.commit();
         // Each world's counterfactual is computed once per replicate either way.
         assertThat(outcome.counterfactualArms()).isEqualTo(plan.counterfactualArms()).isEqualTo(2 * 4);
@@ -90,7 +93,7 @@ class SweepTest {
 
         ResultsFolder first = ResultsFolder.at(dir.resolve("killed"));
         SweepFolder.writeExperiment(first, e);
-        Sweep.Outcome cut = session(plan, first, true, 3, 1);
+        ExperimentSession.Outcome cut = session(plan, first, true, 3, 1);
         assertThat(cut.complete()).isFalse();
         Path partial = first.dir();
         first.close(); // the process ends: its lock on the folder goes
@@ -105,7 +108,7 @@ class SweepTest {
                 StandardOpenOption.APPEND);
 
         ResultsFolder again = ResultsFolder.reopen(partial);
-        Sweep.Outcome rest = session(plan, again, true, 0, 2);
+        ExperimentSession.Outcome rest = session(plan, again, true, 0, 2);
         assertThat(rest.storedBefore()).isEqualTo(cut.stored());
         assertThat(rest.complete()).isTrue();
         Path repaired = again.commit();

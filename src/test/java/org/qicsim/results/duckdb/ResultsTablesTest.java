@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qicsim.results.UserInputException;
 
 class ResultsTablesTest {
 
@@ -73,48 +74,28 @@ class ResultsTablesTest {
     }
 
     @Test
-    void aCompareFolderUnionsItsDesignsInDesignOrderWithTheColumnsOfEveryFolder() throws Exception {
+    void aCompareFolderHasItsDesignsInOneTableToldApartByPoint() throws Exception {
         Path cmp = dir.resolve("compare");
-        List<Object[]> base = withPoint(Fixtures.runs(3, 1), 1);
-        List<Object[]> alt = withPoint(Fixtures.runs(2, 2), 2);
-        List<Object[]> wide = withPoint(Fixtures.runs(4, 3), 10);
-        Fixtures.writeCsv(cmp.resolve("designs/1-base/runs.csv"), Fixtures.RUNS, base);
-        Fixtures.writeCsv(cmp.resolve("designs/2-alt/runs.csv"), Fixtures.RUNS, alt);
-        Fixtures.writeCsv(cmp.resolve("designs/10-wide/runs.csv"), Fixtures.RUNS, wide);
-        Files.writeString(cmp.resolve("designs/1-base/timeseries.csv"), "point,replicate,runSeed,month,trueRate\n1,0,0a,0,0.1\n1,0,0a,1,0.09\n");
-        Files.writeString(cmp.resolve("designs/10-wide/timeseries.csv"),
-                "point,replicate,runSeed,month,trueRate,members\n10,0,0b,0,0.2,12\n");
+        List<Object[]> rows = withPoint(Fixtures.runs(3, 1), 1);
+        rows.addAll(withPoint(Fixtures.runs(2, 2), 2));
+        Fixtures.writeCsv(cmp.resolve("runs.csv"), Fixtures.RUNS, rows);
         Files.writeString(cmp.resolve("points.csv"), "point,metric,mean,sd,ciLow,ciHigh,n\n1,finalRate,0.1,0.01,0.09,0.11,3\n");
-        Files.writeString(cmp.resolve("compare.csv"), "design,metric\n");
-        Files.createDirectories(cmp.resolve("designs/notADesign"));
+        Files.createDirectories(cmp.resolve("designs/1-base"));
+        Files.writeString(cmp.resolve("designs/1-base/summary.json"), "{}");
 
-        assertThat(ResultsTables.register(db, cmp)).containsExactly("runs", "points", "timeseries");
-        QueryTable runs = q.query("SELECT * FROM runs", 100);
-        // The columns of a run or sweep folder's runs table: the point tells the designs apart.
-        assertThat(runs.columns()).isEqualTo(Fixtures.RUNS.stream().map(Column::name).toList());
-        assertThat(runs.rows().stream().map(r -> r.get(0)).toList())
-                .containsExactly("1", "1", "1", "2", "2", "10", "10", "10", "10");
-        assertThat(runs.rows().get(3).get(2)).isEqualTo(alt.get(0)[2].toString());
-
-        // Designs may differ in columns; missing ones read as NULL.
-        assertThat(q.query("SELECT point, month, trueRate, members FROM timeseries", 10).rows())
-                .containsExactly(java.util.Arrays.asList("1", "0", "0.1", null),
-                        java.util.Arrays.asList("1", "1", "0.09", null),
-                        List.of("10", "0", "0.2", "12"));
-        assertThat(q.query("SELECT point, mean FROM points", 10).rows()).containsExactly(List.of("1", "0.1"));
-
-        assertThatThrownBy(() -> q.query("SELECT * FROM sites", 10)).isInstanceOf(QueryException.class)
-                .hasMessageContaining("sites").hasMessageNotContaining("pending query");
+        assertThat(ResultsTables.register(db, cmp)).containsExactly("runs", "points");
+        assertThat(q.query("SELECT point, count(*) FROM runs GROUP BY point ORDER BY point", 10).rows())
+                .containsExactly(List.of("1", "3"), List.of("2", "2"));
     }
 
+    /** A compare folder of the older layout (run rows under designs/) is refused, saying what to do. */
     @Test
-    void aCompareFolderMayMixParquetAndCsvDesigns() throws Exception {
-        Path cmp = dir.resolve("compare");
-        Fixtures.writeParquet(db, cmp.resolve("designs/1-a/runs"), Fixtures.RUNS, withPoint(Fixtures.runs(4, 8), 1), 3);
-        Fixtures.writeCsv(cmp.resolve("designs/2-b/runs.csv"), Fixtures.RUNS, withPoint(Fixtures.runs(2, 9), 2));
-        ResultsTables.register(db, cmp);
-        assertThat(q.query("SELECT point, count(*) FROM runs GROUP BY point ORDER BY point", 10).rows())
-                .containsExactly(List.of("1", "4"), List.of("2", "2"));
+    void aCompareFolderOfTheOlderLayoutIsRefusedWithWhatToDo() throws Exception {
+        Path cmp = dir.resolve("old-compare");
+        Fixtures.writeCsv(cmp.resolve("designs/1-base/runs.csv"), Fixtures.RUNS, withPoint(Fixtures.runs(3, 1), 1));
+        Files.writeString(cmp.resolve("points.csv"), "point,metric,mean,sd,ciLow,ciHigh,n\n1,finalRate,0.1,0.01,0.09,0.11,3\n");
+        assertThatThrownBy(() -> ResultsTables.register(db, cmp)).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("designs/<k>-<name>/runs.csv").hasMessageContaining("Run the comparison again");
     }
 
     /** The rows with their point (design k of a compare folder) set. */
