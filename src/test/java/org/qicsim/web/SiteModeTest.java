@@ -257,6 +257,12 @@ class SiteModeTest {
     }
 
     /** Polls the facilitator's view until both participants are choosing (fails after {@code end}). */
+    /** The sites rows of design {@code point}, without their point, replicate and runSeed cells. */
+    private static List<String> siteRowsOf(List<String> lines, int point) {
+        return lines.stream().skip(1).filter(l -> l.startsWith(point + ","))
+                .map(l -> l.split(",", 4)[3]).toList();
+    }
+
     private static JsonNode awaitBothChoosing(ApiClient c, String[] room, long end) throws Exception {
         JsonNode site = c.state(room[0], room[1]).path("site");
         while (site.path("choosing").size() < 2) {
@@ -401,7 +407,8 @@ class SiteModeTest {
             folder = list.findFirst().orElseThrow();
         }
         for (String f : List.of("compare.csv", "cea.csv", "manifest.json", "choices.csv",
-                "designs/1-no-collaborative/runs.csv", "designs/2-model/sites.csv", "designs/3-played/timeseries.csv")) {
+                "runs.csv", "sites.csv", "timeseries.csv", "designs/1-no-collaborative/summary.json",
+                "designs/2-model/summary.json", "designs/3-played/scenario.resolved.yaml")) {
             assertThat(folder.resolve(f)).as(f).exists();
         }
         assertThat(cli(new StringWriter(), "report", folder.toString())).isZero();
@@ -418,8 +425,13 @@ class SiteModeTest {
         assertThat(cli(runs, "query", folder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
         assertThat(runs.toString()).contains("3");
         // The played design's stored run is the played run.
-        String playedSites = Files.readString(folder.resolve("designs/3-played/sites.csv"));
-        String modelSites = Files.readString(folder.resolve("designs/2-model/sites.csv"));
+        // (One layout: the sites table holds every design's rows, point k for design k; columns after
+        // point, replicate and runSeed compared.)
+        List<String> siteRows = Files.readAllLines(folder.resolve("sites.csv"));
+        assertThat(siteRows.get(0)).startsWith("point,");
+        List<String> playedSites = siteRowsOf(siteRows, 3);
+        List<String> modelSites = siteRowsOf(siteRows, 2);
+        assertThat(playedSites).hasSameSizeAs(modelSites).isNotEmpty();
         assertThat(playedSites).isNotEqualTo(modelSites);
 
         // The debrief's cost-effectiveness: "model" and "played" against no collaborative, one run each,
@@ -486,7 +498,7 @@ class SiteModeTest {
         assertThat(Files.readString(attributed.resolve("report.html"))).contains("Shapley");
         assertThat(cli(new StringWriter(), "report", folder2.toString())).isZero();
         // Common random numbers: the all-on design's run under the round's seed is the model-only run.
-        Map<String, String> modelRun = csvRow(folder2.resolve("designs/2-model/runs.csv"), r -> true);
+        Map<String, String> modelRun = csvRow(folder2.resolve("runs.csv"), r -> r.get("point").equals("2"));
         Map<String, String> allOn = csvRow(attributed.resolve("runs.csv"),
                 r -> r.get("design").equals("31") && r.get("runSeed").equals(modelRun.get("runSeed")));
         assertThat(allOn.get("eventsAverted")).isEqualTo(modelRun.get("eventsAverted"));
