@@ -149,7 +149,7 @@ final class FeedbackResponse {
 
     /** Mean of [Vis_j ≠ ∅], Qc·[actionPlanning], [∃i: z_i ≠ 0]. */
     static double actionability(QicSimulation sim, Site s) {
-        double visible = Visibility.visiblePds(sim, s).length > 0 ? 1.0 : 0.0;
+        double visible = Visibility.anyVisible(sim, s) ? 1.0 : 0.0;
         double planning = sim.collaborative.coordination().actionPlanning() ? sim.coordinationQuality() : 0.0;
         double advice = sim.centre.changePackage().isEmpty() ? 0.0 : 1.0;
         return (visible + planning + advice) / 3.0;
