@@ -39,12 +39,21 @@ public final class CounterfactualCache {
 
     private final Map<Key, FutureTask<Run.Counterfactual>> computed = new ConcurrentHashMap<>();
     private final Map<Key, Integer> usesLeft = new TreeMap<>();
+    /**
+     * For each key that a design without a collaborative uses (known up front), the first such run:
+     * the key's counterfactual is computed as that design's own arm, which it then reuses
+     * ({@link Run#counterfactual}), so that design costs no arm beyond the shared counterfactual.
+     */
+    private final Map<Key, RunSpec> neverLaunching = new TreeMap<>();
     private long computations;
 
     /** A cache expecting exactly these runs; each must {@link #acquire} and {@link #release} once. */
     public CounterfactualCache(Iterable<RunSpec> runs) {
         for (RunSpec r : runs) {
             usesLeft.merge(r.counterfactualKey(), 1, Integer::sum);
+            if (Run.neverLaunches(r.scenario().scenario(), r.scenario()::collaborativeAt)) {
+                neverLaunching.putIfAbsent(r.counterfactualKey(), r);
+            }
         }
     }
 
@@ -67,8 +76,11 @@ public final class CounterfactualCache {
     /** The counterfactual of this run's world and replicate, computed here if nobody has yet. */
     public Run.Counterfactual acquire(RunSpec run) throws InterruptedException {
         Key key = run.counterfactualKey();
+        // Any run of the key's world gives the same counterfactual; a design without a collaborative
+        // makes it as its own arm (Run.counterfactual), which it then reuses.
+        RunSpec maker = neverLaunching.getOrDefault(key, run);
         FutureTask<Run.Counterfactual> task = new FutureTask<>(() -> Run.counterfactual(
-                run.scenario().scenario(), run.scenario()::collaborativeAt, run.runSeed()));
+                maker.scenario().scenario(), maker.scenario()::collaborativeAt, maker.runSeed()));
         FutureTask<Run.Counterfactual> existing = computed.putIfAbsent(key, task);
         if (existing == null) {
             synchronized (this) {

@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -28,7 +27,7 @@ final class Champions {
         Collaborative.Leadership leadership = sim.collaborative.leadership();
         boolean recruiting = sim.arm == Arm.COLLABORATIVE && sim.active && leadership.fundedChampions();
         for (Site s : sim.sites) {
-            SplittableRandom r = sim.keys.of(Stream.TURNOVER, s.index);
+            MonthlyKey r = sim.keys.of(Stream.TURNOVER, s.index);
             double uLeave = r.nextDouble();
             double uArrive = r.nextDouble();
             double uLeadership = r.nextDouble();

@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -84,7 +83,7 @@ final class FeedbackResponse {
                 benchmark, aspiration, gap);
         s.report = report;
 
-        SplittableRandom r = sim.keys.of(Stream.FEEDBACK, j);
+        MonthlyKey r = sim.keys.of(Stream.FEEDBACK, j);
         // Both uniforms are drawn whatever happens, so paired designs decide with the same numbers.
         ResponsePolicy.Draws draws = new ResponsePolicy.Draws(r.nextDouble(), r.nextDouble());
         LeaderView view = view(sim, s, report, previous);
@@ -150,7 +149,7 @@ final class FeedbackResponse {
 
     /** Mean of [Vis_j ≠ ∅], Qc·[actionPlanning], [∃i: z_i ≠ 0]. */
     static double actionability(QicSimulation sim, Site s) {
-        double visible = Visibility.visiblePds(sim, s).length > 0 ? 1.0 : 0.0;
+        double visible = Visibility.anyVisible(sim, s) ? 1.0 : 0.0;
         double planning = sim.collaborative.coordination().actionPlanning() ? sim.coordinationQuality() : 0.0;
         double advice = sim.centre.changePackage().isEmpty() ? 0.0 : 1.0;
         return (visible + planning + advice) / 3.0;

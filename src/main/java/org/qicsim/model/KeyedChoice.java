@@ -1,6 +1,6 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.function.IntPredicate;
 
 /**
@@ -15,7 +15,7 @@ final class KeyedChoice {
     }
 
     /** The eligible option in [0, universe) with the smallest key, or −1 if none is eligible. */
-    static int one(SplittableRandom random, int universe, IntPredicate eligible) {
+    static int one(RandomGenerator random, int universe, IntPredicate eligible) {
         int best = -1;
         double bestKey = Double.POSITIVE_INFINITY;
         for (int option = 0; option < universe; option++) {
@@ -29,7 +29,7 @@ final class KeyedChoice {
     }
 
     /** Up to {@code count} eligible options with the smallest keys, in key order (uniform without replacement). */
-    static int[] several(SplittableRandom random, int universe, IntPredicate eligible, int count) {
+    static int[] several(RandomGenerator random, int universe, IntPredicate eligible, int count) {
         double[] keys = new double[universe];
         for (int option = 0; option < universe; option++) {
             keys[option] = random.nextDouble();

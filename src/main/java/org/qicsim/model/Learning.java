@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -69,11 +68,11 @@ final class Learning {
         final double revert;
         final double act;
         final double imitate;
-        final SplittableRandom pdKeys;
-        final SplittableRandom copyKeys;
-        final SplittableRandom exploreKeys;
+        final MonthlyKey pdKeys;
+        final MonthlyKey copyKeys;
+        final MonthlyKey exploreKeys;
 
-        Draws(SplittableRandom key) {
+        Draws(MonthlyKey key) {
             revert = key.nextDouble();
             act = key.nextDouble();
             imitate = key.nextDouble();
@@ -101,7 +100,7 @@ final class Learning {
      * Hamming distance, ties by index) or regional (uniform among same-region PDs, else any). Uniform
      * choices are keyed by site index so paired designs choose alike.
      */
-    static int choosePd(QicSimulation sim, Site s, int[] visible, int[] bundles, SplittableRandom keys) {
+    static int choosePd(QicSimulation sim, Site s, int[] visible, int[] bundles, MonthlyKey keys) {
         Collaborative.Matching matching = sim.collaborative.positiveDeviance().matching();
         java.util.BitSet in = new java.util.BitSet(sim.siteCount());
         for (int pd : visible) {
@@ -136,19 +135,19 @@ final class Learning {
      * flipped instead. e = copyError·(1−a)·(1 − copyVisited·[visited])·(1 − copyCodification·
      * codification·Qc)·(1 − copyChampion·c·L).
      */
-    static void imitate(QicSimulation sim, Site s, int pd, int pdBundle, SplittableRandom keys, Behaviour.Learning b) {
+    static void imitate(QicSimulation sim, Site s, int pd, int pdBundle, MonthlyKey keys, Behaviour.Learning b) {
         int n = sim.landscape.practices();
         int differ = s.bundle ^ pdBundle;
         int copies = Math.min(sim.collaborative.positiveDeviance().breadth(), Integer.bitCount(differ));
         int[] chosen = KeyedChoice.several(keys.split(), n, i -> (differ >>> i & 1) == 1, copies);
-        SplittableRandom errors = keys.split();
+        MonthlyKey errors = keys.split();
         double e = copyError(sim, s, pd, b);
         int previousBundle = s.bundle;
         double[] previousFidelity = s.fidelity.clone();
         double before = sim.landscape.quality(s.index, s.bundle);
         for (int practice : chosen) {
             boolean wrong = errors.nextDouble() < e;
-            SplittableRandom instead = errors.split();
+            MonthlyKey instead = errors.split();
             if (wrong && n > 1) {
                 flip(sim, s, KeyedChoice.one(instead, n, i -> i != practice));
             } else if (s.adopted(practice) != ((pdBundle >>> practice & 1) == 1)) {
@@ -171,7 +170,7 @@ final class Learning {
     }
 
     /** Exploration: flip one uniformly chosen practice (keyed by practice). */
-    static void explore(QicSimulation sim, Site s, SplittableRandom keys) {
+    static void explore(QicSimulation sim, Site s, MonthlyKey keys) {
         int practice = KeyedChoice.one(keys, sim.landscape.practices(), i -> true);
         change(sim, s, practice);
         sim.trace.explorations++;

@@ -2,7 +2,6 @@ package org.qicsim.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -66,15 +65,18 @@ final class Meetings {
         Behaviour.Community b = sim.scenario.behaviour().community();
         double gain = b.tieGain() * sim.coordinationQuality()
                 * (c.community().buildingInvestment() ? b.buildingFactor() : 1.0);
-        for (int x = 0; x < group.size(); x++) {
-            for (int y = x + 1; y < group.size(); y++) {
-                sim.ties.strengthen(group.get(x).index, group.get(y).index, gain);
-            }
+        // The group is in index order (attendees are collected in index order).
+        int[] indices = new int[group.size()];
+        boolean[] inGroup = new boolean[sim.sites.length];
+        for (int x = 0; x < indices.length; x++) {
+            indices[x] = group.get(x).index;
+            inGroup[indices[x]] = true;
         }
+        sim.ties.meet(indices, indices.length, gain);
         if (c.positiveDeviance().enabled() && c.positiveDeviance().showcase()) {
             for (int pd : sim.centre.deviants()) {
                 Site deviant = sim.sites[pd];
-                if (!group.contains(deviant) || sim.centre.excluded(deviant)) {
+                if (!inGroup[pd] || sim.centre.excluded(deviant)) {
                     continue;
                 }
                 deviant.recognisedThisMonth = true;

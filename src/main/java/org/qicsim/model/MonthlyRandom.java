@@ -11,14 +11,21 @@ import org.qicsim.model.Streams.Stream;
 final class MonthlyRandom {
     private final Streams streams;
     private final int sites;
-    private final SplittableRandom[][] current;
+    /** One reusable generator per (stream, site), created on first use and reset once a month. */
+    private final MonthlyKey[][] keys;
+    /** The month each of {@link #keys} was last reset for. */
+    private final int[][] resetFor;
+    /** The coordinating centre's and landscape's generators (site = J) this month. */
+    private final SplittableRandom[] centre;
     private final KeyedGenerator[] reusable;
     private int month = Integer.MIN_VALUE;
 
     MonthlyRandom(Streams streams, int sites) {
         this.streams = streams;
         this.sites = sites;
-        this.current = new SplittableRandom[Stream.values().length][sites + 1];
+        this.keys = new MonthlyKey[Stream.values().length][sites];
+        this.resetFor = new int[Stream.values().length][sites];
+        this.centre = new SplittableRandom[Stream.values().length];
         this.reusable = new KeyedGenerator[Stream.values().length];
         for (int i = 0; i < reusable.length; i++) {
             reusable[i] = new KeyedGenerator();
@@ -27,19 +34,25 @@ final class MonthlyRandom {
 
     void beginMonth(int t) {
         month = t;
-        for (SplittableRandom[] row : current) {
-            java.util.Arrays.fill(row, null);
-        }
+        java.util.Arrays.fill(centre, null);
     }
 
-    /** The generator of a site (or of the coordinating centre and landscape, site = J) this month. */
-    SplittableRandom of(Stream stream, int site) {
-        SplittableRandom r = current[stream.ordinal()][site];
-        if (r == null) {
-            r = streams.of(stream, site, month);
-            current[stream.ordinal()][site] = r;
+    /**
+     * The generator of a site this month: the numbers of {@code streams.of(stream, site, month)},
+     * continued by every use within the month, from one reusable {@link MonthlyKey} per key (no
+     * allocation per site-month). Valid until the month ends.
+     */
+    MonthlyKey of(Stream stream, int site) {
+        MonthlyKey k = keys[stream.ordinal()][site];
+        if (k == null) {
+            k = new MonthlyKey().reset(streams.seedOf(stream, site, month));
+            keys[stream.ordinal()][site] = k;
+            resetFor[stream.ordinal()][site] = month;
+        } else if (resetFor[stream.ordinal()][site] != month) {
+            k.reset(streams.seedOf(stream, site, month));
+            resetFor[stream.ordinal()][site] = month;
         }
-        return r;
+        return k;
     }
 
     /**
@@ -52,7 +65,13 @@ final class MonthlyRandom {
         return reusable[stream.ordinal()].reset(streams.seedOf(stream, site, month));
     }
 
+    /** The generator of the coordinating centre and landscape (site = J) this month. */
     SplittableRandom centre(Stream stream) {
-        return of(stream, sites);
+        SplittableRandom r = centre[stream.ordinal()];
+        if (r == null) {
+            r = streams.of(stream, sites, month);
+            centre[stream.ordinal()] = r;
+        }
+        return r;
     }
 }

@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -30,7 +29,7 @@ final class Participation {
                 double p = exitProbability(b, value(sim, s, year), s.trust, sim.ties.community(s.index),
                         s.accounts.championLost[Math.min(year, s.accounts.championLost.length - 1)],
                         s.response == Response.WITHDRAW);
-                SplittableRandom r = sim.keys.of(Stream.PARTICIPATION, s.index);
+                MonthlyKey r = sim.keys.of(Stream.PARTICIPATION, s.index);
                 if (r.nextDouble() < p) {
                     leave(sim, s);
                 }

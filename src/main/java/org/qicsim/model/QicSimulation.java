@@ -104,8 +104,8 @@ public final class QicSimulation extends SimState {
             }
         }
         this.registry = collaborativeArm ? new Registry(count, registryCapacity(scenario, collaborativeAt)) : null;
-        // The counterfactual arm has no ties (MODEL.md §2): no J×J matrix to allocate or sum.
-        this.ties = collaborativeArm ? new Ties(count) : null;
+        // The counterfactual arm has no ties (MODEL.md §2): nothing to allocate or sum.
+        this.ties = collaborativeArm ? new Ties(count, scenario.behaviour().community().tieCapacity()) : null;
         this.trueRate = collaborativeArm ? new TrueRate(count, landscape.practices()) : null;
         this.centre = collaborativeArm ? new CoordinatingCentre(this) : null;
         this.programme = collaborativeArm ? new IncentiveProgramme(this) : null;

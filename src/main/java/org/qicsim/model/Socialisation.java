@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import java.util.SplittableRandom;
 import org.qicsim.scenario.Collaborative;
 
 /**
@@ -13,11 +12,11 @@ final class Socialisation {
     private Socialisation() {
     }
 
-    static void attempt(QicSimulation sim, Site s, SplittableRandom random) {
+    static void attempt(QicSimulation sim, Site s, MonthlyKey random) {
         // Draws in a fixed layout (the uniform, then the keys) whatever the state, so paired designs
         // decide with the same numbers.
         double uniform = random.nextDouble();
-        SplittableRandom keys = random.split();
+        MonthlyKey keys = random.split();
         if (s.test != null) {
             return;
         }

@@ -28,6 +28,30 @@ final class Visibility {
         return visible.stream().toArray();
     }
 
+    /**
+     * Whether Vis_j is non-empty, as {@code visiblePds(sim, s).length > 0} without building the list
+     * (O(PDs) instead of O(J) per call; the feedback's actionability needs only this).
+     */
+    static boolean anyVisible(QicSimulation sim, Site s) {
+        if (sim.visibility() > 0) {
+            for (int pd : sim.centre.deviants()) {
+                if (pd != s.index) {
+                    return true;
+                }
+            }
+        }
+        int first = s.showcasedSeen.nextSetBit(0);
+        if (first >= 0 && (first != s.index || s.showcasedSeen.nextSetBit(first + 1) >= 0)) {
+            return true;
+        }
+        for (int pd : recentVisitPds(sim, s)) {
+            if (pd != s.index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** PDs of site visits received within visitMemoryMonths. */
     static int[] recentVisitPds(QicSimulation sim, Site s) {
         int memory = sim.scenario.behaviour().learning().visitMemoryMonths();

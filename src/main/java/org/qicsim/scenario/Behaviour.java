@@ -157,6 +157,8 @@ public record Behaviour(
             @Range(min = 0, max = 1) double tieGain,
             @Range(min = 1, max = 5) double buildingFactor,
             @Doc("Share of tie strength kept each month") @Range(min = 0, max = 1) double tieDecay,
+            @Doc("Most ties one site keeps (a bounded professional network; binds only above tieCapacity + 1 sites)")
+            @Range(min = 2, max = 100000) int tieCapacity,
             @Range(min = 0, max = 1) double visitTieGain,
             @Range(min = 0, max = 1) double trainingGain,
             @Doc("Scale of normative pressure (assumption)") @Range(min = 0, max = 100) double normScale,

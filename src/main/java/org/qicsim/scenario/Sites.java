@@ -3,7 +3,7 @@ package org.qicsim.scenario;
 /** The {@code sites} section (MODEL.md §5, §8): the population of hospitals. */
 @Doc("The population of sites (hospitals) and how they are drawn")
 public record Sites(
-        @Doc("Number of sites J") @Range(min = 2, max = 1000) int count,
+        @Doc("Number of sites J") @Range(min = 2, max = 6000) int count,
         @Doc("Pooled adverse-event rate in the baseline year; alpha is solved to meet it") @Range(min = 0, max = 1, minOpen = true, maxOpen = true) double baselineRate,
         @Doc("SD of the structural site effect u on the log-odds scale (calibrate)") @Range(min = 0, max = 5) double heterogeneity,
         @Doc("Annual QI budget of a site, the scale for burden and value") @Range(min = 0, minOpen = true) double qiBudget,

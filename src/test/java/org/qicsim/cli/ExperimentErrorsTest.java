@@ -96,7 +96,7 @@ class ExperimentErrorsTest {
                         factors:
                           sites.heterogeneity: [0.1]
                         design: grid
-                        """, ":3:20: set.sites.count: 1 is out of range (valid: [2, 1000])"),
+                        """, ":3:20: set.sites.count: 1 is out of range (valid: [2, 6000])"),
                 Arguments.of("a base scenario that does not exist", "scenario: nowhere.yaml\n" + """
                         factors:
                           sites.heterogeneity: [0.1]

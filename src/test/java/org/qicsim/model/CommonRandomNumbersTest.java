@@ -56,11 +56,18 @@ class CommonRandomNumbersTest {
                 e.leadership(), e.bundle(), null, null, e.memberAtStart());
     }
 
-    /** A disabled collaborative's run equals its counterfactual to the bit, in every month and site. */
+    /**
+     * A disabled collaborative's arm, run as a collaborative arm that never launches, equals its
+     * counterfactual to the bit, in every month and site (what lets {@code Run.execute} reuse the
+     * counterfactual's trace for such a design; DisabledDesignTest).
+     */
     @Test
     void aDisabledCollaborativeEqualsItsCounterfactual() {
         ResolvedScenario off = TestScenarios.resolved("collaborative.enabled=false");
-        RunResult r = Run.execute(off.scenario(), off::collaborativeAt, RUN_SEED);
+        World world = World.initialise(off.scenario(), new Streams(RUN_SEED, off.scenario().sites().count()));
+        ArmTrace plain = new QicSimulation(world, off::collaborativeAt, Arm.COUNTERFACTUAL, RUN_SEED).run();
+        ArmTrace own = new QicSimulation(world, off::collaborativeAt, Arm.COLLABORATIVE, RUN_SEED).run();
+        RunResult r = new RunResult(off.scenario(), own, plain);
         ArmTrace f = r.factual();
         ArmTrace c = r.counterfactual();
         for (int t = 0; t < f.months(); t++) {
@@ -68,6 +75,7 @@ class CommonRandomNumbersTest {
             assertThat(f.events(t)).isEqualTo(c.events(t));
             for (int j = 0; j < f.sites(); j++) {
                 assertThat(f.siteEvents(t, j)).isEqualTo(c.siteEvents(t, j));
+                assertThat(f.siteCases(t, j)).isEqualTo(c.siteCases(t, j));
                 // The counterfactual arm computes no true rate (no output reads it; issue 11).
                 assertThat(c.trsr(t, j)).isNaN();
                 assertThat(f.effort(t, j)).isEqualTo(c.effort(t, j));

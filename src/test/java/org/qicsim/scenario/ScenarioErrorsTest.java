@@ -105,7 +105,7 @@ class ScenarioErrorsTest {
                 """);
         assertThat(problems(file)).extracting(Problem::message).containsExactly(
                 "0 is out of range (valid: (0, 1))",
-                "1 is out of range (valid: [2, 1000])",
+                "1 is out of range (valid: [2, 6000])",
                 "-5 is out of range (valid: > 0)",
                 "0 is out of range (valid: (0, 1])");
     }
@@ -115,7 +115,7 @@ class ScenarioErrorsTest {
         Path file = write("s.yaml", "sites: {count: null}\ncollaborative: {feedback: {target: null}}\n");
         Problem p = only(file);
         assertThat(p.path()).isEqualTo("sites.count");
-        assertThat(p.message()).isEqualTo("null is not allowed (valid: an integer in [2, 1000])");
+        assertThat(p.message()).isEqualTo("null is not allowed (valid: an integer in [2, 6000])");
     }
 
     @Test
@@ -177,8 +177,8 @@ class ScenarioErrorsTest {
     @Test
     void badSetValueIsLocatedAtTheValuesColumn() throws Exception {
         Path file = write("s.yaml", "name: s\n");
-        Problem p = only(file, KeyOverride.parseSet("sites.count=5000", 1));
-        assertThat(p.format()).isEqualTo("--set #1:1:13: sites.count: 5000 is out of range (valid: [2, 1000])");
+        Problem p = only(file, KeyOverride.parseSet("sites.count=7000", 1));
+        assertThat(p.format()).isEqualTo("--set #1:1:13: sites.count: 7000 is out of range (valid: [2, 6000])");
     }
 
     @Test

@@ -50,7 +50,7 @@ class ScenarioSchemaTest {
         expected.put("behaviour.recording", 8);
         expected.put("behaviour.gaming", 17);
         expected.put("behaviour.participation", 6);
-        expected.put("behaviour.community", 20);
+        expected.put("behaviour.community", 21);
         expected.put("behaviour.coordination", 1);
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (KeySpec key : ScenarioSchema.all()) {
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(210);
+        assertThat(ScenarioSchema.all()).hasSize(211);
     }
 
     @Test
@@ -124,10 +124,10 @@ class ScenarioSchemaTest {
         KeySpec count = ScenarioSchema.key("sites.count").orElseThrow();
         assertThat(count.check(40)).isEmpty();
         assertThat(count.check(40L)).isEmpty();
-        assertThat(count.check(1)).contains("1 is out of range (valid: [2, 1000])");
-        assertThat(count.check(40.5)).contains("expected an integer, got number 40.5 (valid: an integer in [2, 1000])");
-        assertThat(count.check("40")).contains("expected an integer, got string \"40\" (valid: an integer in [2, 1000])");
-        assertThat(count.check(null)).contains("null is not allowed (valid: an integer in [2, 1000])");
+        assertThat(count.check(1)).contains("1 is out of range (valid: [2, 6000])");
+        assertThat(count.check(40.5)).contains("expected an integer, got number 40.5 (valid: an integer in [2, 6000])");
+        assertThat(count.check("40")).contains("expected an integer, got string \"40\" (valid: an integer in [2, 6000])");
+        assertThat(count.check(null)).contains("null is not allowed (valid: an integer in [2, 6000])");
         KeySpec design = ScenarioSchema.key("collaborative.incentives.performance.design").orElseThrow();
         assertThat(design.check(Design.HYBRID)).isEmpty();
         assertThat(design.check("hybrid")).isEmpty();

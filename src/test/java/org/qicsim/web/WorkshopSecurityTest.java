@@ -94,7 +94,7 @@ class WorkshopSecurityTest {
     @Test
     void uploadProblemsAreLocatedInTheUploadAndNoParentLineIsEchoed() throws Exception {
         ApiClient.Reply r = c.post("/api/rooms", Map.of("upload",
-                "name: bad\nextends: michigan-cqi.yaml\nsites:\n  count: 5000\n  baselinRate: 0.2\n"), null);
+                "name: bad\nextends: michigan-cqi.yaml\nsites:\n  count: 7000\n  baselinRate: 0.2\n"), null);
         assertThat(r.status()).isEqualTo(422);
         for (var p : r.json().get("problems")) {
             assertThat(p.get("file").asText()).isEqualTo(Catalogue.UPLOAD_NAME);
