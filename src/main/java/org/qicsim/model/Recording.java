@@ -93,9 +93,10 @@ final class Recording {
             int upcoded = upcodedSuppressed + upcodedOthers;
             double risk = mean + strata.risk(k);
             for (int i = 0; i < n; i++) {
-                double recordedRisk = risk + riskError * Draws.normal(random);
-                int bin = Registry.bin(recordedRisk);
-                sim.registry.addRecord(month, j, i < upcoded ? Registry.bin(recordedRisk + upcodeShift) : bin, bin);
+                double u = Draws.uniform(random);
+                int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
+                sim.registry.addRecord(month, j, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
+                        bin);
             }
         }
         sim.registry.addEvents(month, j, patients, gamedEvents, recordedEvents);

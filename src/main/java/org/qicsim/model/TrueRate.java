@@ -68,12 +68,12 @@ final class TrueRate {
         }
         if (!same) {
             int[] current = executed[j];
-            for (int k = 0; k < World.TRSR_PATTERNS; k++) {
-                int x = 0;
-                for (int i = 0; i < masks.length; i++) {
-                    x |= (int) (masks[i] >>> k & 1L) << i;
+            Arrays.fill(current, 0);
+            // Pattern k's bundle has bit i iff bit k of practice i's set: visit only the set bits.
+            for (int i = 0; i < masks.length; i++) {
+                for (long m = masks[i]; m != 0L; m &= m - 1) {
+                    current[Long.numberOfTrailingZeros(m)] |= 1 << i;
                 }
-                current[k] = x;
             }
             group(sim, j, current);
         }
@@ -98,17 +98,10 @@ final class TrueRate {
         prefixMasks[j] = new long[n][World.TRSR_PATTERNS + 1];
         executingPatterns[j] = new long[n];
         int[] order = new int[World.TRSR_PATTERNS];
+        long[] keys = new long[World.TRSR_PATTERNS];
         for (int i = 0; i < n; i++) {
             double[] u = patterns[i];
-            // A stable insertion sort of the pattern indices by uniform (64 values, no boxing).
-            for (int k = 0; k < order.length; k++) {
-                int m = k;
-                while (m > 0 && Double.compare(u[order[m - 1]], u[k]) > 0) {
-                    order[m] = order[m - 1];
-                    m--;
-                }
-                order[m] = k;
-            }
+            sortOrder(u, order, keys);
             double[] sorted = new double[order.length];
             long mask = 0L;
             for (int m = 0; m < order.length; m++) {
@@ -117,6 +110,37 @@ final class TrueRate {
                 prefixMasks[j][i][m + 1] = mask;
             }
             sortedUniforms[j][i] = sorted;
+        }
+    }
+
+    /**
+     * The pattern indices in ascending order of their uniform, ties by index (a stable sort). The
+     * uniforms are {@code nextDouble()} values, m·2^−53 with an integer m &lt; 2^53, so (m, index) packs
+     * into one {@code long} whose natural order is the wanted one and a primitive sort does it; any
+     * other value (a hand-built endowment) takes the insertion sort, which gives the same order.
+     */
+    static void sortOrder(double[] u, int[] order, long[] keys) {
+        boolean packable = u.length <= 64;
+        for (int k = 0; k < u.length && packable; k++) {
+            double scaled = u[k] * 0x1.0p53;
+            long m = (long) scaled;
+            packable = scaled >= 0 && scaled < 0x1.0p53 && m == scaled;
+            keys[k] = m << 6 | k;
+        }
+        if (packable) {
+            Arrays.sort(keys, 0, u.length);
+            for (int k = 0; k < u.length; k++) {
+                order[k] = (int) (keys[k] & 63);
+            }
+            return;
+        }
+        for (int k = 0; k < u.length; k++) {
+            int m = k;
+            while (m > 0 && Double.compare(u[order[m - 1]], u[k]) > 0) {
+                order[m] = order[m - 1];
+                m--;
+            }
+            order[m] = k;
         }
     }
 
