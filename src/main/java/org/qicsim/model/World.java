@@ -93,11 +93,12 @@ public final class World {
             expMinusVolume[j] = StrictMath.exp(-sites[j].volume());
         }
         KeyedGenerator key = new KeyedGenerator();
+        Draws.FixedBinomial[] parts = Draws.equalMultinomialParts(strata);
         for (int t = 0; t < months; t++) {
             for (int j = 0; j < count; j++) {
                 key.reset(streams.seedOf(Stream.PATIENTS, j, t));
                 int n = Draws.poisson(key, sites[j].volume(), expMinusVolume[j]);
-                Draws.equalMultinomial(key, n, split);
+                Draws.equalMultinomial(key, n, split, parts);
                 System.arraycopy(split, 0, cases, (t * count + j) * strata, strata);
             }
         }
