@@ -299,6 +299,67 @@ public final class Draws {
     }
 
     /**
+     * Poisson(λ) at one fixed λ for many draws: exactly {@link #poisson(RandomGenerator, double,
+     * double)}'s variates, with the sequential search's running sums P(X ≤ k) tabulated once (the same
+     * additions in the same order, so the same values, up to where the search would stop because the
+     * sum no longer changes) and searched by bisection instead of rebuilt at every draw. Means outside
+     * (0, {@value #POISSON_SEQUENTIAL_LIMIT}) draw as {@code poisson} does.
+     */
+    static final class PoissonTable {
+        private final double lambda;
+        private final double[] cumulative;
+        /** The variate when u exceeds every tabulated sum (where the search stops). */
+        private final int last;
+
+        PoissonTable(double lambda, double expMinusLambda) {
+            this.lambda = lambda;
+            if (!(lambda > 0 && lambda < POISSON_SEQUENTIAL_LIMIT)) {
+                cumulative = null;
+                last = 0;
+                return;
+            }
+            double[] c = new double[16];
+            int k = 0;
+            double p = expMinusLambda;
+            c[0] = p;
+            while (true) {
+                k++;
+                p *= lambda / k;
+                double next = c[k - 1] + p;
+                if (next == c[k - 1] && k > lambda) {
+                    break;
+                }
+                if (k == c.length) {
+                    c = java.util.Arrays.copyOf(c, 2 * k);
+                }
+                c[k] = next;
+            }
+            cumulative = java.util.Arrays.copyOf(c, k);
+            last = k;
+        }
+
+        /** The same as {@code Draws.poisson(random, lambda, StrictMath.exp(−lambda))}. */
+        int draw(RandomGenerator random) {
+            double u = uniform(random);
+            if (cumulative == null) {
+                return poissonQuantile(u, lambda);
+            }
+            // The smallest k with u ≤ P(X ≤ k), as the search from 0 finds it; past the table, where it stops.
+            int lo = 0;
+            int hi = cumulative.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (u > cumulative[mid]) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < cumulative.length ? lo : last;
+        }
+    }
+
+    /**
      * Binomial(n, p) at one fixed p for many n: exactly {@link #binomialQuantile}'s variates (the same
      * branches and the same products), with {@code (1 − p)^n} memoised by n instead of recomputed by
      * repeated squaring at every draw. For the recording's sensitivity, specificity, suppression and

@@ -205,6 +205,46 @@ class DrawsTest {
         }
     }
 
+    /**
+     * The tabulated Poisson gives exactly {@code poisson(random, λ, e^{−λ})}'s variate: 60 seeded means
+     * (including 0, tiny, and at or above the sequential limit) × 2,000 seeded uniforms, plus the
+     * uniforms closest to 1, where the search stops at the end of its sums.
+     */
+    @Test
+    void poissonTableDrawsTheSameVariates() {
+        SplittableRandom r = new SplittableRandom(777);
+        for (int c = 0; c < 60; c++) {
+            double lambda = switch (c) {
+                case 0 -> 0.0;
+                case 1 -> 1e-9;
+                case 2 -> 499.9;
+                case 3 -> 500.0;
+                case 4 -> 2000.0;
+                default -> 300 * r.nextDouble() * r.nextDouble();
+            };
+            Draws.PoissonTable table = new Draws.PoissonTable(lambda, StrictMath.exp(-lambda));
+            for (int i = 0; i < 2002; i++) {
+                long seed = i < 2000 ? r.nextLong() : 0L;
+                SplittableRandom x = new SplittableRandom(seed);
+                SplittableRandom y = new SplittableRandom(seed);
+                int expected = Draws.poisson(x, lambda, StrictMath.exp(-lambda));
+                assertThat(table.draw(y)).as("lambda=%s seed=%s", lambda, seed).isEqualTo(expected);
+            }
+            double top = 1 - 0x1.0p-53;
+            if (lambda > 0 && lambda < Draws.POISSON_SEQUENTIAL_LIMIT) {
+                assertThat(table.draw(new FixedLong(-1L))).isEqualTo(Draws.poissonQuantile(top, lambda));
+            }
+        }
+    }
+
+    /** A generator whose every nextLong is one value (−1: the largest uniform of the grid). */
+    private record FixedLong(long value) implements java.util.random.RandomGenerator {
+        @Override
+        public long nextLong() {
+            return value;
+        }
+    }
+
     @Test
     void logNormalQuantileIsExpOfNormal() {
         double mu = StrictMath.log(40);
