@@ -47,7 +47,10 @@ public final class Draws {
      * occur, so can {@code 1 − u}, exactly.
      */
     public static double uniform(RandomGenerator random) {
-        return ((random.nextLong() >>> 12) + 0.5) * 0x1.0p-52;
+        // The monthly loop's keys are KeyedGenerators: called on the final class, the JIT inlines
+        // SplitMix64 here instead of an interface call that sees every generator type.
+        long bits = random instanceof KeyedGenerator keyed ? keyed.nextLong() : random.nextLong();
+        return ((bits >>> 12) + 0.5) * 0x1.0p-52;
     }
 
     /** Standard normal variate by inversion of one uniform. */

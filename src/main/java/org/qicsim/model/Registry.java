@@ -124,7 +124,8 @@ final class Registry {
             o += ev[cell];
             int hbase = cell * BINS;
             // Bins outside [binFrom, binTo) hold no record of this cell in either copy.
-            for (int b = binFrom[cell]; b < binTo[cell]; b++) {
+            int end = binTo[cell];
+            for (int b = binFrom[cell]; b < end; b++) {
                 histogram[b] += hb[hbase + b];
             }
         }
