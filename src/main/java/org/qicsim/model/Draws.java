@@ -364,8 +364,8 @@ public final class Draws {
 
     /**
      * Binomial(n, p) at one fixed p for many n: exactly {@link #binomialQuantile}'s variates (the same
-     * branches and the same products), with {@code (1 − p)^n} memoised by n instead of recomputed by
-     * repeated squaring at every draw. For the recording's sensitivity, specificity, suppression and
+     * branches and the same products), with {@code (1 − p)^n} and the search's running sums memoised
+     * by n instead of recomputed at every draw. For the recording's sensitivity, specificity, suppression and
      * up-coding probabilities and the case-mix split, which draw many small counts a month at a few p.
      */
     static final class FixedBinomial {
@@ -378,6 +378,8 @@ public final class Draws {
         private final double ratio;
         /** (1 − searched)^n by n; negative where not yet computed. */
         private double[] powers = new double[0];
+        /** binomialFromZero's running sums by n (null where not yet built). */
+        private double[][] sums = new double[0][];
 
         FixedBinomial(double p) {
             this.p = p;
@@ -408,10 +410,50 @@ public final class Draws {
             if (mean < BINOMIAL_SEQUENTIAL_LIMIT) {
                 double pmf = powerOf(n);
                 if (pmf > 1e-280) {
-                    return binomialFromZero(u, n, ratio, pmf, mean);
+                    double[] sums = sumsOf(n, pmf, mean);
+                    // binomialFromZero's answer: the first k with u ≤ P(X ≤ k) among its sums, else
+                    // where it stopped (n, or where a term no longer changed the sum).
+                    int k = 0;
+                    int end = sums.length - 1;
+                    while (k < end && u > sums[k]) {
+                        k++;
+                    }
+                    return k < end ? k : (int) sums[end];
                 }
             }
             return binomialFromMode(u, n, searched, q);
+        }
+
+        /**
+         * The running sums P(X ≤ k) that {@link #binomialFromZero} builds for this n (the same
+         * products and additions in the same order), up to where it stops, followed by the value
+         * it returns there; memoised by n.
+         */
+        private double[] sumsOf(int n, double p0, double mean) {
+            if (n >= sums.length) {
+                sums = java.util.Arrays.copyOf(sums, Math.max(n + 1, 2 * sums.length));
+            }
+            double[] table = sums[n];
+            if (table == null) {
+                double[] c = new double[n + 2];
+                double pmf = p0;
+                c[0] = p0;
+                int k = 0;
+                while (k < n) {
+                    pmf *= ratio * (n - k) / (k + 1);
+                    k++;
+                    double next = c[k - 1] + pmf;
+                    if (next == c[k - 1] && k > mean) {
+                        break;
+                    }
+                    c[k] = next;
+                }
+                // Sums 0 … k − 1 are searched; past them the search returns k.
+                table = java.util.Arrays.copyOf(c, k + 1);
+                table[k] = k;
+                sums[n] = table;
+            }
+            return table;
         }
 
         private double powerOf(int n) {
