@@ -99,9 +99,11 @@ final class TrueRate {
         executingPatterns[j] = new long[n];
         int[] order = new int[World.TRSR_PATTERNS];
         long[] keys = new long[World.TRSR_PATTERNS];
+        int[] start = new int[65];
+        long[] bucketed = new long[World.TRSR_PATTERNS];
         for (int i = 0; i < n; i++) {
             double[] u = patterns[i];
-            sortOrder(u, order, keys);
+            sortOrder(u, order, keys, start, bucketed);
             double[] sorted = new double[order.length];
             long mask = 0L;
             for (int m = 0; m < order.length; m++) {
@@ -120,6 +122,11 @@ final class TrueRate {
      * other value (a hand-built endowment) takes the insertion sort, which gives the same order.
      */
     static void sortOrder(double[] u, int[] order, long[] keys) {
+        sortOrder(u, order, keys, new int[65], new long[u.length]);
+    }
+
+    /** {@link #sortOrder(double[], int[], long[])} with the key sort's scratch supplied. */
+    static void sortOrder(double[] u, int[] order, long[] keys, int[] start, long[] bucketed) {
         boolean packable = u.length <= 64;
         for (int k = 0; k < u.length && packable; k++) {
             double scaled = u[k] * 0x1.0p53;
@@ -128,7 +135,7 @@ final class TrueRate {
             keys[k] = m << 6 | k;
         }
         if (packable) {
-            sortKeys(keys, u.length);
+            sortKeys(keys, u.length, start, bucketed);
             for (int k = 0; k < u.length; k++) {
                 order[k] = (int) (keys[k] & 63);
             }
@@ -150,14 +157,18 @@ final class TrueRate {
      * bucket (about linear, where a general sort of 64 values costs about n² / 4 moves).
      */
     static void sortKeys(long[] keys, int n) {
-        int[] start = new int[65];
+        sortKeys(keys, n, new int[65], new long[n]);
+    }
+
+    /** {@link #sortKeys(long[], int)} with caller-owned scratch: 65 bucket starts and n keys. */
+    static void sortKeys(long[] keys, int n, int[] start, long[] bucketed) {
+        java.util.Arrays.fill(start, 0);
         for (int k = 0; k < n; k++) {
             start[(int) (keys[k] >>> 53) + 1]++;
         }
         for (int b = 1; b < start.length; b++) {
             start[b] += start[b - 1];
         }
-        long[] bucketed = new long[n];
         for (int k = 0; k < n; k++) {
             bucketed[start[(int) (keys[k] >>> 53)]++] = keys[k];
         }
