@@ -378,6 +378,8 @@ public final class Draws {
         private final double ratio;
         /** (1 − searched)^n by n; negative where not yet computed. */
         private double[] powers = new double[0];
+        /** Counts up to this have their running sums memoised (the recording's are mostly below 10). */
+        static final int TABULATED_COUNT = 16;
         /** binomialFromZero's running sums by n (null where not yet built). */
         private double[][] sums = new double[0][];
 
@@ -409,6 +411,9 @@ public final class Draws {
             double mean = n * searched;
             if (mean < BINOMIAL_SEQUENTIAL_LIMIT) {
                 double pmf = powerOf(n);
+                if (pmf > 1e-280 && n > TABULATED_COUNT) {
+                    return binomialFromZero(u, n, ratio, pmf, mean);
+                }
                 if (pmf > 1e-280) {
                     double[] sums = sumsOf(n, pmf, mean);
                     // binomialFromZero's answer: the first k with u ≤ P(X ≤ k) among its sums, else
