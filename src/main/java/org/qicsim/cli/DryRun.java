@@ -9,13 +9,13 @@ import org.qicsim.experiment.Experiment;
 final class DryRun {
     /**
      * Site-months simulated per second per thread. On the idle 2-core reference machine one
-     * michigan-cqi run with its counterfactual (5,760 site-months) took 80.8 ms after the first
+     * michigan-cqi run with its counterfactual (5,760 site-months) took 33.5 ms after the second
      * round of issue 11 ({@code LimitBoundBenchmark.michiganRun}, README "Engine benchmarks"), i.e.
-     * 71,300 site-months/s; the second round's engine costs 0.565 of that CPU per run (thread CPU
-     * time, 4 × 30 runs interleaved with the limit bound in one JVM, before and after: 40.4 / 71.5
-     * ms), hence 71,300 / 0.565 ≈ 126,000.
+     * 172,000 site-months/s; the third round's engine costs about 0.78 of that CPU per run (thread
+     * CPU time of {@code LimitBoundCpuRatio}, before and after interleaved in two pairs under load:
+     * 25.1 / 34.7 ms and 30.6 / 36.4 ms, 0.72 and 0.84), hence 172,000 / 0.78 ≈ 220,000.
      */
-    static final double SITE_MONTHS_PER_SECOND = 126_000;
+    static final double SITE_MONTHS_PER_SECOND = 220_000;
 
     private DryRun() {
     }

@@ -15,6 +15,9 @@ import org.qicsim.scenario.Scenario;
  * Newton steps locate (see {@link #newtonBracket}).
  */
 public final class AlphaCalibration {
+    /** Up to this many practices the execution draws are grouped by counting (2^N counters). */
+    static final int COUNTED_PRACTICES = 16;
+
     private AlphaCalibration() {
     }
 
@@ -24,23 +27,39 @@ public final class AlphaCalibration {
         int n = scenario.practices().count();
         double[][] qualities = new double[count][];
         int[][] weights = new int[count][];
+        int[] executed = new int[World.ALPHA_PATTERNS];
+        double[] q = new double[World.ALPHA_PATTERNS];
+        int[] w = new int[World.ALPHA_PATTERNS];
+        // Draws per bundle, when bundles are few enough to count (all zero between sites).
+        int[] countOf = n <= COUNTED_PRACTICES ? new int[1 << n] : null;
         for (int j = 0; j < count; j++) {
             SplittableRandom r = streams.init(Stream.EXECUTION, j);
-            int[] executed = new int[World.ALPHA_PATTERNS];
             for (int k = 0; k < World.ALPHA_PATTERNS; k++) {
                 executed[k] = Execution.execute(r, sites[j].bundle(), sites[j].fidelity(), n);
             }
-            // Many draws execute the same bundle: evaluate each distinct bundle once, weighted.
-            Arrays.sort(executed);
-            double[] q = new double[executed.length];
-            int[] w = new int[executed.length];
+            // Many draws execute the same bundle: evaluate each distinct bundle once, weighted, in
+            // ascending bundle order (a counting sort, or a sort when bundles are too many to count).
             int distinct = 0;
-            for (int k = 0; k < executed.length; k++) {
-                if (k > 0 && executed[k] == executed[k - 1]) {
-                    w[distinct - 1]++;
-                } else {
-                    q[distinct] = landscape.quality(j, executed[k]);
-                    w[distinct++] = 1;
+            if (countOf != null) {
+                for (int x : executed) {
+                    countOf[x]++;
+                }
+                for (int x = 0; x < countOf.length; x++) {
+                    if (countOf[x] > 0) {
+                        q[distinct] = landscape.quality(j, x);
+                        w[distinct++] = countOf[x];
+                        countOf[x] = 0;
+                    }
+                }
+            } else {
+                Arrays.sort(executed);
+                for (int k = 0; k < executed.length; k++) {
+                    if (k > 0 && executed[k] == executed[k - 1]) {
+                        w[distinct - 1]++;
+                    } else {
+                        q[distinct] = landscape.quality(j, executed[k]);
+                        w[distinct++] = 1;
+                    }
                 }
             }
             qualities[j] = Arrays.copyOf(q, distinct);

@@ -47,7 +47,10 @@ public final class Draws {
      * occur, so can {@code 1 − u}, exactly.
      */
     public static double uniform(RandomGenerator random) {
-        return ((random.nextLong() >>> 12) + 0.5) * 0x1.0p-52;
+        // The monthly loop's keys are KeyedGenerators: called on the final class, the JIT inlines
+        // SplitMix64 here instead of an interface call that sees every generator type.
+        long bits = random instanceof KeyedGenerator keyed ? keyed.nextLong() : random.nextLong();
+        return ((bits >>> 12) + 0.5) * 0x1.0p-52;
     }
 
     /** Standard normal variate by inversion of one uniform. */
@@ -298,6 +301,202 @@ public final class Draws {
         return k;
     }
 
+    /**
+     * Poisson(λ) at one fixed λ for many draws: exactly {@link #poisson(RandomGenerator, double,
+     * double)}'s variates, with the sequential search's running sums P(X ≤ k) tabulated once (the same
+     * additions in the same order, so the same values, up to where the search would stop because the
+     * sum no longer changes) and searched by bisection instead of rebuilt at every draw. Means outside
+     * (0, {@value #POISSON_SEQUENTIAL_LIMIT}) draw as {@code poisson} does.
+     */
+    static final class PoissonTable {
+        private final double lambda;
+        private final double[] cumulative;
+        /** The variate when u exceeds every tabulated sum (where the search stops). */
+        private final int last;
+
+        PoissonTable(double lambda, double expMinusLambda) {
+            this.lambda = lambda;
+            if (!(lambda > 0 && lambda < POISSON_SEQUENTIAL_LIMIT)) {
+                cumulative = null;
+                last = 0;
+                return;
+            }
+            double[] c = new double[16];
+            int k = 0;
+            double p = expMinusLambda;
+            c[0] = p;
+            while (true) {
+                k++;
+                p *= lambda / k;
+                double next = c[k - 1] + p;
+                if (next == c[k - 1] && k > lambda) {
+                    break;
+                }
+                if (k == c.length) {
+                    c = java.util.Arrays.copyOf(c, 2 * k);
+                }
+                c[k] = next;
+            }
+            cumulative = java.util.Arrays.copyOf(c, k);
+            last = k;
+        }
+
+        /** The same as {@code Draws.poisson(random, lambda, StrictMath.exp(−lambda))}. */
+        int draw(RandomGenerator random) {
+            double u = uniform(random);
+            if (cumulative == null) {
+                return poissonQuantile(u, lambda);
+            }
+            // The smallest k with u ≤ P(X ≤ k), as the search from 0 finds it; past the table, where it stops.
+            int lo = 0;
+            int hi = cumulative.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (u > cumulative[mid]) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < cumulative.length ? lo : last;
+        }
+    }
+
+    /**
+     * Binomial(n, p) at one fixed p for many n: exactly {@link #binomialQuantile}'s variates (the same
+     * branches and the same products), with {@code (1 − p)^n} and the search's running sums memoised
+     * by n instead of recomputed at every draw. For the recording's sensitivity, specificity, suppression and
+     * up-coding probabilities and the case-mix split, which draw many small counts a month at a few p.
+     */
+    static final class FixedBinomial {
+        private final double p;
+        /** p &gt; 1/2: draws are n minus the quantile of Binomial(n, 1 − p) at 1 − u. */
+        private final boolean flipped;
+        /** The probability the search uses (≤ 1/2), its complement and their ratio. */
+        private final double searched;
+        private final double q;
+        private final double ratio;
+        /** (1 − searched)^n by n; negative where not yet computed. */
+        private double[] powers = new double[0];
+        /** Counts up to this have their running sums memoised (the recording's are mostly below 10). */
+        static final int TABULATED_COUNT = 16;
+        /** binomialFromZero's running sums by n (null where not yet built). */
+        private double[][] sums = new double[0][];
+
+        FixedBinomial(double p) {
+            this.p = p;
+            this.flipped = p > 0.5 && p < 1;
+            this.searched = flipped ? 1.0 - p : p;
+            this.q = 1.0 - searched;
+            this.ratio = searched / q;
+        }
+
+        /** The same as {@code Draws.binomial(random, n, p)}. */
+        int draw(RandomGenerator random, int n) {
+            return quantile(uniform(random), n);
+        }
+
+        /** The same as {@code Draws.binomialQuantile(u, n, p)}. */
+        int quantile(double u, int n) {
+            if (n <= 0 || p <= 0) {
+                return 0;
+            }
+            if (p >= 1) {
+                return n;
+            }
+            return flipped ? n - search(1.0 - u, n) : search(u, n);
+        }
+
+        private int search(double u, int n) {
+            double mean = n * searched;
+            if (mean < BINOMIAL_SEQUENTIAL_LIMIT) {
+                double pmf = powerOf(n);
+                if (pmf > 1e-280 && n > TABULATED_COUNT) {
+                    return binomialFromZero(u, n, ratio, pmf, mean);
+                }
+                if (pmf > 1e-280) {
+                    double[] sums = sumsOf(n, pmf, mean);
+                    // binomialFromZero's answer: the first k with u ≤ P(X ≤ k) among its sums, else
+                    // where it stopped (n, or where a term no longer changed the sum).
+                    int k = 0;
+                    int end = sums.length - 1;
+                    while (k < end && u > sums[k]) {
+                        k++;
+                    }
+                    return k < end ? k : (int) sums[end];
+                }
+            }
+            return binomialFromMode(u, n, searched, q);
+        }
+
+        /**
+         * The running sums P(X ≤ k) that {@link #binomialFromZero} builds for this n (the same
+         * products and additions in the same order), up to where it stops, followed by the value
+         * it returns there; memoised by n.
+         */
+        private double[] sumsOf(int n, double p0, double mean) {
+            if (n >= sums.length) {
+                sums = java.util.Arrays.copyOf(sums, Math.max(n + 1, 2 * sums.length));
+            }
+            double[] table = sums[n];
+            if (table == null) {
+                double[] c = new double[n + 2];
+                double pmf = p0;
+                c[0] = p0;
+                int k = 0;
+                while (k < n) {
+                    pmf *= ratio * (n - k) / (k + 1);
+                    k++;
+                    double next = c[k - 1] + pmf;
+                    if (next == c[k - 1] && k > mean) {
+                        break;
+                    }
+                    c[k] = next;
+                }
+                // Sums 0 … k − 1 are searched; past them the search returns k.
+                table = java.util.Arrays.copyOf(c, k + 1);
+                table[k] = k;
+                sums[n] = table;
+            }
+            return table;
+        }
+
+        private double powerOf(int n) {
+            if (n >= powers.length) {
+                int old = powers.length;
+                powers = java.util.Arrays.copyOf(powers, Math.max(n + 1, 2 * old));
+                java.util.Arrays.fill(powers, old, powers.length, -1.0);
+            }
+            if (powers[n] < 0) {
+                powers[n] = power(q, n);
+            }
+            return powers[n];
+        }
+    }
+
+    /**
+     * {@link #equalMultinomial(RandomGenerator, int, int[])} with its K − 1 binomials at p = 1/(K − k)
+     * given as {@code parts[k] = new FixedBinomial(1.0 / (K − k))}: the same variates.
+     */
+    static void equalMultinomial(RandomGenerator random, int n, int[] out, FixedBinomial[] parts) {
+        int left = n;
+        int k = out.length;
+        for (int i = 0; i < k - 1; i++) {
+            out[i] = parts[i].draw(random, left);
+            left -= out[i];
+        }
+        out[k - 1] = left;
+    }
+
+    /** The binomials of {@link #equalMultinomial(RandomGenerator, int, int[], FixedBinomial[])} for K categories. */
+    static FixedBinomial[] equalMultinomialParts(int categories) {
+        FixedBinomial[] parts = new FixedBinomial[Math.max(0, categories - 1)];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = new FixedBinomial(1.0 / (categories - i));
+        }
+        return parts;
+    }
+
     /** x^n for n ≥ 0 by repeated squaring (deterministic IEEE products). */
     static double power(double x, int n) {
         double result = 1.0;
@@ -314,11 +513,84 @@ public final class Draws {
     }
 
     /**
-     * The Beta(a, b) quantile, by Commons Math's root finder on the regularised incomplete beta
-     * function (absolute accuracy 1e−12).
+     * The Beta(a, b) quantile. For whole-number shapes with a + b − 1 ≤ {@value #BETA_POLYNOMIAL_MAX}
+     * (every Beta of the world's initialisation, MODEL.md §5) the CDF is a binomial tail, I_x(a, b) =
+     * P(Binomial(a + b − 1, x) ≥ a), and {@link #integerBetaQuantile} inverts it to rounding; other
+     * shapes use Commons Math's root finder on the regularised incomplete beta function (absolute
+     * accuracy 1e−12).
      */
     public static double betaQuantile(double u, double a, double b) {
+        if (a == Math.rint(a) && b == Math.rint(b) && a >= 1 && b >= 1 && a + b - 1 <= BETA_POLYNOMIAL_MAX) {
+            return integerBetaQuantile(u, (int) a, (int) b);
+        }
         return new BetaDistribution(null, a, b, BETA_INVERSE_ACCURACY).inverseCumulativeProbability(u);
+    }
+
+    /** Largest a + b − 1 whose Beta quantile is found from the binomial-tail form of its CDF. */
+    static final int BETA_POLYNOMIAL_MAX = 40;
+
+    /**
+     * The Beta(a, b) quantile for whole-number shapes: the x in [0, 1] with I_x(a, b) = u, where
+     * I_x(a, b) = Σ_{k ≥ a} C(n, k)·x^k·(1 − x)^{n − k}, n = a + b − 1 (sums of positive terms, no
+     * transcendental function). The upper half uses the symmetry x = 1 − quantile(1 − u; b, a), so
+     * the tail sum is always the small one. Newton steps on the CDF, with its density as slope,
+     * inside a bisection bracket that every step narrows: each iterate stays within the bracket, and
+     * it stops when a step no longer moves x by more than about an ulp (at most 100 steps).
+     */
+    static double integerBetaQuantile(double u, int a, int b) {
+        if (!(u > 0)) {
+            return 0.0;
+        }
+        if (!(u < 1)) {
+            return 1.0;
+        }
+        if (u > 0.5) {
+            return 1.0 - integerBetaQuantile(1.0 - u, b, a);
+        }
+        int n = a + b - 1;
+        // C(n, a) and the density's constant 1/B(a, b) = a·C(n, a)·(…) via n!/((a−1)!(b−1)!).
+        double choose = 1.0;
+        for (int k = 1; k <= a; k++) {
+            choose = choose * (n - a + k) / k;
+        }
+        double densityConstant = choose * a;
+        // P(X ≥ a) ≤ C(n, a)·x^a, so this start lies at or below the root.
+        double x = StrictMath.pow(u / choose, 1.0 / a);
+        double lo = 0.0;
+        double hi = 1.0;
+        for (int step = 0; step < 100; step++) {
+            if (!(x > lo && x < hi)) {
+                x = 0.5 * (lo + hi);
+            }
+            double y = 1.0 - x;
+            // Terms C(n, k) x^k y^(n−k) for k = a … n, from the first by the ratio (n−k)/(k+1)·x/y.
+            double term = choose * power(x, a) * power(y, n - a);
+            double cdf = term;
+            for (int k = a; k < n; k++) {
+                term = term * (n - k) / (k + 1) * x / y;
+                cdf += term;
+            }
+            if (cdf < u) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+            double density = densityConstant * power(x, a - 1) * power(y, b - 1);
+            double newton = density > 0 ? (cdf - u) / density : Double.NaN;
+            if (Math.abs(newton) <= 0x1.0p-50 * x) {
+                // Converged: the step is within rounding of x (it may leave the bracket by as much).
+                return x - newton;
+            }
+            double next = x - newton;
+            if (!(next > lo && next < hi)) {
+                next = 0.5 * (lo + hi);
+            }
+            if (hi - lo <= 0x1.0p-50 * hi) {
+                return next;
+            }
+            x = next;
+        }
+        return x;
     }
 
     /** The log-normal quantile {@code exp(mu + sigma · Φ⁻¹(u))}. */

@@ -25,6 +25,10 @@ final class Recording {
     private final double upcodeShift;
     private final double suppression;
     private final double collaborativeQc;
+    private final Draws.FixedBinomial recordedTrue;
+    private final Draws.FixedBinomial recordedFalse;
+    private final Draws.FixedBinomial suppressedOf;
+    private final Draws.FixedBinomial upcodedOf;
 
     private Recording(QicSimulation sim) {
         this.sim = sim;
@@ -41,7 +45,15 @@ final class Recording {
         this.upcodeShift = g.upcodeShift();
         this.suppression = g.suppression();
         this.collaborativeQc = sim.coordinationQuality();
+        // The month's binomials at fixed probabilities (the same draws, (1 − p)^n memoised).
+        this.recordedTrue = new Draws.FixedBinomial(sensitivity);
+        this.recordedFalse = new Draws.FixedBinomial(1.0 - specificity);
+        this.suppressedOf = new Draws.FixedBinomial(suppression);
+        this.upcodedOf = new Draws.FixedBinomial(upcodeShare);
     }
+
+    /** Binomial(·, 0): a site that does not game still draws its uniform. */
+    private final Draws.FixedBinomial never = new Draws.FixedBinomial(0.0);
 
     static Recording of(QicSimulation sim) {
         return new Recording(sim);
@@ -72,8 +84,6 @@ final class Recording {
             s.lastGamingMonth = sim.month;
             s.gamingEver = true;
         }
-        double suppress = gaming ? suppression : 0.0;
-        double upcode = gaming ? upcodeShare : 0.0;
         int month = sim.month;
         int j = s.index;
         int recordedEvents = 0;
@@ -82,20 +92,21 @@ final class Recording {
         double mean = s.endowment.caseMixMean();
         for (int k = 0; k < cases.length; k++) {
             int n = cases[k];
-            int trueRecorded = Draws.binomial(random, events[k], sensitivity);
-            int falseRecorded = Draws.binomial(random, n - events[k], 1.0 - specificity);
-            int suppressed = Draws.binomial(random, trueRecorded, suppress);
-            int upcodedSuppressed = Draws.binomial(random, suppressed, upcode);
-            int upcodedOthers = Draws.binomial(random, n - suppressed, upcode);
+            int trueRecorded = recordedTrue.draw(random, events[k]);
+            int falseRecorded = recordedFalse.draw(random, n - events[k]);
+            int suppressed = (gaming ? suppressedOf : never).draw(random, trueRecorded);
+            int upcodedSuppressed = (gaming ? upcodedOf : never).draw(random, suppressed);
+            int upcodedOthers = (gaming ? upcodedOf : never).draw(random, n - suppressed);
             recordedEvents += trueRecorded + falseRecorded;
             gamedEvents += trueRecorded - suppressed + falseRecorded;
             altered += suppressed + upcodedOthers;
             int upcoded = upcodedSuppressed + upcodedOthers;
             double risk = mean + strata.risk(k);
             for (int i = 0; i < n; i++) {
-                double recordedRisk = risk + riskError * Draws.normal(random);
-                int bin = Registry.bin(recordedRisk);
-                sim.registry.addRecord(month, j, i < upcoded ? Registry.bin(recordedRisk + upcodeShift) : bin, bin);
+                double u = Draws.uniform(random);
+                int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
+                sim.registry.addRecord(month, j, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
+                        bin);
             }
         }
         sim.registry.addEvents(month, j, patients, gamedEvents, recordedEvents);

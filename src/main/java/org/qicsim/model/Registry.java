@@ -23,6 +23,9 @@ final class Registry {
     private final int[] eventsUngamed;
     private final int[] bins;
     private final int[] binsUngamed;
+    /** Per cell, the lowest and one past the highest bin holding a record (either copy): window() sums only those. */
+    private final int[] binFrom;
+    private final int[] binTo;
 
     Registry(int sites, int capacity) {
         this.sites = sites;
@@ -34,6 +37,9 @@ final class Registry {
         this.eventsUngamed = new int[capacity * sites];
         this.bins = new int[capacity * sites * BINS];
         this.binsUngamed = new int[capacity * sites * BINS];
+        this.binFrom = new int[capacity * sites];
+        this.binTo = new int[capacity * sites];
+        java.util.Arrays.fill(binFrom, BINS);
     }
 
     /** The bin of a recorded risk. */
@@ -57,6 +63,8 @@ final class Registry {
         java.util.Arrays.fill(eventsUngamed, base, base + sites, 0);
         java.util.Arrays.fill(bins, base * BINS, (base + sites) * BINS, 0);
         java.util.Arrays.fill(binsUngamed, base * BINS, (base + sites) * BINS, 0);
+        java.util.Arrays.fill(binFrom, base, base + sites, BINS);
+        java.util.Arrays.fill(binTo, base, base + sites, 0);
     }
 
     /** Adds one record's recorded-risk bin as recorded and as it would have been recorded without gaming. */
@@ -64,6 +72,8 @@ final class Registry {
         int cell = Math.floorMod(month, capacity) * sites + site;
         bins[cell * BINS + bin]++;
         binsUngamed[cell * BINS + binUngamed]++;
+        binFrom[cell] = Math.min(binFrom[cell], Math.min(bin, binUngamed));
+        binTo[cell] = Math.max(binTo[cell], Math.max(bin, binUngamed) + 1);
     }
 
     /** Records one patient as recorded and as it would have been recorded without gaming. */
@@ -113,7 +123,9 @@ final class Registry {
             n += cases[cell];
             o += ev[cell];
             int hbase = cell * BINS;
-            for (int b = 0; b < BINS; b++) {
+            // Bins outside [binFrom, binTo) hold no record of this cell in either copy.
+            int end = binTo[cell];
+            for (int b = binFrom[cell]; b < end; b++) {
                 histogram[b] += hb[hbase + b];
             }
         }

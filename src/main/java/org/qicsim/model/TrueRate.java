@@ -68,12 +68,12 @@ final class TrueRate {
         }
         if (!same) {
             int[] current = executed[j];
-            for (int k = 0; k < World.TRSR_PATTERNS; k++) {
-                int x = 0;
-                for (int i = 0; i < masks.length; i++) {
-                    x |= (int) (masks[i] >>> k & 1L) << i;
+            Arrays.fill(current, 0);
+            // Pattern k's bundle has bit i iff bit k of practice i's set: visit only the set bits.
+            for (int i = 0; i < masks.length; i++) {
+                for (long m = masks[i]; m != 0L; m &= m - 1) {
+                    current[Long.numberOfTrailingZeros(m)] |= 1 << i;
                 }
-                current[k] = x;
             }
             group(sim, j, current);
         }
@@ -98,17 +98,12 @@ final class TrueRate {
         prefixMasks[j] = new long[n][World.TRSR_PATTERNS + 1];
         executingPatterns[j] = new long[n];
         int[] order = new int[World.TRSR_PATTERNS];
+        long[] keys = new long[World.TRSR_PATTERNS];
+        int[] start = new int[65];
+        long[] bucketed = new long[World.TRSR_PATTERNS];
         for (int i = 0; i < n; i++) {
             double[] u = patterns[i];
-            // A stable insertion sort of the pattern indices by uniform (64 values, no boxing).
-            for (int k = 0; k < order.length; k++) {
-                int m = k;
-                while (m > 0 && Double.compare(u[order[m - 1]], u[k]) > 0) {
-                    order[m] = order[m - 1];
-                    m--;
-                }
-                order[m] = k;
-            }
+            sortOrder(u, order, keys, start, bucketed);
             double[] sorted = new double[order.length];
             long mask = 0L;
             for (int m = 0; m < order.length; m++) {
@@ -117,6 +112,74 @@ final class TrueRate {
                 prefixMasks[j][i][m + 1] = mask;
             }
             sortedUniforms[j][i] = sorted;
+        }
+    }
+
+    /**
+     * The pattern indices in ascending order of their uniform, ties by index (a stable sort). The
+     * uniforms are {@code nextDouble()} values, m·2^−53 with an integer m &lt; 2^53, so (m, index) packs
+     * into one {@code long} whose natural order is the wanted one and a primitive sort does it; any
+     * other value (a hand-built endowment) takes the insertion sort, which gives the same order.
+     */
+    static void sortOrder(double[] u, int[] order, long[] keys) {
+        sortOrder(u, order, keys, new int[65], new long[u.length]);
+    }
+
+    /** {@link #sortOrder(double[], int[], long[])} with the key sort's scratch supplied. */
+    static void sortOrder(double[] u, int[] order, long[] keys, int[] start, long[] bucketed) {
+        boolean packable = u.length <= 64;
+        for (int k = 0; k < u.length && packable; k++) {
+            double scaled = u[k] * 0x1.0p53;
+            long m = (long) scaled;
+            packable = scaled >= 0 && scaled < 0x1.0p53 && m == scaled;
+            keys[k] = m << 6 | k;
+        }
+        if (packable) {
+            sortKeys(keys, u.length, start, bucketed);
+            for (int k = 0; k < u.length; k++) {
+                order[k] = (int) (keys[k] & 63);
+            }
+            return;
+        }
+        for (int k = 0; k < u.length; k++) {
+            int m = k;
+            while (m > 0 && Double.compare(u[order[m - 1]], u[k]) > 0) {
+                order[m] = order[m - 1];
+                m--;
+            }
+            order[m] = k;
+        }
+    }
+
+    /**
+     * Sorts the first {@code n} (≤ 64) packed keys (each below 2^59) ascending: a counting pass on
+     * their top 6 bits, then an insertion sort, which on uniforms moves each key only within its
+     * bucket (about linear, where a general sort of 64 values costs about n² / 4 moves).
+     */
+    static void sortKeys(long[] keys, int n) {
+        sortKeys(keys, n, new int[65], new long[n]);
+    }
+
+    /** {@link #sortKeys(long[], int)} with caller-owned scratch: 65 bucket starts and n keys. */
+    static void sortKeys(long[] keys, int n, int[] start, long[] bucketed) {
+        java.util.Arrays.fill(start, 0);
+        for (int k = 0; k < n; k++) {
+            start[(int) (keys[k] >>> 53) + 1]++;
+        }
+        for (int b = 1; b < start.length; b++) {
+            start[b] += start[b - 1];
+        }
+        for (int k = 0; k < n; k++) {
+            bucketed[start[(int) (keys[k] >>> 53)]++] = keys[k];
+        }
+        for (int k = 0; k < n; k++) {
+            long key = bucketed[k];
+            int m = k;
+            while (m > 0 && keys[m - 1] > key) {
+                keys[m] = keys[m - 1];
+                m--;
+            }
+            keys[m] = key;
         }
     }
 

@@ -88,16 +88,18 @@ public final class World {
         int count = sites.length;
         int[] cases = new int[months * count * strata];
         int[] split = new int[strata];
-        double[] expMinusVolume = new double[count];
+        // Each site's volume is fixed: its Poisson search is tabulated once (the same variates).
+        Draws.PoissonTable[] volume = new Draws.PoissonTable[count];
         for (int j = 0; j < count; j++) {
-            expMinusVolume[j] = StrictMath.exp(-sites[j].volume());
+            volume[j] = new Draws.PoissonTable(sites[j].volume(), StrictMath.exp(-sites[j].volume()));
         }
         KeyedGenerator key = new KeyedGenerator();
+        Draws.FixedBinomial[] parts = Draws.equalMultinomialParts(strata);
         for (int t = 0; t < months; t++) {
             for (int j = 0; j < count; j++) {
                 key.reset(streams.seedOf(Stream.PATIENTS, j, t));
-                int n = Draws.poisson(key, sites[j].volume(), expMinusVolume[j]);
-                Draws.equalMultinomial(key, n, split);
+                int n = volume[j].draw(key);
+                Draws.equalMultinomial(key, n, split, parts);
                 System.arraycopy(split, 0, cases, (t * count + j) * strata, strata);
             }
         }
