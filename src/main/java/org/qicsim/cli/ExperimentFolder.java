@@ -12,7 +12,8 @@ import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.ResultsFolder;
 
 /**
- * The command-line side of an {@link ExperimentSession} for {@code run} and {@code compare}: a local
+ * The command-line side of an {@link ExperimentSession} for {@code run}, {@code compare} and
+ * {@code attribute}: a local
  * pool, a progress bar that is gone before anything is printed, Ctrl-C stopping between runs (exit
  * 130 with only whole runs in the {@code .partial} folder), then the command's own files and the
  * publication of the folder.
@@ -32,11 +33,24 @@ final class ExperimentFolder {
     record Completed<T>(Path folder, T value) {
     }
 
+    /** Opens the command's session (see {@link ExperimentSession#open}). */
+    @FunctionalInterface
+    interface Opener {
+        ExperimentSession open() throws IOException;
+    }
+
     static <T> Completed<T> execute(ResultsFolder folder, Experiment experiment, boolean subfolders, String task,
             GlobalOptions options, InterruptOption interrupt, Finish<T> finish) throws IOException, InterruptedException {
+        return execute(() -> ExperimentSession.open(folder, experiment, subfolders), experiment, task, options,
+                interrupt, finish);
+    }
+
+    /** As above, the session opened by {@code opener} ({@code attribute}'s, identified by its own files). */
+    static <T> Completed<T> execute(Opener opener, Experiment experiment, String task, GlobalOptions options,
+            InterruptOption interrupt, Finish<T> finish) throws IOException, InterruptedException {
         StopSignal stop = new StopSignal();
         StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-" + task.split(" ")[0] + "-stop");
-        try (ExperimentSession session = ExperimentSession.open(folder, experiment, subfolders);
+        try (ExperimentSession session = opener.open();
                 LocalPool pool = new LocalPool(options.threads())) {
             List<DesignResults> designs;
             long remaining = experiment.runs().size() - session.storedBefore();
