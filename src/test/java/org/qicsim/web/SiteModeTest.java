@@ -400,8 +400,10 @@ class SiteModeTest {
         try (var list = Files.list(unzipped)) {
             folder = list.findFirst().orElseThrow();
         }
-        for (String f : List.of("compare.csv", "cea.csv", "manifest.json", "choices.csv",
-                "designs/1-no-collaborative/runs.csv", "designs/2-model/sites.csv", "designs/3-played/timeseries.csv")) {
+        // The one layout: every design's rows at the top (point = design k), each design's summary under designs/.
+        for (String f : List.of("compare.csv", "cea.csv", "manifest.json", "choices.csv", "runs.csv", "sites.csv",
+                "timeseries.csv", "designs/1-no-collaborative/summary.json", "designs/2-model/summary.json",
+                "designs/3-played/scenario.resolved.yaml")) {
             assertThat(folder.resolve(f)).as(f).exists();
         }
         assertThat(cli(new StringWriter(), "report", folder.toString())).isZero();
@@ -418,9 +420,10 @@ class SiteModeTest {
         assertThat(cli(runs, "query", folder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
         assertThat(runs.toString()).contains("3");
         // The played design's stored run is the played run.
-        String playedSites = Files.readString(folder.resolve("designs/3-played/sites.csv"));
-        String modelSites = Files.readString(folder.resolve("designs/2-model/sites.csv"));
-        assertThat(playedSites).isNotEqualTo(modelSites);
+        List<String> sites = Files.readAllLines(folder.resolve("sites.csv"));
+        List<String> playedSites = sites.stream().filter(l -> l.startsWith("3,")).map(l -> l.substring(2)).toList();
+        List<String> modelSites = sites.stream().filter(l -> l.startsWith("2,")).map(l -> l.substring(2)).toList();
+        assertThat(playedSites).isNotEmpty().isNotEqualTo(modelSites);
 
         // The debrief's cost-effectiveness: "model" and "played" against no collaborative, one run each,
         // the numbers of the zip's cea.csv (the rows qicsim compare writes against noCollaborative).
@@ -478,7 +481,8 @@ class SiteModeTest {
         Path attributed = folder2.resolve(attribution.path("folder").asText());
         assertThat(attributed.getFileName().toString()).isEqualTo("attribution-2-model");
         for (String f : List.of("attribution.csv", "designs.csv", "cea.csv", "ceac.csv", "runs.csv", "summary.json",
-                "manifest.json", "scenario.resolved.yaml", "features.yaml")) {
+                "manifest.json", "scenario.resolved.yaml", "features.yaml", "design.csv", "points.csv", "sites.csv",
+                "timeseries.csv")) {
             assertThat(attributed.resolve(f)).as(f).exists();
         }
         assertThat(folder2.resolve("choices.csv")).exists();
@@ -486,9 +490,10 @@ class SiteModeTest {
         assertThat(Files.readString(attributed.resolve("report.html"))).contains("Shapley");
         assertThat(cli(new StringWriter(), "report", folder2.toString())).isZero();
         // Common random numbers: the all-on design's run under the round's seed is the model-only run.
-        Map<String, String> modelRun = csvRow(folder2.resolve("designs/2-model/runs.csv"), r -> true);
+        // Both folders in the one layout: the round's design 2 is point 2; the all-on design (mask 31) point 32.
+        Map<String, String> modelRun = csvRow(folder2.resolve("runs.csv"), r -> r.get("point").equals("2"));
         Map<String, String> allOn = csvRow(attributed.resolve("runs.csv"),
-                r -> r.get("design").equals("31") && r.get("runSeed").equals(modelRun.get("runSeed")));
+                r -> r.get("point").equals("32") && r.get("runSeed").equals(modelRun.get("runSeed")));
         assertThat(allOn.get("eventsAverted")).isEqualTo(modelRun.get("eventsAverted"));
         assertThat(allOn.get("costTotal")).isEqualTo(modelRun.get("costTotal"));
     }
