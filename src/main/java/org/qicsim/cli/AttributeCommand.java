@@ -110,8 +110,8 @@ public final class AttributeCommand implements Callable<Integer> {
         String hash = CompareCommand.hash(plan.designs());
         ResultsFolder folder = resume.folder(
                 () -> output.create(root -> ResultsFolder.forRun(root, "attribute", start, hash)));
-        var completed = ExperimentFolder.execute(() -> AttributeFolder.open(folder, plan), plan.experiment(),
-                "attribute", options, interrupt, (session, executor, designs) -> {
+        var completed = ExperimentFolder.execute(() -> AttributeFolder.open(folder, plan), "attribute", options,
+                interrupt, (session, executor, designs) -> {
                     Attribution.Result result = AttributeFolder.finish(session, plan, designs, cea.perspective, wtp,
                             cea.wtpSource(), resamples, hash);
                     if (draws != null) {
