@@ -257,6 +257,12 @@ class SiteModeTest {
     }
 
     /** Polls the facilitator's view until both participants are choosing (fails after {@code end}). */
+    /** The sites rows of design {@code point}, without their point, replicate and runSeed cells. */
+    private static List<String> siteRowsOf(List<String> lines, int point) {
+        return lines.stream().skip(1).filter(l -> l.startsWith(point + ","))
+                .map(l -> l.split(",", 4)[3]).toList();
+    }
+
     private static JsonNode awaitBothChoosing(ApiClient c, String[] room, long end) throws Exception {
         JsonNode site = c.state(room[0], room[1]).path("site");
         while (site.path("choosing").size() < 2) {
@@ -400,10 +406,9 @@ class SiteModeTest {
         try (var list = Files.list(unzipped)) {
             folder = list.findFirst().orElseThrow();
         }
-        // The one layout: every design's rows at the top (point = design k), each design's summary under designs/.
-        for (String f : List.of("compare.csv", "cea.csv", "manifest.json", "choices.csv", "runs.csv", "sites.csv",
-                "timeseries.csv", "designs/1-no-collaborative/summary.json", "designs/2-model/summary.json",
-                "designs/3-played/scenario.resolved.yaml")) {
+        for (String f : List.of("compare.csv", "cea.csv", "manifest.json", "choices.csv",
+                "runs.csv", "sites.csv", "timeseries.csv", "designs/1-no-collaborative/summary.json",
+                "designs/2-model/summary.json", "designs/3-played/scenario.resolved.yaml")) {
             assertThat(folder.resolve(f)).as(f).exists();
         }
         assertThat(cli(new StringWriter(), "report", folder.toString())).isZero();
@@ -420,10 +425,14 @@ class SiteModeTest {
         assertThat(cli(runs, "query", folder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
         assertThat(runs.toString()).contains("3");
         // The played design's stored run is the played run.
-        List<String> sites = Files.readAllLines(folder.resolve("sites.csv"));
-        List<String> playedSites = sites.stream().filter(l -> l.startsWith("3,")).map(l -> l.substring(2)).toList();
-        List<String> modelSites = sites.stream().filter(l -> l.startsWith("2,")).map(l -> l.substring(2)).toList();
-        assertThat(playedSites).isNotEmpty().isNotEqualTo(modelSites);
+        // (One layout: the sites table holds every design's rows, point k for design k; columns after
+        // point, replicate and runSeed compared.)
+        List<String> siteRows = Files.readAllLines(folder.resolve("sites.csv"));
+        assertThat(siteRows.get(0)).startsWith("point,");
+        List<String> playedSites = siteRowsOf(siteRows, 3);
+        List<String> modelSites = siteRowsOf(siteRows, 2);
+        assertThat(playedSites).hasSameSizeAs(modelSites).isNotEmpty();
+        assertThat(playedSites).isNotEqualTo(modelSites);
 
         // The debrief's cost-effectiveness: "model" and "played" against no collaborative, one run each,
         // the numbers of the zip's cea.csv (the rows qicsim compare writes against noCollaborative).
@@ -490,8 +499,8 @@ class SiteModeTest {
         assertThat(Files.readString(attributed.resolve("report.html"))).contains("Shapley");
         assertThat(cli(new StringWriter(), "report", folder2.toString())).isZero();
         // Common random numbers: the all-on design's run under the round's seed is the model-only run.
-        // Both folders in the one layout: the round's design 2 is point 2; the all-on design (mask 31) point 32.
         Map<String, String> modelRun = csvRow(folder2.resolve("runs.csv"), r -> r.get("point").equals("2"));
+        // The attribution's folder in the one layout too: the all-on design (mask 31) is point 32.
         Map<String, String> allOn = csvRow(attributed.resolve("runs.csv"),
                 r -> r.get("point").equals("32") && r.get("runSeed").equals(modelRun.get("runSeed")));
         assertThat(allOn.get("eventsAverted")).isEqualTo(modelRun.get("eventsAverted"));
