@@ -100,12 +100,12 @@ public final class AttributeCommand implements Callable<Integer> {
         Attribution plan = Attribution.plan(features, scenario, overrides, draws == null ? null : draws.scenarios());
         DesignSpec allOn = plan.allOn();
         double wtp = cea.wtp(allOn.scenario().scenario());
+        resume.check(spec.commandLine(), output, draws != null);
         if (output.dryRun) {
             out.println("features (bit order of design names): " + String.join(", ", features.ids()));
             DryRun.print(out, plan.experiment(), options.threads());
             return ExitCodes.OK;
         }
-        resume.check(spec.commandLine(), output, draws != null);
         Instant start = Instant.now();
         String hash = CompareCommand.hash(plan.designs());
         ResultsFolder folder = resume.folder(

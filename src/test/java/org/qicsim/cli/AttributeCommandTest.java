@@ -179,6 +179,10 @@ class AttributeCommandTest {
         CliRun wtp = CliRun.of("attribute", small().toString(), "--wtp", "-5", "--dry-run");
         assertThat(wtp.exit()).isEqualTo(2);
         assertThat(wtp.err()).contains("--wtp");
+        CliRun resumeDry = CliRun.of("attribute", small().toString(), "--resume", dir.resolve("x.partial").toString(),
+                "--dry-run");
+        assertThat(resumeDry.exit()).isEqualTo(2);
+        assertThat(resumeDry.err()).contains("--resume continues its folder");
         Path existing = Files.createDirectories(dir.resolve("mine"));
         CliRun out = CliRun.of("attribute", small().toString(), "--out", existing.toString());
         assertThat(out.exit()).isEqualTo(2);
