@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qicsim.results.BuildInfo;
@@ -156,7 +158,7 @@ public final class ExperimentSession implements AutoCloseable {
      */
     public static ExperimentSession open(ResultsFolder folder, Experiment experiment, Map<String, byte[]> identity)
             throws IOException {
-        return open(folder, experiment, false, Map.copyOf(identity));
+        return open(folder, experiment, false, new LinkedHashMap<>(identity));
     }
 
     private static ExperimentSession open(ResultsFolder folder, Experiment experiment, boolean subfolders,
@@ -253,7 +255,7 @@ public final class ExperimentSession implements AutoCloseable {
 
     /** A resumed folder must hold the very file it was started with (see {@link #open(ResultsFolder, Experiment, Map)}). */
     private static void checkSameFile(Path path, byte[] content) throws IOException {
-        if (!Files.isRegularFile(path) || !java.util.Arrays.equals(Files.readAllBytes(path), content)) {
+        if (!Files.isRegularFile(path) || !Arrays.equals(Files.readAllBytes(path), content)) {
             throw new UserInputException(path.getParent() + " was started with another "
                     + (Files.isRegularFile(path) ? path.getFileName() + " (it differs)" : "kind of command (it has no "
                             + path.getFileName() + ")")
