@@ -6,16 +6,15 @@ import java.util.List;
 import org.qicsim.experiment.DesignResults;
 import org.qicsim.experiment.Experiment;
 import org.qicsim.experiment.ExperimentSession;
-import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.RunExecutor;
-import org.qicsim.experiment.StopSignal;
 import org.qicsim.results.ResultsFolder;
 
 /**
- * The command-line side of an {@link ExperimentSession} for {@code run} and {@code compare}: a local
- * pool, a progress bar that is gone before anything is printed, Ctrl-C stopping between runs (exit
- * 130 with only whole runs in the {@code .partial} folder), then the command's own files and the
- * publication of the folder.
+ * The command-line side of an {@link ExperimentSession} for {@code run}, {@code compare} and
+ * {@code attribute}: its runs executed by {@link LocalExecution} (a local pool, a progress bar,
+ * Ctrl-C stopping between runs: exit 130 with only whole runs in the {@code .partial} folder and the
+ * {@code --resume} command to finish it), then the command's own files and the publication of the
+ * folder.
  */
 final class ExperimentFolder {
 
@@ -32,25 +31,32 @@ final class ExperimentFolder {
     record Completed<T>(Path folder, T value) {
     }
 
+    /** Opens the command's session (see {@link ExperimentSession#open}). */
+    @FunctionalInterface
+    interface Opener {
+        ExperimentSession open() throws IOException;
+    }
+
     static <T> Completed<T> execute(ResultsFolder folder, Experiment experiment, boolean subfolders, String task,
             GlobalOptions options, InterruptOption interrupt, Finish<T> finish) throws IOException, InterruptedException {
-        StopSignal stop = new StopSignal();
-        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-" + task.split(" ")[0] + "-stop");
-        try (ExperimentSession session = ExperimentSession.open(folder, experiment, subfolders);
-                LocalPool pool = new LocalPool(options.threads())) {
+        return execute(() -> ExperimentSession.open(folder, experiment, subfolders), task, options, interrupt, finish);
+    }
+
+    /** As above, the session opened by {@code opener} ({@code attribute}'s, identified by its own files). */
+    static <T> Completed<T> execute(Opener opener, String task, GlobalOptions options, InterruptOption interrupt,
+            Finish<T> finish) throws IOException, InterruptedException {
+        String command = task.split(" ")[0];
+        try (LocalExecution local = LocalExecution.start(command, options, interrupt);
+                ExperimentSession session = opener.open()) {
             List<DesignResults> designs;
-            long remaining = experiment.runs().size() - session.storedBefore();
-            try (Progress progress = Progress.start(task, remaining, options)) {
-                designs = session.execute(pool, stop, interrupt.counting(stop, (run, result) -> progress.step()));
+            try {
+                designs = local.execute(session, task);
             } catch (InterruptedException e) {
-                throw new InterruptedException(e.getMessage() + "; finish with: qicsim " + task.split(" ")[0]
+                throw new InterruptedException(e.getMessage() + "; finish with: qicsim " + command
                         + " <the same arguments> --resume " + session.dir());
             }
-            T value = finish.write(session, pool, designs);
+            T value = finish.write(session, local.pool(), designs);
             return new Completed<>(session.commit(), value);
-        } finally {
-            // After the folder's files are closed: only whole runs in them.
-            ctrlC.close();
         }
     }
 }

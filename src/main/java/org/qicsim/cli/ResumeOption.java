@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code --resume DIR} of {@code run} and {@code compare}: the interrupted folder is reopened (its
- * lock taken, its CSV tables repaired by the run store), each design's resolved scenario must equal
- * the one the folder was started with, and only the missing runs are run.
+ * {@code --resume DIR} of {@code run}, {@code compare} and {@code attribute}: the interrupted folder
+ * is reopened (its lock taken, its CSV tables repaired by the run store), each design's resolved
+ * scenario (an attribution's all-on scenario and features file) must equal the one the folder was
+ * started with, and only the missing runs are run.
  */
 final class ResumeOption {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted folder DIR (its .partial "

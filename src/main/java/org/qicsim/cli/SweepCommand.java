@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import org.qicsim.experiment.ExperimentSession;
-import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.experiment.sweep.ExperimentFile;
-import org.qicsim.experiment.StopSignal;
 import org.qicsim.experiment.sweep.SweepFolder;
 import org.qicsim.experiment.sweep.SweepPlan;
 import org.qicsim.experiment.sweep.SweepSummaries;
@@ -94,8 +92,8 @@ public final class SweepCommand implements Callable<Integer> {
     private Path parameters;
 
     /** Test seam: behaves as if Ctrl-C came once this many runs are stored (the signal path is the same). */
-    @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
-    private Long interruptAfter;
+    @Mixin
+    private InterruptOption interrupt;
 
     /** Test seam: the (N+1)-th table flush fails as on a full disk (RunStore's injected fault). */
     @Option(names = "--fail-write-after", hidden = true, paramLabel = "N")
@@ -206,7 +204,6 @@ public final class SweepCommand implements Callable<Integer> {
     private int execute(SweepPlan plan, SweepScope scope, ResultsFolder folder, Manifest previous, Instant start,
             GlobalOptions options, PrintWriter stdout, Map<String, Object> sample) throws Exception {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        StopSignal stop = new StopSignal();
         Manifest manifest = previous != null ? previous
                 : SweepFolder.describe(Manifest.start(BuildInfo.load(), args, start)
                         .withScenario(plan.experiment().base().sha256(), plan.experiment().masterSeed(), Seeds.SCHEME),
@@ -222,7 +219,7 @@ public final class SweepCommand implements Callable<Integer> {
         boolean sensitivity = false;
         RunLog log = folder.log();
         // Ctrl-C: stop taking runs and wait (bounded) until the finished ones are stored.
-        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-sweep-stop");
+        LocalExecution local = LocalExecution.start("sweep", options, interrupt);
         ExperimentSession opened = null;
         SweepPlan rounds = plan;
         try {
@@ -242,31 +239,21 @@ public final class SweepCommand implements Callable<Integer> {
                         plan.replications(), plan.runs(), sweep.storedBefore() > 0 ? " (" + sweep.storedBefore()
                                 + " stored)" : "", sweep.remaining(), options.threads(), options.threads() == 1 ? "" : "s",
                         folder.dir()));
-                long[] storedThisSession = {0};
-                try (LocalPool pool = new LocalPool(options.threads())) {
-                    // One round, or the rounds of adaptive replication (SweepScope): each runs the
-                    // planned runs not stored yet, so a resumed sweep replays stored rounds at no cost.
-                    while (true) {
-                        try (Progress progress = Progress.start("sweep", sweep.remaining(), options)) {
-                            outcome = SweepScope.add(outcome, sweep.run(pool, stop, (run, result) -> {
-                                progress.step();
-                                if (interruptAfter != null && ++storedThisSession[0] >= interruptAfter) {
-                                    stop.request();
-                                }
-                            }));
-                        }
-                        SweepPlan next = outcome.complete() ? scope.nextRound(sweep, rounds) : null;
-                        if (next == null) {
-                            break;
-                        }
-                        rounds = next;
+                // One round, or the rounds of adaptive replication (SweepScope): each runs the
+                // planned runs not stored yet, so a resumed sweep replays stored rounds at no cost.
+                while (true) {
+                    outcome = SweepScope.add(outcome, local.run(sweep, "sweep"));
+                    SweepPlan next = outcome.complete() ? scope.nextRound(sweep, rounds) : null;
+                    if (next == null) {
+                        break;
                     }
+                    rounds = next;
                 }
                 manifest = scope.describe(manifest, rounds);
                 status = "interrupted";
                 if (outcome.complete()) {
                     // A shard's points are summarised by `qicsim merge`, from every shard's rows.
-                    sensitivity = scope.shard() == null && SweepSummaries.write(folder, rounds, sweep, stop);
+                    sensitivity = scope.shard() == null && SweepSummaries.write(folder, rounds, sweep, local.stop());
                     status = "complete";
                 }
             }
@@ -292,7 +279,7 @@ public final class SweepCommand implements Callable<Integer> {
                 LOG.warning("could not record status " + status + " in the manifest: " + e.getMessage());
             } finally {
                 log.close();
-                ctrlC.close();
+                local.close();
             }
         }
         if (!status.equals("complete")) {

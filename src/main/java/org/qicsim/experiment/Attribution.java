@@ -1,9 +1,7 @@
 package org.qicsim.experiment;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,21 +131,15 @@ public final class Attribution {
     }
 
     /**
-     * Runs the 2^n designs and analyses them. Bootstrap resamples come from
+     * The analysis of finished runs (by mask), as read back from an attribute folder's stored rows
+     * ({@code ExperimentSession#execute}). Bootstrap resamples come from
      * {@code Seeds.generator(ATTRIBUTION, masterSeed)} (attribution) and
      * {@code Seeds.generator(COST_EFFECTIVENESS, masterSeed, 0)} (the ICER), so the result depends only
      * on the scenario, the features file, the seed, the perspective and the WTP.
      *
+     * @param counterfactualArms counterfactual arms the runs computed (reported, not analysed)
      * @param wtp willingness to pay per (discounted) event averted, for the NMB
      */
-    public Result run(RunExecutor executor, RunExecutor.Sink sink, StopSignal stop, Perspective perspective,
-            double wtp, int resamples) throws InterruptedException, IOException {
-        CountingExecutor counting = new CountingExecutor(executor);
-        List<DesignResults> results = experiment.execute(counting, sink, stop);
-        return analyse(results, counting.computed, perspective, wtp, resamples);
-    }
-
-    /** The analysis of finished runs (by mask); separate from running so it can be tested alone. */
     public Result analyse(List<DesignResults> results, long counterfactualArms, Perspective perspective, double wtp,
             int resamples) {
         Map<String, double[][]> metrics = new LinkedHashMap<>();
@@ -185,50 +177,5 @@ public final class Attribution {
                     design.values("eventsAvertedDiscounted"), wtp);
         }
         return design.values(metric);
-    }
-
-    /** Passes runs through and records how many counterfactual arms the experiment's cache computed. */
-    private static final class CountingExecutor implements RunExecutor {
-        private final RunExecutor delegate;
-        private long computed;
-
-        CountingExecutor(RunExecutor delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void execute(List<RunSpec> runs, CounterfactualCache cache, Sink sink)
-                throws InterruptedException, IOException {
-            try {
-                delegate.execute(runs, cache, sink);
-            } finally {
-                computed = cache.computations();
-            }
-        }
-
-        @Override
-        public void execute(Iterator<RunSpec> runs, CounterfactualCache cache, Sink sink)
-                throws InterruptedException, IOException {
-            try {
-                delegate.execute(runs, cache, sink);
-            } finally {
-                computed = cache.computations();
-            }
-        }
-
-        @Override
-        public int threads() {
-            return delegate.threads();
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public void close() {
-            // The caller owns the delegate.
-        }
     }
 }

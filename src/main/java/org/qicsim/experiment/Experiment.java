@@ -111,36 +111,21 @@ public final class Experiment implements RunPlan {
     }
 
     /**
-     * Runs everything; each result goes to {@code sink} in run order as it completes, and the
-     * per-design metrics are returned for summaries.
+     * Runs everything in memory (patterns, tests); each result goes to {@code sink} in run order as
+     * it completes, and the per-design metrics are returned for summaries. (A results folder is
+     * written through an {@link ExperimentSession} instead, which stores, stops and resumes.)
      */
     public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink)
-            throws InterruptedException, IOException {
-        return execute(executor, sink, new StopSignal());
-    }
-
-    /**
-     * As {@link #execute(RunExecutor, RunExecutor.Sink)}, stopping early when {@code stop} is
-     * requested: no run is started after the request, the runs in flight are finished and handed to
-     * the sink, and then an {@link InterruptedException} says how far it got. (A results folder is
-     * written through an {@link ExperimentSession} instead, which stores and resumes.)
-     */
-    public List<DesignResults> execute(RunExecutor executor, RunExecutor.Sink sink, StopSignal stop)
             throws InterruptedException, IOException {
         List<DesignResults> results = new ArrayList<>();
         for (DesignSpec d : designs) {
             results.add(new DesignResults(d, replications));
         }
         CounterfactualCache cache = new CounterfactualCache();
-        int[] done = new int[1];
-        executor.execute(pending(new BitSet(), cache, stop), cache, (run, result) -> {
+        executor.execute(pending(new BitSet(), cache, new StopSignal()), cache, (run, result) -> {
             results.get(designs.indexOf(run.design())).add(run.replicate(), result);
             sink.accept(run, result);
-            done[0]++;
         });
-        if (done[0] < runs().size()) {
-            throw new InterruptedException(done[0] + " of " + runs().size() + " runs finished and written");
-        }
         return results;
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qicsim.results.BuildInfo;
@@ -16,14 +18,14 @@ import org.qicsim.results.RunLog;
 import org.qicsim.results.UserInputException;
 
 /**
- * The one way runs are executed into a results folder, for {@code run}, {@code compare}, the
- * workshop's export and {@code sweep} (and {@code merge}'s summaries): a {@link RunPlan} (an
+ * The one way runs are executed into a results folder, for {@code run}, {@code compare},
+ * {@code attribute}, the workshop's exports and {@code sweep} (and {@code merge}'s summaries): a {@link RunPlan} (an
  * {@link Experiment} of designs × replicates, or a sweep's plan of design points, shards and
  * adaptive rounds) says which runs to do and in which order; {@link #run} executes the ones the
  * folder does not hold yet on an executor and stores each run's rows as it arrives through the
  * folder's {@link RunStore} (Parquet or CSV, whole runs committed every few seconds, nothing more
  * stored after a failed write); the summaries are then computed by the command from what is stored
- * ({@link #execute} hands {@code run} and {@code compare} their designs' metrics, a sweep reads
+ * ({@link #execute} hands {@code run}, {@code compare} and {@code attribute} their designs' metrics, a sweep reads
  * {@link #readRuns} and writes {@link #points()}); {@link #commit()} publishes the folder.
  *
  * <p>Stopping: when {@link StopSignal#request()} is called, no further run starts; the runs in
@@ -70,8 +72,11 @@ public final class ExperimentSession implements AutoCloseable {
     /** The runs stored, as {@link RunIndex#index} bits of the plan's index. */
     private final BitSet stored = new BitSet();
     private long storedBefore;
+    /** Counterfactual arms computed by {@link #run} in this session. */
+    private long counterfactualArms;
 
-    private ExperimentSession(ResultsFolder folder, Experiment experiment, boolean subfolders) throws IOException {
+    private ExperimentSession(ResultsFolder folder, Experiment experiment, boolean subfolders,
+            Map<String, byte[]> identity) throws IOException {
         this.folder = folder;
         this.ownsFolder = true;
         this.experiment = experiment;
@@ -79,7 +84,24 @@ public final class ExperimentSession implements AutoCloseable {
         this.index = experiment.runIndex();
         this.log = folder.log();
         try {
-            for (DesignSpec d : experiment.designs()) {
+            if (folder.isReopened()) {
+                checkRunsOfOneLayout();
+            }
+            if (identity != null) {
+                // attribute: the files that fix every design, at the top; its summaries are its own.
+                for (Map.Entry<String, byte[]> file : identity.entrySet()) {
+                    Path path = folder.resolve(file.getKey());
+                    if (folder.isReopened()) {
+                        checkSameFile(path, file.getValue());
+                    } else {
+                        Files.write(path, file.getValue());
+                    }
+                }
+                if (folder.isReopened()) {
+                    clearFinish("");
+                }
+            }
+            for (DesignSpec d : identity != null ? List.<DesignSpec>of() : experiment.designs()) {
                 String dir = subfolders ? folder.design(d.point(), d.name()) : "";
                 designDirs.add(dir);
                 Path resolved = folder.resolve(dir.isEmpty() ? RESOLVED : dir + "/" + RESOLVED);
@@ -123,9 +145,27 @@ public final class ExperimentSession implements AutoCloseable {
      */
     public static ExperimentSession open(ResultsFolder folder, Experiment experiment, boolean subfolders)
             throws IOException {
+        return open(folder, experiment, subfolders, null);
+    }
+
+    /**
+     * Starts the session of an experiment whose designs are fixed by a few files rather than by
+     * each design's resolved scenario ({@code attribute}: the all-on design's resolved scenario and
+     * the features file): every design's rows in the folder's tables, {@code identity} (file name →
+     * content) written at the top of a new folder and compared with what a resumed one holds; the
+     * summaries are the command's, with {@link #writeDesignTables} for the {@code design} and
+     * {@code points} tables.
+     */
+    public static ExperimentSession open(ResultsFolder folder, Experiment experiment, Map<String, byte[]> identity)
+            throws IOException {
+        return open(folder, experiment, false, new LinkedHashMap<>(identity));
+    }
+
+    private static ExperimentSession open(ResultsFolder folder, Experiment experiment, boolean subfolders,
+            Map<String, byte[]> identity) throws IOException {
         ExperimentSession session;
         try {
-            session = new ExperimentSession(folder, experiment, subfolders);
+            session = new ExperimentSession(folder, experiment, subfolders, identity);
         } catch (IOException | RuntimeException e) {
             // Refused (a resumed folder of other designs) or failed: the folder's lock is let go.
             try {
@@ -193,12 +233,43 @@ public final class ExperimentSession implements AutoCloseable {
     }
 
     /**
+     * A folder whose {@code runs.csv} does not start with {@code point} was started by a qicsim that
+     * numbered runs otherwise (an {@code attribute} folder's {@code design} column): refused, saying
+     * what to do, rather than failing on the header.
+     */
+    private void checkRunsOfOneLayout() throws IOException {
+        Path runs = folder.resolve(CsvRunStore.RUNS_CSV);
+        if (!Files.isRegularFile(runs)) {
+            return;
+        }
+        String header;
+        try (var in = Files.newBufferedReader(runs, StandardCharsets.UTF_8)) {
+            header = in.readLine();
+        }
+        if (header != null && !header.isEmpty() && !header.startsWith("point,")) {
+            throw new UserInputException(folder.dir() + " was started by an earlier qicsim, whose runs.csv begins \""
+                    + header.split(",", 2)[0] + "\" instead of \"point\"; this version cannot resume it: start the "
+                    + "command again (or remove the .partial folder)");
+        }
+    }
+
+    /** A resumed folder must hold the very file it was started with (see {@link #open(ResultsFolder, Experiment, Map)}). */
+    private static void checkSameFile(Path path, byte[] content) throws IOException {
+        if (!Files.isRegularFile(path) || !Arrays.equals(Files.readAllBytes(path), content)) {
+            throw new UserInputException(path.getParent() + " was started with another "
+                    + (Files.isRegularFile(path) ? path.getFileName() + " (it differs)" : "kind of command (it has no "
+                            + path.getFileName() + ")")
+                    + "; resume it with the arguments it was started with");
+        }
+    }
+
+    /**
      * The files a session writes once every run is in, derived from the runs: a process killed
      * while writing them leaves some behind, so a resumed folder drops them and writes them afresh
      * (every other file in it is the run store's, or the resolved scenarios).
      */
     private static final List<String> FINISH = List.of("summary.json", "design.csv", "points.csv", "compare.csv",
-            "cea.csv", "ceac.csv", "manifest.json", "manifest.json.tmp");
+            "attribution.csv", "designs.csv", "cea.csv", "ceac.csv", "manifest.json", "manifest.json.tmp");
 
     private void clearFinish(String dir) throws IOException {
         for (String name : FINISH) {
@@ -223,6 +294,11 @@ public final class ExperimentSession implements AutoCloseable {
                             + " (its " + RESOLVED + " differs)")
                     + "; resume it with the arguments it was started with");
         }
+    }
+
+    /** Counterfactual arms computed in this session (a resumed folder's earlier ones not counted). */
+    public long counterfactualArms() {
+        return counterfactualArms;
     }
 
     /** Runs the folder held when the session started (a resumed folder; 0 for a new one). */
@@ -334,11 +410,12 @@ public final class ExperimentSession implements AutoCloseable {
                 store.commit();
             }
         }
+        counterfactualArms += cache.computations();
         return new Outcome(storedBefore, done[0], storedPlanned(), plan.plannedCount(), cache.computations());
     }
 
     /**
-     * {@link #run} for {@code run} and {@code compare}: every run of the experiment, and then each
+     * {@link #run} for {@code run}, {@code compare} and {@code attribute}: every run of the experiment, and then each
      * design's metrics by replicate (the stored runs' read back), for the summaries; stopped early,
      * an {@link InterruptedException} says how far it got and where the runs are.
      */
@@ -372,10 +449,18 @@ public final class ExperimentSession implements AutoCloseable {
      * tables; {@code parameters} (non-null with {@code --parameters}) adds prediction intervals.
      */
     public void writeSummaries(List<DesignSummary> summaries, Map<String, Object> parameters) throws IOException {
+        if (designDirs.size() != summaries.size()) {
+            throw new IllegalStateException("this session's summaries are its command's; use writeDesignTables");
+        }
         for (int k = 0; k < summaries.size(); k++) {
             folder.writeSummary(designDirs.get(k), SummaryExport.of(summaries.get(k), experiment.masterSeed(),
                     experiment.replications(), parameters));
         }
+        writeDesignTables(summaries);
+    }
+
+    /** Writes the folder's {@code design} and {@code points} tables only (a command writing its own summary). */
+    public void writeDesignTables(List<DesignSummary> summaries) throws IOException {
         DesignTables.write(folder, summaries, experiment.masterSeed(), experiment.replications());
     }
 

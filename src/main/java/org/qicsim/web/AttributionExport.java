@@ -10,10 +10,11 @@ import org.qicsim.experiment.StopSignal;
 /**
  * Runs a five-feature attribution and writes it as an {@code attribute} results folder, the layout
  * {@code qicsim attribute} writes ({@code attribution.csv}, {@code designs.csv}, {@code cea.csv},
- * {@code ceac.csv}, {@code runs.csv}, {@code summary.json}, {@code manifest.json}, the resolved
- * scenario and the features file), so {@code qicsim report} and {@code qicsim query} read it. As
- * with {@link CompareExport}, the command line supplies the writer
- * ({@code org.qicsim.cli.WorkshopAttributionExport}, which reuses the writers of {@code attribute}).
+ * {@code ceac.csv}, {@code summary.json}, {@code manifest.json}, the resolved scenario and the
+ * features file, and the one layout's run tables, {@code design.csv} and {@code points.csv}), so
+ * {@code qicsim report} and {@code qicsim query} read it. As with {@link CompareExport}, the command
+ * line supplies the writer ({@code org.qicsim.cli.WorkshopAttributionExport}, which runs it through
+ * {@code attribute}'s session and writers).
  */
 @FunctionalInterface
 public interface AttributionExport {

@@ -436,8 +436,11 @@ public final class Workshop implements AutoCloseable {
         finisher.shutdownNow();
         // A results folder being written as the server closes (a site round that just finished)
         // would otherwise add files while the exports folder is deleted below.
+        // Likewise an attribution told to stop: its session commits the runs it stored and closes its
+        // .partial folder before the folder can be deleted.
         try {
             finisher.awaitTermination(30, TimeUnit.SECONDS);
+            attributions.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -17,7 +17,7 @@ import org.qicsim.results.duckdb.DuckDb;
 import org.qicsim.results.duckdb.ResultsTables;
 
 /**
- * One results layout: the folders {@code run}, {@code compare} and {@code sweep} (Parquet and CSV)
+ * One results layout: the folders {@code run}, {@code compare}, {@code attribute} and {@code sweep} (Parquet and CSV)
  * write offer the same tables, with the same columns, and one SQL text answers on each. The query
  * also checks the numbers agree: every point's {@code points} mean of {@code finalRate} equals the
  * mean of its {@code runs} rows (to 1e-12, relative), and {@code timeseries} and {@code sites} hold one
@@ -43,11 +43,14 @@ class OneLayoutTest {
     static void writeOneFolderOfEachKind() throws Exception {
         FOLDERS.put("run", dir.resolve("run"));
         FOLDERS.put("compare", dir.resolve("compare"));
+        FOLDERS.put("attribute", dir.resolve("attribute"));
         FOLDERS.put("sweep", dir.resolve("sweep"));
         FOLDERS.put("sweep --csv", dir.resolve("sweep-csv"));
         ok(concat(new String[] {"run", MICHIGAN, "--out", FOLDERS.get("run").toString()}, SMALL));
         ok(concat(new String[] {"compare", MICHIGAN, "scenarios/registry-feedback-only.yaml", "--out",
             FOLDERS.get("compare").toString()}, SMALL));
+        ok(concat(new String[] {"attribute", MICHIGAN, "--resamples", "50", "--out",
+            FOLDERS.get("attribute").toString()}, SMALL));
         Path experiment = Files.writeString(dir.resolve("grid.yaml"), "scenario: " + MICHIGAN + "\nseed: 7\n"
                 + "replications: 2\nset: {sites.count: 10, horizonMonths: 24}\n"
                 + "factors: {collaborative.feedback.display: [funnel, league]}\ndesign: grid\n"
@@ -82,6 +85,7 @@ class OneLayoutTest {
             assertThat(columns.get(kind).get("design").get(0)).as(kind).isEqualTo("point");
         }
         assertThat(columns.get("compare").get("design")).isEqualTo(run.get("design"));
+        assertThat(columns.get("attribute").get("design")).isEqualTo(run.get("design"));
     }
 
     /**
@@ -142,7 +146,12 @@ class OneLayoutTest {
                             rs.getDouble(5), rs.getDouble(6)});
                     }
                 }
-                assertThat(rows).as(f.getKey()).hasSize(f.getKey().equals("run") ? 1 : 2);
+                // run: one point; attribute: the 32 on/off combinations of the five features; else 2.
+                assertThat(rows).as(f.getKey()).hasSize(switch (f.getKey()) {
+                    case "run" -> 1;
+                    case "attribute" -> 32;
+                    default -> 2;
+                });
                 for (double[] r : rows) {
                     assertThat(r[1]).as(f.getKey() + " point " + r[0]).isCloseTo(r[2], org.assertj.core.data.Offset
                             .offset(1e-12 * Math.abs(r[2])));

@@ -490,7 +490,8 @@ class SiteModeTest {
         Path attributed = folder2.resolve(attribution.path("folder").asText());
         assertThat(attributed.getFileName().toString()).isEqualTo("attribution-2-model");
         for (String f : List.of("attribution.csv", "designs.csv", "cea.csv", "ceac.csv", "runs.csv", "summary.json",
-                "manifest.json", "scenario.resolved.yaml", "features.yaml")) {
+                "manifest.json", "scenario.resolved.yaml", "features.yaml", "design.csv", "points.csv", "sites.csv",
+                "timeseries.csv")) {
             assertThat(attributed.resolve(f)).as(f).exists();
         }
         assertThat(folder2.resolve("choices.csv")).exists();
@@ -499,8 +500,9 @@ class SiteModeTest {
         assertThat(cli(new StringWriter(), "report", folder2.toString())).isZero();
         // Common random numbers: the all-on design's run under the round's seed is the model-only run.
         Map<String, String> modelRun = csvRow(folder2.resolve("runs.csv"), r -> r.get("point").equals("2"));
+        // The attribution's folder in the one layout too: the all-on design (mask 31) is point 32.
         Map<String, String> allOn = csvRow(attributed.resolve("runs.csv"),
-                r -> r.get("design").equals("31") && r.get("runSeed").equals(modelRun.get("runSeed")));
+                r -> r.get("point").equals("32") && r.get("runSeed").equals(modelRun.get("runSeed")));
         assertThat(allOn.get("eventsAverted")).isEqualTo(modelRun.get("eventsAverted"));
         assertThat(allOn.get("costTotal")).isEqualTo(modelRun.get("costTotal"));
     }

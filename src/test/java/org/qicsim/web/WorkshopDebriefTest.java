@@ -176,11 +176,12 @@ class WorkshopDebriefTest {
         }
         assertThat(Files.readString(beaFolder.resolve("report.html"))).contains("Shapley");
         for (String name : List.of("attribution.csv", "designs.csv", "cea.csv", "ceac.csv", "runs.csv", "summary.json",
-                "manifest.json", "scenario.resolved.yaml", "features.yaml")) {
+                "manifest.json", "scenario.resolved.yaml", "features.yaml", "design.csv", "points.csv")) {
             assertThat(beaFolder.resolve(name)).as(name).exists();
         }
         StringWriter out = new StringWriter();
-        assertThat(cli(out, "query", beaFolder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
+        assertThat(cli(out, "query", beaFolder.toString(),
+                "SELECT count(*) AS n FROM runs JOIN design USING (point)")).isZero();
         assertThat(out.toString()).contains("64");
         out = new StringWriter();
         assertThat(cli(out, "query", folder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
@@ -191,7 +192,7 @@ class WorkshopDebriefTest {
         assertThat(cli("attribute", beaFolder.resolve("scenario.resolved.yaml").toString(), "--features",
                 beaFolder.resolve("features.yaml").toString(), "--threads", "1", "--no-report", "--out",
                 again.toString())).isZero();
-        for (String name : List.of("attribution.csv", "designs.csv", "cea.csv", "ceac.csv", "runs.csv")) {
+        for (String name : List.of("attribution.csv", "designs.csv", "cea.csv", "ceac.csv", "runs.csv", "points.csv")) {
             assertThat(Files.readString(again.resolve(name))).as(name)
                     .isEqualTo(Files.readString(beaFolder.resolve(name)));
         }

@@ -22,7 +22,7 @@ import org.qicsim.results.UserInputException;
 /**
  * The one reader of results folders: registers DuckDB views {@code design}, {@code runs},
  * {@code points}, {@code timeseries}, {@code sites} and {@code sensitivity} over whatever a {@code run},
- * {@code compare} or {@code sweep} folder holds, so every query sees the same tables whatever
+ * {@code compare}, {@code attribute} or {@code sweep} folder holds, so every query sees the same tables whatever
  * wrote them; and {@code choices}, the participants' choices in a workshop site round's folder.
  *
  * <p>For each table T a folder offers, in order of preference, Parquet parts
@@ -30,8 +30,9 @@ import org.qicsim.results.UserInputException;
  * top of the folder. A table the folder lacks is not registered, so a query naming it fails with
  * DuckDB's own "does not exist" error. Every folder kind has the same tables with the same columns,
  * at the top of the folder ({@code run}: point 0; {@code compare}: point k for its k-th design; a
- * sweep: its design points). A compare folder of the older layout (run rows in
- * {@code designs/<k>-<name>/}) is refused with what to do.
+ * sweep: its design points; {@code attribute}: mask + 1 for each combination of features). A compare
+ * folder of the older layout (run rows in {@code designs/<k>-<name>/}), or an attribute folder of the
+ * older layout (runs.csv numbered by {@code design}), is refused with what to do.
  *
  * <p>CSV is read with {@code header=true}, {@code all_varchar=false}, types sniffed from the whole
  * file ({@code sample_size=-1}, so a value late in a large file cannot contradict the sniffed type),
@@ -77,6 +78,9 @@ public final class ResultsTables {
             if (table.equals("runs") && sources.isEmpty()) {
                 refuseOldCompareLayout(folder);
             }
+            if (table.equals("runs")) {
+                refuseOldAttributeLayout(folder);
+            }
             try {
                 db.execute("DROP VIEW IF EXISTS " + Sql.identifier(table));
                 String select = !sources.isEmpty() ? select(db, sources) : null;
@@ -111,6 +115,29 @@ public final class ResultsTables {
                             + "read_csv('" + designs + "/*/runs.csv', union_by_name=true)");
                 }
             }
+        }
+    }
+
+    /**
+     * An attribute folder written before attribute kept the one layout numbers its runs.csv rows by
+     * a {@code design} column (the feature mask) and has no {@code design} or {@code points} table:
+     * refused with what to do, rather than answered with a table lacking {@code point}.
+     */
+    private static void refuseOldAttributeLayout(Path folder) throws IOException {
+        Path runs = folder.resolve("runs.csv");
+        if (!Files.isRegularFile(runs)) {
+            return;
+        }
+        String header;
+        try (BufferedReader in = Files.newBufferedReader(runs, StandardCharsets.UTF_8)) {
+            header = in.readLine();
+        }
+        if (header != null && header.startsWith("design,")) {
+            throw new UserInputException(folder + " is an attribute folder in the layout of qicsim before one "
+                    + "layout for every command: its runs.csv numbers runs by design (the feature mask) rather than "
+                    + "by point, and it has no design or points table. qicsim report still reads it; to query it, "
+                    + "run the attribution again (its manifest.json holds the command line), or read the old file "
+                    + "directly, e.g. in DuckDB: SELECT design + 1 AS point, * FROM read_csv('" + runs + "')");
         }
     }
 
