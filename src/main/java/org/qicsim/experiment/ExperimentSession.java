@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
+import org.qicsim.results.Outputs;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.RunLog;
 import org.qicsim.results.UserInputException;
@@ -118,11 +119,7 @@ public final class ExperimentSession implements AutoCloseable {
             // read runs.csv).
             store = RunStore.open(folder, index, true, true, true);
         } catch (IOException | RuntimeException e) {
-            try {
-                closeStores();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            Outputs.closeAfter(e, this::closeStores);
             throw e;
         }
     }
@@ -168,24 +165,10 @@ public final class ExperimentSession implements AutoCloseable {
             session = new ExperimentSession(folder, experiment, subfolders, identity);
         } catch (IOException | RuntimeException e) {
             // Refused (a resumed folder of other designs) or failed: the folder's lock is let go.
-            try {
-                folder.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            Outputs.closeAfter(e, folder);
             throw e;
         }
-        try {
-            session.readStored();
-        } catch (IOException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-        return session;
+        return withStored(session);
     }
 
     /**
@@ -199,15 +182,15 @@ public final class ExperimentSession implements AutoCloseable {
      */
     public static ExperimentSession open(ResultsFolder folder, RunPlan plan, boolean monthly, boolean sites, boolean csv)
             throws IOException {
-        ExperimentSession session = new ExperimentSession(folder, plan, monthly, sites, csv);
+        return withStored(new ExperimentSession(folder, plan, monthly, sites, csv));
+    }
+
+    /** The opened session once it has learnt which runs its stores hold; closed if that fails. */
+    private static ExperimentSession withStored(ExperimentSession session) throws IOException {
         try {
             session.readStored();
         } catch (IOException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            Outputs.closeAfter(e, session::close);
             throw e;
         }
         return session;

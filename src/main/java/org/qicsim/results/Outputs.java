@@ -3,9 +3,21 @@ package org.qicsim.results;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Closing several output files at once. */
+/** Closing output files: several at once, or one after a failure. */
 public final class Outputs {
     private Outputs() {
+    }
+
+    /**
+     * Closes {@code output} after {@code failure} has happened, keeping {@code failure} as the one the
+     * caller rethrows: a failure to close is added to it as suppressed rather than hiding it.
+     */
+    public static void closeAfter(Throwable failure, Closeable output) {
+        try {
+            output.close();
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
     }
 
     /**
