@@ -396,6 +396,23 @@ public final class Draws {
             return quantile(uniform(random), n);
         }
 
+        /**
+         * The same as {@link #draw(RandomGenerator, int)} on a keyed generator: where the answer
+         * does not depend on the uniform (n = 0, p of 0 or 1) its number is passed over without
+         * being computed (SplitMix64's state is a counter), so later draws are unchanged.
+         */
+        int draw(KeyedGenerator random, int n) {
+            if (n <= 0 || p <= 0) {
+                random.skip(1);
+                return 0;
+            }
+            if (p >= 1) {
+                random.skip(1);
+                return n;
+            }
+            return flipped ? n - search(1.0 - uniform(random), n) : search(uniform(random), n);
+        }
+
         /** The same as {@code Draws.binomialQuantile(u, n, p)}. */
         int quantile(double u, int n) {
             if (n <= 0 || p <= 0) {
