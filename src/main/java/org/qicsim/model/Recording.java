@@ -86,6 +86,7 @@ final class Recording {
         int gamedEvents = 0;
         int altered = 0;
         double mean = s.endowment.caseMixMean();
+        int cell = sim.registry.cell(month, j);
         for (int k = 0; k < cases.length; k++) {
             int n = cases[k];
             int trueRecorded = recordedTrue.draw(random, events[k]);
@@ -110,7 +111,7 @@ final class Recording {
             for (int i = 0; i < n; i++) {
                 double u = Draws.uniform(random);
                 int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
-                sim.registry.addRecord(month, j, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
+                sim.registry.addRecord(cell, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
                         bin);
             }
         }

@@ -56,9 +56,15 @@ final class Registry {
 
     /** The bin of a recorded risk. */
     static int bin(double risk) {
-        int b = (int) Math.floor((risk - LOW) / BIN_WIDTH);
+        // floor((risk − LOW) / BIN_WIDTH) clamped to [0, BINS − 1]: dividing by 1/8 is multiplying
+        // by 8 exactly, and truncation differs from floor only below 0, which clamps to 0 either way
+        // (NaN gives 0 either way).
+        int b = (int) ((risk - LOW) * BINS_PER_UNIT);
         return Math.max(0, Math.min(BINS - 1, b));
     }
+
+    /** 1 / BIN_WIDTH, a power of two. */
+    private static final double BINS_PER_UNIT = 8.0;
 
     /** The risk value standing for bin b: its centre. */
     static double binCentre(int b) {
@@ -96,7 +102,16 @@ final class Registry {
 
     /** Adds one record's recorded-risk bin as recorded and as it would have been recorded without gaming. */
     void addRecord(int month, int site, int bin, int binUngamed) {
-        int cell = Math.floorMod(month, capacity) * sites + site;
+        addRecord(cell(month, site), bin, binUngamed);
+    }
+
+    /** The cell of a site-month, for {@link #addRecord(int, int, int)}. */
+    int cell(int month, int site) {
+        return Math.floorMod(month, capacity) * sites + site;
+    }
+
+    /** {@link #addRecord(int, int, int, int)} at a site-month's {@link #cell}. */
+    void addRecord(int cell, int bin, int binUngamed) {
         bins[cell * BINS + bin]++;
         binsUngamed[cell * BINS + binUngamed]++;
         binFrom[cell] = Math.min(binFrom[cell], Math.min(bin, binUngamed));

@@ -70,4 +70,30 @@ class RegistryTest {
         assertThatThrownBy(() -> registry.window(0, months - capacity - 5, months - 1, false, histogram))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    /**
+     * The bin by multiplication and truncation equals floor((risk + 4) / 0.125) clamped, for 100,000
+     * seeded risks over [−6, 6], every bin edge and its neighbouring doubles, ±0, infinities and NaN.
+     */
+    @Test
+    void binEqualsTheFlooredQuotient() {
+        SplittableRandom r = new SplittableRandom(5);
+        java.util.List<Double> risks = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
+                Double.MIN_VALUE, -Double.MIN_VALUE));
+        for (int i = 0; i < 100_000; i++) {
+            risks.add(-6 + 12 * r.nextDouble());
+        }
+        for (int b = -20; b <= Registry.BINS + 20; b++) {
+            double edge = Registry.LOW + b * Registry.BIN_WIDTH;
+            risks.add(edge);
+            risks.add(Math.nextUp(edge));
+            risks.add(Math.nextDown(edge));
+        }
+        for (double risk : risks) {
+            int want = Math.max(0, Math.min(Registry.BINS - 1,
+                    (int) Math.floor((risk - Registry.LOW) / Registry.BIN_WIDTH)));
+            assertThat(Registry.bin(risk)).as("risk %s", risk).isEqualTo(want);
+        }
+    }
 }
