@@ -23,6 +23,11 @@ final class TrueRate {
     private final double[][] groupExpGammaQ;
     /** Per site, the bundle of each group, ascending. */
     private final int[][] groupBundle;
+    /**
+     * Up to this many patterns changing bundle move between groups one by one (two binary searches
+     * each); more are regrouped from scratch, which costs about the same as this many moves.
+     */
+    static final int INCREMENTAL_PATTERNS = 12;
     /** This month's executing patterns per practice, before they replace the site's. */
     private long[] nextMasks = new long[0];
     private final int[] landscapeVersion;
@@ -77,7 +82,7 @@ final class TrueRate {
             nextMasks[i] = mask;
         }
         int[] current = executed[j];
-        if (fresh) {
+        if (fresh || Long.bitCount(changed) > INCREMENTAL_PATTERNS) {
             System.arraycopy(nextMasks, 0, masks, 0, masks.length);
             Arrays.fill(current, 0);
             // Pattern k's bundle has bit i iff bit k of practice i's set: visit only the set bits.
