@@ -8,14 +8,13 @@ import org.qicsim.experiment.Experiment;
 /** What {@code --dry-run} prints: the designs, the runs, the counterfactuals and a time estimate. */
 final class DryRun {
     /**
-     * Site-months simulated per second per thread. On the idle 2-core reference machine one
-     * michigan-cqi run with its counterfactual (5,760 site-months) took 33.5 ms after the second
-     * round of issue 11 ({@code LimitBoundBenchmark.michiganRun}, README "Engine benchmarks"), i.e.
-     * 172,000 site-months/s; the third round's engine costs about 0.78 of that CPU per run (thread
-     * CPU time of {@code LimitBoundCpuRatio}, before and after interleaved in two pairs under load:
-     * 25.1 / 34.7 ms and 30.6 / 36.4 ms, 0.72 and 0.84), hence 172,000 / 0.78 ≈ 220,000.
+     * Site-months simulated per second per thread. After the fourth round of issue 11 one
+     * michigan-cqi run with its counterfactual (5,760 site-months) took 20.6 ms in one JMH run
+     * ({@code LimitBoundBenchmark.michiganRun}, README "Engine benchmarks") on the 2-core reference
+     * machine at load 1.2, i.e. about 280,000 site-months/s (the third round's 220,000 divided by
+     * this round's CPU ratio 0.71 would give 310,000; the directly measured figure is used).
      */
-    static final double SITE_MONTHS_PER_SECOND = 220_000;
+    static final double SITE_MONTHS_PER_SECOND = 280_000;
 
     private DryRun() {
     }

@@ -378,13 +378,25 @@ public final class Draws {
         private final double ratio;
         /** (1 − searched)^n by n; negative where not yet computed. */
         private double[] powers = new double[0];
-        /** Counts up to this have their running sums memoised (the recording's are mostly below 10). */
+        /** By default counts up to this have their running sums memoised (the recording's are mostly below 10). */
         static final int TABULATED_COUNT = 16;
+        /** Counts up to this have their running sums memoised. */
+        private final int tabulatedCount;
         /** binomialFromZero's running sums by n (null where not yet built). */
         private double[][] sums = new double[0][];
 
         FixedBinomial(double p) {
+            this(p, TABULATED_COUNT);
+        }
+
+        /**
+         * With the running sums of counts up to {@code tabulatedCount} memoised (only where the
+         * search runs from zero, mean n·p below the sequential limit): the same variates whatever
+         * the limit, which trades memory for the products and divisions of the search.
+         */
+        FixedBinomial(double p, int tabulatedCount) {
             this.p = p;
+            this.tabulatedCount = tabulatedCount;
             this.flipped = p > 0.5 && p < 1;
             this.searched = flipped ? 1.0 - p : p;
             this.q = 1.0 - searched;
@@ -394,6 +406,23 @@ public final class Draws {
         /** The same as {@code Draws.binomial(random, n, p)}. */
         int draw(RandomGenerator random, int n) {
             return quantile(uniform(random), n);
+        }
+
+        /**
+         * The same as {@link #draw(RandomGenerator, int)} on a keyed generator: where the answer
+         * does not depend on the uniform (n = 0, p of 0 or 1) its number is passed over without
+         * being computed (SplitMix64's state is a counter), so later draws are unchanged.
+         */
+        int draw(KeyedGenerator random, int n) {
+            if (n <= 0 || p <= 0) {
+                random.skip(1);
+                return 0;
+            }
+            if (p >= 1) {
+                random.skip(1);
+                return n;
+            }
+            return flipped ? n - search(1.0 - uniform(random), n) : search(uniform(random), n);
         }
 
         /** The same as {@code Draws.binomialQuantile(u, n, p)}. */
@@ -411,7 +440,7 @@ public final class Draws {
             double mean = n * searched;
             if (mean < BINOMIAL_SEQUENTIAL_LIMIT) {
                 double pmf = powerOf(n);
-                if (pmf > 1e-280 && n > TABULATED_COUNT) {
+                if (pmf > 1e-280 && n > tabulatedCount) {
                     return binomialFromZero(u, n, ratio, pmf, mean);
                 }
                 if (pmf > 1e-280) {
@@ -492,7 +521,9 @@ public final class Draws {
     static FixedBinomial[] equalMultinomialParts(int categories) {
         FixedBinomial[] parts = new FixedBinomial[Math.max(0, categories - 1)];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = new FixedBinomial(1.0 / (categories - i));
+            // A site-month's patients (about 40, up to a few hundred) are split once per world:
+            // every count whose search runs from zero is memoised.
+            parts[i] = new FixedBinomial(1.0 / (categories - i), Integer.MAX_VALUE);
         }
         return parts;
     }

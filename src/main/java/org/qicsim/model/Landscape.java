@@ -256,6 +256,70 @@ public final class Landscape {
                 all[m++] = quality(j, x);
             }
         }
+        return median(all);
+    }
+
+    /** Buckets of the counting pass of {@link #median}. */
+    private static final int MEDIAN_BUCKETS = 1 << 14;
+
+    /**
+     * The median of {@code all} (the middle value, or the mean of the two middle values), exactly:
+     * the order statistics are found by a counting pass over the values' bit patterns (for
+     * non-negative finite doubles their order as integers), then a selection among the few values
+     * of the bucket that holds each. Other values take the selection over everything. Reorders
+     * nothing it returns; may reorder {@code all}.
+     */
+    static double median(double[] all) {
+        int n = all.length;
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        boolean countable = n >= 2;
+        for (double v : all) {
+            long bits = Double.doubleToRawLongBits(v);
+            // Sign bit clear and finite: +0 … MAX_VALUE, whose bit patterns are in the values' order.
+            countable &= bits >= 0 && v <= Double.MAX_VALUE;
+            low = Math.min(low, bits);
+            high = Math.max(high, bits);
+        }
+        if (!countable) {
+            return medianBySelection(all);
+        }
+        int shift = 0;
+        while (((high - low) >>> shift) >= MEDIAN_BUCKETS) {
+            shift++;
+        }
+        int[] count = new int[(int) ((high - low) >>> shift) + 1];
+        for (double v : all) {
+            count[(int) ((Double.doubleToRawLongBits(v) - low) >>> shift)]++;
+        }
+        double upper = orderStatistic(all, n / 2, count, low, shift);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        double lower = orderStatistic(all, n / 2 - 1, count, low, shift);
+        return 0.5 * (lower + upper);
+    }
+
+    /** The k-th smallest of {@code all} (0-based), given the bucket counts of {@link #median}. */
+    private static double orderStatistic(double[] all, int k, int[] count, long low, int shift) {
+        int bucket = 0;
+        int below = 0;
+        while (below + count[bucket] <= k) {
+            below += count[bucket];
+            bucket++;
+        }
+        double[] members = new double[count[bucket]];
+        int m = 0;
+        for (double v : all) {
+            if ((int) ((Double.doubleToRawLongBits(v) - low) >>> shift) == bucket) {
+                members[m++] = v;
+            }
+        }
+        return select(members, k - below);
+    }
+
+    /** The median by quickselect over all values (the original path; values finite). */
+    static double medianBySelection(double[] all) {
         int n = all.length;
         // Selection instead of a full sort: the same order statistics, exactly.
         if (n % 2 == 1) {

@@ -23,7 +23,7 @@ final class Outcomes {
         // The key's first K draws (n and its split) are the world's, drawn once (World.patients).
         int[] cases = sim.stratumCases;
         int n = sim.world.patients(t, s.index, cases);
-        RandomGenerator patients = recording == null ? null
+        KeyedGenerator patients = recording == null ? null
                 : sim.keys.reused(Stream.PATIENTS, s.index).skip(cases.length);
         double offset = sim.world.alpha() + e.structuralEffect() + e.caseMixMean()
                 - sim.world.gamma() * sim.quality[s.index]
@@ -39,8 +39,10 @@ final class Outcomes {
                     sim.stratumEvents[k] = Draws.binomial(patients, cases[k], p);
                 }
             } else if (recording != null) {
-                // The fixed layout: one uniform per stratum, whatever its count.
-                sim.stratumEvents[k] = Draws.binomial(patients, 0, 0.0);
+                // The fixed layout: one number per stratum, whatever its count (passed over
+                // uncomputed when the count is 0: later draws are unchanged).
+                patients.skip(1);
+                sim.stratumEvents[k] = 0;
             }
         }
         if (recording != null) {

@@ -1,6 +1,5 @@
 package org.qicsim.model;
 
-import java.util.random.RandomGenerator;
 import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
@@ -52,9 +51,6 @@ final class Recording {
         this.upcodedOf = new Draws.FixedBinomial(upcodeShare);
     }
 
-    /** Binomial(·, 0): a site that does not game still draws its uniform. */
-    private final Draws.FixedBinomial never = new Draws.FixedBinomial(0.0);
-
     static Recording of(QicSimulation sim) {
         return new Recording(sim);
     }
@@ -75,7 +71,7 @@ final class Recording {
      * μ_j + r_k + σ_abs·Z' (+ upcodeShift in the gamed copy).
      */
     void record(Site s, int patients, int[] cases, int[] events, RiskAverage.Table strata) {
-        RandomGenerator random = sim.keys.reused(Stream.RECORDING, s.index);
+        KeyedGenerator random = sim.keys.reused(Stream.RECORDING, s.index);
         // Qc is the collaborative's for members from the launch; 0.5 otherwise.
         double qc = sim.active && s.member ? collaborativeQc : 0.5;
         double riskError = riskError(baseRiskError, offset, weight, qc);
@@ -90,13 +86,23 @@ final class Recording {
         int gamedEvents = 0;
         int altered = 0;
         double mean = s.endowment.caseMixMean();
+        int cell = sim.registry.cell(month, j);
         for (int k = 0; k < cases.length; k++) {
             int n = cases[k];
             int trueRecorded = recordedTrue.draw(random, events[k]);
             int falseRecorded = recordedFalse.draw(random, n - events[k]);
-            int suppressed = (gaming ? suppressedOf : never).draw(random, trueRecorded);
-            int upcodedSuppressed = (gaming ? upcodedOf : never).draw(random, suppressed);
-            int upcodedOthers = (gaming ? upcodedOf : never).draw(random, n - suppressed);
+            int suppressed = 0;
+            int upcodedSuppressed = 0;
+            int upcodedOthers = 0;
+            if (gaming) {
+                suppressed = suppressedOf.draw(random, trueRecorded);
+                upcodedSuppressed = upcodedOf.draw(random, suppressed);
+                upcodedOthers = upcodedOf.draw(random, n - suppressed);
+            } else {
+                // Binomials at probability 0: their uniforms are passed over, not computed, so
+                // every later draw of the key is the one it would be had they been drawn.
+                random.skip(3);
+            }
             recordedEvents += trueRecorded + falseRecorded;
             gamedEvents += trueRecorded - suppressed + falseRecorded;
             altered += suppressed + upcodedOthers;
@@ -105,7 +111,7 @@ final class Recording {
             for (int i = 0; i < n; i++) {
                 double u = Draws.uniform(random);
                 int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
-                sim.registry.addRecord(month, j, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
+                sim.registry.addRecord(cell, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
                         bin);
             }
         }

@@ -9,6 +9,11 @@ package org.qicsim.model;
  * <p>A ring buffer: it keeps only as many months as the longest look-back of any mechanism (three
  * feedback windows plus the lag for persistent PDs, a year for payments and observation, the longest
  * local test), so memory does not grow with the horizon.
+ *
+ * <p>The bins are kept cumulatively: a cell holds the site's counts over every month from 0 to its
+ * own, so a window's histogram is one difference of two cells instead of a sum over its months
+ * (integer counts, so the same histogram to the last count). The ring holds one month more than the
+ * look-back, the month before a window's first.
  */
 final class Registry {
     static final int BINS = 64;
@@ -16,60 +21,97 @@ final class Registry {
     static final double LOW = -4.0;
 
     private final int sites;
+    /** Months held: the longest look-back plus the month before a window (its cumulative base). */
     private final int capacity;
+    /** The latest month begun (−1 before month 0). */
+    private int latest = -1;
     private final int[] monthOfSlot;
     private final int[] cases;
     private final int[] events;
     private final int[] eventsUngamed;
     private final int[] bins;
     private final int[] binsUngamed;
-    /** Per cell, the lowest and one past the highest bin holding a record (either copy): window() sums only those. */
+    /**
+     * Per cell, the lowest and one past the highest bin holding a record (either copy) in any month
+     * up to the cell's: window() differences only those.
+     */
     private final int[] binFrom;
     private final int[] binTo;
 
     Registry(int sites, int capacity) {
         this.sites = sites;
-        this.capacity = capacity;
-        this.monthOfSlot = new int[capacity];
+        this.capacity = capacity + 1;
+        int cells = this.capacity * sites;
+        this.monthOfSlot = new int[this.capacity];
         java.util.Arrays.fill(monthOfSlot, Integer.MIN_VALUE);
-        this.cases = new int[capacity * sites];
-        this.events = new int[capacity * sites];
-        this.eventsUngamed = new int[capacity * sites];
-        this.bins = new int[capacity * sites * BINS];
-        this.binsUngamed = new int[capacity * sites * BINS];
-        this.binFrom = new int[capacity * sites];
-        this.binTo = new int[capacity * sites];
+        this.cases = new int[cells];
+        this.events = new int[cells];
+        this.eventsUngamed = new int[cells];
+        this.bins = new int[cells * BINS];
+        this.binsUngamed = new int[cells * BINS];
+        this.binFrom = new int[cells];
+        this.binTo = new int[cells];
         java.util.Arrays.fill(binFrom, BINS);
     }
 
     /** The bin of a recorded risk. */
     static int bin(double risk) {
-        int b = (int) Math.floor((risk - LOW) / BIN_WIDTH);
+        // floor((risk − LOW) / BIN_WIDTH) clamped to [0, BINS − 1]: dividing by 1/8 is multiplying
+        // by 8 exactly, and truncation differs from floor only below 0, which clamps to 0 either way
+        // (NaN gives 0 either way).
+        int b = (int) ((risk - LOW) * BINS_PER_UNIT);
         return Math.max(0, Math.min(BINS - 1, b));
     }
+
+    /** 1 / BIN_WIDTH, a power of two. */
+    private static final double BINS_PER_UNIT = 8.0;
 
     /** The risk value standing for bin b: its centre. */
     static double binCentre(int b) {
         return LOW + BIN_WIDTH * (b + 0.5);
     }
 
-    /** Clears the slot that month t reuses. */
+    /**
+     * Starts month t (months are begun in order from 0): its slot's counts are cleared and its
+     * cumulative bins start from the month before's.
+     */
     void beginMonth(int month) {
+        if (month != latest + 1) {
+            throw new IllegalStateException("month " + month + " begun after month " + latest);
+        }
         int slot = Math.floorMod(month, capacity);
         monthOfSlot[slot] = month;
         int base = slot * sites;
         java.util.Arrays.fill(cases, base, base + sites, 0);
         java.util.Arrays.fill(events, base, base + sites, 0);
         java.util.Arrays.fill(eventsUngamed, base, base + sites, 0);
-        java.util.Arrays.fill(bins, base * BINS, (base + sites) * BINS, 0);
-        java.util.Arrays.fill(binsUngamed, base * BINS, (base + sites) * BINS, 0);
-        java.util.Arrays.fill(binFrom, base, base + sites, BINS);
-        java.util.Arrays.fill(binTo, base, base + sites, 0);
+        if (month == 0) {
+            java.util.Arrays.fill(bins, base * BINS, (base + sites) * BINS, 0);
+            java.util.Arrays.fill(binsUngamed, base * BINS, (base + sites) * BINS, 0);
+            java.util.Arrays.fill(binFrom, base, base + sites, BINS);
+            java.util.Arrays.fill(binTo, base, base + sites, 0);
+        } else {
+            int previous = Math.floorMod(month - 1, capacity) * sites;
+            System.arraycopy(bins, previous * BINS, bins, base * BINS, sites * BINS);
+            System.arraycopy(binsUngamed, previous * BINS, binsUngamed, base * BINS, sites * BINS);
+            System.arraycopy(binFrom, previous, binFrom, base, sites);
+            System.arraycopy(binTo, previous, binTo, base, sites);
+        }
+        latest = month;
     }
 
     /** Adds one record's recorded-risk bin as recorded and as it would have been recorded without gaming. */
     void addRecord(int month, int site, int bin, int binUngamed) {
-        int cell = Math.floorMod(month, capacity) * sites + site;
+        addRecord(cell(month, site), bin, binUngamed);
+    }
+
+    /** The cell of a site-month, for {@link #addRecord(int, int, int)}. */
+    int cell(int month, int site) {
+        return Math.floorMod(month, capacity) * sites + site;
+    }
+
+    /** {@link #addRecord(int, int, int, int)} at a site-month's {@link #cell}. */
+    void addRecord(int cell, int bin, int binUngamed) {
         bins[cell * BINS + bin]++;
         binsUngamed[cell * BINS + binUngamed]++;
         binFrom[cell] = Math.min(binFrom[cell], Math.min(bin, binUngamed));
@@ -111,22 +153,33 @@ final class Registry {
         int n = 0;
         int o = 0;
         int[] ev = ungamed ? eventsUngamed : events;
-        int[] hb = ungamed ? binsUngamed : bins;
-        for (int m = Math.max(0, from); m <= to; m++) {
-            if (!holds(m)) {
-                if (m > to - capacity) {
-                    continue;
-                }
-                throw new IllegalStateException("month " + m + " is no longer held");
-            }
+        int first = Math.max(0, from);
+        // Months not begun yet hold nothing.
+        int last = Math.min(to, latest);
+        if (first > last) {
+            return new int[] {0, 0};
+        }
+        if (!holds(first - 1) && first > 0 || !holds(first)) {
+            throw new IllegalStateException("month " + first + " is no longer held");
+        }
+        for (int m = first; m <= last; m++) {
             int cell = Math.floorMod(m, capacity) * sites + site;
             n += cases[cell];
             o += ev[cell];
-            int hbase = cell * BINS;
-            // Bins outside [binFrom, binTo) hold no record of this cell in either copy.
-            int end = binTo[cell];
-            for (int b = binFrom[cell]; b < end; b++) {
-                histogram[b] += hb[hbase + b];
+        }
+        int[] hb = ungamed ? binsUngamed : bins;
+        int lastCell = Math.floorMod(last, capacity) * sites + site;
+        int lastBase = lastCell * BINS;
+        // Bins outside [binFrom, binTo) of the last month hold no record up to it in either copy.
+        int end = binTo[lastCell];
+        if (first == 0) {
+            for (int b = binFrom[lastCell]; b < end; b++) {
+                histogram[b] = hb[lastBase + b];
+            }
+        } else {
+            int before = (Math.floorMod(first - 1, capacity) * sites + site) * BINS;
+            for (int b = binFrom[lastCell]; b < end; b++) {
+                histogram[b] = hb[lastBase + b] - hb[before + b];
             }
         }
         return new int[] {n, o};

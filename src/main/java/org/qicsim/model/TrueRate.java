@@ -10,7 +10,8 @@ import java.util.Arrays;
  *
  * <p>One instance per arm keeps, per site, the patterns' executed bundles grouped by bundle with
  * e^{γ·Q} of each group; the groups change only when a fidelity crosses a pattern's fixed uniform,
- * the bundle changes or turbulence redraws the landscape, so most months reuse them and cost one
+ * the bundle changes or turbulence redraws the landscape, so most months reuse them (and when a
+ * fidelity crosses, only the patterns whose bundle changed move between groups) and cost one
  * {@code StrictMath.exp} (e^{−offset}) plus the stratified average of each group
  * ({@link RiskAverage.Table}). Nothing is allocated per site-month.
  */
@@ -20,6 +21,15 @@ final class TrueRate {
     private final int[] groups;
     private final int[][] groupCount;
     private final double[][] groupExpGammaQ;
+    /** Per site, the bundle of each group, ascending. */
+    private final int[][] groupBundle;
+    /**
+     * Up to this many patterns changing bundle move between groups one by one (two binary searches
+     * each); more are regrouped from scratch, which costs about the same as this many moves.
+     */
+    static final int INCREMENTAL_PATTERNS = 12;
+    /** This month's executing patterns per practice, before they replace the site's. */
+    private long[] nextMasks = new long[0];
     private final int[] landscapeVersion;
     /** Per site, e^{γ·Q_j(x)} by bundle x (0 = not yet evaluated), allocated on first use. */
     private final double[][] expGammaQ;
@@ -41,6 +51,7 @@ final class TrueRate {
         groups = new int[sites];
         groupCount = new int[sites][World.TRSR_PATTERNS];
         groupExpGammaQ = new double[sites][World.TRSR_PATTERNS];
+        groupBundle = new int[sites][World.TRSR_PATTERNS];
         landscapeVersion = new int[sites];
         expGammaQ = new double[sites][];
         memoVersion = new int[sites];
@@ -58,16 +69,21 @@ final class TrueRate {
         }
         // Practice i executes in pattern k iff it is adopted and u_ik < φ_i (Execution.pattern): with
         // the u_ik sorted, those k are a prefix, so one binary search gives the 64-bit set of them.
-        boolean same = groups[j] >= 0 && landscapeVersion[j] == sim.landscape.version();
+        boolean fresh = groups[j] < 0 || landscapeVersion[j] != sim.landscape.version();
         long[] masks = executingPatterns[j];
+        if (nextMasks.length < masks.length) {
+            nextMasks = new long[masks.length];
+        }
+        long changed = 0L;
         for (int i = 0; i < masks.length; i++) {
             long mask = (s.bundle >>> i & 1) == 1 ? prefixMasks[j][i][countBelow(sortedUniforms[j][i], s.fidelity[i])]
                     : 0L;
-            same &= masks[i] == mask;
-            masks[i] = mask;
+            changed |= masks[i] ^ mask;
+            nextMasks[i] = mask;
         }
-        if (!same) {
-            int[] current = executed[j];
+        int[] current = executed[j];
+        if (fresh || Long.bitCount(changed) > INCREMENTAL_PATTERNS) {
+            System.arraycopy(nextMasks, 0, masks, 0, masks.length);
             Arrays.fill(current, 0);
             // Pattern k's bundle has bit i iff bit k of practice i's set: visit only the set bits.
             for (int i = 0; i < masks.length; i++) {
@@ -76,6 +92,21 @@ final class TrueRate {
                 }
             }
             group(sim, j, current);
+        } else if (changed != 0L) {
+            // Only the patterns whose bundle changed move between groups: the groups (bundle,
+            // count, e^{γ·Q}) come out exactly as a regrouping of all 64 would give them.
+            for (long m = changed; m != 0L; m &= m - 1) {
+                leave(j, current[Long.numberOfTrailingZeros(m)]);
+            }
+            for (int i = 0; i < masks.length; i++) {
+                for (long m = masks[i] ^ nextMasks[i]; m != 0L; m &= m - 1) {
+                    current[Long.numberOfTrailingZeros(m)] ^= 1 << i;
+                }
+                masks[i] = nextMasks[i];
+            }
+            for (long m = changed; m != 0L; m &= m - 1) {
+                join(sim, j, current[Long.numberOfTrailingZeros(m)]);
+            }
         }
         double offset = sim.world.alpha() + s.endowment.structuralEffect()
                 + sim.scenario.environment().secularTrendPerYear() * t / 12.0;
@@ -229,6 +260,7 @@ final class TrueRate {
         }
         for (int g = 0; g < n; g++) {
             int x = seen[g];
+            groupBundle[j][g] = x;
             groupCount[j][g] = countOf[x];
             countOf[x] = 0;
             // e^{γ·Q} > 0, so 0 marks a bundle not yet evaluated.
@@ -239,5 +271,42 @@ final class TrueRate {
         }
         groups[j] = n;
         landscapeVersion[j] = version;
+    }
+
+    /** One pattern leaves bundle x's group (removed, order kept, when it was the last). */
+    private void leave(int j, int x) {
+        int n = groups[j];
+        int g = Arrays.binarySearch(groupBundle[j], 0, n, x);
+        if (--groupCount[j][g] == 0) {
+            int after = n - g - 1;
+            System.arraycopy(groupBundle[j], g + 1, groupBundle[j], g, after);
+            System.arraycopy(groupCount[j], g + 1, groupCount[j], g, after);
+            System.arraycopy(groupExpGammaQ[j], g + 1, groupExpGammaQ[j], g, after);
+            groups[j] = n - 1;
+        }
+    }
+
+    /** One pattern joins bundle x's group (inserted in ascending order when new). */
+    private void join(QicSimulation sim, int j, int x) {
+        int n = groups[j];
+        int g = Arrays.binarySearch(groupBundle[j], 0, n, x);
+        if (g >= 0) {
+            groupCount[j][g]++;
+            return;
+        }
+        g = -g - 1;
+        int after = n - g;
+        System.arraycopy(groupBundle[j], g, groupBundle[j], g + 1, after);
+        System.arraycopy(groupCount[j], g, groupCount[j], g + 1, after);
+        System.arraycopy(groupExpGammaQ[j], g, groupExpGammaQ[j], g + 1, after);
+        groupBundle[j][g] = x;
+        groupCount[j][g] = 1;
+        double[] memo = expGammaQ[j];
+        // e^{γ·Q} > 0, so 0 marks a bundle not yet evaluated (the memo is this landscape version's).
+        if (memo[x] == 0.0) {
+            memo[x] = StrictMath.exp(sim.world.gamma() * sim.landscape.quality(j, x));
+        }
+        groupExpGammaQ[j][g] = memo[x];
+        groups[j] = n + 1;
     }
 }

@@ -172,7 +172,8 @@ class DrawsTest {
      * The fixed-p binomial gives exactly {@code binomialQuantile}'s variate for every (u, n): 200
      * seeded probabilities (including 0, 1, 1/2 and p &gt; 1/2) × 500 seeded (u, n) with n up to 400,
      * so both the search from 0 and the search from the mode are covered, in an order that grows its
-     * memo out of order.
+     * memo out of order; the same with every count memoised, and on a keyed generator (which passes
+     * over the number of a draw that needs none) the same variate and the same next number.
      */
     @Test
     void fixedBinomialDrawsTheSameVariates() {
@@ -186,10 +187,19 @@ class DrawsTest {
                 default -> r.nextInt(4) == 0 ? 1 - 1e-3 * r.nextDouble() : r.nextDouble();
             };
             Draws.FixedBinomial fixed = new Draws.FixedBinomial(p);
+            Draws.FixedBinomial allTabulated = new Draws.FixedBinomial(p, Integer.MAX_VALUE);
             for (int i = 0; i < 500; i++) {
                 double u = Draws.uniform(r);
                 int n = r.nextInt(8) == 0 ? r.nextInt(401) : r.nextInt(12);
-                assertThat(fixed.quantile(u, n)).as("p=%s u=%s n=%s", p, u, n).isEqualTo(Draws.binomialQuantile(u, n, p));
+                int expected = Draws.binomialQuantile(u, n, p);
+                assertThat(fixed.quantile(u, n)).as("p=%s u=%s n=%s", p, u, n).isEqualTo(expected);
+                assertThat(allTabulated.quantile(u, n)).as("all tabulated p=%s u=%s n=%s", p, u, n).isEqualTo(expected);
+                // On a keyed generator: the same variate, and the key left where binomial leaves it.
+                long seed = r.nextLong();
+                KeyedGenerator keyed = new KeyedGenerator().reset(seed);
+                SplittableRandom plain = new SplittableRandom(seed);
+                assertThat(fixed.draw(keyed, n)).isEqualTo(Draws.binomial(plain, n, p));
+                assertThat(keyed.nextLong()).isEqualTo(plain.nextLong());
             }
         }
         int[] a = new int[8];
