@@ -98,6 +98,7 @@ final class Participation {
                 s.member = true;
                 s.everMember = true;
                 s.leftMonth = -1;
+                s.joinedMonth = sim.month;
                 s.credibility = FeedbackResponse.credibility(sim, 0.0);
             }
         }
