@@ -52,7 +52,7 @@ final class Champions {
             }
             if (!changed && recruiting && s.member && !c.filled() && recruitmentDue(sim, c, b.vacancyMonths())
                     && uArrive < leadership.championProbability()) {
-                c.appoint(successor(b, uLeadership));
+                c.recruit(successor(b, uLeadership));
                 changed = true;
             }
             if (changed) {

@@ -7,7 +7,8 @@ import org.qicsim.scenario.Collaborative;
  * participation, funds abstraction and champions, and ties about 2% of hospital payments to CQI
  * performance). It measures each performance year on that year's records (window 12, lag 0), pays
  * the performance design's share of share·revenue {@code lagMonths} after the year, pays the
- * participation fee at each anniversary if the attendance condition is met, and keeps the
+ * participation fee for each collaborative year at its end to every site that was a member throughout
+ * it and met the attendance condition over it (in arrears, before that month's exit decisions), and keeps the
  * {@code incentivePaidToNoise} diagnostic by applying the same rule to the year's mean true rates.
  */
 final class IncentiveProgramme {
@@ -67,9 +68,8 @@ final class IncentiveProgramme {
         if (paidYear > 0 && paidYear < measured.length && measured[paidYear] != null) {
             payPerformance(paidYear, design, inc);
         }
-        int anniversary = Calendar.anniversary(t, launch);
-        if (anniversary > 0) {
-            payParticipation(anniversary, inc.participation());
+        if (ended > 0) {
+            payParticipation(ended, inc.participation());
         }
         if (inc.performance().design() == Collaborative.Design.NONE) {
             for (Site s : sim.sites) {
@@ -159,12 +159,18 @@ final class IncentiveProgramme {
         }
     }
 
+    /**
+     * Participation pay for collaborative year {@code year}, in its last month (after that month's
+     * meetings, so the attendance condition covers the whole year): to every site that completed the
+     * year as a member, whether or not it leaves at this year end (issue 12 item 1).
+     */
     private void payParticipation(int year, Collaborative.Participation participation) {
         if (participation.annual() <= 0) {
             return;
         }
+        int yearStart = sim.launchMonth + 12 * (year - 1);
         for (Site s : sim.sites) {
-            if (!s.member) {
+            if (!s.memberThroughout(yearStart)) {
                 continue;
             }
             int held = s.accounts.held[year];

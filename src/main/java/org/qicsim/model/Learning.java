@@ -43,10 +43,7 @@ final class Learning {
                 int pd = choosePd(sim, s, visible, bundles, draws.pdKeys);
                 int differing = bundles[pd] ^ s.bundle;
                 double h = Integer.bitCount(differing) / (double) sim.landscape.practices();
-                // D of the latest report, processed or not (issue 12 item 1 asks for the gap of the
-                // report that set the response, Site.responseGap; a model change, not made here).
-                double p = Logistic.sigma(b.imitationGap() * Math.max(0.0, s.report.gap()) + b.imitationTrust() * s.trust
-                        - b.imitationDistance() * h);
+                double p = imitationProbability(s, h, b);
                 boolean copyable = differing != 0 && sim.collaborative.positiveDeviance().breadth() > 0;
                 // Copy or explore: the site's policy chooses (the model's: draws.imitate < p).
                 if (copyable && sim.responsePolicy(s.index).imitate(
@@ -57,6 +54,18 @@ final class Learning {
             }
             explore(sim, s, draws.exploreKeys);
         }
+    }
+
+    /**
+     * The chance that a site which sees a deviant whose bundle differs copies it rather than explores:
+     * σ(imitationGap·max(0, D_resp) + imitationTrust·T − imitationDistance·h). D_resp is the gap of the
+     * report that set the response in force (S5's responseGap, 0 before any processed report), as for
+     * effort: a report the site did not process has not been read, so its gap cannot move the site
+     * (issue 12 item 1; MODEL.md S7).
+     */
+    static double imitationProbability(Site s, double h, Behaviour.Learning b) {
+        return Logistic.sigma(b.imitationGap() * Math.max(0.0, s.responseGap) + b.imitationTrust() * s.trust
+                - b.imitationDistance() * h);
     }
 
     /**

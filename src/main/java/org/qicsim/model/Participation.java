@@ -60,12 +60,18 @@ final class Participation {
                 + b.championLost() * (championLost ? 1.0 : 0.0) + b.withdraw() * (withdrawing ? 1.0 : 0.0));
     }
 
-    /** A member leaves: it keeps its bundle, stops gaming and abandons any running test (§3). */
+    /**
+     * A member leaves: it keeps its bundle, stops gaming and abandons any running test (§3); a champion
+     * the collaborative funded leaves the post with the membership (issue 12 item 1; S10).
+     */
     static void leave(QicSimulation sim, Site s) {
         s.member = false;
         s.leftMonth = sim.month;
         s.gaming = false;
         s.test = null;
+        if (s.champion.membershipEnded(sim.month)) {
+            sim.championChanged(s);
+        }
     }
 
     /** σ(base + peerShare·share of same-region sites that are members), decided synchronously. */
@@ -92,6 +98,7 @@ final class Participation {
                 s.member = true;
                 s.everMember = true;
                 s.leftMonth = -1;
+                s.joinedMonth = sim.month;
                 s.credibility = FeedbackResponse.credibility(sim, 0.0);
             }
         }

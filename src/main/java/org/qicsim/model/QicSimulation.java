@@ -208,6 +208,7 @@ public final class QicSimulation extends SimState {
         for (Site s : sites) {
             s.member = s.endowment.memberAtStart();
             s.everMember = s.member;
+            s.joinedMonth = s.member ? month : Site.NEVER;
         }
         trace.membersAtStart = 0;
         for (Site s : sites) {

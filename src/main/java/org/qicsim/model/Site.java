@@ -81,6 +81,8 @@ final class Site {
     boolean member;
     boolean everMember;
     int leftMonth = -1;
+    /** Month the current membership began (the launch, or the year-end month of joining), or {@link #NEVER}. */
+    int joinedMonth = NEVER;
 
     // Yearly accounts for the participation decision and payments, by collaborative year (1-based).
     final YearlyAccounts accounts;
@@ -102,6 +104,15 @@ final class Site {
     /** Whether a site visit came in the 12 months up to {@code month} (never true before the first visit). */
     boolean visitedWithinYear(int month) {
         return lastVisitedMonth != NEVER && month - lastVisitedMonth < 12;
+    }
+
+    /**
+     * Whether the site has been a member in every month of collaborative year {@code year} (which starts
+     * in month {@code yearStart}) up to now: a member now whose membership began no later than the
+     * year's first month (S6 participation pay).
+     */
+    boolean memberThroughout(int yearStart) {
+        return member && joinedMonth != NEVER && joinedMonth <= yearStart;
     }
 
     /** E = E0 + ΔE. */

@@ -178,4 +178,67 @@ class LearningRulesTest {
             assertThat(changed).isPositive();
         }
     }
+
+    /**
+     * Issue 12 item 1 (MODEL.md S7 step 2): imitation reads D_resp, the gap of the report that set the
+     * response in force, not the latest report's gap. Planted: the latest (unprocessed) report's gap is
+     * −2 or +3 while the response's gap is 1.5; the probability is σ(imitationGap·1.5 + imitationTrust·T −
+     * imitationDistance·h) exactly, whatever the latest report says, and moves with D_resp.
+     */
+    @Test
+    void imitationProbabilityReadsTheGapOfTheReportThatSetTheResponse() {
+        QicSimulation sim = launched();
+        Site s = sim.sites[2];
+        var b = sim.scenario.behaviour().learning();
+        s.trust = 0.4;
+        s.responseGap = 1.5;
+        double expected = Logistic.sigma(b.imitationGap() * 1.5 + b.imitationTrust() * 0.4 - b.imitationDistance() * 0.25);
+        s.report = new Report(7, sim.month, 0.1, 1, false, 0.0, 0.5, 0.1, 0.1, -2.0);
+        assertThat(Learning.imitationProbability(s, 0.25, b)).isEqualTo(expected);
+        s.report = new Report(7, sim.month, 0.1, 1, false, 0.0, 0.5, 0.1, 0.1, 3.0);
+        assertThat(Learning.imitationProbability(s, 0.25, b)).isEqualTo(expected);
+        s.responseGap = -1.0; // a maintain response: a non-positive gap adds nothing
+        assertThat(Learning.imitationProbability(s, 0.25, b))
+                .isEqualTo(Logistic.sigma(b.imitationTrust() * 0.4 - b.imitationDistance() * 0.25));
+    }
+
+    /**
+     * The same rule where learning asks it: over whole runs every imitation question a site's policy
+     * is asked carries the probability from that site's D_resp, and in some of them the latest
+     * report's gap would have given another probability (so the run exercises the difference).
+     */
+    @Test
+    void learningAsksWithTheResponsesGap() {
+        ResolvedScenario rs = TestScenarios.resolved("collaborative.feedback.visibility=unblinded");
+        int asked = 0;
+        int differs = 0;
+        for (long seed = 1; seed <= 2; seed++) {
+            World world = World.initialise(rs.scenario(), new Streams(seed, rs.scenario().sites().count()));
+            QicSimulation[] holder = new QicSimulation[1];
+            int[] counts = new int[2];
+            holder[0] = new QicSimulation(world, rs::collaborativeAt, Arm.COLLABORATIVE, seed, j -> new ResponsePolicy() {
+                @Override
+                public Decision decide(Report report, LeaderView view, ResponsePolicy.Draws draws) {
+                    return ResponsePolicy.model().decide(report, view, draws);
+                }
+
+                @Override
+                public boolean imitate(ImitationChoice choice, double uniform) {
+                    Site site = holder[0].sites[j];
+                    var b = holder[0].scenario.behaviour().learning();
+                    assertThat(choice.probability()).isEqualTo(Learning.imitationProbability(site, choice.distance(), b));
+                    counts[0]++;
+                    if (Math.max(0.0, site.report.gap()) != Math.max(0.0, site.responseGap)) {
+                        counts[1]++;
+                    }
+                    return ResponsePolicy.model().imitate(choice, uniform);
+                }
+            });
+            holder[0].advanceTo(rs.scenario().horizonMonths());
+            asked += counts[0];
+            differs += counts[1];
+        }
+        assertThat(asked).isPositive();
+        assertThat(differs).as("questions where the latest report's gap differs from D_resp").isPositive();
+    }
 }

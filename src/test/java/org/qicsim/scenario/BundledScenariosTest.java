@@ -16,7 +16,7 @@ class BundledScenariosTest {
     }
 
     @Test
-    void michiganCqiIsTheDefaultsWithItsIdentityAndBaselineRate() throws Exception {
+    void michiganCqiIsTheDefaultsWithItsIdentityBaselineRateAndSocialisationRate() throws Exception {
         Scenario s = load("michigan-cqi.yaml").scenario();
         assertThat(s.name()).isEqualTo("michigan-cqi");
         assertThat(s.seed()).isEqualTo(20231201L);
@@ -26,6 +26,9 @@ class BundledScenariosTest {
         Scenario defaults = ScenarioLoader.defaults().scenario();
         Scenario expected = RecordBinder.with(RecordBinder.with(RecordBinder.with(defaults,
                 "name", "michigan-cqi"), "description", s.description()), "sites.baselineRate", 0.131);
+        // MODEL.md rule 3 calibrates socialisationRate for michigan-cqi only (issue 12 item 1).
+        expected = RecordBinder.with(expected, "collaborative.coordination.socialisationRate", 1.0);
+        assertThat(defaults.collaborative().coordination().socialisationRate()).isEqualTo(0.3);
         assertThat(s).isEqualTo(expected);
     }
 
@@ -60,10 +63,12 @@ class BundledScenariosTest {
     }
 
     @Test
-    void bundledScenariosHaveNoNotesExceptTheDefinitionsRedundantSwitches() throws Exception {
+    void bundledScenariosHaveOnlyTheExpectedNotes() throws Exception {
         assertThat(load("base.yaml").notes()).isEmpty();
         assertThat(load("michigan-cqi.yaml").notes()).isEmpty();
-        assertThat(load("no-collaborative.yaml").notes()).isEmpty();
+        // michigan's own socialisationRate, inherited, cannot act without a collaborative: the one true note.
+        assertThat(load("no-collaborative.yaml").notes()).extracting(Problem::path)
+                .containsExactly("collaborative.coordination.socialisationRate");
         // MODEL.md §8 switches these off although the rest of the definition already makes them moot.
         assertThat(load("registry-feedback-only.yaml").notes()).extracting(Problem::path).containsExactly(
                 "collaborative.positiveDeviance.showcase", "collaborative.leadership.training");

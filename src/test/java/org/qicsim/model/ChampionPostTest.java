@@ -1,0 +1,88 @@
+package org.qicsim.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.qicsim.scenario.ResolvedScenario;
+
+/**
+ * A funded champion post ends with membership (issue 12 item 1; MODEL.md S9, S10): on planted
+ * champions of a tiny world, a site that leaves loses the champion the collaborative recruited and keeps
+ * one the world gave it, and E0 follows the champion in post.
+ */
+class ChampionPostTest {
+    private static final long SEED = 5L;
+
+    private static QicSimulation launched() {
+        ResolvedScenario s = TestScenarios.resolved("sites.count=12", "collaborative.leadership.fundedChampions=true");
+        World world = World.initialise(s.scenario(), new Streams(SEED, s.scenario().sites().count()));
+        QicSimulation sim = new QicSimulation(world, s::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        sim.advanceTo(s.scenario().startMonth() + 1);
+        return sim;
+    }
+
+    private static Site member(QicSimulation sim, boolean worldPost, int skip) {
+        return Arrays.stream(sim.sites).filter(s -> s.member && s.endowment.championPost() == worldPost).skip(skip)
+                .findFirst().orElseThrow();
+    }
+
+    private static double e0(QicSimulation sim, Site s, double presence) {
+        return Effort.baseline(sim.scenario.behaviour().effort(), s.effectiveCapacity, s.endowment.intrinsic0(), presence);
+    }
+
+    @Test
+    void aLeaverLosesItsFundedChampionAndKeepsAWorldOne() {
+        QicSimulation sim = launched();
+        // A world champion (the site's own post, filled by the world).
+        Site world = member(sim, true, 0);
+        world.champion.appoint(0.6);
+        sim.championChanged(world);
+        // A funded champion in a post the collaborative created.
+        Site created = member(sim, false, 0);
+        created.champion.recruit(0.7);
+        sim.championChanged(created);
+        // A funded champion filling the site's own vacant post.
+        Site filled = member(sim, true, 1);
+        filled.champion.leave(sim.month - 1);
+        filled.champion.recruit(0.8);
+        sim.championChanged(filled);
+        assertThat(created.effort0).isEqualTo(e0(sim, created, 0.7)).isNotEqualTo(e0(sim, created, 0.0));
+
+        for (Site s : new Site[] {world, created, filled}) {
+            Participation.leave(sim, s);
+            assertThat(s.member).isFalse();
+        }
+        assertThat(world.champion.filled()).isTrue();
+        assertThat(world.champion.presence()).isEqualTo(0.6);
+        assertThat(world.effort0).isEqualTo(e0(sim, world, 0.6));
+
+        assertThat(created.champion.filled()).isFalse();
+        assertThat(created.champion.hasPost()).as("a post the collaborative created goes").isFalse();
+        assertThat(created.champion.presence()).isZero();
+        assertThat(created.effort0).isEqualTo(e0(sim, created, 0.0));
+
+        assertThat(filled.champion.filled()).isFalse();
+        assertThat(filled.champion.hasPost()).as("the site's own post stays, vacant").isTrue();
+        assertThat(filled.champion.vacantSince()).isEqualTo(sim.month);
+        assertThat(filled.effort0).isEqualTo(e0(sim, filled, 0.0));
+
+        // The created post never comes back from the world while the site is out (enrolment is off).
+        sim.advanceTo(sim.month + 36);
+        assertThat(created.member).isFalse();
+        assertThat(created.champion.hasPost()).isFalse();
+    }
+
+    @Test
+    void aWorldSuccessorIsNotFundedAndARecruitIs() {
+        Champion c = new Champion(false, 0.0);
+        c.recruit(0.5);
+        assertThat(c.funded()).isTrue();
+        assertThat(c.hasPost()).isTrue();
+        c.leave(3);
+        c.appoint(0.4);
+        assertThat(c.funded()).isFalse();
+        assertThat(c.membershipEnded(10)).isFalse();
+        assertThat(c.filled()).isTrue();
+    }
+}
