@@ -171,24 +171,33 @@ final class FeedbackResponse {
 
     /** The multinomial-logit choice among LEARN, LOWER, REJECT, WITHDRAW by one uniform. */
     static Response pick(double[] utility, double uniform) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double u : utility) {
-            max = Math.max(max, u);
-        }
-        double[] weight = new double[utility.length];
-        double total = 0.0;
-        for (int k = 0; k < utility.length; k++) {
-            weight[k] = StrictMath.exp(utility[k] - max);
-            total += weight[k];
-        }
+        double[] share = shares(utility);
         Response[] options = {Response.LEARN, Response.LOWER, Response.REJECT, Response.WITHDRAW};
         double cumulative = 0.0;
         for (int k = 0; k < options.length; k++) {
-            cumulative += weight[k] / total;
+            cumulative += share[k];
             if (uniform < cumulative) {
                 return options[k];
             }
         }
         return options[options.length - 1];
+    }
+
+    /** The multinomial-logit shares of the utilities, e^(u_k − max) / Σ e^(u_i − max). */
+    static double[] shares(double[] utility) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double u : utility) {
+            max = Math.max(max, u);
+        }
+        double[] share = new double[utility.length];
+        double total = 0.0;
+        for (int k = 0; k < utility.length; k++) {
+            share[k] = StrictMath.exp(utility[k] - max);
+            total += share[k];
+        }
+        for (int k = 0; k < share.length; k++) {
+            share[k] /= total;
+        }
+        return share;
     }
 }

@@ -27,4 +27,13 @@ package org.qicsim.model;
 public record LeaderView(double previousGap, Response responseInForce, double trust, double safety, double intrinsic,
         double effort, double capacity, double burdenShare, double championPresence, double processingProbability,
         double learnUtility, double lowerUtility, double rejectUtility, double withdrawUtility) {
+
+    /**
+     * The chances with which the model's site picks learn, lower, reject and withdraw (in that order)
+     * when it processes a report with a positive gap: the multinomial-logit shares of the four
+     * utilities that S5's choice uses.
+     */
+    public double[] responseShares() {
+        return FeedbackResponse.shares(new double[] {learnUtility, lowerUtility, rejectUtility, withdrawUtility});
+    }
 }

@@ -672,21 +672,11 @@ final class SiteRound {
         out.put("safety", JsonNumbers.finite(v.safety()));
         out.put("processingProbability", JsonNumbers.finite(v.processingProbability()));
         // The model's leanings when the gap is positive: the logit shares of its four responses.
-        double[] u = {v.learnUtility(), v.lowerUtility(), v.rejectUtility(), v.withdrawUtility()};
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : u) {
-            max = Math.max(max, x);
-        }
-        double total = 0;
-        double[] w = new double[u.length];
-        for (int k = 0; k < u.length; k++) {
-            w[k] = StrictMath.exp(u[k] - max);
-            total += w[k];
-        }
+        double[] share = v.responseShares();
         Map<String, Object> lean = new LinkedHashMap<>();
         String[] names = {"learn", "lower", "reject", "withdraw"};
-        for (int k = 0; k < u.length; k++) {
-            lean.put(names[k], JsonNumbers.finite(w[k] / total));
+        for (int k = 0; k < share.length; k++) {
+            lean.put(names[k], JsonNumbers.finite(share[k]));
         }
         out.put("leanings", r.gap() > 0 ? lean : null);
         return out;
