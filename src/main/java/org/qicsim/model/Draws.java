@@ -380,8 +380,6 @@ public final class Draws {
         private final int tabulatedCount;
         /** binomialFromZero's running sums by n (null where not yet built). */
         private double[][] sums = new double[0][];
-        /** The guide table of each memoised sums ({@link Draws#guideTable}), by n. */
-        private int[][] guides = new int[0][];
 
         FixedBinomial(double p) {
             this(p, TABULATED_COUNT);
@@ -435,10 +433,6 @@ public final class Draws {
         }
 
         private int search(double u, int n) {
-            // A memoised table exists only where the branches below would search it.
-            if (n < sums.length && sums[n] != null) {
-                return searchTable(u, sums[n], guides[n]);
-            }
             double mean = n * searched;
             if (mean < BINOMIAL_SEQUENTIAL_LIMIT) {
                 double pmf = powerOf(n);
@@ -446,21 +440,18 @@ public final class Draws {
                     return binomialFromZero(u, n, ratio, pmf, mean);
                 }
                 if (pmf > 1e-280) {
-                    sumsOf(n, pmf, mean);
-                    return searchTable(u, sums[n], guides[n]);
+                    double[] sums = sumsOf(n, pmf, mean);
+                    // binomialFromZero's answer: the first k with u ≤ P(X ≤ k) among its sums, else
+                    // where it stopped (n, or where a term no longer changed the sum).
+                    int k = 0;
+                    int end = sums.length - 1;
+                    while (k < end && u > sums[k]) {
+                        k++;
+                    }
+                    return k < end ? k : (int) sums[end];
                 }
             }
             return binomialFromMode(u, n, searched, q);
-        }
-
-        /**
-         * binomialFromZero's answer from its memoised sums: the first k with u ≤ P(X ≤ k) among
-         * them, else where it stopped (n, or where a term no longer changed the sum), stored after them.
-         */
-        private static int searchTable(double u, double[] sums, int[] guide) {
-            int end = sums.length - 1;
-            int k = searchSums(u, sums, end, guide);
-            return k < end ? k : (int) sums[end];
         }
 
         /**
@@ -471,7 +462,6 @@ public final class Draws {
         private double[] sumsOf(int n, double p0, double mean) {
             if (n >= sums.length) {
                 sums = java.util.Arrays.copyOf(sums, Math.max(n + 1, 2 * sums.length));
-                guides = java.util.Arrays.copyOf(guides, sums.length);
             }
             double[] table = sums[n];
             if (table == null) {
@@ -492,7 +482,6 @@ public final class Draws {
                 table = java.util.Arrays.copyOf(c, k + 1);
                 table[k] = k;
                 sums[n] = table;
-                guides[n] = guideTable(table, k);
             }
             return table;
         }

@@ -313,14 +313,14 @@ class DrawsTest {
     }
 
     /**
-     * FixedBinomial's guide-table search at the edges of its memoised sums: for 150 seeded p (below
-     * and above 1/2, and 1/2, tiny and near 1) and every n up to 40, the uniforms equal to each
-     * running sum of the search from zero and one ulp either side (u and, for p above 1/2, 1 − u
-     * on the complement's sums), the cell edges of a guide of up to 64 cells and their neighbours, and
-     * the grid's extreme uniforms give exactly binomialQuantile's variate.
+     * FixedBinomial's search of its memoised sums at their edges: for 150 seeded p (below and above
+     * 1/2, and 1/2, tiny and near 1) and every n up to 40, the uniforms equal to each running sum of
+     * the search from zero and one ulp either side (u and 1 − u, for the complement's sums when p is
+     * above 1/2), the multiples of 1/64 and their neighbours, and the grid's extreme uniforms give
+     * exactly binomialQuantile's variate.
      */
     @Test
-    void fixedBinomialGuideSearchAtTheSumsAndCellEdges() {
+    void fixedBinomialAtTheEdgesOfItsSums() {
         SplittableRandom r = new SplittableRandom(31337);
         for (int c = 0; c < 150; c++) {
             double p = switch (c) {
