@@ -86,10 +86,7 @@ final class Recording {
         int gamedEvents = 0;
         int altered = 0;
         double mean = s.endowment.caseMixMean();
-        Registry registry = sim.registry;
-        int cell = registry.cell(month, j);
-        int lowestBin = Registry.BINS;
-        int highestBin = -1;
+        int cell = sim.registry.cell(month, j);
         for (int k = 0; k < cases.length; k++) {
             int n = cases[k];
             int trueRecorded = recordedTrue.draw(random, events[k]);
@@ -114,15 +111,11 @@ final class Recording {
             for (int i = 0; i < n; i++) {
                 double u = Draws.uniform(random);
                 int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
-                int gamedBin = i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin;
-                registry.countRecord(cell, gamedBin, bin);
-                lowestBin = Math.min(lowestBin, Math.min(gamedBin, bin));
-                highestBin = Math.max(highestBin, Math.max(gamedBin, bin));
+                sim.registry.addRecord(cell, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
+                        bin);
             }
         }
-        // The cell's span of bins is widened once for the month's records (Registry.window reads it).
-        registry.spanBins(cell, lowestBin, highestBin + 1);
-        registry.addEvents(month, j, patients, gamedEvents, recordedEvents);
+        sim.registry.addEvents(month, j, patients, gamedEvents, recordedEvents);
         sim.gamedRecords[j] = altered;
         sim.recordsThisMonth[j] = patients;
     }

@@ -112,26 +112,10 @@ final class Registry {
 
     /** {@link #addRecord(int, int, int, int)} at a site-month's {@link #cell}. */
     void addRecord(int cell, int bin, int binUngamed) {
-        countRecord(cell, bin, binUngamed);
-        spanBins(cell, Math.min(bin, binUngamed), Math.max(bin, binUngamed) + 1);
-    }
-
-    /**
-     * {@link #addRecord(int, int, int)} without widening the cell's span of bins: a caller adding
-     * many records to one cell (the recording, per site-month) keeps their lowest and highest bin
-     * and calls {@link #spanBins} once, before any window reads the cell.
-     */
-    void countRecord(int cell, int bin, int binUngamed) {
         bins[cell * BINS + bin]++;
         binsUngamed[cell * BINS + binUngamed]++;
-    }
-
-    /** Widens a cell's span of bins holding a record to include [from, to) (an empty range widens nothing). */
-    void spanBins(int cell, int from, int to) {
-        if (from < to) {
-            binFrom[cell] = Math.min(binFrom[cell], from);
-            binTo[cell] = Math.max(binTo[cell], to);
-        }
+        binFrom[cell] = Math.min(binFrom[cell], Math.min(bin, binUngamed));
+        binTo[cell] = Math.max(binTo[cell], Math.max(bin, binUngamed) + 1);
     }
 
     /** Records one patient as recorded and as it would have been recorded without gaming. */
