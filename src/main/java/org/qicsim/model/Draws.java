@@ -305,7 +305,8 @@ public final class Draws {
      * Poisson(λ) at one fixed λ for many draws: exactly {@link #poisson(RandomGenerator, double,
      * double)}'s variates, with the sequential search's running sums P(X ≤ k) tabulated once (the same
      * additions in the same order, so the same values, up to where the search would stop because the
-     * sum no longer changes) and searched by bisection instead of rebuilt at every draw. Means outside
+     * sum no longer changes) and searched from a guide table ({@link #guideTable}) instead of rebuilt
+     * at every draw. Means outside
      * (0, {@value #POISSON_SEQUENTIAL_LIMIT}) draw as {@code poisson} does.
      */
     static final class PoissonTable {
@@ -313,12 +314,15 @@ public final class Draws {
         private final double[] cumulative;
         /** The variate when u exceeds every tabulated sum (where the search stops). */
         private final int last;
+        /** The guide table of the sums ({@link Draws#guideTable}). */
+        private final int[] guide;
 
         PoissonTable(double lambda, double expMinusLambda) {
             this.lambda = lambda;
             if (!(lambda > 0 && lambda < POISSON_SEQUENTIAL_LIMIT)) {
                 cumulative = null;
                 last = 0;
+                guide = null;
                 return;
             }
             double[] c = new double[16];
@@ -339,6 +343,7 @@ public final class Draws {
             }
             cumulative = java.util.Arrays.copyOf(c, k);
             last = k;
+            guide = guideTable(cumulative, k);
         }
 
         /** The same as {@code Draws.poisson(random, lambda, StrictMath.exp(−lambda))}. */
@@ -348,17 +353,8 @@ public final class Draws {
                 return poissonQuantile(u, lambda);
             }
             // The smallest k with u ≤ P(X ≤ k), as the search from 0 finds it; past the table, where it stops.
-            int lo = 0;
-            int hi = cumulative.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (u > cumulative[mid]) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo < cumulative.length ? lo : last;
+            int k = searchSums(u, cumulative, cumulative.length, guide);
+            return k < cumulative.length ? k : last;
         }
     }
 
@@ -501,6 +497,53 @@ public final class Draws {
             }
             return powers[n];
         }
+    }
+
+    /**
+     * A guide table (Chen and Asau's index table) over the first {@code end} of ascending running
+     * sums: with G = {@code guide.length} a power of two at least {@code end}, {@code guide[g]} is
+     * the smallest k &lt; end with {@code sums[k] ≥ g/G}, or {@code end} if none. For u in
+     * [g/G, (g + 1)/G) every sum below {@code guide[g]} is under g/G ≤ u, so an inversion search for
+     * the first k with u ≤ sums[k] can start at {@code guide[g]} and finds the same k, in about one
+     * step. g/G and u·G are exact (G a power of two), so the cell of u is exact.
+     */
+    static int[] guideTable(double[] sums, int end) {
+        int cells = Integer.highestOneBit(Math.max(1, end));
+        if (cells < end) {
+            cells <<= 1;
+        }
+        int[] guide = new int[cells];
+        int k = 0;
+        for (int g = 0; g < cells; g++) {
+            double low = (double) g / cells;
+            while (k < end && sums[k] < low) {
+                k++;
+            }
+            guide[g] = k;
+        }
+        return guide;
+    }
+
+    /**
+     * The smallest k &lt; end with {@code u ≤ sums[k]} for ascending {@code sums}, or {@code end} if
+     * none: the answer of a sequential search from 0, started at u's guide-table entry
+     * ({@link #guideTable} of the same sums and end).
+     */
+    static int searchSums(double u, double[] sums, int end, int[] guide) {
+        int k = guide[guideCell(u, guide)];
+        while (k < end && u > sums[k]) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * The guide-table cell of u: ⌊u·G⌋ (exact; G a power of two), kept within the table for u
+     * outside (0, 1) (cell 0 starts at 0, and the last cell's start holds for any u above its low end).
+     */
+    static int guideCell(double u, int[] guide) {
+        int g = (int) (u * guide.length);
+        return Math.max(0, Math.min(guide.length - 1, g));
     }
 
     /**

@@ -24,6 +24,24 @@ public final class Execution {
         return executed;
     }
 
+    /**
+     * {@link #execute(RandomGenerator, int, double[], int)} on a site-month's keyed generator: a
+     * practice not adopted passes its uniform over without computing it (SplitMix64's state is a
+     * counter, {@link KeyedGenerator#skip}), so the key ends where N uniforms leave it and the
+     * bundle is the same.
+     */
+    static int execute(KeyedGenerator random, int bundle, double[] fidelity, int practices) {
+        int executed = 0;
+        for (int i = 0; i < practices; i++) {
+            if ((bundle >>> i & 1) == 0) {
+                random.skip(1);
+            } else if (random.nextDouble() < fidelity[i]) {
+                executed |= 1 << i;
+            }
+        }
+        return executed;
+    }
+
     /** Pattern k of the fixed TRSR patterns: practice i executes iff its fixed uniform is below φ_i. */
     public static int pattern(double[][] patterns, int k, int bundle, double[] fidelity) {
         int executed = 0;

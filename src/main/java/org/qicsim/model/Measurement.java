@@ -215,11 +215,20 @@ final class Measurement {
         if (totalEvents <= 0 || totalEvents >= totalCases) {
             return null;
         }
-        // σ(a + ρ·r_b) = 1 / (1 + e^{−a}·k_b) with k_b = e^{−ρ·r_b} computed once per call: one
-        // StrictMath.exp per bisection step instead of one per bin (MODEL.md §6 S3).
-        double[] k = new double[Registry.BINS];
+        // σ(a + ρ·r_b) = 1 / (1 + e^{−a}·k_b) with k_b = e^{−ρ·r_b} (tabulated once for the three ρ
+        // of the design's risk adjustment): one StrictMath.exp per bisection step instead of one per
+        // bin (MODEL.md §6 S3).
+        double[] k = binFactors(rho);
+        // The bins holding records, ascending, with their counts: each step sums the same terms in
+        // the same order as a pass over all 64 bins that skips the empty ones.
+        int[] held = new int[Registry.BINS];
+        double[] count = new double[Registry.BINS];
+        int bins = 0;
         for (int b = 0; b < Registry.BINS; b++) {
-            k[b] = StrictMath.exp(-rho * Registry.binCentre(b));
+            if (pooledBins[b] > 0) {
+                held[bins] = b;
+                count[bins++] = pooledBins[b];
+            }
         }
         double lo = -30.0;
         double hi = 30.0;
@@ -227,10 +236,8 @@ final class Measurement {
             double mid = 0.5 * (lo + hi);
             double em = StrictMath.exp(-mid);
             double e = 0.0;
-            for (int b = 0; b < Registry.BINS; b++) {
-                if (pooledBins[b] > 0) {
-                    e += pooledBins[b] / (1.0 + em * k[b]);
-                }
+            for (int i = 0; i < bins; i++) {
+                e += count[i] / (1.0 + em * k[held[i]]);
             }
             if (e < totalEvents) {
                 lo = mid;
@@ -244,6 +251,34 @@ final class Measurement {
             rate[b] = 1.0 / (1.0 + ea * k[b]);
         }
         return rate;
+    }
+
+    /** The ρ of the three risk adjustments, whose bin factors are tabulated. */
+    private static final double[] TABULATED_RHO = {1.0, 0.5, 0.0};
+    private static final double[][] BIN_FACTORS = new double[TABULATED_RHO.length][];
+
+    static {
+        for (int i = 0; i < TABULATED_RHO.length; i++) {
+            BIN_FACTORS[i] = computeBinFactors(TABULATED_RHO[i]);
+        }
+    }
+
+    /** k_b = e^{−ρ·r_b} per bin (shared, never written), from the table for the design's ρ. */
+    static double[] binFactors(double rho) {
+        for (int i = 0; i < TABULATED_RHO.length; i++) {
+            if (rho == TABULATED_RHO[i]) {
+                return BIN_FACTORS[i];
+            }
+        }
+        return computeBinFactors(rho);
+    }
+
+    private static double[] computeBinFactors(double rho) {
+        double[] k = new double[Registry.BINS];
+        for (int b = 0; b < Registry.BINS; b++) {
+            k[b] = StrictMath.exp(-rho * Registry.binCentre(b));
+        }
+        return k;
     }
 
     /**

@@ -36,12 +36,17 @@ final class TrueRate {
     private final int[] memoVersion;
     /** Patterns per bundle while grouping; all zero between calls. */
     private final int[] countOf;
-    /** Per site and practice, the 64 pattern uniforms in ascending order (on first use). */
+    /** Per site and practice, the 64 pattern uniforms in ascending order (when the practice is first adopted). */
     private final double[][][] sortedUniforms;
     /** Per site and practice, the set of patterns (bit k) among the first c sorted, for c = 0 … 64. */
     private final long[][][] prefixMasks;
     /** Per site and practice, the patterns in which the practice executes this month. */
     private final long[][] executingPatterns;
+    /** Scratch of the pattern sort (no state between calls). */
+    private final int[] scratchOrder = new int[World.TRSR_PATTERNS];
+    private final long[] scratchKeys = new long[World.TRSR_PATTERNS];
+    private final int[] scratchStarts = new int[65];
+    private final long[] scratchBucketed = new long[World.TRSR_PATTERNS];
 
     TrueRate(int sites, int practices) {
         if (World.TRSR_PATTERNS > Long.SIZE) {
@@ -65,7 +70,7 @@ final class TrueRate {
     double of(QicSimulation sim, Site s, int t) {
         int j = s.index;
         if (sortedUniforms[j] == null) {
-            sortPatterns(j, s.endowment.patterns());
+            startSite(j, s.endowment.patterns().length);
         }
         // Practice i executes in pattern k iff it is adopted and u_ik < φ_i (Execution.pattern): with
         // the u_ik sorted, those k are a prefix, so one binary search gives the 64-bit set of them.
@@ -76,8 +81,14 @@ final class TrueRate {
         }
         long changed = 0L;
         for (int i = 0; i < masks.length; i++) {
-            long mask = (s.bundle >>> i & 1) == 1 ? prefixMasks[j][i][countBelow(sortedUniforms[j][i], s.fidelity[i])]
-                    : 0L;
+            long mask = 0L;
+            if ((s.bundle >>> i & 1) == 1) {
+                if (sortedUniforms[j][i] == null) {
+                    sortPatterns(j, i, s.endowment.patterns()[i]);
+                }
+                // Fidelity moves little in a month: the count is sought from last month's.
+                mask = prefixMasks[j][i][countBelow(sortedUniforms[j][i], s.fidelity[i], Long.bitCount(masks[i]))];
+            }
             changed |= masks[i] ^ mask;
             nextMasks[i] = mask;
         }
@@ -122,28 +133,30 @@ final class TrueRate {
         return sum / World.TRSR_PATTERNS;
     }
 
-    /** Sorts each practice's 64 pattern uniforms and tabulates the pattern set of every prefix. */
-    private void sortPatterns(int j, double[][] patterns) {
-        int n = patterns.length;
-        sortedUniforms[j] = new double[n][];
-        prefixMasks[j] = new long[n][World.TRSR_PATTERNS + 1];
-        executingPatterns[j] = new long[n];
-        int[] order = new int[World.TRSR_PATTERNS];
-        long[] keys = new long[World.TRSR_PATTERNS];
-        int[] start = new int[65];
-        long[] bucketed = new long[World.TRSR_PATTERNS];
-        for (int i = 0; i < n; i++) {
-            double[] u = patterns[i];
-            sortOrder(u, order, keys, start, bucketed);
-            double[] sorted = new double[order.length];
-            long mask = 0L;
-            for (int m = 0; m < order.length; m++) {
-                sorted[m] = u[order[m]];
-                mask |= 1L << order[m];
-                prefixMasks[j][i][m + 1] = mask;
-            }
-            sortedUniforms[j][i] = sorted;
+    /**
+     * A site's per-practice tables, empty: a practice's are built when it is first adopted
+     * ({@link #sortPatterns}), since a practice never adopted executes in no pattern.
+     */
+    private void startSite(int j, int practices) {
+        sortedUniforms[j] = new double[practices][];
+        prefixMasks[j] = new long[practices][];
+        executingPatterns[j] = new long[practices];
+    }
+
+    /** Sorts practice i's 64 pattern uniforms and tabulates the pattern set of every prefix. */
+    private void sortPatterns(int j, int i, double[] u) {
+        int[] order = scratchOrder;
+        sortOrder(u, order, scratchKeys, scratchStarts, scratchBucketed);
+        double[] sorted = new double[order.length];
+        long[] prefix = new long[World.TRSR_PATTERNS + 1];
+        long mask = 0L;
+        for (int m = 0; m < order.length; m++) {
+            sorted[m] = u[order[m]];
+            mask |= 1L << order[m];
+            prefix[m + 1] = mask;
         }
+        sortedUniforms[j][i] = sorted;
+        prefixMasks[j][i] = prefix;
     }
 
     /**
@@ -227,6 +240,23 @@ final class TrueRate {
             }
         }
         return lo;
+    }
+
+    /**
+     * {@link #countBelow(double[], double)} by a walk from {@code from} (0 … length): up while the
+     * next uniform is below φ, then down while the last counted one is not. The count is the
+     * unique c with every sorted[m &lt; c] below φ and no other, so the walk gives it from any start,
+     * in as many steps as the count moved (last month's count is the start).
+     */
+    static int countBelow(double[] sorted, double phi, int from) {
+        int c = from;
+        while (c < sorted.length && sorted[c] < phi) {
+            c++;
+        }
+        while (c > 0 && !(sorted[c - 1] < phi)) {
+            c--;
+        }
+        return c;
     }
 
     /**

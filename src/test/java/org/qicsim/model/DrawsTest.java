@@ -247,6 +247,169 @@ class DrawsTest {
         }
     }
 
+    /**
+     * The guide-table search ({@link Draws#searchSums}) gives the sequential search's answer, the first
+     * k &lt; end with u ≤ sums[k] (else end): 300 seeded ascending sums (lengths 0 … 600, with repeats,
+     * zeros, a last sum at or above 1, and sums tiny or bunched near 1) at seeded uniforms of the draw
+     * grid, at every sum and one ulp either side, at every cell edge g/G and one ulp either side, at the
+     * grid's smallest and largest uniforms, and at 0, 1 and NaN.
+     */
+    @Test
+    void guideTableSearchIsTheSequentialSearch() {
+        SplittableRandom r = new SplittableRandom(20261207);
+        for (int c = 0; c < 300; c++) {
+            int end = c < 3 ? c : r.nextInt(8) == 0 ? r.nextInt(601) : r.nextInt(40);
+            double[] sums = new double[end + 1];
+            double total = 0;
+            for (int k = 0; k < end; k++) {
+                double step = switch (c % 5) {
+                    case 0 -> r.nextInt(3) == 0 ? 0.0 : r.nextDouble();
+                    case 1 -> r.nextDouble() * 1e-3;
+                    case 2 -> k == 0 ? 0.999 : r.nextDouble() * 1e-6;
+                    default -> r.nextDouble();
+                };
+                total += step;
+                sums[k] = total;
+            }
+            if (c % 5 != 1 && c % 5 != 2) {
+                // Scaled to end at, below or above 1.
+                double scale = (c % 3 == 0 ? 1.0 : c % 3 == 1 ? 0.9 : 1.1) / Math.max(total, 1e-300);
+                for (int k = 0; k < end; k++) {
+                    sums[k] = Math.min(sums[k] * scale, c % 3 == 0 ? 1.0 : Double.MAX_VALUE);
+                }
+            }
+            sums[end] = -1; // the value past the sums, never searched
+            int[] guide = Draws.guideTable(sums, end);
+            assertThat(Integer.bitCount(guide.length)).isEqualTo(1);
+            assertThat(guide.length).isGreaterThanOrEqualTo(end);
+            java.util.List<Double> us = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                us.add(Draws.uniform(r));
+            }
+            for (int k = 0; k < end; k++) {
+                us.add(sums[k]);
+                us.add(Math.nextDown(sums[k]));
+                us.add(Math.nextUp(sums[k]));
+            }
+            for (int g = 0; g <= guide.length; g++) {
+                double edge = (double) g / guide.length;
+                us.add(edge);
+                us.add(Math.nextDown(edge));
+                us.add(Math.nextUp(edge));
+            }
+            us.add(0x1.0p-53);
+            us.add(1 - 0x1.0p-53);
+            us.add(0.0);
+            us.add(1.0);
+            us.add(Double.NaN);
+            for (double u : us) {
+                int expected = 0;
+                while (expected < end && u > sums[expected]) {
+                    expected++;
+                }
+                assertThat(Draws.searchSums(u, sums, end, guide)).as("case %d end %d u %s", c, end, u).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * FixedBinomial's search of its memoised sums at their edges: for 150 seeded p (below and above
+     * 1/2, and 1/2, tiny and near 1) and every n up to 40, the uniforms equal to each running sum of
+     * the search from zero and one ulp either side (u and 1 − u, for the complement's sums when p is
+     * above 1/2), the multiples of 1/64 and their neighbours, and the grid's extreme uniforms give
+     * exactly binomialQuantile's variate.
+     */
+    @Test
+    void fixedBinomialAtTheEdgesOfItsSums() {
+        SplittableRandom r = new SplittableRandom(31337);
+        for (int c = 0; c < 150; c++) {
+            double p = switch (c) {
+                case 0 -> 0.5;
+                case 1 -> 1e-9;
+                case 2 -> 1 - 1e-9;
+                case 3 -> 0.2;
+                default -> r.nextBoolean() ? r.nextDouble() : r.nextDouble() * 0.05;
+            };
+            Draws.FixedBinomial fixed = new Draws.FixedBinomial(p, Integer.MAX_VALUE);
+            Draws.FixedBinomial limited = new Draws.FixedBinomial(p);
+            double searched = p > 0.5 ? 1 - p : p;
+            double q = 1 - searched;
+            for (int n = 0; n <= 40; n++) {
+                java.util.List<Double> us = new java.util.ArrayList<>();
+                // The search from zero's running sums, as binomialFromZero forms them.
+                double pmf = Draws.power(q, n);
+                double sum = pmf;
+                for (int k = 0; k <= n && k < 60; k++) {
+                    for (double v : new double[] {sum, Math.nextDown(sum), Math.nextUp(sum)}) {
+                        if (v > 0 && v < 1 && 1 - v < 1) {
+                            us.add(v);
+                            us.add(1 - v);
+                        }
+                    }
+                    pmf *= searched / q * (n - k) / (k + 1);
+                    sum += pmf;
+                }
+                for (int g = 1; g < 64; g++) {
+                    double edge = g / 64.0;
+                    us.add(edge);
+                    us.add(Math.nextDown(edge));
+                    us.add(Math.nextUp(edge));
+                }
+                us.add(0x1.0p-53);
+                us.add(1 - 0x1.0p-53);
+                for (int i = 0; i < 20; i++) {
+                    us.add(Draws.uniform(r));
+                }
+                for (double u : us) {
+                    int expected = Draws.binomialQuantile(u, n, p);
+                    assertThat(fixed.quantile(u, n)).as("p=%s n=%s u=%s", p, n, u).isEqualTo(expected);
+                    assertThat(limited.quantile(u, n)).as("limited p=%s n=%s u=%s", p, n, u).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /**
+     * The tabulated Poisson's guide-table search at its sums' edges: for 40 seeded means below the
+     * sequential limit, the uniforms equal to each running sum and one ulp either side, every cell
+     * edge and its neighbours, give exactly the quantile of the search from zero.
+     */
+    @Test
+    void poissonTableGuideSearchAtTheSumsAndCellEdges() {
+        SplittableRandom r = new SplittableRandom(4711);
+        for (int c = 0; c < 40; c++) {
+            double lambda = c == 0 ? 1e-9 : c == 1 ? 499.9 : 120 * r.nextDouble() * r.nextDouble();
+            double e = StrictMath.exp(-lambda);
+            Draws.PoissonTable table = new Draws.PoissonTable(lambda, e);
+            java.util.List<Double> us = new java.util.ArrayList<>();
+            double pmf = e;
+            double sum = e;
+            for (int k = 0; k < 700; k++) {
+                for (double v : new double[] {sum, Math.nextDown(sum), Math.nextUp(sum)}) {
+                    if (v > 0 && v < 1) {
+                        us.add(v);
+                    }
+                }
+                pmf *= lambda / (k + 1);
+                sum += pmf;
+            }
+            for (int g = 1; g < 1024; g++) {
+                us.add(g / 1024.0);
+                us.add(Math.nextDown(g / 1024.0));
+                us.add(Math.nextUp(g / 1024.0));
+            }
+            us.add(1 - 0x1.0p-53);
+            for (double u : us) {
+                // A generator whose one number is the grid point nearest u: table and quantile see
+                // the same uniform.
+                long bits = Math.min((1L << 52) - 1, (long) Math.floor(u * 0x1.0p52)) << 12;
+                double onGrid = Draws.uniform(new FixedLong(bits));
+                assertThat(table.draw(new FixedLong(bits))).as("lambda=%s u=%s", lambda, onGrid)
+                        .isEqualTo(Draws.poissonQuantile(onGrid, lambda));
+            }
+        }
+    }
+
     /** A generator whose every nextLong is one value (−1: the largest uniform of the grid). */
     private record FixedLong(long value) implements java.util.random.RandomGenerator {
         @Override
