@@ -8,7 +8,7 @@ import org.qicsim.scenario.Scenario;
 /**
  * The months before the launch, run once per world and replicate and continued by every arm
  * (MODEL.md §3 "Months before the launch"): a collaborative arm run from month 0 to the end of
- * month {@code startMonth − 1} and kept as it stands then — sites, landscape, registry, trace and
+ * month {@code startMonth − 1} and kept as it stands then — sites, landscape, registry, trace, true-rate caches and
  * the world phase's per-site arrays. The counterfactual arm and the collaborative arm of each design
  * it {@link #serves} start at {@code startMonth} from copies of it ({@link QicSimulation}), so those
  * months are computed once instead of once per arm.
@@ -36,6 +36,7 @@ public final class PreLaunch {
     private final Landscape landscape;
     private final Registry registry;
     private final ArmTrace trace;
+    private final TrueRate trueRate;
     private final double[] quality;
     private final int[] gamedRecords;
     private final int[] recordsThisMonth;
@@ -48,6 +49,7 @@ public final class PreLaunch {
         this.landscape = sim.landscape;
         this.registry = sim.registry;
         this.trace = sim.trace;
+        this.trueRate = sim.trueRate;
         this.quality = sim.quality;
         this.gamedRecords = sim.gamedRecords;
         this.recordsThisMonth = sim.recordsThisMonth;
@@ -101,6 +103,10 @@ public final class PreLaunch {
 
     ArmTrace trace() {
         return trace;
+    }
+
+    TrueRate trueRate() {
+        return trueRate;
     }
 
     double[] quality() {

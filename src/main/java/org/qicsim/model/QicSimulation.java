@@ -157,7 +157,11 @@ public final class QicSimulation extends SimState {
         }
         // The counterfactual arm has no ties (MODEL.md §2): nothing to allocate or sum.
         this.ties = collaborativeArm ? new Ties(count, scenario.behaviour().community().tieCapacity()) : null;
-        this.trueRate = collaborativeArm ? new TrueRate(count, landscape.practices()) : null;
+        if (!collaborativeArm) {
+            this.trueRate = null;
+        } else {
+            this.trueRate = from == null ? new TrueRate(count, landscape.practices()) : new TrueRate(from.trueRate());
+        }
         this.centre = collaborativeArm ? new CoordinatingCentre(this) : null;
         this.programme = collaborativeArm ? new IncentiveProgramme(this) : null;
         this.collaborative = collaborativeAt.apply(Math.max(0, firstMonth - 1));
