@@ -33,7 +33,9 @@ public final class Run {
      * never launches, that arm is its own collaborative arm: a never-launched collaborative arm
      * equals the counterfactual arm to the bit in everything a counterfactual provides (cases,
      * events per site, effort, compliance), and adds the design's passive registry and true rates,
-     * so {@link #execute} then reuses it as the design's own trace (MODEL.md §9).
+     * so {@link #execute} then reuses it as the design's own trace (MODEL.md §9). The months before
+     * the launch are run once, for every design they serve ({@link #counterfactual(Scenario,
+     * IntFunction, long, boolean)} with {@code fork}).
      */
     public static Counterfactual counterfactual(Scenario scenario, IntFunction<Collaborative> collaborativeAt,
             long runSeed) {
@@ -105,8 +107,12 @@ public final class Run {
         return new RunResult(scenario, factual, counterfactual.trace());
     }
 
-    /** Convenience: a run with its own counterfactual. */
+    /**
+     * Convenience: a run with its own counterfactual. One design alone does not fork its months
+     * before the launch: that would save only the counterfactual arm's cheapest months, about what
+     * the copies cost (the outputs are the same either way).
+     */
     public static RunResult execute(Scenario scenario, IntFunction<Collaborative> collaborativeAt, long runSeed) {
-        return execute(scenario, collaborativeAt, runSeed, counterfactual(scenario, collaborativeAt, runSeed));
+        return execute(scenario, collaborativeAt, runSeed, counterfactual(scenario, collaborativeAt, runSeed, false));
     }
 }
