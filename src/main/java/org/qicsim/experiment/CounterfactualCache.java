@@ -79,8 +79,15 @@ public final class CounterfactualCache {
         // Any run of the key's world gives the same counterfactual; a design without a collaborative
         // makes it as its own arm (Run.counterfactual), which it then reuses.
         RunSpec maker = neverLaunching.getOrDefault(key, run);
+        // The months before the launch are run once and continued by every arm (MODEL.md §3) when
+        // more than one design shares the world; for one design alone that saves only the
+        // counterfactual arm's cheapest months, about what the copies cost (README, issue 11).
+        boolean fork;
+        synchronized (this) {
+            fork = usesLeft.getOrDefault(key, 0) > 1;
+        }
         FutureTask<Run.Counterfactual> task = new FutureTask<>(() -> Run.counterfactual(
-                maker.scenario().scenario(), maker.scenario()::collaborativeAt, maker.runSeed()));
+                maker.scenario().scenario(), maker.scenario()::collaborativeAt, maker.runSeed(), fork));
         FutureTask<Run.Counterfactual> existing = computed.putIfAbsent(key, task);
         if (existing == null) {
             synchronized (this) {

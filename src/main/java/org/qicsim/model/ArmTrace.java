@@ -107,6 +107,84 @@ public final class ArmTrace {
         leadership = new double[sites];
     }
 
+    /**
+     * A copy of {@code source} for an arm that continues from it (the pre-launch fork, MODEL.md §3):
+     * with {@code worldOnly}, the world's quantities only (true events and cases, effort, compliance
+     * and the monthly state summaries), as a counterfactual arm keeps them, the rest as a new
+     * counterfactual trace leaves it (true rates NaN); otherwise everything, deeply.
+     */
+    ArmTrace(ArmTrace source, boolean worldOnly) {
+        this(source.months, source.sites);
+        copy(source.cases, cases);
+        copy(source.events, events);
+        copy(source.siteEvents, siteEvents);
+        copy(source.siteCases, siteCases);
+        copy(source.effort, effort);
+        copy(source.compliance, compliance);
+        copy(source.members, members);
+        copy(source.meanEffort, meanEffort);
+        copy(source.meanIntrinsic, meanIntrinsic);
+        copy(source.meanTrust, meanTrust);
+        copy(source.meanSafety, meanSafety);
+        copy(source.gamingSites, gamingSites);
+        copy(source.championCoverage, championCoverage);
+        copy(source.tieDensity, tieDensity);
+        copy(source.practiceDiversity, practiceDiversity);
+        if (worldOnly) {
+            for (double[] month : trsr) {
+                Arrays.fill(month, Double.NaN);
+            }
+            return;
+        }
+        copy(source.trsr, trsr);
+        copy(source.measuredRate, measuredRate);
+        copy(source.measuredBetweenSiteSd, measuredBetweenSiteSd);
+        // Observations are never changed once made: shared, not copied.
+        baseline = source.baseline;
+        System.arraycopy(source.years, 0, years, 0, years.length);
+        last = source.last;
+        firstCycle = source.firstCycle;
+        imitations = source.imitations;
+        harmfulImitations = source.harmfulImitations;
+        explorations = source.explorations;
+        detections = source.detections;
+        meetings = source.meetings;
+        visits = source.visits;
+        System.arraycopy(source.responses, 0, responses, 0, responses.length);
+        pdPrecisionSum = source.pdPrecisionSum;
+        pdPrecisionCycles = source.pdPrecisionCycles;
+        gamingGap = source.gamingGap;
+        gamingGapPooled = source.gamingGapPooled;
+        incentivePaid = source.incentivePaid;
+        incentivePaidToNoise = source.incentivePaidToNoise;
+        payerCost = source.payerCost;
+        siteCost = source.siteCost;
+        launched = source.launched;
+        launchMonth = source.launchMonth;
+        membersAtStart = source.membersAtStart;
+        retained = source.retained;
+        codeAccuracy = source.codeAccuracy;
+        System.arraycopy(source.region, 0, region, 0, sites);
+        System.arraycopy(source.championFilled, 0, championFilled, 0, sites);
+        System.arraycopy(source.member, 0, member, 0, sites);
+        System.arraycopy(source.memberAtStart, 0, memberAtStart, 0, sites);
+        System.arraycopy(source.gamingEver, 0, gamingEver, 0, sites);
+        System.arraycopy(source.leftMonth, 0, leftMonth, 0, sites);
+        System.arraycopy(source.payments, 0, payments, 0, sites);
+        System.arraycopy(source.volume, 0, volume, 0, sites);
+        System.arraycopy(source.leadership, 0, leadership, 0, sites);
+    }
+
+    private static void copy(double[] from, double[] to) {
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    private static void copy(double[][] from, double[][] to) {
+        for (int t = 0; t < to.length; t++) {
+            System.arraycopy(from[t], 0, to[t], 0, to[t].length);
+        }
+    }
+
     private static double[] nan(int n) {
         double[] v = new double[n];
         Arrays.fill(v, Double.NaN);

@@ -29,6 +29,17 @@ final class Champion {
         this.leadership = leadership;
     }
 
+    /** An exact copy of {@code source} (the pre-launch fork, MODEL.md §3). */
+    Champion(Champion source) {
+        this.worldPost = source.worldPost;
+        this.post = source.post;
+        this.funded = source.funded;
+        this.filled = source.filled;
+        this.leadership = source.leadership;
+        this.vacantSince = source.vacantSince;
+        this.worldGaveUp = source.worldGaveUp;
+    }
+
     /** c·L: the champion's leadership, 0 with no champion in post. */
     double presence() {
         return filled ? leadership : 0.0;

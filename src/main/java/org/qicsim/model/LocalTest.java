@@ -26,6 +26,15 @@ final class LocalTest {
         this.monthsLeft = months;
     }
 
+    /** An exact deep copy (the pre-launch fork copies sites, MODEL.md §3). */
+    LocalTest copy() {
+        LocalTest c = new LocalTest(previousBundle, previousFidelity.clone(), baselineEvents, baselineCases,
+                monthsLeft, changeMonth);
+        c.events = events;
+        c.cases = cases;
+        return c;
+    }
+
     /** Adds one month's recorded data; true when the test has run its course. */
     boolean advance(int monthEvents, int monthCases) {
         events += monthEvents;

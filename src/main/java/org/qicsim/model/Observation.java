@@ -2,6 +2,7 @@ package org.qicsim.model;
 
 import java.util.Arrays;
 import org.qicsim.scenario.Collaborative;
+import org.qicsim.scenario.Scenario;
 
 /**
  * S11 Observation (MODEL.md §3 "Observation measurement", §6 S11, §9): the month's state summaries
@@ -16,20 +17,28 @@ final class Observation {
 
     static void step(QicSimulation sim) {
         int t = sim.month;
-        ArmTrace trace = sim.trace;
-        summarise(sim, t, trace);
-        if (sim.registry == null) {
+        summarise(sim, t, sim.trace);
+        if (sim.registry == null || sim.defersObservation()) {
             return;
         }
-        Collaborative c = sim.collaborative;
+        measure(sim.trace, sim.registry, sim.collaborative, sim.scenario, t);
+    }
+
+    /**
+     * The observation measurement of month t under the collaborative {@code c} in force that month:
+     * it reads only the registry's months up to t, which later months never change, so an arm
+     * continued from the months before the launch ({@link PreLaunch}) makes it for those months on
+     * the shared registry, under its own design's settings, exactly as if it had run them.
+     */
+    static void measure(ArmTrace trace, Registry registry, Collaborative c, Scenario scenario, int t) {
         Collaborative.Feedback f = c.feedback();
-        int start = sim.scenario.startMonth();
+        int start = scenario.startMonth();
         Measurement.Settings settings = new Measurement.Settings(
                 Measurement.Settings.rho(c.measurement().riskAdjustment()), true, Double.NaN);
-        boolean[] all = new boolean[sim.siteCount()];
+        boolean[] all = new boolean[trace.sites];
         Arrays.fill(all, true);
         if (Math.floorMod(t - start, f.everyMonths()) == 0 && t - f.lagMonths() >= 0) {
-            Measurement m = Measurement.measure(sim.registry, all, t - f.lagMonths() - f.windowMonths() + 1,
+            Measurement m = Measurement.measure(registry, all, t - f.lagMonths() - f.windowMonths() + 1,
                     t - f.lagMonths(), settings, false);
             trace.measuredRate[t] = m.pooledRate;
             trace.measuredBetweenSiteSd[t] = sd(m.rsr, m.measured);
@@ -38,19 +47,19 @@ final class Observation {
             trace.measuredBetweenSiteSd[t] = trace.measuredBetweenSiteSd[t - 1];
         }
         if (t == start - 1) {
-            trace.baseline = observe(sim, all, t - 11, t, settings);
+            trace.baseline = observe(registry, all, t - 11, t, settings);
         }
         int year = Calendar.yearEnd(t, start);
         if (year > 0 && year < trace.years.length) {
-            trace.years[year] = observe(sim, all, t - 11, t, settings);
+            trace.years[year] = observe(registry, all, t - 11, t, settings);
         }
-        if (t == sim.scenario.horizonMonths() - 1) {
-            trace.last = observe(sim, all, t - 11, t, settings);
+        if (t == scenario.horizonMonths() - 1) {
+            trace.last = observe(registry, all, t - 11, t, settings);
         }
     }
 
-    private static Observed observe(QicSimulation sim, boolean[] all, int from, int to, Measurement.Settings s) {
-        return Observed.of(Measurement.measure(sim.registry, all, from, to, s, false));
+    private static Observed observe(Registry registry, boolean[] all, int from, int to, Measurement.Settings s) {
+        return Observed.of(Measurement.measure(registry, all, from, to, s, false));
     }
 
     private static void summarise(QicSimulation sim, int t, ArmTrace trace) {

@@ -38,6 +38,16 @@ public final class QicSimulation extends SimState {
     /** Each site's answer to its reports (S5): {@link ResponsePolicy#model()} unless a caller plants one. */
     private final IntFunction<ResponsePolicy> responsePolicies;
     final int years;
+    /**
+     * The first month this arm runs itself: 0, or startMonth for an arm continued from the shared
+     * months before the launch ({@link PreLaunch}, MODEL.md §3).
+     */
+    private final int firstMonth;
+    /**
+     * The months-before-the-launch run that every arm of the world continues ({@link PreLaunch}): it
+     * leaves the observation measurement, which reads the design's feedback settings, to each arm.
+     */
+    private final boolean preLaunch;
 
     /** The collaborative in force this month (schedule applied). */
     Collaborative collaborative;
@@ -73,6 +83,27 @@ public final class QicSimulation extends SimState {
      */
     public QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed,
             IntFunction<ResponsePolicy> responsePolicies) {
+        this(world, collaborativeAt, arm, runSeed, responsePolicies, null, false);
+    }
+
+    /**
+     * An arm that continues the world's months before the launch from a copy of {@code from}'s state
+     * (MODEL.md §3): the collaborative arm of a design {@code from} {@link PreLaunch#serves serves},
+     * or the counterfactual arm.
+     */
+    QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed,
+            IntFunction<ResponsePolicy> responsePolicies, PreLaunch from) {
+        this(world, collaborativeAt, arm, runSeed, responsePolicies, Objects.requireNonNull(from, "from"), false);
+    }
+
+    /** The collaborative arm that runs the months before the launch for {@link PreLaunch}. */
+    static QicSimulation preLaunch(World world, IntFunction<Collaborative> collaborativeAt, long runSeed) {
+        return new QicSimulation(world, collaborativeAt, Arm.COLLABORATIVE, runSeed, j -> ResponsePolicy.model(), null,
+                true);
+    }
+
+    private QicSimulation(World world, IntFunction<Collaborative> collaborativeAt, Arm arm, long runSeed,
+            IntFunction<ResponsePolicy> responsePolicies, PreLaunch from, boolean preLaunch) {
         super(engineGenerator(runSeed, world.siteCount()));
         this.responsePolicies = Objects.requireNonNull(responsePolicies, "responsePolicies");
         this.world = world;
@@ -81,35 +112,67 @@ public final class QicSimulation extends SimState {
         this.collaborativeAt = collaborativeAt;
         Streams streams = new Streams(runSeed, world.siteCount());
         this.keys = new MonthlyRandom(streams, world.siteCount());
-        this.landscape = world.landscape().copy();
+        this.preLaunch = preLaunch;
+        this.firstMonth = from == null ? 0 : from.month();
+        this.landscape = from == null ? world.landscape().copy() : from.landscape().copy();
         int count = world.siteCount();
         this.years = (scenario.horizonMonths() - scenario.startMonth()) / 12 + 2;
         this.sites = new Site[count];
         for (int j = 0; j < count; j++) {
+            if (from != null) {
+                sites[j] = new Site(from.site(j));
+                continue;
+            }
             SiteEndowment e = world.site(j);
             double e0 = Effort.baseline(scenario.behaviour().effort(), e.effectiveCapacity(), e.intrinsic0(),
                     e.championPost() ? e.leadership() : 0.0);
             sites[j] = new Site(j, e, years, e0);
         }
-        this.quality = new double[count];
-        this.gamedRecords = new int[count];
-        this.recordsThisMonth = new int[count];
+        this.quality = from == null ? new double[count] : from.quality();
+        this.gamedRecords = from == null ? new int[count] : from.gamedRecords();
+        this.recordsThisMonth = from == null ? new int[count] : from.recordsThisMonth();
         this.stratumCases = new int[world.riskTable().strata()];
         this.stratumEvents = new int[world.riskTable().strata()];
-        this.trace = new ArmTrace(scenario.horizonMonths(), count);
         boolean collaborativeArm = arm == Arm.COLLABORATIVE;
-        if (!collaborativeArm) {
-            for (double[] month : trace.trsr) {
-                java.util.Arrays.fill(month, Double.NaN);
+        if (from != null) {
+            this.trace = new ArmTrace(from.trace(), !collaborativeArm);
+        } else {
+            this.trace = new ArmTrace(scenario.horizonMonths(), count);
+            if (!collaborativeArm) {
+                for (double[] month : trace.trsr) {
+                    java.util.Arrays.fill(month, Double.NaN);
+                }
             }
         }
-        this.registry = collaborativeArm ? new Registry(count, registryCapacity(scenario, collaborativeAt)) : null;
+        if (!collaborativeArm) {
+            this.registry = null;
+        } else if (preLaunch) {
+            // Every month before the launch, whatever a design's look-back: each design's registry is
+            // copied from this one at its own capacity.
+            this.registry = new Registry(count, Math.max(scenario.startMonth(), 1));
+        } else if (from != null) {
+            this.registry = from.registry().copy(registryCapacity(scenario, collaborativeAt));
+        } else {
+            this.registry = new Registry(count, registryCapacity(scenario, collaborativeAt));
+        }
         // The counterfactual arm has no ties (MODEL.md §2): nothing to allocate or sum.
         this.ties = collaborativeArm ? new Ties(count, scenario.behaviour().community().tieCapacity()) : null;
-        this.trueRate = collaborativeArm ? new TrueRate(count, landscape.practices()) : null;
+        if (!collaborativeArm) {
+            this.trueRate = null;
+        } else {
+            this.trueRate = from == null ? new TrueRate(count, landscape.practices()) : new TrueRate(from.trueRate());
+        }
         this.centre = collaborativeArm ? new CoordinatingCentre(this) : null;
         this.programme = collaborativeArm ? new IncentiveProgramme(this) : null;
-        this.collaborative = collaborativeAt.apply(0);
+        this.collaborative = collaborativeAt.apply(Math.max(0, firstMonth - 1));
+        this.month = Math.max(0, firstMonth - 1);
+        if (from != null && collaborativeArm) {
+            // The observation measurement of the months before the launch, under this design's
+            // settings in force each month, on the shared registry that holds all of them.
+            for (int t = 0; t < firstMonth; t++) {
+                Observation.measure(trace, from.registry(), collaborativeAt.apply(t), scenario, t);
+            }
+        }
     }
 
     /** SimState.random is seeded from the engine key (site J, month −1) with all 64 bits. */
@@ -140,14 +203,15 @@ public final class QicSimulation extends SimState {
         }
     }
 
+    /** From month 0 ({@link Schedule#EPOCH}), or from the first month an arm continued at the fork runs. */
     private void schedule(int ordering, Steppable phase) {
-        schedule.scheduleRepeating(Schedule.EPOCH, ordering, phase, 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH + firstMonth, ordering, phase, 1.0);
     }
 
-    /** Runs every month of the horizon and returns this arm's trace. */
+    /** Runs every month of the horizon (from {@link #firstMonth}) and returns this arm's trace. */
     public ArmTrace run() {
         start();
-        for (int t = 0; t < scenario.horizonMonths(); t++) {
+        for (int t = firstMonth; t < scenario.horizonMonths(); t++) {
             schedule.step(this);
         }
         finish();
@@ -164,6 +228,11 @@ public final class QicSimulation extends SimState {
         while (schedule.getTime() < month - 1) {
             schedule.step(this);
         }
+    }
+
+    /** Whether this is the shared run of the months before the launch (observation measurement deferred). */
+    boolean defersObservation() {
+        return preLaunch;
     }
 
     /** True when model code has not drawn from SimState.random (MODEL.md §7). */

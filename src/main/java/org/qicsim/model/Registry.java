@@ -54,6 +54,41 @@ final class Registry {
         java.util.Arrays.fill(binFrom, BINS);
     }
 
+    /**
+     * An exact copy holding {@code capacity} months of look-back (as {@link #Registry(int, int)}):
+     * every month this registry holds that a registry of that capacity would still hold is copied
+     * slot by slot, so the copy is, array for array, the registry that would have recorded the same
+     * months itself. Used by the pre-launch fork (MODEL.md §3), whose registry holds every month
+     * before the launch while each design's keeps its own look-back.
+     *
+     * @throws IllegalStateException if a month the copy must hold is no longer held here
+     */
+    Registry copy(int capacity) {
+        Registry c = new Registry(sites, capacity);
+        for (int month = Math.max(0, latest - c.capacity + 1); month <= latest; month++) {
+            if (!holds(month)) {
+                throw new IllegalStateException("month " + month + " is no longer held");
+            }
+            int from = Math.floorMod(month, this.capacity);
+            int to = Math.floorMod(month, c.capacity);
+            c.monthOfSlot[to] = month;
+            System.arraycopy(cases, from * sites, c.cases, to * sites, sites);
+            System.arraycopy(events, from * sites, c.events, to * sites, sites);
+            System.arraycopy(eventsUngamed, from * sites, c.eventsUngamed, to * sites, sites);
+            System.arraycopy(bins, from * sites * BINS, c.bins, to * sites * BINS, sites * BINS);
+            System.arraycopy(binsUngamed, from * sites * BINS, c.binsUngamed, to * sites * BINS, sites * BINS);
+            System.arraycopy(binFrom, from * sites, c.binFrom, to * sites, sites);
+            System.arraycopy(binTo, from * sites, c.binTo, to * sites, sites);
+        }
+        c.latest = latest;
+        return c;
+    }
+
+    /** The latest month begun (−1 before month 0). */
+    int latest() {
+        return latest;
+    }
+
     /** The bin of a recorded risk. */
     static int bin(double risk) {
         // floor((risk − LOW) / BIN_WIDTH) clamped to [0, BINS − 1]: dividing by 1/8 is multiplying

@@ -19,10 +19,12 @@ public final class Run {
      * @param design the design whose collaborative never launches and whose own arm this trace is
      *     (see {@link #neverLaunches}), or null for a plain counterfactual arm; either serves every
      *     design of the world alike
+     * @param preLaunch the world's months before the launch, which the designs it serves continue
+     *     (MODEL.md §3), or null when every design runs all its months
      */
-    public record Counterfactual(World world, ArmTrace trace, Scenario design) {
+    public record Counterfactual(World world, ArmTrace trace, Scenario design, PreLaunch preLaunch) {
         public Counterfactual(World world, ArmTrace trace) {
-            this(world, trace, null);
+            this(world, trace, null, null);
         }
     }
 
@@ -31,17 +33,34 @@ public final class Run {
      * never launches, that arm is its own collaborative arm: a never-launched collaborative arm
      * equals the counterfactual arm to the bit in everything a counterfactual provides (cases,
      * events per site, effort, compliance), and adds the design's passive registry and true rates,
-     * so {@link #execute} then reuses it as the design's own trace (MODEL.md §9).
+     * so {@link #execute} then reuses it as the design's own trace (MODEL.md §9). The months before
+     * the launch are run once, for every design they serve ({@link #counterfactual(Scenario,
+     * IntFunction, long, boolean)} with {@code fork}).
      */
     public static Counterfactual counterfactual(Scenario scenario, IntFunction<Collaborative> collaborativeAt,
             long runSeed) {
+        return counterfactual(scenario, collaborativeAt, runSeed, true);
+    }
+
+    /**
+     * As {@link #counterfactual(Scenario, IntFunction, long)}; with {@code fork}, the months before
+     * the launch are run once, as {@code scenario}'s collaborative arm, and the counterfactual arm
+     * and every design they serve ({@link PreLaunch#serves}) continue from copies of them at
+     * startMonth (MODEL.md §3); without, every arm runs all its months (the same outputs, to the bit).
+     */
+    public static Counterfactual counterfactual(Scenario scenario, IntFunction<Collaborative> collaborativeAt,
+            long runSeed, boolean fork) {
         World world = World.initialise(scenario, new Streams(runSeed, scenario.sites().count()));
-        if (neverLaunches(scenario, collaborativeAt)) {
-            ArmTrace own = new QicSimulation(world, collaborativeAt, Arm.COLLABORATIVE, runSeed).run();
-            return new Counterfactual(world, own, scenario);
+        boolean never = neverLaunches(scenario, collaborativeAt);
+        Arm arm = never ? Arm.COLLABORATIVE : Arm.COUNTERFACTUAL;
+        if (!fork) {
+            ArmTrace trace = new QicSimulation(world, collaborativeAt, arm, runSeed).run();
+            return new Counterfactual(world, trace, never ? scenario : null, null);
         }
-        ArmTrace trace = new QicSimulation(world, collaborativeAt, Arm.COUNTERFACTUAL, runSeed).run();
-        return new Counterfactual(world, trace);
+        PreLaunch preLaunch = PreLaunch.run(world, collaborativeAt, runSeed);
+        ArmTrace trace = new QicSimulation(world, collaborativeAt, arm, runSeed, j -> ResponsePolicy.model(),
+                preLaunch).run();
+        return new Counterfactual(world, trace, never ? scenario : null, preLaunch);
     }
 
     /**
@@ -78,13 +97,22 @@ public final class Run {
             return new RunResult(scenario, counterfactual.trace(), counterfactual.trace());
         }
         World world = counterfactual.world().withScenario(scenario);
-        ArmTrace factual = new QicSimulation(world, collaborativeAt, Arm.COLLABORATIVE, runSeed, responsePolicies)
-                .run();
+        PreLaunch preLaunch = counterfactual.preLaunch();
+        // A design that records as the shared months before the launch were recorded continues them;
+        // one that records otherwise runs all its months (MODEL.md §3).
+        QicSimulation arm = preLaunch != null && preLaunch.serves(scenario, collaborativeAt)
+                ? new QicSimulation(world, collaborativeAt, Arm.COLLABORATIVE, runSeed, responsePolicies, preLaunch)
+                : new QicSimulation(world, collaborativeAt, Arm.COLLABORATIVE, runSeed, responsePolicies);
+        ArmTrace factual = arm.run();
         return new RunResult(scenario, factual, counterfactual.trace());
     }
 
-    /** Convenience: a run with its own counterfactual. */
+    /**
+     * Convenience: a run with its own counterfactual. One design alone does not fork its months
+     * before the launch: that would save only the counterfactual arm's cheapest months, about what
+     * the copies cost (the outputs are the same either way).
+     */
     public static RunResult execute(Scenario scenario, IntFunction<Collaborative> collaborativeAt, long runSeed) {
-        return execute(scenario, collaborativeAt, runSeed, counterfactual(scenario, collaborativeAt, runSeed));
+        return execute(scenario, collaborativeAt, runSeed, counterfactual(scenario, collaborativeAt, runSeed, false));
     }
 }

@@ -101,6 +101,50 @@ final class Site {
         this.accounts = new YearlyAccounts(years);
     }
 
+    /**
+     * An exact deep copy of {@code source}: every field equal, no mutable state shared (the endowment
+     * is the world's and read-only). The pre-launch fork starts each arm from copies (MODEL.md §3).
+     */
+    Site(Site source) {
+        this.index = source.index;
+        this.endowment = source.endowment;
+        this.effectiveCapacity = source.effectiveCapacity;
+        this.bundle = source.bundle;
+        this.fidelity = source.fidelity.clone();
+        this.test = source.test == null ? null : source.test.copy();
+        this.champion = new Champion(source.champion);
+        this.effort0 = source.effort0;
+        this.effortDeviation = source.effortDeviation;
+        this.intrinsic = source.intrinsic;
+        this.expectedAttainment = source.expectedAttainment;
+        this.norm = source.norm;
+        this.report = source.report;
+        this.hasAspiration = source.hasAspiration;
+        this.aspiration = source.aspiration;
+        this.credibility = source.credibility;
+        this.response = source.response;
+        this.responseGap = source.responseGap;
+        this.classHistory.addAll(source.classHistory);
+        this.recognisedThisMonth = source.recognisedThisMonth;
+        this.trust = source.trust;
+        this.safety = source.safety;
+        this.showcasedSeen.or(source.showcasedSeen);
+        for (int[] visit : source.visits) {
+            this.visits.add(visit.clone());
+        }
+        this.lastVisitedMonth = source.lastVisitedMonth;
+        this.gaming = source.gaming;
+        this.gamingEver = source.gamingEver;
+        this.lastGamingMonth = source.lastGamingMonth;
+        this.excludedUntilCycle = source.excludedUntilCycle;
+        this.member = source.member;
+        this.everMember = source.everMember;
+        this.leftMonth = source.leftMonth;
+        this.joinedMonth = source.joinedMonth;
+        this.accounts = new YearlyAccounts(source.accounts);
+        this.paymentsTotal = source.paymentsTotal;
+    }
+
     /** Whether a site visit came in the 12 months up to {@code month} (never true before the first visit). */
     boolean visitedWithinYear(int month) {
         return lastVisitedMonth != NEVER && month - lastVisitedMonth < 12;
@@ -145,6 +189,18 @@ final class Site {
             showcased = new boolean[years + 2];
             championLost = new boolean[years + 2];
             forfeited = new boolean[years + 2];
+        }
+
+        /** An exact deep copy. */
+        YearlyAccounts(YearlyAccounts source) {
+            payments = source.payments.clone();
+            unfundedAbstraction = source.unfundedAbstraction.clone();
+            attended = source.attended.clone();
+            held = source.held.clone();
+            effortAboveBaseline = source.effortAboveBaseline.clone();
+            showcased = source.showcased.clone();
+            championLost = source.championLost.clone();
+            forfeited = source.forfeited.clone();
         }
     }
 }

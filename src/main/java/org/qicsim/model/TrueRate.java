@@ -67,6 +67,42 @@ final class TrueRate {
         Arrays.fill(groups, -1);
     }
 
+    /**
+     * An exact copy for an arm continued from the months before the launch (MODEL.md §3,
+     * {@link PreLaunch}): every per-site cache is copied, so the copy computes what the source would;
+     * the sorted pattern uniforms and their prefix sets, which depend only on the world and are never
+     * changed once made, are shared.
+     */
+    TrueRate(TrueRate source) {
+        executed = deepCopy(source.executed);
+        groups = source.groups.clone();
+        groupCount = deepCopy(source.groupCount);
+        groupExpGammaQ = new double[source.groupExpGammaQ.length][];
+        expGammaQ = new double[source.expGammaQ.length][];
+        for (int j = 0; j < groupExpGammaQ.length; j++) {
+            groupExpGammaQ[j] = source.groupExpGammaQ[j].clone();
+            expGammaQ[j] = source.expGammaQ[j] == null ? null : source.expGammaQ[j].clone();
+        }
+        groupBundle = deepCopy(source.groupBundle);
+        landscapeVersion = source.landscapeVersion.clone();
+        memoVersion = source.memoVersion.clone();
+        countOf = new int[source.countOf.length];
+        sortedUniforms = source.sortedUniforms.clone();
+        prefixMasks = source.prefixMasks.clone();
+        executingPatterns = new long[source.executingPatterns.length][];
+        for (int j = 0; j < executingPatterns.length; j++) {
+            executingPatterns[j] = source.executingPatterns[j] == null ? null : source.executingPatterns[j].clone();
+        }
+    }
+
+    private static int[][] deepCopy(int[][] a) {
+        int[][] c = new int[a.length][];
+        for (int j = 0; j < a.length; j++) {
+            c[j] = a[j].clone();
+        }
+        return c;
+    }
+
     double of(QicSimulation sim, Site s, int t) {
         int j = s.index;
         if (sortedUniforms[j] == null) {

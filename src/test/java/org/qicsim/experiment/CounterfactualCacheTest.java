@@ -31,4 +31,30 @@ class CounterfactualCacheTest {
         cache.release(without);
         assertThat(cache.held()).isZero();
     }
+
+    @Test
+    void designsSharingAWorldShareItsMonthsBeforeTheLaunchAndOneDesignAloneRunsThemItself() throws Exception {
+        ResolvedScenario on = TestScenarios.resolved("sites.count=12", "horizonMonths=36");
+        ResolvedScenario blinded = TestScenarios.resolved("sites.count=12", "horizonMonths=36",
+                "collaborative.feedback.visibility=blinded");
+        RunSpec a = new RunSpec(new DesignSpec(1, "on", on), 0, SEED);
+        RunSpec b = new RunSpec(new DesignSpec(2, "blinded", blinded), 0, SEED);
+        CounterfactualCache shared = new CounterfactualCache(List.of(a, b));
+        Run.Counterfactual forked = shared.acquire(a);
+        assertThat(forked.preLaunch()).isNotNull();
+        RunResult viaFork = Run.execute(blinded.scenario(), blinded::collaborativeAt, SEED, shared.acquire(b));
+        RunResult alone = Run.execute(blinded.scenario(), blinded::collaborativeAt, SEED);
+        // The same outputs to the bit (Double.equals and Arrays.equals: NaN equal to NaN).
+        assertThat(viaFork.metrics()).isEqualTo(alone.metrics());
+        for (int t = 0; t < alone.months(); t++) {
+            assertThat(java.util.Arrays.equals(viaFork.timeseriesRow(t), alone.timeseriesRow(t))).as("month %d", t)
+                    .isTrue();
+        }
+        for (int j = 0; j < alone.factual().sites(); j++) {
+            assertThat(viaFork.siteRow(j)).as("site %d", j).containsExactly(alone.siteRow(j));
+        }
+
+        CounterfactualCache single = new CounterfactualCache(List.of(a));
+        assertThat(single.acquire(a).preLaunch()).isNull();
+    }
 }
