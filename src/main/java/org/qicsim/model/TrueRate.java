@@ -87,8 +87,15 @@ final class TrueRate {
         landscapeVersion = source.landscapeVersion.clone();
         memoVersion = source.memoVersion.clone();
         countOf = new int[source.countOf.length];
-        sortedUniforms = source.sortedUniforms.clone();
-        prefixMasks = source.prefixMasks.clone();
+        // A practice's sorted uniforms and prefix masks are filled in when the site first adopts it
+        // and never change after: the filled ones are shared, but each copy gets its own per-site
+        // slots, so a copy that fills one later writes only into its own (copies run on other threads).
+        sortedUniforms = new double[source.sortedUniforms.length][][];
+        prefixMasks = new long[source.prefixMasks.length][][];
+        for (int j = 0; j < sortedUniforms.length; j++) {
+            sortedUniforms[j] = source.sortedUniforms[j] == null ? null : source.sortedUniforms[j].clone();
+            prefixMasks[j] = source.prefixMasks[j] == null ? null : source.prefixMasks[j].clone();
+        }
         executingPatterns = new long[source.executingPatterns.length][];
         for (int j = 0; j < executingPatterns.length; j++) {
             executingPatterns[j] = source.executingPatterns[j] == null ? null : source.executingPatterns[j].clone();
