@@ -69,11 +69,10 @@ public final class AlphaCalibration {
         int[] w = new int[World.ALPHA_PATTERNS];
         // Draws per bundle, when bundles are few enough to count (all zero between sites).
         int[] countOf = n <= COUNTED_PRACTICES ? new int[1 << n] : null;
+        long[] threshold = new long[n];
         for (int j = 0; j < count; j++) {
             SplittableRandom r = streams.init(Stream.EXECUTION, j);
-            for (int k = 0; k < World.ALPHA_PATTERNS; k++) {
-                executed[k] = Execution.execute(r, sites[j].bundle(), sites[j].fidelity(), n);
-            }
+            executions(r, sites[j].bundle(), sites[j].fidelity(), threshold, executed);
             // Many draws execute the same bundle: evaluate each distinct bundle once, weighted, in
             // ascending bundle order (a counting sort, or a sort when bundles are too many to count).
             int distinct = 0;
@@ -103,6 +102,28 @@ public final class AlphaCalibration {
             weights[j] = Arrays.copyOf(w, distinct);
         }
         return new Groups(qualities, weights);
+    }
+
+    /**
+     * {@code executed.length} executions of {@code bundle} on {@code r}: the bundles of as many calls of
+     * {@link Execution#execute}, without a branch on each practice's coin flip (which the CPU cannot
+     * predict). SplittableRandom's nextDouble is (nextLong() &gt;&gt;&gt; 11)·2^−53, exact, so U &lt; φ
+     * iff (nextLong() &gt;&gt;&gt; 11) &lt; ⌈φ·2^53⌉, an integer comparison whose sign bit is the practice's bit.
+     */
+    static void executions(SplittableRandom r, int bundle, double[] fidelity, long[] threshold, int[] executed) {
+        int n = threshold.length;
+        for (int i = 0; i < n; i++) {
+            // Clamped to [0, 2^53], where the comparison with 53-bit m is that of U with φ (NaN gives 0: never).
+            threshold[i] = Math.max(0L, Math.min(1L << 53, (long) Math.ceil(fidelity[i] * 0x1.0p53)));
+        }
+        for (int k = 0; k < executed.length; k++) {
+            int bits = 0;
+            for (int i = 0; i < n; i++) {
+                long m = r.nextLong() >>> 11;
+                bits |= (int) ((m - threshold[i]) >>> 63) << i;
+            }
+            executed[k] = bits & bundle;
+        }
     }
 
     /**

@@ -3,7 +3,9 @@ package org.qicsim.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qicsim.scenario.Scenario;
@@ -40,6 +42,35 @@ class AlphaCalibrationTest {
             assertThat(year.rate(alpha + World.ALPHA_TOLERANCE, null)).as("%s seed %d above", set, seed)
                     .isGreaterThanOrEqualTo(target);
         }
+    }
+
+    @Test
+    void executionsAreThoseOfExecutionExecute() {
+        SplittableRandom setup = new SplittableRandom(42L);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + setup.nextInt(12);
+            int bundle = setup.nextInt(1 << n);
+            double[] fidelity = new double[n];
+            for (int i = 0; i < n; i++) {
+                // Edge values too: never, always, and a uniform's own value (U < φ is strict).
+                int kind = setup.nextInt(4);
+                fidelity[i] = kind == 0 ? 0.0 : kind == 1 ? 1.0 : setup.nextDouble();
+            }
+            long seed = setup.nextLong();
+            int[] executed = new int[64];
+            AlphaCalibration.executions(new SplittableRandom(seed), bundle, fidelity, new long[n], executed);
+            SplittableRandom reference = new SplittableRandom(seed);
+            for (int k = 0; k < executed.length; k++) {
+                assertThat(executed[k]).isEqualTo(Execution.execute(reference, bundle, fidelity, n));
+            }
+        }
+        // φ equal to a uniform that will be drawn: U < φ is false, as in Execution.execute.
+        double u = new SplittableRandom(7L).nextDouble();
+        int[] one = new int[1];
+        AlphaCalibration.executions(new SplittableRandom(7L), 1, new double[] {u}, new long[1], one);
+        assertThat(one[0]).isEqualTo(0);
+        AlphaCalibration.executions(new SplittableRandom(7L), 1, new double[] {Math.nextUp(u)}, new long[1], one);
+        assertThat(one[0]).isEqualTo(1);
     }
 
     @ParameterizedTest
