@@ -33,6 +33,9 @@ public final class ArmTrace {
     final double[] championCoverage;
     final double[] tieDensity;
     final double[] practiceDiversity;
+    /** §9 processAdherence and documentedAdherence (S2p), NaN where nothing counts or was recorded. */
+    final double[] processAdherence;
+    final double[] documentedAdherence;
 
     // Observation snapshots (collaborative arm)
     Observed baseline;
@@ -94,6 +97,8 @@ public final class ArmTrace {
         championCoverage = new double[months];
         tieDensity = new double[months];
         practiceDiversity = new double[months];
+        processAdherence = nan(months);
+        documentedAdherence = nan(months);
         years = new Observed[months / 12 + 2];
         region = new int[sites];
         Arrays.fill(region, -1);
@@ -137,6 +142,8 @@ public final class ArmTrace {
             return;
         }
         copy(source.trsr, trsr);
+        copy(source.processAdherence, processAdherence);
+        copy(source.documentedAdherence, documentedAdherence);
         copy(source.measuredRate, measuredRate);
         copy(source.measuredBetweenSiteSd, measuredBetweenSiteSd);
         // Observations are never changed once made: shared, not copied.

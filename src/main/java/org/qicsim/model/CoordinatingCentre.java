@@ -75,7 +75,9 @@ final class CoordinatingCentre {
         Measurement.Settings settings = Measurement.Settings.of(c.measurement(), f.display());
         int to = t - f.lagMonths();
         int from = to - f.windowMonths() + 1;
-        Measurement m = Measurement.measure(sim.registry, members, from, to, settings, false);
+        // S3 or S3p: the indicator the collaborative measures and feeds back.
+        Measurement m = ProcessIndicator.measure(sim, members, from, to, settings, c.measurement().indicator());
+        ProcessIndicator.noteReports(sim, members, from, to);
         latest = m;
         if (m.count() == 0) {
             return;

@@ -152,7 +152,7 @@ final class FeedbackResponse {
         double visible = Visibility.anyVisible(sim, s) ? 1.0 : 0.0;
         double planning = sim.collaborative.coordination().actionPlanning() ? sim.coordinationQuality() : 0.0;
         double advice = sim.centre.changePackage().isEmpty() ? 0.0 : 1.0;
-        return (visible + planning + advice) / 3.0;
+        return ProcessIndicator.actionability(sim, s, (visible + planning + advice) / 3.0);
     }
 
     /**

@@ -25,7 +25,9 @@ final class GamingGap {
             sim.trace.gamingGapPooled = 0.0;
             return;
         }
-        Measurement honest = Measurement.measure(sim.registry, members, from, to, settings, true);
+        // The same indicator as the reports (S3 or S3p), on the ungamed copy of the same records.
+        Measurement honest = ProcessIndicator.measureUngamed(sim, members, from, to, settings,
+                sim.collaborative.measurement().indicator());
         boolean adjust = sim.collaborative.measurement().reliabilityAdjustment();
         double sum = 0.0;
         int n = 0;

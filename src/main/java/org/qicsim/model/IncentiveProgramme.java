@@ -82,8 +82,10 @@ final class IncentiveProgramme {
     private void measureYear(int year, int from, int to) {
         boolean[] members = sim.centre.members();
         Collaborative c = sim.collaborative;
-        Measurement m = Measurement.measure(sim.registry, members, from, to,
-                Measurement.Settings.of(c.measurement(), c.feedback().display()), false);
+        Measurement.Settings settings = Measurement.Settings.of(c.measurement(), c.feedback().display());
+        // S3 or S3p: the indicator the performance pay is on.
+        Collaborative.Indicator paidOn = c.incentives().performance().indicator();
+        Measurement m = ProcessIndicator.measure(sim, members, from, to, settings, paidOn);
         boolean[] has = new boolean[sim.siteCount()];
         double[] rate = new double[sim.siteCount()];
         double[] trueRate = new double[sim.siteCount()];
@@ -96,6 +98,7 @@ final class IncentiveProgramme {
             }
             trueRate[j] = sum / (to - from + 1);
         }
+        ProcessIndicator.truth(sim, m, members, from, to, settings, paidOn, trueRate);
         measured[year] = new IncentiveDesign.YearRates(has, rate);
         truth[year] = new IncentiveDesign.YearRates(has, trueRate);
     }

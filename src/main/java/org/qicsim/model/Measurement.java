@@ -204,6 +204,57 @@ final class Measurement {
     }
 
     /**
+     * A measurement of per-site rates that are not the registry's adverse-event rates (MODEL.md §6
+     * S3p: a process indicator's non-adherence, or the composite of both indicators). Each measured
+     * site's {@code rate} stands for RSR, {@code trials} for its number of binomial trials (so its
+     * sampling variance is p̄(1 − p̄)/trials, p̄ = {@code pooled}); then τ̂², R, P̂ and the funnel class
+     * as {@link #measure}. {@code events} = rate·trials, so the crude rate is the rate.
+     */
+    static Measurement ofRates(int siteCount, int[] measured, double pooled, double[] rate, double[] trials,
+            Settings settings) {
+        double tau2 = 0.0;
+        if (measured.length >= 2) {
+            double mean = 0.0;
+            for (int j : measured) {
+                mean += rate[j];
+            }
+            mean /= measured.length;
+            double ss = 0.0;
+            double noise = 0.0;
+            for (int j : measured) {
+                ss += (rate[j] - mean) * (rate[j] - mean);
+                noise += pooled * (1.0 - pooled) / trials[j];
+            }
+            tau2 = Math.max(0.0, ss / (measured.length - 1) - noise / measured.length);
+        }
+        Measurement result = new Measurement(siteCount, measured, pooled, tau2);
+        for (int j : measured) {
+            result.cases[j] = trials[j];
+            result.events[j] = rate[j] * trials[j];
+            result.expected[j] = pooled * trials[j];
+            result.rsr[j] = rate[j];
+            double v = pooled * (1.0 - pooled) / trials[j];
+            double r = tau2 + v > 0 ? tau2 / (tau2 + v) : 0.0;
+            result.reliability[j] = r;
+            result.adjusted[j] = r * rate[j] + (1.0 - r) * pooled;
+            double se = StrictMath.sqrt(v + tau2);
+            double z = se > 0 ? (rate[j] - pooled) / se : 0.0;
+            result.funnelZ[j] = z;
+            double zStar = settings.zStar();
+            if (Double.isNaN(zStar)) {
+                result.classes[j] = ReportClass.EXPECTED;
+            } else if (z > zStar) {
+                result.classes[j] = ReportClass.WORSE;
+            } else if (z < -zStar) {
+                result.classes[j] = ReportClass.BETTER;
+            } else {
+                result.classes[j] = ReportClass.EXPECTED;
+            }
+        }
+        return result;
+    }
+
+    /**
      * expit(α̂ + ρ·r_b) per bin with α̂ solved by bisection so that pooled expected events equal
      * pooled observed events; null when no α̂ exists (no events, or all events).
      */

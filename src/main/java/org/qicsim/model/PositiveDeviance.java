@@ -68,7 +68,8 @@ final class PositiveDeviance {
                 break;
             }
             Measurement m = w == 0 ? sim.centre.latest()
-                    : Measurement.measure(sim.registry, members, end - window + 1, end, settings, false);
+                    : ProcessIndicator.measure(sim, members, end - window + 1, end, settings,
+                            sim.collaborative.measurement().indicator());
             int[] ranked = Measurement.rankAscending(m.measured, m.adjusted);
             int q = Measurement.shareOf(ranked.length, 0.2);
             for (int k = 0; k < q; k++) {

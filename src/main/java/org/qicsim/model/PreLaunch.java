@@ -39,6 +39,9 @@ public final class PreLaunch {
     private final TrueRate trueRate;
     private final double[] quality;
     private final int[] gamedRecords;
+    private final ProcessRecords processRecords;
+    /** The declared practices in force in each month before the launch (S2p). */
+    private final Collaborative.DeclaredPractices[] declared;
     private final int[] recordsThisMonth;
 
     private PreLaunch(QicSimulation sim, IntFunction<Collaborative> collaborativeAt) {
@@ -52,6 +55,8 @@ public final class PreLaunch {
         this.trueRate = sim.trueRate;
         this.quality = sim.quality;
         this.gamedRecords = sim.gamedRecords;
+        this.processRecords = sim.processRecords;
+        this.declared = declaredBefore(month, collaborativeAt);
         this.recordsThisMonth = sim.recordsThisMonth;
     }
 
@@ -73,7 +78,25 @@ public final class PreLaunch {
      */
     boolean serves(Scenario design, IntFunction<Collaborative> collaborativeAt) {
         return design.startMonth() == month && design.behaviour().recording().equals(recording)
-                && java.util.Arrays.equals(sourcesBefore(month, collaborativeAt), sources);
+                && java.util.Arrays.equals(sourcesBefore(month, collaborativeAt), sources)
+                // Process records (S2p) are kept from month 0 by a design that uses a process
+                // indicator, against the practices declared in each month (no package before the launch).
+                && ProcessIndicator.usedBy(collaborativeAt, design.horizonMonths()) == (processRecords != null)
+                && java.util.Arrays.equals(declaredBefore(month, collaborativeAt), declared);
+    }
+
+    private static Collaborative.DeclaredPractices[] declaredBefore(int month,
+            IntFunction<Collaborative> collaborativeAt) {
+        Collaborative.DeclaredPractices[] d = new Collaborative.DeclaredPractices[month];
+        for (int t = 0; t < month; t++) {
+            d[t] = collaborativeAt.apply(t).measurement().declaredPractices();
+        }
+        return d;
+    }
+
+    /** A deep copy of the kept process records (S2p), or null when the design keeps none. */
+    ProcessRecords processRecords(int months) {
+        return processRecords == null ? null : processRecords.copy(months);
     }
 
     private static Collaborative.Source[] sourcesBefore(int month, IntFunction<Collaborative> collaborativeAt) {

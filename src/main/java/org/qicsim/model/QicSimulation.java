@@ -59,6 +59,8 @@ public final class QicSimulation extends SimState {
     final double[] quality;
     /** This month's number of records per site that gaming altered, for the audit. */
     final int[] gamedRecords;
+    /** Process documentation (S2p); null unless the design uses a process indicator in some month. */
+    final ProcessRecords processRecords;
     final int[] recordsThisMonth;
     /** Scratch for one site-month: patients and (collaborative arm) events per case-mix stratum. */
     final int[] stratumCases;
@@ -161,6 +163,11 @@ public final class QicSimulation extends SimState {
             this.trueRate = null;
         } else {
             this.trueRate = from == null ? new TrueRate(count, landscape.practices()) : new TrueRate(from.trueRate());
+        }
+        if (!collaborativeArm || !ProcessIndicator.usedBy(collaborativeAt, scenario.horizonMonths())) {
+            this.processRecords = null;
+        } else {
+            this.processRecords = from == null ? new ProcessRecords(count, scenario.horizonMonths()) : from.processRecords(scenario.horizonMonths());
         }
         this.centre = collaborativeArm ? new CoordinatingCentre(this) : null;
         this.programme = collaborativeArm ? new IncentiveProgramme(this) : null;

@@ -15,7 +15,8 @@ public final class RunResult {
     /** Columns of timeseries.csv after the identity columns, in order. */
     public static final List<String> TIMESERIES_COLUMNS = List.of("trueRate", "cfTrueRate", "measuredRate",
             "compliance", "betweenSiteSd", "measuredBetweenSiteSd", "members", "meanEffort", "meanIntrinsic",
-            "meanTrust", "meanSafety", "gamingSites", "championCoverage", "tieDensity", "practiceDiversity");
+            "meanTrust", "meanSafety", "gamingSites", "championCoverage", "tieDensity", "practiceDiversity",
+            "processAdherence", "documentedAdherence");
 
     /** Per-run metrics of runs.csv and summary.json, in order. */
     public static final List<String> METRICS = List.of("baselineRate", "finalRate", "cfFinalRate",
@@ -85,7 +86,9 @@ public final class RunResult {
             f.gamingSites[t],
             f.championCoverage[t],
             f.tieDensity[t],
-            f.practiceDiversity[t]
+            f.practiceDiversity[t],
+            f.processAdherence[t],
+            f.documentedAdherence[t]
         };
     }
 

@@ -32,7 +32,7 @@ public final class Streams {
      */
     public enum Stream {
         ENGINE, LANDSCAPE, SITES, PATIENTS, RECORDING, AUDIT, FEEDBACK, LEARNING, MEETINGS,
-        PARTICIPATION, GAMING, TURNOVER, PAYMENTS, EXECUTION
+        PARTICIPATION, GAMING, TURNOVER, PAYMENTS, EXECUTION, DOCUMENTATION
     }
 
     /** Month index used for draws made at initialisation. */

@@ -21,13 +21,25 @@ final class WorldMonth {
         Champions.turnover(sim);
         Recording recording = sim.arm == Arm.COLLABORATIVE ? Recording.of(sim) : null;
         int practices = sim.landscape.practices();
+        // S2p, §9: the practices a process indicator counts this month (0 in the counterfactual arm).
+        int counted = recording != null ? ProcessIndicator.counted(sim) : 0;
+        int[] executedBundles = counted != 0 ? new int[sim.sites.length] : null;
         for (Site s : sim.sites) {
             int executed = Execution.execute(sim.keys.reused(Stream.EXECUTION, s.index), s.bundle, s.fidelity, practices);
+            if (executedBundles != null) {
+                executedBundles[s.index] = executed;
+            }
             sim.quality[s.index] = sim.landscape.quality(s.index, executed);
             if (sim.trueRate != null) {
                 sim.trace.trsr[t][s.index] = sim.trueRate.of(sim, s, t);
             }
             Outcomes.month(sim, s, t, recording);
+            if (sim.processRecords != null) {
+                ProcessIndicator.record(sim, s, counted, executed, sim.recordsThisMonth[s.index]);
+            }
+        }
+        if (executedBundles != null) {
+            ProcessIndicator.trace(sim, counted, executedBundles);
         }
     }
 }

@@ -51,7 +51,8 @@ public record Behaviour(
             @Range(min = -20, max = 20) double actCapacity,
             @Doc("Weight beta of the benchmark in the aspiration") @Range(min = 0, max = 1) double aspirationSocialWeight,
             @Doc("Memory m of the historical aspiration") @Range(min = 0, max = 1) double aspirationMemory,
-            @Doc("Clip of the gap D in standard-error units") @Range(min = 0.5, max = 10) double gapClip) {
+            @Doc("Clip of the gap D in standard-error units") @Range(min = 0.5, max = 10) double gapClip,
+            @Doc("Share of the remaining actionability gap closed when a process report names a missed practice (assumption)") @Range(min = 0, max = 1) double processActionability) {
     }
 
     @Doc("Credibility of feedback (S5)")
@@ -114,7 +115,8 @@ public record Behaviour(
             @Range(min = 0, max = 5) double registryRiskError,
             @Range(min = 0, max = 5) double claimsRiskError,
             @Range(min = 1, max = 3) double riskErrorQcOffset,
-            @Range(min = 0, max = 1.5) double riskErrorQcWeight) {
+            @Range(min = 0, max = 1.5) double riskErrorQcWeight,
+            @Doc("Chance that a practice opportunity is documented wrongly, either way (assumption)") @Range(min = 0, max = 0.5) double documentationError) {
     }
 
     @Doc("Gaming decision, behaviour and detection (S2)")
@@ -135,7 +137,8 @@ public record Behaviour(
             @Range(min = 0, max = 1) double detection,
             @Range(min = 0, max = 1) double trustPenalty,
             @Range(min = 0, max = 20) int exclusionCycles,
-            @Range(min = 0, max = 1) double tieFactor) {
+            @Range(min = 0, max = 1) double tieFactor,
+            @Doc("Chance that a gaming site documents a case's missed practices as done (assumption)") @Range(min = 0, max = 1) double documentationShare) {
     }
 
     @Doc("Yearly exit decision (S9)")

@@ -38,12 +38,20 @@ public record Collaborative(
 
     public enum DataUse implements YamlEnum { FORMATIVE, NEUTRAL, PUNITIVE }
 
+    /** What is measured, fed back or paid on (MODEL.md §6 S3p): the outcome rate, practice adherence, or both. */
+    public enum Indicator implements YamlEnum { OUTCOME, PROCESS, BOTH }
+
+    /** Practices a process indicator counts before the change package advises any (MODEL.md §6 S3p). */
+    public enum DeclaredPractices implements YamlEnum { NONE, EVIDENCE }
+
     @Doc("Clinical registry or claims data, risk adjustment, audits (S2, S3)")
     public record Measurement(
             @Doc("Data source: registry or claims") Source source,
             @Doc("Risk adjustment: full, partial or none") RiskAdjustment riskAdjustment,
             @Doc("Shrink reported rates toward the mean by their reliability") boolean reliabilityAdjustment,
-            @Doc("Share of records re-abstracted by audit") @Range(min = 0, max = 1) double auditRate) {
+            @Doc("Share of records re-abstracted by audit") @Range(min = 0, max = 1) double auditRate,
+            @Doc("Indicator measured and fed back: outcome (risk-adjusted rate), process (adherence to the package's practices) or both") Indicator indicator,
+            @Doc("Practices a process indicator counts before the change package advises any: none, or evidence (the practices of the general evidence, the common optimum)") DeclaredPractices declaredPractices) {
     }
 
     @Doc("Comparative performance feedback (S3, S5)")
@@ -103,7 +111,8 @@ public record Collaborative(
             @Doc("Smallest improvement paid under improvement and hybrid") @Range(min = 0, max = 1) double minImprovement,
             @Doc("Loss aversion under withhold") @Range(min = 1, max = 10) double lossAversion,
             @Doc("Months after the performance year that payment is made") @Range(min = 0) int lagMonths,
-            @Doc("Who sets the targets: clinicians or payer") SetBy setBy) {
+            @Doc("Who sets the targets: clinicians or payer") SetBy setBy,
+            @Doc("Indicator paid on: outcome, process or both") Indicator indicator) {
     }
 
     @Doc("Professional leadership (S10)")

@@ -57,6 +57,16 @@ final class IgnoredKeyNotes {
                     c -> "unused when " + DESIGN + " is none"),
             new Rule("collaborative.incentives.performance.setBy", c -> design(c) == Design.NONE,
                     c -> "unused when " + DESIGN + " is none"),
+            new Rule("collaborative.incentives.performance.indicator", c -> design(c) == Design.NONE,
+                    c -> "unused when " + DESIGN + " is none"),
+            // Process indicators (MODEL.md §6 S2p, S3p): documentation is recorded and reported only
+            // in a design that measures or pays on one.
+            new Rule("behaviour.recording.documentationError", c -> !usesProcess(c),
+                    c -> processOnly()),
+            new Rule("behaviour.gaming.documentationShare", c -> !usesProcess(c), c -> processOnly()),
+            new Rule("behaviour.feedback.processActionability",
+                    c -> c.measurement().indicator() == Collaborative.Indicator.OUTCOME,
+                    c -> "a process report's named missed practices, and collaborative.measurement.indicator is outcome"),
             new Rule("collaborative.incentives.salienceShare", c -> design(c) == Design.NONE,
                     c -> "scales only outcome-based pay, and " + DESIGN + " is none"),
             new Rule("collaborative.positiveDeviance.method", c -> !c.positiveDeviance().enabled(), c -> pdOff()),
@@ -154,6 +164,16 @@ final class IgnoredKeyNotes {
                 notes.add(Problem.note(node.location(), spec.path(), "ignored: " + reason));
             }
         }
+        for (String path : List.of(INDICATOR, PAID_INDICATOR)) {
+            Node node = merged.at(path);
+            if (node != null && !node.location().file().equals(BundledDefaults.FILE)
+                    && phases.stream().allMatch(p -> countsNothing(p.collaborative(), path))
+                    && phases.stream().anyMatch(p -> indicatorAt(p.collaborative(), path) != Collaborative.Indicator.OUTCOME)) {
+                notes.add(Problem.note(node.location(), path, "a process indicator with no declared practices "
+                        + "(collaborative.measurement.declaredPractices: none) counts nothing, so it measures nobody, "
+                        + "until the change package advises a practice"));
+            }
+        }
         return notes;
     }
 
@@ -187,6 +207,28 @@ final class IgnoredKeyNotes {
             }
         }
         return null;
+    }
+
+    private static final String INDICATOR = "collaborative.measurement.indicator";
+    private static final String PAID_INDICATOR = "collaborative.incentives.performance.indicator";
+
+    private static Collaborative.Indicator indicatorAt(Collaborative c, String path) {
+        return path.equals(INDICATOR) ? c.measurement().indicator() : c.incentives().performance().indicator();
+    }
+
+    private static boolean countsNothing(Collaborative c, String path) {
+        return indicatorAt(c, path) == Collaborative.Indicator.OUTCOME
+                || c.measurement().declaredPractices() == Collaborative.DeclaredPractices.NONE;
+    }
+
+    private static boolean usesProcess(Collaborative c) {
+        return c.measurement().indicator() != Collaborative.Indicator.OUTCOME
+                || c.incentives().performance().indicator() != Collaborative.Indicator.OUTCOME;
+    }
+
+    private static String processOnly() {
+        return "used only with a process indicator (collaborative.measurement.indicator or "
+                + "collaborative.incentives.performance.indicator process or both)";
     }
 
     private static Design design(Collaborative c) {

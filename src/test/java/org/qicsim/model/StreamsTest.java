@@ -27,7 +27,7 @@ class StreamsTest {
     void streamOrderIsFixed() {
         assertThat(Stream.values()).extracting(Enum::name).containsExactly(
                 "ENGINE", "LANDSCAPE", "SITES", "PATIENTS", "RECORDING", "AUDIT", "FEEDBACK", "LEARNING",
-                "MEETINGS", "PARTICIPATION", "GAMING", "TURNOVER", "PAYMENTS", "EXECUTION");
+                "MEETINGS", "PARTICIPATION", "GAMING", "TURNOVER", "PAYMENTS", "EXECUTION", "DOCUMENTATION");
     }
 
     @Test

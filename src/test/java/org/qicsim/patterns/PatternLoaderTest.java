@@ -26,8 +26,12 @@ class PatternLoaderTest {
         for (Pattern p : all) {
             assertThat(p.set()).as(p.id()).isEqualTo(p.id().startsWith("C") ? PatternSet.CALIBRATION : PatternSet.VALIDATION);
         }
-        assertThat(all.stream().filter(p -> p.id().equals("C5")).findFirst().orElseThrow().kind())
-                .isEqualTo(Pattern.Kind.NOT_EXPRESSIBLE);
+        // C5 became a review with issue 12 item 2 (process indicators); its band is PATTERNS.md's range itself.
+        Pattern c5 = all.stream().filter(p -> p.id().equals("C5")).findFirst().orElseThrow();
+        assertThat(c5.kind()).isEqualTo(Pattern.Kind.REVIEW);
+        ReviewSpec c5Review = (ReviewSpec) c5.body();
+        assertThat(c5Review.published().bandLow()).isEqualTo(0.026);
+        assertThat(c5Review.published().bandHigh()).isEqualTo(0.041);
         ReviewSpec c1 = (ReviewSpec) all.get(0).body();
         assertThat(c1.published().bandLow()).isEqualTo(0.67 * 0.043);
         assertThat(c1.published().bandHigh()).isEqualTo(1.5 * 0.043);
