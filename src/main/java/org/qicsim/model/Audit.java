@@ -11,7 +11,11 @@ import org.qicsim.scenario.Behaviour;
  * audited gamed records A ~ Binomial(gamed, auditRate), audited others ~ Binomial(records − gamed,
  * auditRate), and detection iff a uniform ≥ (1 − detection)^A. A detected site loses the current year's
  * performance payment, loses trust, stops gaming, is excluded from PD sets and showcases for
- * exclusionCycles cycles and, when sites are visible to each other, its ties weaken.
+ * exclusionCycles cycles and, when sites are visible to each other, its ties weaken. Its data are not
+ * accepted for pay while it is excluded: a member excluded at a feedback cycle forfeits the
+ * performance payment of that cycle's collaborative year too ({@link #excludedCycle}; EVIDENCE.md
+ * (a)5: BCBSM's scorecard pays on timely, valid data submission as well as outcomes), and its report
+ * at that cycle carries the exclusion as threat ({@code FeedbackResponse.report}; MODEL.md §10 item 60).
  */
 final class Audit {
     private Audit() {
@@ -41,7 +45,7 @@ final class Audit {
     }
 
     static void detect(QicSimulation sim, Site s, Behaviour.Gaming g) {
-        s.accounts.forfeited[Math.min(Calendar.year(sim.month, sim.launchMonth), s.accounts.forfeited.length - 1)] = true;
+        forfeitThisYear(sim, s);
         s.trust = Math.max(0.0, s.trust - g.trustPenalty());
         s.gaming = false;
         s.excludedUntilCycle = sim.centre.cycle() + g.exclusionCycles();
@@ -51,5 +55,22 @@ final class Audit {
             sim.ties.scale(s.index, g.tieFactor());
         }
         sim.trace.detections++;
+    }
+
+    /**
+     * At a feedback cycle (after its counter has moved on): every member still excluded forfeits the
+     * performance payment of the current collaborative year, so the exclusion's length decides
+     * whether the sanction reaches the next year's pay (MODEL.md §6 S2).
+     */
+    static void excludedCycle(QicSimulation sim) {
+        for (Site s : sim.sites) {
+            if (s.member && sim.centre.excluded(s)) {
+                forfeitThisYear(sim, s);
+            }
+        }
+    }
+
+    private static void forfeitThisYear(QicSimulation sim, Site s) {
+        s.accounts.forfeited[Math.min(Calendar.year(sim.month, sim.launchMonth), s.accounts.forfeited.length - 1)] = true;
     }
 }

@@ -68,6 +68,7 @@ final class CoordinatingCentre {
     /** Phase 2.2: S3, S4, S7c, then reports and responses (S5). */
     void feedbackCycle() {
         cycle++;
+        Audit.excludedCycle(sim);
         int t = sim.month;
         Collaborative c = sim.collaborative;
         Collaborative.Feedback f = c.feedback();

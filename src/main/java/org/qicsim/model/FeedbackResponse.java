@@ -11,7 +11,8 @@ import org.qicsim.scenario.Collaborative;
  * a negative gap, and Greve's (2003) aspirations, a mix of a social benchmark and the site's own
  * history. Credibility rests on rigorous measurement (risk and reliability adjustment, audit), the
  * clinical lead and the site's own reliability; threat grows with visibility of a bad rank and
- * punitive use of data, and is buffered by psychological safety.
+ * punitive use of data (the community's, or a sanction on the site's own data while it is excluded after
+ * a detected gaming, S2), and is buffered by psychological safety.
  */
 final class FeedbackResponse {
     private FeedbackResponse() {
@@ -64,8 +65,11 @@ final class FeedbackResponse {
         int j = s.index;
         Report previous = s.report;
         s.classHistory.add(fairnessClass);
+        // A report carries the site's exclusion after a detected gaming (S2): a sanction on the
+        // site's own data is a punitive use of them, and threatens as punitive data use does.
         double threat = sim.visibility() * (badRank ? 1.0 : 0.0)
-                + (c.community().dataUse() == Collaborative.DataUse.PUNITIVE ? 1.0 : 0.0);
+                + (c.community().dataUse() == Collaborative.DataUse.PUNITIVE ? 1.0 : 0.0)
+                + (sim.centre.excluded(s) ? 1.0 : 0.0);
         double credibility = credibility(sim, m.reliability[j]);
         s.credibility = credibility;
 
@@ -162,7 +166,7 @@ final class FeedbackResponse {
     static double credibility(QicSimulation sim, double reliability) {
         Collaborative c = sim.collaborative;
         Behaviour.Credibility bc = sim.scenario.behaviour().credibility();
-        return bc.riskAdj() * Measurement.Settings.rho(c.measurement().riskAdjustment())
+        return bc.riskAdj() * Measurement.Settings.slopeShare(c.measurement().riskAdjustment())
                 + bc.reliabilityAdj() * (c.measurement().reliabilityAdjustment() ? 1 : 0)
                 + bc.audit() * Math.min(1.0, c.measurement().auditRate() / bc.auditReference())
                 + bc.lead() * c.leadership().clinicalLeadCredibility()

@@ -17,7 +17,8 @@ package org.qicsim.model;
  * @param upcodeShare the share of its records whose risk a gaming site codes higher
  * @param upcodeShift how much higher (on the logit scale of risk) an up-coded record's risk is
  * @param trustPenalty the fall of trust in the collaborative when detected
- * @param exclusionCycles feedback cycles a detected site is excluded from positive deviance and showcases
+ * @param exclusionCycles feedback cycles a detected site is excluded from positive deviance and showcases, its
+ *     reports carry the exclusion as threat and its performance pay for those cycles' years is forfeited
  * @param intrinsic intrinsic motivation {@code I}
  * @param norm the community norm {@code Norm}
  * @param type the site's gaming type (its offset in the model's logit)

@@ -9,7 +9,10 @@ import org.qicsim.scenario.Collaborative;
  * the performance design's share of share·revenue {@code lagMonths} after the year, pays the
  * participation fee for each collaborative year at its end to every site that was a member throughout
  * it and met the attendance condition over it (in arrears, before that month's exit decisions), and keeps the
- * {@code incentivePaidToNoise} diagnostic by applying the same rule to the year's mean true rates.
+ * {@code incentivePaidToNoise} diagnostic by applying the same rule to the year's mean true rates on
+ * the measured footing: the same measured sites (and so the same rank pool), each site's mean TRSR
+ * put in recorded units (the source's expected recorded rate, S2), and the baseline target defined
+ * on those rates as the measured one is on the measured rates (MODEL.md §6 S6, §10).
  */
 final class IncentiveProgramme {
     private final QicSimulation sim;
@@ -17,6 +20,8 @@ final class IncentiveProgramme {
     private final IncentiveDesign.YearRates[] truth;
     private final double[][] withheld;
     private double baselineTarget = Double.NaN;
+    /** The baseline target's definition applied to the true rates (for incentivePaidToNoise). */
+    private double trueBaselineTarget = Double.NaN;
 
     IncentiveProgramme(QicSimulation sim) {
         this.sim = sim;
@@ -56,6 +61,7 @@ final class IncentiveProgramme {
         if (t == launch) {
             measureYear(0, launch - 12, launch - 1);
             baselineTarget = 0.9 * CoordinatingCentre.meanOver(measuredSites(measured[0]), measured[0].rate());
+            trueBaselineTarget = 0.9 * CoordinatingCentre.meanOver(measuredSites(truth[0]), truth[0].rate());
         }
         int ended = Calendar.yearEnd(t, launch);
         if (ended > 0 && ended < measured.length) {
@@ -96,7 +102,8 @@ final class IncentiveProgramme {
             for (int t = from; t <= to; t++) {
                 sum += sim.trace.trsr[t][j];
             }
-            trueRate[j] = sum / (to - from + 1);
+            // In the units the centre measures in: the expected recorded rate of the site's true rate.
+            trueRate[j] = Recording.expectedRecordedRate(c, sim.scenario.behaviour().recording(), sum / (to - from + 1));
         }
         ProcessIndicator.truth(sim, m, members, from, to, settings, paidOn, trueRate);
         measured[year] = new IncentiveDesign.YearRates(has, rate);
@@ -109,6 +116,11 @@ final class IncentiveProgramme {
 
     private double target(Collaborative.Performance p) {
         return p.target() != null ? p.target() : baselineTarget;
+    }
+
+    /** The same target on the true rates: a set target as it is (recorded units), else the baseline rule. */
+    private double trueTarget(Collaborative.Performance p) {
+        return p.target() != null ? p.target() : trueBaselineTarget;
     }
 
     private void withhold(int year, Collaborative.Incentives inc) {
@@ -128,7 +140,7 @@ final class IncentiveProgramme {
         Collaborative.Performance p = inc.performance();
         double target = target(p);
         double[] earned = design.earned(measured[year], measured[year - 1], target);
-        double[] deserved = design.earned(truth[year], truth[year - 1], target);
+        double[] deserved = design.earned(truth[year], truth[year - 1], trueTarget(p));
         double expectationRate = sim.scenario.behaviour().motivation().expectationRate();
         for (Site s : sim.sites) {
             int j = s.index;

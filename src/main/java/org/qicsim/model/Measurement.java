@@ -6,7 +6,10 @@ import org.qicsim.scenario.Collaborative;
 /**
  * S3 Measurement (MODEL.md §6 S3; Dimick et al. 2012 for reliability adjustment; Spiegelhalter 2005
  * for funnel plots): over each site's records in a window, expected events from the binned recorded
- * risk with α̂ solved so that expected equals observed overall, the risk-standardised rate RSR, the
+ * risk under a risk model the centre fits to the measured sites' own pooled records (the slope on
+ * recorded risk by Newton's method, so abstraction error in recorded risk attenuates it — regression
+ * dilution — and biases expected events for sites whose case mix differs), with α̂ then solved so
+ * that expected equals observed overall, the risk-standardised rate RSR, the
  * between-site signal variance τ̂², each site's reliability R, the reliability-adjusted rate P̂ and
  * its funnel class. Used by the coordinating centre on members and by the observer on all sites.
  *
@@ -16,12 +19,16 @@ import org.qicsim.scenario.Collaborative;
  */
 final class Measurement {
     /** Settings that change what S3 computes. */
-    record Settings(double rho, boolean reliabilityAdjustment, double zStar) {
+    record Settings(double slopeShare, boolean reliabilityAdjustment, double zStar) {
         static Settings of(Collaborative.Measurement m, Collaborative.Display display) {
-            return new Settings(rho(m.riskAdjustment()), m.reliabilityAdjustment(), zStar(display));
+            return new Settings(slopeShare(m.riskAdjustment()), m.reliabilityAdjustment(), zStar(display));
         }
 
-        static double rho(Collaborative.RiskAdjustment adjustment) {
+        /**
+         * The share of the fitted risk slope used: full 1; partial 0.5 (adjustment on part of the risk
+         * factors, modelled as half the fitted slope); none 0 (crude rates).
+         */
+        static double slopeShare(Collaborative.RiskAdjustment adjustment) {
             switch (adjustment) {
                 case FULL:
                     return 1.0;
@@ -113,8 +120,11 @@ final class Measurement {
             boolean ungamed) {
         int siteCount = include.length;
         int[] histogram = new int[Registry.BINS];
+        boolean fit = settings.slopeShare() != 0.0;
+        int[] eventHistogram = fit ? new int[Registry.BINS] : null;
         int[][] histograms = new int[siteCount][];
         long[] pooledBins = new long[Registry.BINS];
+        long[] pooledEventBins = new long[Registry.BINS];
         int[] n = new int[siteCount];
         int[] o = new int[siteCount];
         int participants = 0;
@@ -124,7 +134,7 @@ final class Measurement {
             if (!include[j]) {
                 continue;
             }
-            int[] no = registry.window(j, from, to, ungamed, histogram);
+            int[] no = registry.window(j, from, to, ungamed, histogram, eventHistogram);
             if (no[0] == 0) {
                 continue;
             }
@@ -133,6 +143,11 @@ final class Measurement {
             histograms[j] = histogram.clone();
             for (int b = 0; b < Registry.BINS; b++) {
                 pooledBins[b] += histogram[b];
+            }
+            if (fit) {
+                for (int b = 0; b < Registry.BINS; b++) {
+                    pooledEventBins[b] += eventHistogram[b];
+                }
             }
             totalCases += n[j];
             totalEvents += o[j];
@@ -146,7 +161,8 @@ final class Measurement {
             }
         }
         double pBar = participants == 0 ? Double.NaN : (double) totalEvents / totalCases;
-        double[] binRate = expectedRateByBin(pooledBins, totalEvents, settings.rho());
+        double rho = fit ? settings.slopeShare() * fittedSlope(pooledBins, pooledEventBins) : 0.0;
+        double[] binRate = expectedRateByBin(pooledBins, totalEvents, rho);
         double[] rsr = new double[siteCount];
         double[] expected = new double[siteCount];
         for (int j : measured) {
@@ -201,6 +217,85 @@ final class Measurement {
             }
         }
         return result;
+    }
+
+    /** Largest magnitude of a fitted slope (a fit on separated data would run off to infinity). */
+    static final double MAX_SLOPE = 8.0;
+    /** Newton iterations of the risk model's fit at most, and its convergence tolerance. */
+    static final int FIT_ITERATIONS = 30;
+    static final double FIT_TOLERANCE = 1e-10;
+
+    /**
+     * The slope β̂ of the centre's risk model logit P(event) = a + β·r, fitted by maximum likelihood
+     * (Newton's method) to the pooled recorded events per recorded-risk bin, r the bin's centre
+     * (MODEL.md §6 S3). Starts at a = logit(p̄), β = 0; stops when both steps are below
+     * {@value #FIT_TOLERANCE}, after {@value #FIT_ITERATIONS} iterations, or when the information
+     * matrix is singular (all records in one bin); β is held in [−MAX_SLOPE, MAX_SLOPE]. 0 when no
+     * slope can be fitted (fewer than two bins, no events or all events). The likelihood is concave,
+     * so the fit is unique where it exists; three StrictMath.exp per iteration (bin centres are
+     * equally spaced, so e^{−β·r_b} is a running product).
+     */
+    static double fittedSlope(long[] pooledBins, long[] pooledEventBins) {
+        int first = -1;
+        int last = -1;
+        long cases = 0;
+        long events = 0;
+        for (int b = 0; b < Registry.BINS; b++) {
+            if (pooledBins[b] > 0) {
+                if (first < 0) {
+                    first = b;
+                }
+                last = b;
+                cases += pooledBins[b];
+                events += pooledEventBins[b];
+            }
+        }
+        if (first < 0 || first == last || events <= 0 || events >= cases) {
+            return 0.0;
+        }
+        double pBar = (double) events / cases;
+        double a = StrictMath.log(pBar / (1.0 - pBar));
+        double beta = 0.0;
+        for (int iteration = 0; iteration < FIT_ITERATIONS; iteration++) {
+            // e^{−(a + β·r_b)} for the first held bin, then ×q per bin.
+            double factor = StrictMath.exp(-a - beta * Registry.binCentre(first));
+            double q = StrictMath.exp(-beta * Registry.BIN_WIDTH);
+            double g0 = 0.0;
+            double g1 = 0.0;
+            double h00 = 0.0;
+            double h01 = 0.0;
+            double h11 = 0.0;
+            for (int b = first; b <= last; b++, factor *= q) {
+                long n = pooledBins[b];
+                if (n == 0) {
+                    continue;
+                }
+                double x = Registry.binCentre(b);
+                double p = 1.0 / (1.0 + factor);
+                double residual = pooledEventBins[b] - n * p;
+                double w = n * p * (1.0 - p);
+                g0 += residual;
+                g1 += residual * x;
+                h00 += w;
+                h01 += w * x;
+                h11 += w * x * x;
+            }
+            double det = h00 * h11 - h01 * h01;
+            if (!(det > 1e-12 * h00 * h11)) {
+                break;
+            }
+            double da = (h11 * g0 - h01 * g1) / det;
+            double dBeta = (h00 * g1 - h01 * g0) / det;
+            a += da;
+            double next = Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, beta + dBeta));
+            boolean converged = Math.abs(da) < FIT_TOLERANCE && Math.abs(dBeta) < FIT_TOLERANCE;
+            boolean pinned = next == beta;
+            beta = next;
+            if (converged || pinned) {
+                break;
+            }
+        }
+        return beta;
     }
 
     /**

@@ -34,7 +34,7 @@ final class Observation {
         Collaborative.Feedback f = c.feedback();
         int start = scenario.startMonth();
         Measurement.Settings settings = new Measurement.Settings(
-                Measurement.Settings.rho(c.measurement().riskAdjustment()), true, Double.NaN);
+                Measurement.Settings.slopeShare(c.measurement().riskAdjustment()), true, Double.NaN);
         boolean[] all = new boolean[trace.sites];
         Arrays.fill(all, true);
         if (Math.floorMod(t - start, f.everyMonths()) == 0 && t - f.lagMonths() >= 0) {

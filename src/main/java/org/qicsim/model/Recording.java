@@ -55,6 +55,17 @@ final class Recording {
         return new Recording(sim);
     }
 
+    /**
+     * The expected recorded rate of a true rate p under the data source's misclassification (no
+     * gaming): sens·p + (1 − spec)·(1 − p), the units in which the centre measures (MODEL.md §6 S2).
+     */
+    static double expectedRecordedRate(Collaborative c, Behaviour.Recording r, double p) {
+        boolean registry = c.measurement().source() == Collaborative.Source.REGISTRY;
+        double sens = registry ? r.registrySensitivity() : r.claimsSensitivity();
+        double spec = registry ? r.registrySpecificity() : r.claimsSpecificity();
+        return sens * p + (1.0 - spec) * (1.0 - p);
+    }
+
     /** σ_abs = base·(riskErrorQcOffset − riskErrorQcWeight·Qc). */
     static double riskError(double base, double offset, double weight, double qc) {
         return base * (offset - weight * qc);
@@ -62,13 +73,14 @@ final class Recording {
 
     /**
      * Records a site-month's patients, stratum by stratum (k in order), on its recording key. Per
-     * stratum five counts by inversion, whatever G (a probability of 0 when the site does not game),
+     * stratum six counts by inversion, whatever G (a probability of 0 when the site does not game),
      * so gaming never shifts another draw: recorded true events ~ Binomial(e_k, sens), recorded
      * non-events ~ Binomial(n_k − e_k, 1 − spec), suppressed ~ Binomial(recorded true events,
-     * suppression), up-coded among the suppressed ~ Binomial(suppressed, upcodeShare) and among the
-     * others ~ Binomial(n_k − suppressed, upcodeShare). Then each of the stratum's n_k records draws
-     * its risk error Z' (one uniform, inverted), the up-coded ones first: recorded risk
-     * μ_j + r_k + σ_abs·Z' (+ upcodeShift in the gamed copy).
+     * suppression), up-coded among the suppressed ~ Binomial(suppressed, upcodeShare), among the
+     * kept recorded events and among the other non-events each ~ Binomial(·, upcodeShare). Then each
+     * of the stratum's n_k records draws its risk error Z' (one uniform, inverted), the up-coded ones
+     * first: recorded risk μ_j + r_k + σ_abs·Z' (+ upcodeShift in the gamed copy), binned with its
+     * event status in each copy (MODEL.md §6 S2, S3).
      */
     void record(Site s, int patients, int[] cases, int[] events, RiskAverage.Table strata) {
         KeyedGenerator random = sim.keys.reused(Stream.RECORDING, s.index);
@@ -93,26 +105,44 @@ final class Recording {
             int falseRecorded = recordedFalse.draw(random, n - events[k]);
             int suppressed = 0;
             int upcodedSuppressed = 0;
-            int upcodedOthers = 0;
+            int upcodedEvents = 0;
+            int upcodedNonEvents = 0;
+            // The records left as events after suppression.
+            int keptEvents = trueRecorded + falseRecorded;
             if (gaming) {
                 suppressed = suppressedOf.draw(random, trueRecorded);
+                keptEvents -= suppressed;
                 upcodedSuppressed = upcodedOf.draw(random, suppressed);
-                upcodedOthers = upcodedOf.draw(random, n - suppressed);
+                // Up-coding of the other records, events and non-events apart (the same joint law as
+                // one Binomial(n − suppressed, upcodeShare) split among them), so that each
+                // record's event status is known with its bin.
+                upcodedEvents = upcodedOf.draw(random, keptEvents);
+                upcodedNonEvents = upcodedOf.draw(random, n - suppressed - keptEvents);
             } else {
                 // Binomials at probability 0: their uniforms are passed over, not computed, so
                 // every later draw of the key is the one it would be had they been drawn.
-                random.skip(3);
+                random.skip(4);
             }
             recordedEvents += trueRecorded + falseRecorded;
-            gamedEvents += trueRecorded - suppressed + falseRecorded;
+            gamedEvents += keptEvents;
+            int upcodedOthers = upcodedEvents + upcodedNonEvents;
             altered += suppressed + upcodedOthers;
             int upcoded = upcodedSuppressed + upcodedOthers;
+            // Records in order (their Z' are exchangeable): up-coded suppressed, up-coded kept events,
+            // up-coded non-events, then suppressed, kept events and non-events not up-coded. A
+            // suppressed record is an event only in the ungamed copy.
+            int upcodedEventsEnd = upcodedSuppressed + upcodedEvents;
+            int suppressedEnd = upcoded + suppressed - upcodedSuppressed;
+            int keptEventsEnd = suppressedEnd + keptEvents - upcodedEvents;
             double risk = mean + strata.risk(k);
             for (int i = 0; i < n; i++) {
                 double u = Draws.uniform(random);
                 int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
+                boolean kept = i < upcoded ? i >= upcodedSuppressed && i < upcodedEventsEnd
+                        : i >= suppressedEnd && i < keptEventsEnd;
+                boolean ungamedEvent = kept || (i < upcoded ? i < upcodedSuppressed : i < suppressedEnd);
                 sim.registry.addRecord(cell, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
-                        bin);
+                        bin, kept, ungamedEvent);
             }
         }
         sim.registry.addEvents(month, j, patients, gamedEvents, recordedEvents);

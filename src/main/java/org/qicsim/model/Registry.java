@@ -4,7 +4,8 @@ package org.qicsim.model;
  * The coordinating centre's recorded data (MODEL.md §2 "CC"): counts only, per site-month the cases,
  * the recorded events and the recorded-risk counts in 64 bins of width 0.125 over [−4, 4] (values outside are
  * clamped to the end bins). A second copy holds what would have been recorded without gaming, on
- * the same draws, for {@code gamingGap}.
+ * the same draws, for {@code gamingGap}. The recorded events are binned by recorded risk too, so the
+ * centre can fit its risk model to its own data (MODEL.md §6 S3).
  *
  * <p>A ring buffer: it keeps only as many months as the longest look-back of any mechanism (three
  * feedback windows plus the lag for persistent PDs, a year for payments and observation, the longest
@@ -31,6 +32,9 @@ final class Registry {
     private final int[] eventsUngamed;
     private final int[] bins;
     private final int[] binsUngamed;
+    /** Recorded events per recorded-risk bin (cumulative, as {@link #bins}). */
+    private final int[] eventBins;
+    private final int[] eventBinsUngamed;
     /**
      * Per cell, the lowest and one past the highest bin holding a record (either copy) in any month
      * up to the cell's: window() differences only those.
@@ -49,6 +53,8 @@ final class Registry {
         this.eventsUngamed = new int[cells];
         this.bins = new int[cells * BINS];
         this.binsUngamed = new int[cells * BINS];
+        this.eventBins = new int[cells * BINS];
+        this.eventBinsUngamed = new int[cells * BINS];
         this.binFrom = new int[cells];
         this.binTo = new int[cells];
         java.util.Arrays.fill(binFrom, BINS);
@@ -77,6 +83,9 @@ final class Registry {
             System.arraycopy(eventsUngamed, from * sites, c.eventsUngamed, to * sites, sites);
             System.arraycopy(bins, from * sites * BINS, c.bins, to * sites * BINS, sites * BINS);
             System.arraycopy(binsUngamed, from * sites * BINS, c.binsUngamed, to * sites * BINS, sites * BINS);
+            System.arraycopy(eventBins, from * sites * BINS, c.eventBins, to * sites * BINS, sites * BINS);
+            System.arraycopy(eventBinsUngamed, from * sites * BINS, c.eventBinsUngamed, to * sites * BINS,
+                    sites * BINS);
             System.arraycopy(binFrom, from * sites, c.binFrom, to * sites, sites);
             System.arraycopy(binTo, from * sites, c.binTo, to * sites, sites);
         }
@@ -123,12 +132,16 @@ final class Registry {
         if (month == 0) {
             java.util.Arrays.fill(bins, base * BINS, (base + sites) * BINS, 0);
             java.util.Arrays.fill(binsUngamed, base * BINS, (base + sites) * BINS, 0);
+            java.util.Arrays.fill(eventBins, base * BINS, (base + sites) * BINS, 0);
+            java.util.Arrays.fill(eventBinsUngamed, base * BINS, (base + sites) * BINS, 0);
             java.util.Arrays.fill(binFrom, base, base + sites, BINS);
             java.util.Arrays.fill(binTo, base, base + sites, 0);
         } else {
             int previous = Math.floorMod(month - 1, capacity) * sites;
             System.arraycopy(bins, previous * BINS, bins, base * BINS, sites * BINS);
             System.arraycopy(binsUngamed, previous * BINS, binsUngamed, base * BINS, sites * BINS);
+            System.arraycopy(eventBins, previous * BINS, eventBins, base * BINS, sites * BINS);
+            System.arraycopy(eventBinsUngamed, previous * BINS, eventBinsUngamed, base * BINS, sites * BINS);
             System.arraycopy(binFrom, previous, binFrom, base, sites);
             System.arraycopy(binTo, previous, binTo, base, sites);
         }
@@ -138,6 +151,17 @@ final class Registry {
     /** Adds one record's recorded-risk bin as recorded and as it would have been recorded without gaming. */
     void addRecord(int month, int site, int bin, int binUngamed) {
         addRecord(cell(month, site), bin, binUngamed);
+    }
+
+    /** {@link #addRecord(int, int, int)} and, for a recorded event, its bin among the events (each copy). */
+    void addRecord(int cell, int bin, int binUngamed, boolean event, boolean eventUngamed) {
+        addRecord(cell, bin, binUngamed);
+        if (event) {
+            eventBins[cell * BINS + bin]++;
+        }
+        if (eventUngamed) {
+            eventBinsUngamed[cell * BINS + binUngamed]++;
+        }
     }
 
     /** The cell of a site-month, for {@link #addRecord(int, int, int)}. */
@@ -155,7 +179,7 @@ final class Registry {
 
     /** Records one patient as recorded and as it would have been recorded without gaming. */
     void record(int month, int site, boolean event, int bin, boolean eventUngamed, int binUngamed) {
-        addRecord(month, site, bin, binUngamed);
+        addRecord(cell(month, site), bin, binUngamed, event, eventUngamed);
         addEvents(month, site, 1, event ? 1 : 0, eventUngamed ? 1 : 0);
     }
 
@@ -184,7 +208,18 @@ final class Registry {
      * {@code histogram} and returns {cases, events}.
      */
     int[] window(int site, int from, int to, boolean ungamed, int[] histogram) {
+        return window(site, from, to, ungamed, histogram, null);
+    }
+
+    /**
+     * {@link #window(int, int, int, boolean, int[])} that also sums the recorded events per bin into
+     * {@code eventHistogram} (when not null).
+     */
+    int[] window(int site, int from, int to, boolean ungamed, int[] histogram, int[] eventHistogram) {
         java.util.Arrays.fill(histogram, 0);
+        if (eventHistogram != null) {
+            java.util.Arrays.fill(eventHistogram, 0);
+        }
         int n = 0;
         int o = 0;
         int[] ev = ungamed ? eventsUngamed : events;
@@ -203,6 +238,7 @@ final class Registry {
             o += ev[cell];
         }
         int[] hb = ungamed ? binsUngamed : bins;
+        int[] eb = ungamed ? eventBinsUngamed : eventBins;
         int lastCell = Math.floorMod(last, capacity) * sites + site;
         int lastBase = lastCell * BINS;
         // Bins outside [binFrom, binTo) of the last month hold no record up to it in either copy.
@@ -211,10 +247,20 @@ final class Registry {
             for (int b = binFrom[lastCell]; b < end; b++) {
                 histogram[b] = hb[lastBase + b];
             }
+            if (eventHistogram != null) {
+                for (int b = binFrom[lastCell]; b < end; b++) {
+                    eventHistogram[b] = eb[lastBase + b];
+                }
+            }
         } else {
             int before = (Math.floorMod(first - 1, capacity) * sites + site) * BINS;
             for (int b = binFrom[lastCell]; b < end; b++) {
                 histogram[b] = hb[lastBase + b] - hb[before + b];
+            }
+            if (eventHistogram != null) {
+                for (int b = binFrom[lastCell]; b < end; b++) {
+                    eventHistogram[b] = eb[lastBase + b] - eb[before + b];
+                }
             }
         }
         return new int[] {n, o};

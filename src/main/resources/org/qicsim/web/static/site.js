@@ -97,7 +97,8 @@ const S = {
         + 'does not change, but your local tests and the collaborative judge you on these data'],
       ['if an audit detects it', 'you lose this year\'s performance payment, trust in the collaborative falls by '
         + Q.num(g.trustPenalty, 2) + ', you stop gaming, you are excluded from the positive deviants and showcases for '
-        + g.exclusionCycles + ' feedback cycles, and where hospitals see each other your ties weaken'],
+        + g.exclusionCycles + ' feedback cycles (your reports in those cycles carry the exclusion, and you lose the '
+        + 'performance payment of each year they fall in), and where hospitals see each other your ties weaken'],
       ['chance a model hospital like yours games this year', S.pct(g.probability)]
     ].map((r) => ({ cells: r })));
   },
