@@ -80,12 +80,7 @@ class NoInertLeverTest {
                     "recognition's money value reaches only the yearly exit decision (S9 Val) of the sites "
                             + "showcased that year, top performers whose exit probability is far below their draw "
                             + "at 0 and at 100,000 alike; motivation uses recognitionSupport, not the value",
-                    "examples/incentive-designs/withhold.yaml"),
-            new Inert("behaviour.gaming.exclusionCycles",
-                    "exclusion only removes a detected gamer from the positive-deviant candidates and "
-                            + "showcases; a detected gamer stops gaming and in michigan-cqi none would be a "
-                            + "positive deviant in the cycles after its detection, so the length changes nothing",
-                    "examples/low-volume.yaml"));
+                    "examples/incentive-designs/withhold.yaml"));
 
     /** What the audit found for one key. */
     record Finding(String key, String scenario, String movedTo, boolean acts, String detail) {
