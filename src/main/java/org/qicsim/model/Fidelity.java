@@ -1,29 +1,61 @@
 package org.qicsim.model;
 
+import java.util.function.IntPredicate;
 import org.qicsim.scenario.Behaviour;
 
 /**
- * S7, last rule: fidelity of execution, for every site in both arms and in the burn-in (MODEL.md §6
- * S7 "Fidelity"). Effort and a champion raise fidelity toward 1; it decays toward 0 without them, so
- * practice that nobody works at erodes (Dixon-Woods et al. 2012, challenge 9: sustainability).
+ * S7, last rule: fidelity of execution, routinisation and abandonment, for every site in both arms
+ * and in the burn-in (MODEL.md §6 S7 "Fidelity" and "Routinisation and abandonment"). Effort and a
+ * champion raise fidelity toward 1; it decays toward 0 without them, so practice that nobody works at
+ * erodes (Dixon-Woods et al. 2012, challenge 9: sustainability). Following PATTERNS.md's principle
+ * ("what is practised only while pushed fades when the push stops; what is routinised … lasts"), a
+ * practice held {@code routineMonths} with support (a champion in post, or the change package's
+ * advice to do it) is routinised and decays more slowly; a practice that is not routinised and whose
+ * fidelity falls below {@code abandonFidelity} (when the effort that held it up falls) is abandoned. No random draw is involved.
  */
 public final class Fidelity {
     private final double gain;
     private final double decay;
     private final double championBoost;
+    private final int routineMonths;
+    private final double routineDecay;
+    private final double abandonFidelity;
 
     public Fidelity(Behaviour.Learning learning) {
         this.gain = learning.fidelityGain();
         this.decay = learning.fidelityDecay();
         this.championBoost = learning.fidelityChampion();
+        this.routineMonths = learning.routineMonths();
+        this.routineDecay = learning.fidelityDecay() * (1.0 - learning.routineProtection());
+        this.abandonFidelity = learning.abandonFidelity();
+    }
+
+    /** fidelityGain·E·(1 + fidelityChampion·c·L): the month's pull toward full fidelity. */
+    private double drive(double effort, double championLeadership) {
+        return gain * effort * (1.0 + championBoost * championLeadership);
     }
 
     /** φ + fidelityGain·E·(1 + fidelityChampion·c·L)·(1 − φ) − fidelityDecay·φ. */
     public double next(double phi, double effort, double championLeadership) {
-        return phi + gain * effort * (1.0 + championBoost * championLeadership) * (1.0 - phi) - decay * phi;
+        return next(phi, effort, championLeadership, false);
     }
 
-    /** Updates every practice's fidelity in place; returns the largest absolute change. */
+    /** As {@link #next(double, double, double)}, with decay fidelityDecay·(1 − routineProtection) if routinised. */
+    double next(double phi, double effort, double championLeadership, boolean routinised) {
+        return phi + drive(effort, championLeadership) * (1.0 - phi) - (routinised ? routineDecay : decay) * phi;
+    }
+
+    /**
+     * The site's own equilibrium fidelity φ* = g / (g + fidelityDecay), g = fidelityGain·E·(1 +
+     * fidelityChampion·c·L): the fixed point of the rule for a practice that is not routinised, the
+     * most the site can sustain at its current effort and champion (0 when nothing moves: g = decay = 0).
+     */
+    double equilibrium(double effort, double championLeadership) {
+        double g = drive(effort, championLeadership);
+        return g + decay > 0.0 ? g / (g + decay) : 0.0;
+    }
+
+    /** Updates every practice's fidelity in place (none routinised); returns the largest absolute change. */
     public double step(double[] phi, double effort, double championLeadership) {
         double largest = 0.0;
         for (int i = 0; i < phi.length; i++) {
@@ -32,5 +64,35 @@ public final class Fidelity {
             phi[i] = updated;
         }
         return largest;
+    }
+
+    /**
+     * One month of the rule for one site, in practice order: every fidelity moves (an adopted,
+     * routinised practice with the smaller decay); then each adopted practice that is not routinised
+     * and whose fidelity fell this month from at least {@code abandonFidelity} to below it is abandoned (its bit
+     * cleared); each other adopted practice is held one more month and becomes routinised once held
+     * {@code routineMonths} while {@code supported}. Returns the bundle after abandonment.
+     */
+    int month(int bundle, double[] phi, Routine routine, double effort, double championLeadership,
+            IntPredicate supported) {
+        int out = bundle;
+        for (int i = 0; i < phi.length; i++) {
+            boolean adopted = (bundle >>> i & 1) == 1;
+            boolean routinised = adopted && routine.routinised(i);
+            double updated = next(phi[i], effort, championLeadership, routinised);
+            // "Falls below": a crossing this month, so a practice the site never held up to the
+            // threshold is not dropped for the rounding of a fidelity at its fixed point.
+            boolean fellBelow = phi[i] >= abandonFidelity && updated < abandonFidelity;
+            phi[i] = updated;
+            if (!adopted) {
+                continue;
+            }
+            if (!routinised && fellBelow) {
+                out &= ~(1 << i);
+            } else {
+                routine.held(i, supported.test(i), routineMonths);
+            }
+        }
+        return out;
     }
 }

@@ -99,8 +99,15 @@ final class Learning {
         }
         s.test = null;
         if (!test.looksBetter() && revertUniform < b.revertProbability()) {
-            s.bundle = test.previousBundle;
-            System.arraycopy(test.previousFidelity, 0, s.fidelity, 0, s.fidelity.length);
+            // Undo the change, not the months since: the practices it flipped get back their previous
+            // state and fidelity (and, a dropped one, its routine hold, kept while it was dropped); the
+            // others keep theirs, so a practice abandoned during the test stays abandoned (S7).
+            int changed = test.changedPractices;
+            s.bundle = s.bundle & ~changed | test.previousBundle & changed;
+            for (int m = changed; m != 0; m &= m - 1) {
+                int i = Integer.numberOfTrailingZeros(m);
+                s.fidelity[i] = test.previousFidelity[i];
+            }
         }
     }
 
@@ -193,11 +200,19 @@ final class Learning {
         startTest(sim, s, previousBundle, previousFidelity);
     }
 
-    /** Toggles a practice; a newly adopted practice starts at newPracticeFidelity. */
+    /**
+     * Toggles a practice. A newly adopted practice starts at newPracticeFidelity·φ*_j, a share of the
+     * site's own equilibrium fidelity at its current effort and champion (S7 Fidelity), so it never
+     * starts above what the site can sustain; its hold starts at 0 months, not routinised. A dropped
+     * practice's hold is left as it was (a test's revert restores it with the bundle).
+     */
     static void flip(QicSimulation sim, Site s, int practice) {
         s.bundle ^= 1 << practice;
         if (s.adopted(practice)) {
-            s.fidelity[practice] = sim.scenario.behaviour().learning().newPracticeFidelity();
+            Behaviour.Learning b = sim.scenario.behaviour().learning();
+            s.fidelity[practice] = b.newPracticeFidelity()
+                    * new Fidelity(b).equilibrium(s.effort(), s.champion.presence());
+            s.routine.adopted(practice);
         }
     }
 
@@ -210,6 +225,7 @@ final class Learning {
             events += sim.registry.events(m, s.index);
             cases += sim.registry.cases(m, s.index);
         }
-        s.test = new LocalTest(previousBundle, previousFidelity, events, cases, months, sim.month);
+        s.test = new LocalTest(previousBundle, previousFidelity, previousBundle ^ s.bundle, events, cases, months,
+                sim.month);
     }
 }

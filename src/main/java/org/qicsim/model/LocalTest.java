@@ -2,12 +2,15 @@ package org.qicsim.model;
 
 /**
  * A running local test of a change (MODEL.md §6 S7, after the PDSA cycle): it advances every month
- * from the month after the change, tallying the site's own recorded events and cases, and holds the
- * bundle and fidelities to restore if the change does not look better.
+ * from the month after the change, tallying the site's own recorded events and cases, and holds what
+ * a revert restores if the change does not look better: the practices the change flipped, with the
+ * bundle and fidelities from before it.
  */
 final class LocalTest {
     final int previousBundle;
     final double[] previousFidelity;
+    /** The practices the change flipped, as a bit mask (previous bundle XOR the bundle after the change). */
+    final int changedPractices;
     final int baselineEvents;
     final int baselineCases;
     /** The change month; the test advances from the month after it. */
@@ -16,9 +19,10 @@ final class LocalTest {
     int events;
     int cases;
 
-    LocalTest(int previousBundle, double[] previousFidelity, int baselineEvents, int baselineCases, int months,
-            int changeMonth) {
+    LocalTest(int previousBundle, double[] previousFidelity, int changedPractices, int baselineEvents,
+            int baselineCases, int months, int changeMonth) {
         this.previousBundle = previousBundle;
+        this.changedPractices = changedPractices;
         this.changeMonth = changeMonth;
         this.previousFidelity = previousFidelity;
         this.baselineEvents = baselineEvents;
@@ -28,8 +32,8 @@ final class LocalTest {
 
     /** An exact deep copy (the pre-launch fork copies sites, MODEL.md §3). */
     LocalTest copy() {
-        LocalTest c = new LocalTest(previousBundle, previousFidelity.clone(), baselineEvents, baselineCases,
-                monthsLeft, changeMonth);
+        LocalTest c = new LocalTest(previousBundle, previousFidelity.clone(), changedPractices, baselineEvents,
+                baselineCases, monthsLeft, changeMonth);
         c.events = events;
         c.cases = cases;
         return c;

@@ -332,11 +332,18 @@ public final class QicSimulation extends SimState {
                 s.champion.presence());
     }
 
-    /** Fidelity phase (S7, last rule): every site, both arms. */
+    /**
+     * Fidelity phase (S7, last rule, with routinisation and abandonment): every site, both arms. A
+     * practice is supported by a champion in post or, in the collaborative arm, by the change
+     * package's advice to do it (z_i = +1; the counterfactual arm has no package).
+     */
     void fidelityMonth() {
         Fidelity fidelity = new Fidelity(scenario.behaviour().learning());
+        ChangePackage changePackage = centre == null ? null : centre.changePackage();
         for (Site s : sites) {
-            fidelity.step(s.fidelity, s.effort(), s.champion.presence());
+            boolean champion = s.champion.filled();
+            s.bundle = fidelity.month(s.bundle, s.fidelity, s.routine, s.effort(), s.champion.presence(),
+                    i -> champion || changePackage != null && changePackage.advice(i) == 1);
         }
     }
 

@@ -22,6 +22,10 @@ final class Site {
     final double[] fidelity;
     LocalTest test;
 
+    // Routines (S7 "Routinisation and abandonment"): how long each adopted practice has been held and
+    // which are routinised; changed only by Fidelity's month and Learning's flip.
+    final Routine routine;
+
     // Leadership (S10)
     final Champion champion;
 
@@ -94,6 +98,7 @@ final class Site {
         this.effectiveCapacity = endowment.effectiveCapacity();
         this.bundle = endowment.bundle();
         this.fidelity = endowment.fidelity().clone();
+        this.routine = new Routine(endowment.routine());
         this.champion = new Champion(endowment.championPost(), endowment.leadership());
         this.effort0 = effort0;
         this.intrinsic = endowment.intrinsic0();
@@ -112,6 +117,7 @@ final class Site {
         this.bundle = source.bundle;
         this.fidelity = source.fidelity.clone();
         this.test = source.test == null ? null : source.test.copy();
+        this.routine = new Routine(source.routine);
         this.champion = new Champion(source.champion);
         this.effort0 = source.effort0;
         this.effortDeviation = source.effortDeviation;

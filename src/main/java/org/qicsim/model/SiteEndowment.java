@@ -2,7 +2,7 @@ package org.qicsim.model;
 
 /**
  * What a site starts with (MODEL.md §5 "Sites"): its draws at initialisation, the burnt-in
- * fidelities and whether it is a member at {@code startMonth}. Shared, read-only, by both arms of a
+ * fidelities and routines and whether it is a member at {@code startMonth}. Shared, read-only, by both arms of a
  * run; each arm copies the mutable parts into its own {@link Site}.
  *
  * @param structuralEffect u, the site's structural effect on the log-odds of an adverse event
@@ -19,6 +19,8 @@ package org.qicsim.model;
  * @param leadership L of the initial champion (drawn whatever the post)
  * @param bundle the adopted bundle x as a bit mask
  * @param fidelity φ_i after burn-in
+ * @param routine the months each practice has been held and which are routinised, after burn-in (a
+ *     template: each arm's site copies it)
  * @param patterns the 64 fixed execution-pattern uniforms per practice, [practice][k], for TRSR
  * @param memberAtStart whether the site is a member at startMonth
  */
@@ -37,6 +39,7 @@ public record SiteEndowment(
         double leadership,
         int bundle,
         double[] fidelity,
+        Routine routine,
         double[][] patterns,
         boolean memberAtStart) {
 

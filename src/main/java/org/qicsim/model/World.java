@@ -57,20 +57,29 @@ public final class World {
         for (int j = 0; j < count; j++) {
             draws[j] = SiteDraw.draw(streams.init(Stream.SITES, j), scenario);
         }
-        boolean[] members = Membership.initial(draws, landscape, s.initialMembership(), s.selection());
-
+        // The burn-in comes before membership: abandonment may clear practices, and membership is
+        // drawn on the bundle the sites hold at the start (§5).
         Behaviour b = scenario.behaviour();
         Fidelity fidelity = new Fidelity(b.learning());
+        int n = scenario.practices().count();
+        double[][] phis = new double[count][];
+        Routine[] routines = new Routine[count];
+        for (int j = 0; j < count; j++) {
+            SiteDraw d = draws[j];
+            phis[j] = d.fidelity.clone();
+            routines[j] = new Routine(n);
+            double e0 = Effort.baseline(b.effort(), d.capacity * (1.0 - 0.5 * d.pressure), d.intrinsic0,
+                    d.championPost ? d.leadership : 0.0);
+            d.bundle = burnIn(fidelity, d.bundle, phis[j], routines[j], e0, d.championPost ? d.leadership : 0.0,
+                    d.championPost, b.learning().routineMonths()).bundle();
+        }
+        boolean[] members = Membership.initial(draws, landscape, s.initialMembership(), s.selection());
         SiteEndowment[] sites = new SiteEndowment[count];
         for (int j = 0; j < count; j++) {
             SiteDraw d = draws[j];
-            double[] phi = d.fidelity.clone();
-            double e0 = Effort.baseline(b.effort(), d.capacity * (1.0 - 0.5 * d.pressure), d.intrinsic0,
-                    d.championPost ? d.leadership : 0.0);
-            burnIn(fidelity, phi, e0, d.championPost ? d.leadership : 0.0);
             sites[j] = new SiteEndowment(d.structuralEffect, d.caseMixMean, d.volume, d.capacity,
                     d.absorptiveCapacity, d.pressure, d.intrinsic0, d.safety0, d.regionUniform, d.gamingType,
-                    d.championPost, d.leadership, d.bundle, phi, d.patterns, members[j]);
+                    d.championPost, d.leadership, d.bundle, phis[j], routines[j], d.patterns, members[j]);
         }
         // One stratified case-mix table per world: α, the true rate and the patients all use it.
         RiskAverage.Table riskTable = new RiskAverage.Table(s.caseMix().withinSd(), s.caseMix().strata());
@@ -106,14 +115,35 @@ public final class World {
         return cases;
     }
 
-    /** Iterates the fidelity rule at E0 until the largest change is below 1e−12 (at most 2,000 months). */
-    static int burnIn(Fidelity fidelity, double[] phi, double effort0, double championLeadership) {
+    /** The outcome of a site's burn-in: its bundle after abandonment and the months it took. */
+    record BurnIn(int bundle, int months) {
+    }
+
+    /**
+     * Iterates the fidelity rule (S7, with routinisation and abandonment; before the launch the only
+     * support is the world's champion, there being no change package) at E0 from the drawn bundle,
+     * fidelities and an empty {@code routine}, until a month after {@code routineMonths} (so routinisation
+     * has been decided) in which no practice is abandoned and the largest change of fidelity is below
+     * 1e−12, or 2,000 months. Updates {@code phi} and {@code routine} in place.
+     */
+    static BurnIn burnIn(Fidelity fidelity, int bundle, double[] phi, Routine routine, double effort0,
+            double championLeadership, boolean championInPost, int routineMonths) {
+        double[] before = new double[phi.length];
+        int current = bundle;
         for (int month = 1; month <= BURN_IN_MONTHS; month++) {
-            if (fidelity.step(phi, effort0, championLeadership) < BURN_IN_TOLERANCE) {
-                return month;
+            System.arraycopy(phi, 0, before, 0, phi.length);
+            int next = fidelity.month(current, phi, routine, effort0, championLeadership, i -> championInPost);
+            double largest = 0.0;
+            for (int i = 0; i < phi.length; i++) {
+                largest = Math.max(largest, Math.abs(phi[i] - before[i]));
+            }
+            boolean settled = next == current && month > routineMonths;
+            current = next;
+            if (settled && largest < BURN_IN_TOLERANCE) {
+                return new BurnIn(current, month);
             }
         }
-        return BURN_IN_MONTHS;
+        return new BurnIn(current, BURN_IN_MONTHS);
     }
 
     public Scenario scenario() {

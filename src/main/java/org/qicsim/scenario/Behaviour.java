@@ -92,10 +92,19 @@ public record Behaviour(
             @Doc("Learning actions per unit effort per month (calibrate)") @Range(min = 0, max = 1) double velocity,
             @Doc("Months a local test runs (calibrate)") @Range(min = 1, max = 24) int testMonths,
             @Range(min = 0, max = 1) double revertProbability,
-            @Doc("Fidelity of a newly adopted practice (calibrate)") @Range(min = 0, max = 1) double newPracticeFidelity,
+            @Doc("Fidelity of a newly adopted practice as a share of the site's own equilibrium fidelity φ* at its "
+                    + "current effort and champion, so it never starts above what the site can sustain (calibrate)")
+            @Range(min = 0, max = 1) double newPracticeFidelity,
             @Doc("Fidelity gained per unit effort per month (calibrate)") @Range(min = 0, max = 1) double fidelityGain,
             @Range(min = 0, max = 1) double fidelityDecay,
             @Range(min = 0, max = 5) double fidelityChampion,
+            @Doc("Months an adopted practice must be held, with support (a champion in post or the change package's "
+                    + "advice to do it), before it is routinised (assumption)")
+            @Range(min = 1, max = 120) int routineMonths,
+            @Doc("Share of fidelityDecay a routinised practice is spared (assumption; calibrate)")
+            @Range(min = 0, max = 1) double routineProtection,
+            @Doc("Fidelity below which a falling, not routinised practice is abandoned (assumption; calibrate)")
+            @Range(min = 0, max = 1) double abandonFidelity,
             @Range(min = 0, max = 1) double copyError,
             @Range(min = 0, max = 1) double copyVisited,
             @Range(min = 0, max = 1) double copyCodification,

@@ -26,11 +26,12 @@ final class CanonicalYaml {
 
     /**
      * The behaviour constants the counterfactual arm reads (MODEL.md §3 "World"): effort and fidelity
-     * of non-members and leavers, and champion succession.
+     * of non-members and leavers (with routinisation and abandonment, S7), and champion succession.
      */
     private static final Map<String, List<String>> WORLD_BEHAVIOUR = Map.of(
             "effort", List.of("intercept", "motivationWeight", "championWeight", "fallRate"),
-            "learning", List.of("fidelityGain", "fidelityDecay", "fidelityChampion"),
+            "learning", List.of("fidelityGain", "fidelityDecay", "fidelityChampion", "routineMonths",
+                    "routineProtection", "abandonFidelity"),
             "community", List.of("vacancyMonths", "successorLeadershipA", "successorLeadershipB"));
 
     private CanonicalYaml() {

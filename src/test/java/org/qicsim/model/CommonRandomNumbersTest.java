@@ -53,7 +53,7 @@ class CommonRandomNumbersTest {
     private static SiteEndowment withoutArrays(SiteEndowment e) {
         return new SiteEndowment(e.structuralEffect(), e.caseMixMean(), e.volume(), e.capacity(), e.absorptiveCapacity(),
                 e.pressure(), e.intrinsic0(), e.safety0(), e.regionUniform(), e.gamingType(), e.championPost(),
-                e.leadership(), e.bundle(), null, null, e.memberAtStart());
+                e.leadership(), e.bundle(), null, null, null, e.memberAtStart());
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.qicsim.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
 import org.qicsim.scenario.ResolvedScenario;
 
@@ -107,7 +109,7 @@ class LearningRulesTest {
     }
 
     @Test
-    void aLocalTestThatDoesNotLookBetterRestoresTheBundleAndFidelities() {
+    void aLocalTestThatDoesNotLookBetterUndoesTheChangeOnly() {
         QicSimulation sim = launched();
         Site s = sim.sites[3];
         s.test = null;
@@ -119,33 +121,54 @@ class LearningRulesTest {
         assertThat(test.changeMonth).isEqualTo(sim.month);
         assertThat(test.monthsLeft).isEqualTo(sim.scenario.behaviour().learning().testMonths());
         // Force a worse result: many events in the test months against none in the baseline.
-        LocalTest worse = new LocalTest(test.previousBundle, test.previousFidelity, 0, 100, 1, sim.month);
+        assertThat(test.changedPractices).isEqualTo(0b1);
+        LocalTest worse = new LocalTest(test.previousBundle, test.previousFidelity, test.changedPractices, 0, 100, 1,
+                sim.month);
         s.test = worse;
+        // During the test an untouched practice's fidelity moves and another untouched practice is
+        // dropped (as abandonment would): the revert undoes the change only, not these.
         s.fidelity[1] = 0.123;
+        s.fidelity[0] = 0.777;
+        s.bundle ^= 1 << 3;
         Learning.advanceTest(sim, s, 0.0, sim.scenario.behaviour().learning());
         assertThat(s.test).isNull();
-        assertThat(s.bundle).isEqualTo(before);
-        assertThat(s.fidelity).containsExactly(fidelityBefore);
+        assertThat(s.bundle).isEqualTo(before ^ 1 << 3);
+        assertThat(s.fidelity[0]).isEqualTo(fidelityBefore[0]);
+        assertThat(s.fidelity[1]).isEqualTo(0.123);
+        for (int i = 2; i < s.fidelity.length; i++) {
+            assertThat(s.fidelity[i]).isEqualTo(fidelityBefore[i]);
+        }
+        s.bundle ^= 1 << 3;
 
         // With the revert uniform above revertProbability the change is kept even if not better.
         Learning.change(sim, s, 2);
         int changed = s.bundle;
-        s.test = new LocalTest(s.test.previousBundle, s.test.previousFidelity, 0, 100, 1, sim.month);
+        s.test = new LocalTest(s.test.previousBundle, s.test.previousFidelity, s.test.changedPractices, 0, 100, 1,
+                sim.month);
         Learning.advanceTest(sim, s, 0.99, sim.scenario.behaviour().learning());
         assertThat(s.bundle).isEqualTo(changed);
     }
 
     @Test
-    void aNewlyAdoptedPracticeStartsAtNewPracticeFidelity() {
+    void aNewlyAdoptedPracticeStartsAtAShareOfTheSitesOwnEquilibriumFidelity() {
         QicSimulation sim = launched();
-        Site s = sim.sites[4];
-        int practice = s.adopted(0) ? 1 : 0;
-        if (s.adopted(practice)) {
+        Behaviour.Learning b = sim.scenario.behaviour().learning();
+        for (int j : new int[] {3, 4}) {
+            Site s = sim.sites[j];
+            int practice = s.adopted(0) ? 1 : 0;
+            if (s.adopted(practice)) {
+                Learning.flip(sim, s, practice);
+            }
             Learning.flip(sim, s, practice);
+            assertThat(s.adopted(practice)).isTrue();
+            // φ* = g/(g + d), g = fidelityGain·E·(1 + fidelityChampion·c·L), written out here.
+            double g = b.fidelityGain() * s.effort() * (1.0 + b.fidelityChampion() * s.champion.presence());
+            double equilibrium = g / (g + b.fidelityDecay());
+            assertThat(equilibrium).isBetween(0.01, 0.99);
+            assertThat(s.fidelity[practice]).isCloseTo(b.newPracticeFidelity() * equilibrium, within(1e-15));
+            assertThat(s.routine.heldMonths(practice)).isZero();
+            assertThat(s.routine.routinised(practice)).isFalse();
         }
-        Learning.flip(sim, s, practice);
-        assertThat(s.adopted(practice)).isTrue();
-        assertThat(s.fidelity[practice]).isEqualTo(sim.scenario.behaviour().learning().newPracticeFidelity());
     }
 
     /**

@@ -67,14 +67,42 @@ class RulesTest {
         double[] phi = {0.1, 0.5, 0.9};
         double effort = 0.15;
         double championLeadership = 0.6;
-        int months = World.burnIn(f, phi, effort, championLeadership);
-        // Fixed point: g(1−φ) = dφ with g = fidelityGain·E·(1 + fidelityChampion·c·L) and d = fidelityDecay.
+        // Practices 0 and 1 adopted, 2 not; the champion in post supports the adopted ones.
+        Routine routine = new Routine(3);
+        World.BurnIn burnIn = World.burnIn(f, 0b011, phi, routine, effort, championLeadership, true,
+                b.learning().routineMonths());
+        // Fixed point: g(1−φ) = dφ with g = fidelityGain·E·(1 + fidelityChampion·c·L) and d = fidelityDecay,
+        // d·(1 − routineProtection) for the routinised (adopted, supported) practices.
         double g = b.learning().fidelityGain() * 0.15 * (1 + b.learning().fidelityChampion() * 0.6);
         double d = b.learning().fidelityDecay();
-        assertThat(months).isLessThan(World.BURN_IN_MONTHS);
-        for (double p : phi) {
-            assertThat(p).isCloseTo(g / (g + d), within(1e-10));
-        }
+        double dr = d * (1 - b.learning().routineProtection());
+        assertThat(g / (g + d)).isGreaterThan(b.learning().abandonFidelity());
+        assertThat(burnIn.months()).isGreaterThan(b.learning().routineMonths()).isLessThan(World.BURN_IN_MONTHS);
+        assertThat(burnIn.bundle()).isEqualTo(0b011);
+        assertThat(routine.routinised(0)).isTrue();
+        assertThat(routine.routinised(1)).isTrue();
+        assertThat(phi[0]).isCloseTo(g / (g + dr), within(1e-10));
+        assertThat(phi[1]).isCloseTo(g / (g + dr), within(1e-10));
+        assertThat(phi[2]).isCloseTo(g / (g + d), within(1e-10));
+    }
+
+    @Test
+    void burnInWithoutSupportLeavesPracticesUnroutinisedAndAbandonsThoseTheSiteCannotHoldUp() {
+        Fidelity f = new Fidelity(b.learning());
+        double d = b.learning().fidelityDecay();
+        // Low effort: φ* = g/(g + d) below abandonFidelity, so a practice starting above it falls through it.
+        double effort = 0.02;
+        double g = b.learning().fidelityGain() * effort;
+        assertThat(g / (g + d)).isLessThan(b.learning().abandonFidelity());
+        double[] phi = {0.6, 0.05};
+        Routine routine = new Routine(2);
+        World.BurnIn burnIn = World.burnIn(f, 0b11, phi, routine, effort, 0.0, false, b.learning().routineMonths());
+        // Practice 0 crossed the threshold and was dropped; practice 1 rose toward φ* from below, never
+        // crossing it, so it is kept (at low fidelity, not routinised: no champion, no package).
+        assertThat(burnIn.bundle()).isEqualTo(0b10);
+        assertThat(routine.routinised(1)).isFalse();
+        assertThat(phi[0]).isCloseTo(g / (g + d), within(1e-10));
+        assertThat(phi[1]).isCloseTo(g / (g + d), within(1e-10));
     }
 
     @Test
@@ -203,17 +231,17 @@ class RulesTest {
 
     @Test
     void localTestKeepsOnlyAStrictlyLowerRate() {
-        LocalTest t = new LocalTest(0b1, new double[] {0.4}, 10, 100, 3, 5);
+        LocalTest t = new LocalTest(0b1, new double[] {0.4}, 0b1, 10, 100, 3, 5);
         assertThat(t.advance(2, 30)).isFalse();
         assertThat(t.monthsLeft).isEqualTo(2);
         assertThat(t.advance(3, 30)).isFalse();
         assertThat(t.advance(4, 40)).isTrue();
         // 9/100 < 10/100: kept.
         assertThat(t.looksBetter()).isTrue();
-        LocalTest equal = new LocalTest(0b1, new double[] {0.4}, 10, 100, 1, 5);
+        LocalTest equal = new LocalTest(0b1, new double[] {0.4}, 0b1, 10, 100, 1, 5);
         equal.advance(10, 100);
         assertThat(equal.looksBetter()).isFalse();
-        LocalTest empty = new LocalTest(0b1, new double[] {0.4}, 0, 0, 1, 5);
+        LocalTest empty = new LocalTest(0b1, new double[] {0.4}, 0b1, 0, 0, 1, 5);
         empty.advance(0, 10);
         assertThat(empty.looksBetter()).isFalse();
     }

@@ -152,6 +152,9 @@ class CanonicalFormTest {
                     fidelityGain: 0.15
                     fidelityDecay: 0.02
                     fidelityChampion: 0.5
+                    routineMonths: 12
+                    routineProtection: 0.5
+                    abandonFidelity: 0.25
                   community:
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
