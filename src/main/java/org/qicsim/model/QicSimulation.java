@@ -319,17 +319,18 @@ public final class QicSimulation extends SimState {
                 / scenario.sites().qiBudget());
     }
 
-    /** Recomputes E0 after a change of champion or leadership (MODEL.md §5). */
-    void championChanged(Site s) {
+    /** Recomputes E0 after a change of the champion's influence Λ (MODEL.md §5, §6 S10 world part). */
+    void championInfluenceChanged(Site s) {
         s.effort0 = Effort.baseline(scenario.behaviour().effort(), s.effectiveCapacity, s.endowment.intrinsic0(),
-                s.champion.presence());
+                s.championInfluence);
     }
 
     /** Fidelity phase (S7, last rule): every site, both arms. */
     void fidelityMonth() {
         Fidelity fidelity = new Fidelity(scenario.behaviour().learning());
         for (Site s : sites) {
-            fidelity.step(s.fidelity, s.effort(), s.champion.presence());
+            // The champion acts on fidelity through the influence built with tenure (S10), not c·L at once.
+            fidelity.step(s.fidelity, s.effort(), s.championInfluence);
         }
     }
 

@@ -31,7 +31,8 @@ final class CanonicalYaml {
     private static final Map<String, List<String>> WORLD_BEHAVIOUR = Map.of(
             "effort", List.of("intercept", "motivationWeight", "championWeight", "fallRate"),
             "learning", List.of("fidelityGain", "fidelityDecay", "fidelityChampion"),
-            "community", List.of("vacancyMonths", "successorLeadershipA", "successorLeadershipB"));
+            "community", List.of("vacancyMonths", "successorLeadershipA", "successorLeadershipB",
+                    "championInfluenceRate"));
 
     private CanonicalYaml() {
     }
