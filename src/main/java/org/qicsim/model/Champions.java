@@ -13,7 +13,8 @@ import org.qicsim.scenario.Collaborative;
  * champions): at the launch, and every {@code vacancyMonths} while a member has no champion, it
  * recruits one with probability {@code leadership.championProbability}, on the same month's
  * arrival and leadership uniforms, so the world's draws stay in step across arms. Three uniforms per
- * site-month on the turnover key, drawn every month (§7).
+ * site-month on the turnover key, drawn every month (§7). Then each site's champion influence closes
+ * part of its gap to the champion's c·L ({@link #influence}; issue 12 item 1).
  */
 final class Champions {
     private Champions() {
@@ -55,9 +56,25 @@ final class Champions {
                 c.recruit(successor(b, uLeadership));
                 changed = true;
             }
-            if (changed) {
-                sim.championChanged(s);
-            }
+            // After any change of champion this month: a successor's or recruit's influence builds from
+            // here, a departed champion's fades.
+            influence(sim, s, b.championInfluenceRate());
+        }
+    }
+
+    /**
+     * Champion influence Λ ← Λ + championInfluenceRate·(c·L − Λ), then E0 from Λ (§5). Opinion leaders
+     * work by persuasion and modelling within their own clinical community (Flodgren et al. 2011), which
+     * takes the months of a trial to act, and commitment is built over time (Dixon-Woods et al. 2011), so
+     * a new champion's influence builds with tenure and a departed one's fades, rather than jumping.
+     * Every site, every month, both arms: the counterfactual arm's champions build and lose influence
+     * alike.
+     */
+    static void influence(QicSimulation sim, Site s, double rate) {
+        double before = s.championInfluence;
+        s.championInfluence = before + rate * (s.champion.presence() - before);
+        if (s.championInfluence != before) {
+            sim.championInfluenceChanged(s);
         }
     }
 

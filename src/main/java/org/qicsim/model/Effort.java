@@ -8,28 +8,29 @@ import org.qicsim.scenario.Behaviour;
  *
  * <p>Implemented form (docs/MODEL.md "Effort relative to E0"): the rule moves the deviation
  * {@code ΔE = E − E0} toward {@code E* − E0}, rising at {@code riseRate} and falling at
- * {@code fallRate}; E0 itself follows champion changes at once, as it does in the counterfactual arm.
- * While E0 is constant this is exactly {@code E += rate·(E* − E)}; when a champion leaves or
- * arrives it keeps a site that has processed no report exactly at its counterfactual effort, which
- * MODEL.md's effort-equilibrium property requires.
+ * {@code fallRate}; E0 itself follows the champion's influence Λ (S10 world part: it builds with a
+ * champion's tenure and fades after a departure, issue 12 item 1), as it does in the counterfactual
+ * arm. While E0 is constant this is exactly {@code E += rate·(E* − E)}; as Λ moves it keeps a site
+ * that has processed no report exactly at its counterfactual effort, which MODEL.md's
+ * effort-equilibrium property requires. The champion terms take Λ, not c·L.
  */
 public final class Effort {
     private Effort() {
     }
 
-    /** The logit of E0: intercept + motivationWeight·I0 + championWeight·c·L. */
+    /** The logit of E0: intercept + motivationWeight·I0 + championWeight·Λ. */
     static double baselineLogit(Behaviour.Effort e, double intrinsic0, double championLeadership) {
         return e.intercept() + e.motivationWeight() * intrinsic0 + e.championWeight() * championLeadership;
     }
 
-    /** E0 = C_eff·σ(intercept + motivationWeight·I0 + championWeight·c·L). */
+    /** E0 = C_eff·σ(intercept + motivationWeight·I0 + championWeight·Λ). */
     public static double baseline(Behaviour.Effort e, double effectiveCapacity, double intrinsic0,
             double championLeadership) {
         return effectiveCapacity * Logistic.sigma(baselineLogit(e, intrinsic0, championLeadership));
     }
 
     /**
-     * E* = C_eff·σ(intercept + motivationWeight·M + gapWeight·max(0,D)·[learn] + championWeight·c·L
+     * E* = C_eff·σ(intercept + motivationWeight·M + gapWeight·max(0,D)·[learn] + championWeight·Λ
      * − burdenWeight·burdenShare + normWeight·Norm), times withdrawFactor while withdrawing. The
      * terms are summed in the order of E0's logit first so that with M = I0 and the other terms zero
      * the result is bit-identical to E0.

@@ -8,8 +8,9 @@ import org.qicsim.scenario.Collaborative;
  * S7 Learning (MODEL.md §6 S7; Lazer &amp; Friedman 2007 and March 1991 on exploration and
  * exploitation; Langley's PDSA cycle for local tests). Each month a member either advances its
  * running local test — judged on its own recorded data, and undone with probability
- * revertProbability if it does not look better — or, with probability velocity·E, imitates a visible
- * positive deviant (copying up to breadth differing practices, each with copy error e) or explores
+ * revertProbability if it does not look better — or, with probability velocity·E, acts: with
+ * probability K (its package know-how, S10 {@link Socialisation}) it aligns a practice that departs
+ * from the change package; otherwise it imitates a visible positive deviant (copying up to breadth differing practices, each with copy error e) or explores
  * by flipping one practice. Every change starts a test. Imitation reads the PDs' bundles as they were
  * at the start of the phase (synchronous updating).
  */
@@ -36,6 +37,10 @@ final class Learning {
                 continue;
             }
             if (draws.act >= b.velocity() * s.effort()) {
+                continue;
+            }
+            // Know-how from meetings and visits (S10 socialisation) acts only here, on a site that acts.
+            if (Socialisation.align(sim, s, draws.align, draws.alignKeys)) {
                 continue;
             }
             int[] visible = Visibility.visiblePds(sim, s);
@@ -80,6 +85,9 @@ final class Learning {
         final MonthlyKey pdKeys;
         final MonthlyKey copyKeys;
         final MonthlyKey exploreKeys;
+        /** Whether an acting site's change aligns a package practice (its know-how K), and which. */
+        final double align;
+        final MonthlyKey alignKeys;
 
         Draws(MonthlyKey key) {
             revert = key.nextDouble();
@@ -88,6 +96,8 @@ final class Learning {
             pdKeys = key.split();
             copyKeys = key.split();
             exploreKeys = key.split();
+            align = key.nextDouble();
+            alignKeys = key.split();
         }
     }
 
@@ -211,7 +221,7 @@ final class Learning {
         if (s.adopted(practice)) {
             Behaviour.Learning b = sim.scenario.behaviour().learning();
             s.fidelity[practice] = b.newPracticeFidelity()
-                    * new Fidelity(b).equilibrium(s.effort(), s.champion.presence());
+                    * new Fidelity(b).equilibrium(s.effort(), s.championInfluence);
             s.routine.adopted(practice);
         }
     }

@@ -11,7 +11,7 @@ import org.qicsim.scenario.Collaborative;
  * a year). Members attend with a probability that rises with effort, trust and a participation
  * payment conditional on attendance; co-attendees' ties strengthen with coordination quality; PDs
  * who attend are showcased (recognition, and visible to the attendees); champions are trained; every
- * attendee may be socialised to the change package. Meeting k is a plenary or one meeting per
+ * attendee gains package know-how (socialisation, {@link Socialisation}). Meeting k is a plenary or one meeting per
  * region by the cross-group rule of §3.
  */
 final class Meetings {
@@ -54,7 +54,7 @@ final class Meetings {
         }
         for (Site s : attendees) {
             sim.trace.addSiteCost(sim, sim.scenario.costs().perMeetingAttendance());
-            Socialisation.attempt(sim, s, sim.keys.of(Stream.MEETINGS, s.index));
+            Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index));
         }
         sim.trace.meetings++;
     }
@@ -91,8 +91,8 @@ final class Meetings {
         if (c.leadership().training()) {
             for (Site s : group) {
                 if (s.champion.filled()) {
+                    // Influence follows the trained L from next month's world step (S10).
                     s.champion.train(b.trainingGain());
-                    sim.championChanged(s);
                     sim.trace.addPayerCost(sim, sim.scenario.costs().trainingPerAttendance());
                 }
             }

@@ -42,10 +42,12 @@ final class MonthlyUpdate {
                 double community = sim.ties.community(j);
                 norm[j] = sim.ties.norm(sim.sites, j, b.community());
                 double burden = sim.burdenShare(s);
+                boolean showcased = s.accounts.showcased[Math.min(year, s.accounts.showcased.length - 1)];
                 double m = Motivation.effective(b.motivation(), s.intrinsic, salience, s.expectedAttainment,
-                        visibility, report.badRank());
+                        visibility, report.badRank(),
+                        Motivation.recognition(c, sim.scenario.sites().qiBudget(), showcased));
                 double learnGap = s.response == Response.LEARN ? Math.max(0.0, s.responseGap) : 0.0;
-                double target = Effort.target(b.effort(), s.effectiveCapacity, m, s.champion.presence(), learnGap,
+                double target = Effort.target(b.effort(), s.effectiveCapacity, m, s.championInfluence, learnGap,
                         burden, norm[j], s.response == Response.WITHDRAW);
                 deviation[j] = Effort.nextDeviation(b.effort(), s.effortDeviation, target - s.effort0);
                 double controlling = Motivation.controlling(c, salience, report.badRank());

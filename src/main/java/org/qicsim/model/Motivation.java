@@ -14,11 +14,27 @@ final class Motivation {
     private Motivation() {
     }
 
-    /** M = I + extrinsicWeight·s_inc·X̂ + reputationWeight·vis·badRank. */
+    /**
+     * M = I + extrinsicWeight·s_inc·X̂ + reputationWeight·vis·badRank + extrinsicWeight·Rec. Rec is the
+     * value of recognition received this collaborative year (see {@link #recognition}); it adds to the
+     * extrinsic pull like expected pay but enters no controlling term: it is not contingent on a target
+     * the site chose to meet, and unexpected, non-contingent rewards do not undermine intrinsic
+     * motivation (Deci, Koestner &amp; Ryan 1999, PATTERNS.md C6's moderator).
+     */
     static double effective(Behaviour.Motivation b, double intrinsic, double salience, double expectedAttainment,
-            double visibility, boolean badRank) {
+            double visibility, boolean badRank, double recognition) {
         return intrinsic + b.extrinsicWeight() * salience * expectedAttainment
-                + b.reputationWeight() * visibility * (badRank ? 1.0 : 0.0);
+                + b.reputationWeight() * visibility * (badRank ? 1.0 : 0.0)
+                + b.extrinsicWeight() * recognition;
+    }
+
+    /**
+     * Rec = [showcased this collaborative year]·min(1, recognitionValue/qiBudget): the worth of being
+     * showcased, on the scale of the site's QI budget as in the participation value (S9), held for the
+     * rest of the year in which it came.
+     */
+    static double recognition(Collaborative c, double qiBudget, boolean showcasedThisYear) {
+        return showcasedThisYear ? Math.min(1.0, c.incentives().recognitionValue() / qiBudget) : 0.0;
     }
 
     /**

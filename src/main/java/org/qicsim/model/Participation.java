@@ -69,9 +69,8 @@ final class Participation {
         s.leftMonth = sim.month;
         s.gaming = false;
         s.test = null;
-        if (s.champion.membershipEnded(sim.month)) {
-            sim.championChanged(s);
-        }
+        // The champion's influence on effort and fidelity fades from next month (S10 world part).
+        s.champion.membershipEnded(sim.month);
     }
 
     /** σ(base + peerShare·share of same-region sites that are members), decided synchronously. */

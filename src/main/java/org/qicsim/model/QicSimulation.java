@@ -326,10 +326,10 @@ public final class QicSimulation extends SimState {
                 / scenario.sites().qiBudget());
     }
 
-    /** Recomputes E0 after a change of champion or leadership (MODEL.md §5). */
-    void championChanged(Site s) {
+    /** Recomputes E0 after a change of the champion's influence Λ (MODEL.md §5, §6 S10 world part). */
+    void championInfluenceChanged(Site s) {
         s.effort0 = Effort.baseline(scenario.behaviour().effort(), s.effectiveCapacity, s.endowment.intrinsic0(),
-                s.champion.presence());
+                s.championInfluence);
     }
 
     /**
@@ -342,7 +342,8 @@ public final class QicSimulation extends SimState {
         ChangePackage changePackage = centre == null ? null : centre.changePackage();
         for (Site s : sites) {
             boolean champion = s.champion.filled();
-            s.bundle = fidelity.month(s.bundle, s.fidelity, s.routine, s.effort(), s.champion.presence(),
+            // The champion acts on fidelity through the influence built with tenure (S10), not c·L at once.
+            s.bundle = fidelity.month(s.bundle, s.fidelity, s.routine, s.effort(), s.championInfluence,
                     i -> champion || changePackage != null && changePackage.advice(i) == 1);
         }
     }

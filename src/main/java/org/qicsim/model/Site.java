@@ -81,6 +81,21 @@ final class Site {
     int lastGamingMonth = Integer.MIN_VALUE;
     int excludedUntilCycle = -1;
 
+    // Social mechanisms acting through the site (issue 12 item 1; MODEL.md §6 S10, S5, S7). Both are
+    // stocks that contacts and champions move by closing part of a gap, never a fixed chance of change.
+    /**
+     * Package know-how K ∈ [0, 1] (S10 socialisation): raised at each meeting attended and visit
+     * received, fading each month; it acts only in Learning's act step (the chance that a change aligns
+     * a departing package practice).
+     */
+    double knowHow;
+    /**
+     * Champion influence Λ (S10, world part): moves each month toward the champion's c·L at
+     * championInfluenceRate; E0, E* and fidelity read it in place of c·L. A champion in post at
+     * initialisation is established (Λ = c·L).
+     */
+    double championInfluence;
+
     // Membership (S9)
     boolean member;
     boolean everMember;
@@ -100,6 +115,7 @@ final class Site {
         this.fidelity = endowment.fidelity().clone();
         this.routine = new Routine(endowment.routine());
         this.champion = new Champion(endowment.championPost(), endowment.leadership());
+        this.championInfluence = champion.presence();
         this.effort0 = effort0;
         this.intrinsic = endowment.intrinsic0();
         this.safety = endowment.safety0();
@@ -139,6 +155,8 @@ final class Site {
             this.visits.add(visit.clone());
         }
         this.lastVisitedMonth = source.lastVisitedMonth;
+        this.knowHow = source.knowHow;
+        this.championInfluence = source.championInfluence;
         this.gaming = source.gaming;
         this.gamingEver = source.gamingEver;
         this.lastGamingMonth = source.lastGamingMonth;

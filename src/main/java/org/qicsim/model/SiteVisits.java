@@ -7,7 +7,8 @@ import org.qicsim.scenario.Collaborative;
  * S10 Site visits (MODEL.md §6 S10; msqc.org: a web conference or site visit may follow an audit;
  * MBSC peer coaching). The coordinating centre visits members — the highest reported rates not
  * visited in 12 months, or members at random — each paired with the most similar PD, whose practice
- * the visited site then sees and can copy more faithfully ([visited]), and with whom it forms a tie.
+ * the visited site then sees and can copy more faithfully ([visited]), and with whom it forms a tie;
+ * the visited site gains package know-how ({@link Socialisation}).
  */
 final class SiteVisits {
     private SiteVisits() {
@@ -32,7 +33,7 @@ final class SiteVisits {
             }
             sim.trace.addPayerCost(sim, sim.scenario.costs().perSiteVisit());
             sim.trace.visits++;
-            Socialisation.attempt(sim, target, sim.keys.of(Stream.MEETINGS, target.index));
+            Socialisation.contact(sim, target, sim.keys.of(Stream.MEETINGS, target.index));
         }
     }
 

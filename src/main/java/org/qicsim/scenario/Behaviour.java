@@ -183,7 +183,12 @@ public record Behaviour(
             @Range(min = 1, max = 12) int fairnessReports,
             @Range(min = 0, max = 60) int vacancyMonths,
             @Range(min = 0, max = 20, minOpen = true) double successorLeadershipA,
-            @Range(min = 0, max = 20, minOpen = true) double successorLeadershipB) {
+            @Range(min = 0, max = 20, minOpen = true) double successorLeadershipB,
+            @Doc("Share of the gap to the champion's c·L that the champion's influence on the site closes each "
+                    + "month; 1 acts at once (assumption; calibrate)") @Range(min = 0, max = 1, minOpen = true)
+            double championInfluenceRate,
+            @Doc("Share of package know-how lost each month; meetings and visits renew it (assumption; calibrate)")
+            @Range(min = 0, max = 1) double knowHowDecay) {
     }
 
     @Doc("Coordination quality (S8)")

@@ -32,7 +32,8 @@ final class CanonicalYaml {
             "effort", List.of("intercept", "motivationWeight", "championWeight", "fallRate"),
             "learning", List.of("fidelityGain", "fidelityDecay", "fidelityChampion", "routineMonths",
                     "routineProtection", "abandonFidelity"),
-            "community", List.of("vacancyMonths", "successorLeadershipA", "successorLeadershipB"));
+            "community", List.of("vacancyMonths", "successorLeadershipA", "successorLeadershipB",
+                    "championInfluenceRate"));
 
     private CanonicalYaml() {
     }

@@ -84,13 +84,13 @@ public record Collaborative(
             @Doc("How far the change package is written down") @Range(min = 0, max = 1) double codification,
             @Doc("Rate at which the CC learns a practice into the change package") @Range(min = 0, max = 1) double codeLearningRate,
             @Doc("Smallest contrast that moves the change package") @Range(min = 0, max = 1) double codeThreshold,
-            @Doc("Chance of aligning a practice to the package at a meeting or visit (calibrate)") @Range(min = 0, max = 1) double socialisationRate) {
+            @Doc("Share of the site's gap in package know-how closed at each meeting attended or visit received, times Qc·(0.5 + 0.5·codification) (calibrate)") @Range(min = 0, max = 1) double socialisationRate) {
     }
 
     @Doc("The incentive programme (S6)")
     public record Incentives(
             @Doc("Performance share at which an incentive is fully salient") @Range(min = 0, max = 1, minOpen = true) double salienceShare,
-            @Doc("Value to a site of being showcased") @Range(min = 0) double recognitionValue,
+            @Doc("Value to a site of being showcased: in its yearly participation value and, as a non-contingent reward, its motivation for the rest of the year") @Range(min = 0) double recognitionValue,
             Participation participation,
             Performance performance,
             @Doc("Site results are published") boolean publicReporting) {

@@ -133,6 +133,12 @@ final class IgnoredKeyNotes {
                     c -> !c.community().buildingInvestment() || c.community().meetingsPerYear() == 0,
                     c -> "it multiplies tie formation at meetings only with collaborative.community.buildingInvestment "
                             + "true and meetings held"),
+            // Package know-how (MODEL.md §6 S10) comes only from meetings attended and visits received.
+            new Rule("collaborative.coordination.socialisationRate", c -> !contacts(c), c -> noContacts()),
+            new Rule("behaviour.community.knowHowDecay",
+                    c -> !contacts(c) || c.coordination().socialisationRate() == 0,
+                    c -> contacts(c) ? "no package know-how is ever gained "
+                            + "(collaborative.coordination.socialisationRate is 0), so none fades" : noContacts()),
             // Controlling = s_inc·(1 − Voice)·(…) + [punitive] (MODEL.md §6 S6) is 0 in such a design.
             new Rule("behaviour.motivation.crowdOut",
                     c -> (design(c) == Design.NONE || c.incentives().performance().share() == 0
@@ -233,6 +239,16 @@ final class IgnoredKeyNotes {
 
     private static Design design(Collaborative c) {
         return c.incentives().performance().design();
+    }
+
+    /** Whether the design holds meetings or makes site visits (the contacts that carry know-how, S10). */
+    private static boolean contacts(Collaborative c) {
+        return c.community().meetingsPerYear() > 0
+                || (c.community().siteVisitsPerYear() > 0 && c.community().siteVisitTargeting() != VisitTargeting.NONE);
+    }
+
+    private static String noContacts() {
+        return "package know-how comes only from meetings and site visits, and this design has neither";
     }
 
     private static String unfundedOnly() {

@@ -9,7 +9,8 @@ import org.qicsim.scenario.ResolvedScenario;
 /**
  * A funded champion post ends with membership (issue 12 item 1; MODEL.md S9, S10): on planted
  * champions of a tiny world, a site that leaves loses the champion the collaborative recruited and keeps
- * one the world gave it, and E0 follows the champion in post.
+ * one the world gave it, and E0 follows the champion's influence, which fades after a departure at
+ * championInfluenceRate a month rather than at once.
  */
 class ChampionPostTest {
     private static final long SEED = 5L;
@@ -27,6 +28,12 @@ class ChampionPostTest {
                 .findFirst().orElseThrow();
     }
 
+    /** Plants an established champion: influence equal to c·L, E0 from it. */
+    private static void establish(QicSimulation sim, Site s) {
+        s.championInfluence = s.champion.presence();
+        sim.championInfluenceChanged(s);
+    }
+
     private static double e0(QicSimulation sim, Site s, double presence) {
         return Effort.baseline(sim.scenario.behaviour().effort(), s.effectiveCapacity, s.endowment.intrinsic0(), presence);
     }
@@ -37,16 +44,16 @@ class ChampionPostTest {
         // A world champion (the site's own post, filled by the world).
         Site world = member(sim, true, 0);
         world.champion.appoint(0.6);
-        sim.championChanged(world);
+        establish(sim, world);
         // A funded champion in a post the collaborative created.
         Site created = member(sim, false, 0);
         created.champion.recruit(0.7);
-        sim.championChanged(created);
+        establish(sim, created);
         // A funded champion filling the site's own vacant post.
         Site filled = member(sim, true, 1);
         filled.champion.leave(sim.month - 1);
         filled.champion.recruit(0.8);
-        sim.championChanged(filled);
+        establish(sim, filled);
         assertThat(created.effort0).isEqualTo(e0(sim, created, 0.7)).isNotEqualTo(e0(sim, created, 0.0));
 
         for (Site s : new Site[] {world, created, filled}) {
@@ -60,17 +67,59 @@ class ChampionPostTest {
         assertThat(created.champion.filled()).isFalse();
         assertThat(created.champion.hasPost()).as("a post the collaborative created goes").isFalse();
         assertThat(created.champion.presence()).isZero();
-        assertThat(created.effort0).isEqualTo(e0(sim, created, 0.0));
+        assertThat(created.effort0).as("influence has not faded yet").isEqualTo(e0(sim, created, 0.7));
 
         assertThat(filled.champion.filled()).isFalse();
         assertThat(filled.champion.hasPost()).as("the site's own post stays, vacant").isTrue();
         assertThat(filled.champion.vacantSince()).isEqualTo(sim.month);
-        assertThat(filled.effort0).isEqualTo(e0(sim, filled, 0.0));
+        assertThat(filled.effort0).isEqualTo(e0(sim, filled, 0.8));
+
+        // Next month's world step closes championInfluenceRate of the gap to 0 (no successor within
+        // vacancyMonths; the created post has none at all).
+        double rate = sim.scenario.behaviour().community().championInfluenceRate();
+        int left = sim.month;
+        sim.advanceTo(left + 2); // runs month left + 1
+        assertThat(sim.month).isEqualTo(left + 1);
+        assertThat(created.championInfluence).isEqualTo(0.7 + rate * (0.0 - 0.7)).isGreaterThan(0.0);
+        assertThat(created.effort0).isEqualTo(e0(sim, created, created.championInfluence));
+        assertThat(filled.championInfluence).isEqualTo(0.8 + rate * (0.0 - 0.8));
+        assertThat(filled.effort0).isEqualTo(e0(sim, filled, filled.championInfluence));
 
         // The created post never comes back from the world while the site is out (enrolment is off).
-        sim.advanceTo(sim.month + 36);
+        sim.advanceTo(left + 36);
         assertThat(created.member).isFalse();
         assertThat(created.champion.hasPost()).isFalse();
+    }
+
+    @Test
+    void aChampionRecruitedAtTheLaunchBuildsInfluenceRatherThanJumping() {
+        QicSimulation sim = launched();
+        double rate = sim.scenario.behaviour().community().championInfluenceRate();
+        assertThat(rate).isStrictlyBetween(0.0, 1.0);
+        // Sites without a post of their own that the funding gave a champion in the launch month.
+        Site[] recruits = Arrays.stream(sim.sites)
+                .filter(s -> !s.endowment.championPost() && s.champion.filled() && s.champion.funded())
+                .toArray(Site[]::new);
+        assertThat(recruits).isNotEmpty();
+        for (Site s : recruits) {
+            // One world step since recruitment: Λ = rate·L as recruited (training at the launch meeting,
+            // later in the month, may have raised L since; Λ follows it next month).
+            double l = s.champion.leadership();
+            assertThat(s.championInfluence).isPositive().isLessThanOrEqualTo(rate * l);
+            assertThat(s.effort0).isEqualTo(e0(sim, s, s.championInfluence)).isLessThan(e0(sim, s, l));
+        }
+    }
+
+    @Test
+    void aChampionInPostAtInitialisationIsEstablished() {
+        ResolvedScenario s = TestScenarios.resolved("sites.count=12");
+        World world = World.initialise(s.scenario(), new Streams(SEED, s.scenario().sites().count()));
+        QicSimulation sim = new QicSimulation(world, s::collaborativeAt, Arm.COUNTERFACTUAL, SEED);
+        assertThat(Arrays.stream(sim.sites).filter(x -> x.endowment.championPost())).isNotEmpty();
+        for (Site site : sim.sites) {
+            assertThat(site.championInfluence).isEqualTo(site.champion.presence());
+            assertThat(site.effort0).isEqualTo(e0(sim, site, site.champion.presence()));
+        }
     }
 
     @Test

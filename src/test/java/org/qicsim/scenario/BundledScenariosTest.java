@@ -69,8 +69,10 @@ class BundledScenariosTest {
         // michigan's own socialisationRate, inherited, cannot act without a collaborative: the one true note.
         assertThat(load("no-collaborative.yaml").notes()).extracting(Problem::path)
                 .containsExactly("collaborative.coordination.socialisationRate");
-        // MODEL.md §8 switches these off although the rest of the definition already makes them moot.
+        // MODEL.md §8 switches these off although the rest of the definition already makes them moot; and
+        // michigan's own socialisationRate, inherited, gives no know-how without meetings or visits (S10).
         assertThat(load("registry-feedback-only.yaml").notes()).extracting(Problem::path).containsExactly(
-                "collaborative.positiveDeviance.showcase", "collaborative.leadership.training");
+                "collaborative.positiveDeviance.showcase", "collaborative.leadership.training",
+                "collaborative.coordination.socialisationRate");
     }
 }

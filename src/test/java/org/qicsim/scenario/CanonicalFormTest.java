@@ -159,6 +159,7 @@ class CanonicalFormTest {
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
                     successorLeadershipB: 3.0
+                    championInfluenceRate: 0.1
                 """);
     }
 

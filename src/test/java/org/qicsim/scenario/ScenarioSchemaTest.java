@@ -50,7 +50,7 @@ class ScenarioSchemaTest {
         expected.put("behaviour.recording", 8);
         expected.put("behaviour.gaming", 17);
         expected.put("behaviour.participation", 6);
-        expected.put("behaviour.community", 21);
+        expected.put("behaviour.community", 23); // with championInfluenceRate and knowHowDecay (issue 12 item 1)
         expected.put("behaviour.coordination", 1);
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (KeySpec key : ScenarioSchema.all()) {
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(211);
+        assertThat(ScenarioSchema.all()).hasSize(213);
     }
 
     @Test

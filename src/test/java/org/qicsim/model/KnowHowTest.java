@@ -1,0 +1,100 @@
+package org.qicsim.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Collaborative;
+import org.qicsim.scenario.ResolvedScenario;
+
+/**
+ * Socialisation through package know-how (issue 12 item 1; MODEL.md §6 S10 "Socialisation", S7 act
+ * step): a contact closes part of the know-how gap and changes no practice; know-how fades monthly;
+ * it changes practice only when an acting site aligns a departing practice with probability K.
+ */
+class KnowHowTest {
+    private static final long SEED = 11L;
+
+    private static QicSimulation at(int monthsAfterLaunch) {
+        ResolvedScenario s = TestScenarios.resolved("sites.count=16");
+        World world = World.initialise(s.scenario(), new Streams(SEED, s.scenario().sites().count()));
+        QicSimulation sim = new QicSimulation(world, s::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        sim.advanceTo(s.scenario().startMonth() + 1 + monthsAfterLaunch);
+        return sim;
+    }
+
+    @Test
+    void aContactClosesPartOfTheGapAndChangesNoPractice() {
+        QicSimulation sim = at(0);
+        Site s = sim.sites[0];
+        Collaborative.Coordination c = sim.collaborative.coordination();
+        double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
+        assertThat(gain).isStrictlyBetween(0.0, 1.0);
+        s.knowHow = 0.4;
+        int bundle = s.bundle;
+        LocalTest test = s.test;
+        Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index));
+        assertThat(s.knowHow).isEqualTo(0.4 + gain * (1.0 - 0.4));
+        assertThat(s.bundle).isEqualTo(bundle);
+        assertThat(s.test).isSameAs(test);
+    }
+
+    @Test
+    void knowHowFadesAtKnowHowDecayEveryMonth() {
+        QicSimulation sim = at(0);
+        double decay = sim.scenario.behaviour().community().knowHowDecay();
+        assertThat(decay).isPositive();
+        for (Site s : sim.sites) {
+            s.knowHow = 0.5;
+        }
+        Socialisation.fade(sim);
+        assertThat(Arrays.stream(sim.sites).mapToDouble(s -> s.knowHow)).containsOnly(0.5 * (1.0 - decay));
+    }
+
+    @Test
+    void anActingSiteAlignsADepartingPracticeWithProbabilityKnowHow() {
+        // Two years in, the change package advises on some practices and some member departs from it.
+        QicSimulation sim = at(24);
+        ChangePackage z = sim.centre.changePackage();
+        assertThat(z.isEmpty()).isFalse();
+        Site s = Arrays.stream(sim.sites).filter(x -> x.member && z.departures(x.bundle).length > 0).findFirst()
+                .orElseThrow();
+        int[] departures = z.departures(s.bundle);
+        int bundle = s.bundle;
+        s.test = null;
+
+        s.knowHow = 0.3;
+        MonthlyKey keys = sim.keys.of(Stream.LEARNING, s.index).split();
+        assertThat(Socialisation.align(sim, s, 0.3, keys)).as("uniform not below K").isFalse();
+        assertThat(s.bundle).isEqualTo(bundle);
+        assertThat(s.test).isNull();
+
+        assertThat(Socialisation.align(sim, s, 0.29, keys)).isTrue();
+        int flipped = s.bundle ^ bundle;
+        assertThat(Integer.bitCount(flipped)).isEqualTo(1);
+        int practice = Integer.numberOfTrailingZeros(flipped);
+        assertThat(departures).contains(practice);
+        assertThat(s.adopted(practice)).isEqualTo(z.advice(practice) == 1);
+        assertThat(z.departures(s.bundle)).hasSize(departures.length - 1);
+        assertThat(s.test).as("the aligned practice is tested like any change").isNotNull();
+        assertThat(s.test.previousBundle).isEqualTo(bundle);
+    }
+
+    @Test
+    void aSiteThatFollowsThePackageHasNothingToAlign() {
+        QicSimulation sim = at(24);
+        ChangePackage z = sim.centre.changePackage();
+        Site s = sim.sites[0];
+        // Put the site on the package: adopt every +1 practice, drop every −1.
+        for (int i = 0; i < sim.landscape.practices(); i++) {
+            if (z.advice(i) != 0 && s.adopted(i) != (z.advice(i) == 1)) {
+                s.bundle ^= 1 << i;
+            }
+        }
+        int bundle = s.bundle;
+        s.knowHow = 1.0;
+        assertThat(Socialisation.align(sim, s, 0.0, new MonthlyKey().reset(1L))).isFalse();
+        assertThat(s.bundle).isEqualTo(bundle);
+    }
+}
