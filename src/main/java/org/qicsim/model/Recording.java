@@ -135,18 +135,30 @@ final class Recording {
             int suppressedEnd = upcoded + suppressed - upcodedSuppressed;
             int keptEventsEnd = suppressedEnd + keptEvents - upcodedEvents;
             double risk = mean + strata.risk(k);
-            for (int i = 0; i < n; i++) {
-                double u = Draws.uniform(random);
-                int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
-                boolean kept = i < upcoded ? i >= upcodedSuppressed && i < upcodedEventsEnd
-                        : i >= suppressedEnd && i < keptEventsEnd;
-                boolean ungamedEvent = kept || (i < upcoded ? i < upcodedSuppressed : i < suppressedEnd);
-                sim.registry.addRecord(cell, i < upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin,
-                        bin, kept, ungamedEvent);
-            }
+            // Each run of records of one kind, in order (the same uniforms in the same order).
+            records(random, cell, risk, riskError, 0, upcodedSuppressed, true, false, true);
+            records(random, cell, risk, riskError, upcodedSuppressed, upcodedEventsEnd, true, true, true);
+            records(random, cell, risk, riskError, upcodedEventsEnd, upcoded, true, false, false);
+            records(random, cell, risk, riskError, upcoded, suppressedEnd, false, false, true);
+            records(random, cell, risk, riskError, suppressedEnd, keptEventsEnd, false, true, true);
+            records(random, cell, risk, riskError, keptEventsEnd, n, false, false, false);
         }
         sim.registry.addEvents(month, j, patients, gamedEvents, recordedEvents);
         sim.gamedRecords[j] = altered;
         sim.recordsThisMonth[j] = patients;
+    }
+
+    /**
+     * Records {@code to − from} records of one kind: each draws its Z' (one uniform), its recorded
+     * risk is binned (+ upcodeShift in the gamed copy if up-coded) with its event status in each copy.
+     */
+    private void records(KeyedGenerator random, int cell, double risk, double riskError, int from, int to,
+            boolean upcoded, boolean event, boolean eventUngamed) {
+        for (int i = from; i < to; i++) {
+            double u = Draws.uniform(random);
+            int bin = RecordedRiskBin.of(u, risk, riskError, 0.0);
+            sim.registry.addRecord(cell, upcoded ? RecordedRiskBin.of(u, risk, riskError, upcodeShift) : bin, bin,
+                    event, eventUngamed);
+        }
     }
 }

@@ -47,7 +47,7 @@ public record Collaborative(
     @Doc("Clinical registry or claims data, risk adjustment, audits (S2, S3)")
     public record Measurement(
             @Doc("Data source: registry or claims") Source source,
-            @Doc("Risk adjustment: full, partial or none") RiskAdjustment riskAdjustment,
+            @Doc("Risk adjustment on a risk model the centre fits to its own recorded data (S3): full (the fitted slope), partial (half the fitted slope: part of the risk factors) or none (crude rates)") RiskAdjustment riskAdjustment,
             @Doc("Shrink reported rates toward the mean by their reliability") boolean reliabilityAdjustment,
             @Doc("Share of records re-abstracted by audit") @Range(min = 0, max = 1) double auditRate,
             @Doc("Indicator measured and fed back: outcome (risk-adjusted rate), process (adherence to the package's practices) or both") Indicator indicator,
