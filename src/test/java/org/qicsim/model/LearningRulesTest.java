@@ -161,8 +161,9 @@ class LearningRulesTest {
             }
             Learning.flip(sim, s, practice);
             assertThat(s.adopted(practice)).isTrue();
-            // φ* = g/(g + d), g = fidelityGain·E·(1 + fidelityChampion·c·L), written out here.
-            double g = b.fidelityGain() * s.effort() * (1.0 + b.fidelityChampion() * s.champion.presence());
+            // φ* = g/(g + d), g = fidelityGain·E·(1 + fidelityChampion·Λ), written out here (Λ the
+            // champion influence built with tenure, S10).
+            double g = b.fidelityGain() * s.effort() * (1.0 + b.fidelityChampion() * s.championInfluence);
             double equilibrium = g / (g + b.fidelityDecay());
             assertThat(equilibrium).isBetween(0.01, 0.99);
             assertThat(s.fidelity[practice]).isCloseTo(b.newPracticeFidelity() * equilibrium, within(1e-15));
