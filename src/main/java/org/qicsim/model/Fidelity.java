@@ -35,12 +35,10 @@ public final class Fidelity {
         return gain * effort * (1.0 + championBoost * championLeadership);
     }
 
-    /** φ + fidelityGain·E·(1 + fidelityChampion·c·L)·(1 − φ) − fidelityDecay·φ. */
-    public double next(double phi, double effort, double championLeadership) {
-        return next(phi, effort, championLeadership, false);
-    }
-
-    /** As {@link #next(double, double, double)}, with decay fidelityDecay·(1 − routineProtection) if routinised. */
+    /**
+     * φ + fidelityGain·E·(1 + fidelityChampion·c·L)·(1 − φ) − d·φ, d = fidelityDecay, or
+     * fidelityDecay·(1 − routineProtection) if routinised.
+     */
     double next(double phi, double effort, double championLeadership, boolean routinised) {
         return phi + drive(effort, championLeadership) * (1.0 - phi) - (routinised ? routineDecay : decay) * phi;
     }
@@ -53,17 +51,6 @@ public final class Fidelity {
     double equilibrium(double effort, double championLeadership) {
         double g = drive(effort, championLeadership);
         return g + decay > 0.0 ? g / (g + decay) : 0.0;
-    }
-
-    /** Updates every practice's fidelity in place (none routinised); returns the largest absolute change. */
-    public double step(double[] phi, double effort, double championLeadership) {
-        double largest = 0.0;
-        for (int i = 0; i < phi.length; i++) {
-            double updated = next(phi[i], effort, championLeadership);
-            largest = Math.max(largest, Math.abs(updated - phi[i]));
-            phi[i] = updated;
-        }
-        return largest;
     }
 
     /**

@@ -46,7 +46,7 @@ class ScenarioSchemaTest {
         expected.put("behaviour.credibility", 6);
         expected.put("behaviour.response", 6);
         expected.put("behaviour.motivation", 8);
-        expected.put("behaviour.learning", 15);
+        expected.put("behaviour.learning", 18); // with the three routine keys (MODEL.md S7, §10 item 58)
         expected.put("behaviour.recording", 8);
         expected.put("behaviour.gaming", 17);
         expected.put("behaviour.participation", 6);
