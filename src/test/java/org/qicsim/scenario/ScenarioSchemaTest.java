@@ -39,16 +39,16 @@ class ScenarioSchemaTest {
         expected.put("sites", 20); // with sites.caseMix.strata (MODEL.md §6 S1, §10 item 52)
         expected.put("practices", 5);
         expected.put("environment", 2);
-        expected.put("collaborative", 52);
+        expected.put("collaborative", 55); // with measurement.{indicator, declaredPractices}, performance.indicator (S3p)
         expected.put("costs", 11);
         expected.put("behaviour.effort", 9);
-        expected.put("behaviour.feedback", 17);
+        expected.put("behaviour.feedback", 18);
         expected.put("behaviour.credibility", 6);
         expected.put("behaviour.response", 6);
         expected.put("behaviour.motivation", 8);
-        expected.put("behaviour.learning", 18); // with the three routine keys (MODEL.md S7, §10 item 58)
-        expected.put("behaviour.recording", 8);
-        expected.put("behaviour.gaming", 17);
+        expected.put("behaviour.learning", 18); // with the three routine keys (MODEL.md S7, §10 item 62)
+        expected.put("behaviour.recording", 9);
+        expected.put("behaviour.gaming", 18);
         expected.put("behaviour.participation", 6);
         expected.put("behaviour.community", 23); // with championInfluenceRate and knowHowDecay (issue 12 item 1)
         expected.put("behaviour.coordination", 1);
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(213);
+        assertThat(ScenarioSchema.all()).hasSize(222);
     }
 
     @Test
