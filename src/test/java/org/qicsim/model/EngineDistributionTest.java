@@ -22,11 +22,13 @@ import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioLoader;
 
 /**
- * Same model, proven (issue 11): the engine's replicates have the same distribution as those of the
- * engine before its restructuring. The reference is {@code src/test/resources/engine/reference-*.csv}:
+ * Same model, proven (issue 11): the engine's replicates have the same distribution as those of a
+ * reference engine of the same model. The reference is {@code src/test/resources/engine/reference-*.csv}:
  * 200 replicates of {@code scenarios/michigan-cqi.yaml} and of {@code scenarios/examples/low-volume.yaml}
- * at each scenario's own master seed, 20231201 (chosen before the run and never changed), produced
- * by commit c51c238 (see {@code README.txt} beside them for the command).
+ * at each scenario's own master seed, 20231201 (chosen before the run and never changed). Through issue
+ * 11 they were produced by commit c51c238, the engine before its restructuring; issue 12's mechanism
+ * revision changed the model on purpose, so they were made again by the revised model and pin it
+ * since (see {@code README.txt} beside them for both, and the command).
  *
  * <p>Criterion, stated before the run: for each scenario and each of finalRate, eventsAverted,
  * siteImprovedShare and pdPrecision, the current engine's 200 replicates (same master seed) against

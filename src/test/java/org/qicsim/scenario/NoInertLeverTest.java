@@ -76,21 +76,15 @@ class NoInertLeverTest {
 
     /** Levers inert today, each with its reason (docs/MODEL.md, "Lever audit"). Issue 12 empties this list. */
     static final List<Inert> INERT = List.of(
-            // Both below act only through imitation of a positive deviant; since package know-how acts in
-            // the act step (issue 12 item 1, MODEL.md S7/S10), a site with know-how aligns package practices
-            // on most acting months, so imitation is rarer (michigan-cqi: 128 → 57 imitations a run).
+            // It acts only through imitation of a positive deviant; since package know-how acts in the act
+            // step (issue 12 item 1, MODEL.md S7/S10), a site with know-how aligns package practices on most
+            // acting months, so imitation is rarer (michigan-cqi: 128 → 57 imitations a run).
             new Inert("collaborative.positiveDeviance.matching=any",
                     "matching acts only when a site imitates and its visible PDs lie in different regions; in "
                             + "teaching/regional-groups (the one bundled scenario with regions) the audit seed's "
                             + "acting sites align package practices from their know-how instead, so no such "
                             + "imitation occurs",
-                    null),
-            new Inert("behaviour.learning.copyVisited",
-                    "it lowers copy error only when a site imitates the PD it was visited with in the last "
-                            + "visitMemoryMonths; the visit raises the site's package know-how, so in those months "
-                            + "it mostly aligns package practices instead (in michigan-cqi the key changes outputs "
-                            + "in 4 of 20 replicates of seed 20261207, not at the audit's seed)",
-                    "teaching/punitive-strong-community.yaml"));
+                    null));
 
     /** What the audit found for one key. */
     record Finding(String key, String scenario, String movedTo, boolean acts, String detail) {
