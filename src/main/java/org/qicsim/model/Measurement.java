@@ -177,46 +177,13 @@ final class Measurement {
             expected[j] = e;
             rsr[j] = e > 0 ? (o[j] / e) * pBar : 0.0;
         }
-        double tau2 = 0.0;
-        if (participants >= 2) {
-            double mean = 0.0;
-            for (int j : measured) {
-                mean += rsr[j];
-            }
-            mean /= participants;
-            double ss = 0.0;
-            double noise = 0.0;
-            for (int j : measured) {
-                ss += (rsr[j] - mean) * (rsr[j] - mean);
-                noise += pBar * (1.0 - pBar) / n[j];
-            }
-            tau2 = Math.max(0.0, ss / (participants - 1) - noise / participants);
-        }
-        Measurement result = new Measurement(siteCount, measured, pBar, tau2);
+        double[] trials = new double[siteCount];
+        double[] events = new double[siteCount];
         for (int j : measured) {
-            result.cases[j] = n[j];
-            result.events[j] = o[j];
-            result.expected[j] = expected[j];
-            result.rsr[j] = rsr[j];
-            double v = pBar * (1.0 - pBar) / n[j];
-            double r = tau2 + v > 0 ? tau2 / (tau2 + v) : 0.0;
-            result.reliability[j] = r;
-            result.adjusted[j] = r * rsr[j] + (1.0 - r) * pBar;
-            double se = StrictMath.sqrt(v + tau2);
-            double z = se > 0 ? (rsr[j] - pBar) / se : 0.0;
-            result.funnelZ[j] = z;
-            double zStar = settings.zStar();
-            if (Double.isNaN(zStar)) {
-                result.classes[j] = ReportClass.EXPECTED;
-            } else if (z > zStar) {
-                result.classes[j] = ReportClass.WORSE;
-            } else if (z < -zStar) {
-                result.classes[j] = ReportClass.BETTER;
-            } else {
-                result.classes[j] = ReportClass.EXPECTED;
-            }
+            trials[j] = n[j];
+            events[j] = o[j];
         }
-        return result;
+        return shrunk(siteCount, measured, pBar, rsr, trials, events, expected, settings);
     }
 
     /** Largest magnitude of a fitted slope (a fit on separated data would run off to infinity). */
@@ -307,6 +274,22 @@ final class Measurement {
      */
     static Measurement ofRates(int siteCount, int[] measured, double pooled, double[] rate, double[] trials,
             Settings settings) {
+        double[] events = new double[siteCount];
+        double[] expected = new double[siteCount];
+        for (int j : measured) {
+            events[j] = rate[j] * trials[j];
+            expected[j] = pooled * trials[j];
+        }
+        return shrunk(siteCount, measured, pooled, rate, trials, events, expected, settings);
+    }
+
+    /**
+     * The rest of S3 from each measured site's rate (RSR, or a process rate) and its number of binomial
+     * trials: τ̂² (the between-site variance beyond p̄(1 − p̄)/trials), the reliability R, the shrunk
+     * rate P̂ˢ and the funnel class. One piece for the outcome measurement and {@link #ofRates}.
+     */
+    private static Measurement shrunk(int siteCount, int[] measured, double pooled, double[] rate, double[] trials,
+            double[] events, double[] expected, Settings settings) {
         double tau2 = 0.0;
         if (measured.length >= 2) {
             double mean = 0.0;
@@ -325,8 +308,8 @@ final class Measurement {
         Measurement result = new Measurement(siteCount, measured, pooled, tau2);
         for (int j : measured) {
             result.cases[j] = trials[j];
-            result.events[j] = rate[j] * trials[j];
-            result.expected[j] = pooled * trials[j];
+            result.events[j] = events[j];
+            result.expected[j] = expected[j];
             result.rsr[j] = rate[j];
             double v = pooled * (1.0 - pooled) / trials[j];
             double r = tau2 + v > 0 ? tau2 / (tau2 + v) : 0.0;
