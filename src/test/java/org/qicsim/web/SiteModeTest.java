@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qicsim.cli.Main;
 import org.qicsim.experiment.Seeds;
 import org.qicsim.model.Decision;
 import org.qicsim.model.GamingChoice;
@@ -415,10 +413,10 @@ class SiteModeTest {
                 "designs/2-model/summary.json", "designs/3-played/scenario.resolved.yaml")) {
             assertThat(folder.resolve(f)).as(f).exists();
         }
-        assertThat(cli(new StringWriter(), "report", folder.toString())).isZero();
+        assertThat(WorkshopDebriefTest.cli(new StringWriter(), "report", folder.toString())).isZero();
         assertThat(folder.resolve("report.html")).exists();
         StringWriter out = new StringWriter();
-        assertThat(cli(out, "query", folder.toString(),
+        assertThat(WorkshopDebriefTest.cli(out, "query", folder.toString(),
                 "SELECT question, count(*) AS n, sum(CASE WHEN chosen = 'game' OR chosen = 'own' THEN 1 ELSE 0 END)"
                         + " AS hers FROM choices GROUP BY question ORDER BY question")).isZero();
         String table = out.toString();
@@ -426,7 +424,7 @@ class SiteModeTest {
         assertThat(table.lines().filter(l -> l.contains("gaming")).findFirst().orElseThrow())
                 .contains(String.valueOf(gamingAsked));
         StringWriter runs = new StringWriter();
-        assertThat(cli(runs, "query", folder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
+        assertThat(WorkshopDebriefTest.cli(runs, "query", folder.toString(), "SELECT count(*) AS n FROM runs")).isZero();
         assertThat(runs.toString()).contains("3");
         // The played design's stored run is the played run.
         // (One layout: the sites table holds every design's rows, point k for design k; columns after
@@ -499,9 +497,9 @@ class SiteModeTest {
             assertThat(attributed.resolve(f)).as(f).exists();
         }
         assertThat(folder2.resolve("choices.csv")).exists();
-        assertThat(cli(new StringWriter(), "report", attributed.toString())).isZero();
+        assertThat(WorkshopDebriefTest.cli(new StringWriter(), "report", attributed.toString())).isZero();
         assertThat(Files.readString(attributed.resolve("report.html"))).contains("Shapley");
-        assertThat(cli(new StringWriter(), "report", folder2.toString())).isZero();
+        assertThat(WorkshopDebriefTest.cli(new StringWriter(), "report", folder2.toString())).isZero();
         // Common random numbers: the all-on design's run under the round's seed is the model-only run.
         Map<String, String> modelRun = csvRow(folder2.resolve("runs.csv"), r -> r.get("point").equals("2"));
         // The attribution's folder in the one layout too: the all-on design (mask 31) is point 32.
@@ -695,15 +693,6 @@ class SiteModeTest {
             }
             return effort.equals("copy");
         }
-    }
-
-    private static int cli(StringWriter out, String... args) {
-        StringWriter err = new StringWriter();
-        int exit = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        if (exit != 0) {
-            System.err.println(String.join(" ", args) + ": " + err);
-        }
-        return exit;
     }
 
     @Test

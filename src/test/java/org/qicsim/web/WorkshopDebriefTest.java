@@ -307,7 +307,8 @@ class WorkshopDebriefTest {
         return cli(new StringWriter(), args);
     }
 
-    private static int cli(StringWriter out, String... args) {
+    /** Runs the command line in this JVM, printing its stderr on failure (also used by {@link SiteModeTest}). */
+    static int cli(StringWriter out, String... args) {
         StringWriter err = new StringWriter();
         int exit = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
         if (exit != 0) {
