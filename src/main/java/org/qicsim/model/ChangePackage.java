@@ -21,6 +21,17 @@ final class ChangePackage {
         return z[practice];
     }
 
+    /** The practices advised to do (z_i = +1) as a bit mask. */
+    int advised() {
+        int mask = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (z[i] == 1) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
     boolean isEmpty() {
         for (int v : z) {
             if (v != 0) {

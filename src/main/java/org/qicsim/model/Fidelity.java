@@ -62,11 +62,22 @@ public final class Fidelity {
      */
     int month(int bundle, double[] phi, Routine routine, double effort, double championLeadership,
             IntPredicate supported) {
+        return month(bundle, phi, routine, effort, championLeadership, supported, 0, 0.0);
+    }
+
+    /**
+     * As {@link #month(int, double[], Routine, double, double, IntPredicate)}, with the practices of the
+     * mask {@code known} (the change package's advised practices) driven by {@code championLeadership +
+     * knownBoost} (knowHowFidelity·K: what staff know of a practice helps them do it well, S10).
+     */
+    int month(int bundle, double[] phi, Routine routine, double effort, double championLeadership,
+            IntPredicate supported, int known, double knownBoost) {
         int out = bundle;
         for (int i = 0; i < phi.length; i++) {
             boolean adopted = (bundle >>> i & 1) == 1;
             boolean routinised = adopted && routine.routinised(i);
-            double updated = next(phi[i], effort, championLeadership, routinised);
+            double lead = (known >>> i & 1) == 1 ? championLeadership + knownBoost : championLeadership;
+            double updated = next(phi[i], effort, lead, routinised);
             // "Falls below": a crossing this month, so a practice the site never held up to the
             // threshold is not dropped for the rounding of a fidelity at its fixed point.
             boolean fellBelow = phi[i] >= abandonFidelity && updated < abandonFidelity;

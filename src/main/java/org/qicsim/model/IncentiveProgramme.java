@@ -22,6 +22,8 @@ final class IncentiveProgramme {
     private double baselineTarget = Double.NaN;
     /** The baseline target's definition applied to the true rates (for incentivePaidToNoise). */
     private double trueBaselineTarget = Double.NaN;
+    /** Whether a performance design is in force since the last month without one (X̂ then starts at its prior). */
+    private boolean announced;
 
     IncentiveProgramme(QicSimulation sim) {
         this.sim = sim;
@@ -58,6 +60,7 @@ final class IncentiveProgramme {
         int launch = sim.launchMonth;
         Collaborative.Incentives inc = sim.collaborative.incentives();
         IncentiveDesign design = IncentiveDesign.of(inc.performance());
+        announce(inc.performance());
         if (t == launch) {
             measureYear(0, launch - 12, launch - 1);
             baselineTarget = 0.9 * CoordinatingCentre.meanOver(measuredSites(measured[0]), measured[0].rate());
@@ -77,12 +80,29 @@ final class IncentiveProgramme {
         if (ended > 0) {
             payParticipation(ended, inc.participation());
         }
-        if (inc.performance().design() == Collaborative.Design.NONE) {
+        RunningCosts.month(sim);
+    }
+
+    /**
+     * Expected attainment when a performance design is announced (MODEL.md S6, §10 item 64): a site
+     * expects to earn {@code initialExpectation} of the maximum before any payment has come (Vroom's
+     * expectancy: an announced reward motivates before it is paid; Lindenauer et al. 2007: Premier's
+     * process gains began in the programme's first year), and learns from payments after that. Under
+     * {@code none} X̂ = 0, so a design switched on later by the schedule is announced again.
+     */
+    private void announce(Collaborative.Performance performance) {
+        if (performance.design() == Collaborative.Design.NONE) {
+            announced = false;
             for (Site s : sim.sites) {
                 s.expectedAttainment = 0.0;
             }
+        } else if (!announced) {
+            announced = true;
+            double prior = sim.scenario.behaviour().motivation().initialExpectation();
+            for (Site s : sim.sites) {
+                s.expectedAttainment = prior;
+            }
         }
-        RunningCosts.month(sim);
     }
 
     private void measureYear(int year, int from, int to) {

@@ -36,7 +36,13 @@ final class Learning {
                 }
                 continue;
             }
-            if (draws.act >= b.velocity() * s.effort()) {
+            double own = b.velocity() * s.effort();
+            if (!(draws.act < own)) {
+                // Know-how adds acts of its own (S10 socialisation, §10 item 65): staff who know what the
+                // package asks act on it more often than search alone would; such an act aligns.
+                if (draws.act < Socialisation.actChance(own, s.knowHow, sim.scenario.behaviour().community())) {
+                    Socialisation.alignDeparting(sim, s, draws.alignKeys);
+                }
                 continue;
             }
             // Know-how from meetings and visits (S10 socialisation) acts only here, on a site that acts.
@@ -221,7 +227,7 @@ final class Learning {
         if (s.adopted(practice)) {
             Behaviour.Learning b = sim.scenario.behaviour().learning();
             s.fidelity[practice] = b.newPracticeFidelity()
-                    * new Fidelity(b).equilibrium(s.effort(), s.championInfluence);
+                    * new Fidelity(b).equilibrium(s.effort(), sim.fidelityLeadership(s, practice));
             s.routine.adopted(practice);
         }
     }

@@ -73,6 +73,7 @@ final class Observation {
         int champions = 0;
         double compliance = 0;
         int complianceSites = 0;
+        int promoted = ProcessIndicator.promoted(sim);
         for (Site s : sim.sites) {
             int j = s.index;
             double e = s.effort();
@@ -84,7 +85,7 @@ final class Observation {
             members += s.member ? 1 : 0;
             gaming += s.member && s.gaming ? 1 : 0;
             champions += s.champion.filled() ? 1 : 0;
-            double cj = compliance(s, sim.landscape.optimum(j));
+            double cj = compliance(s, promoted);
             trace.compliance[t][j] = cj;
             if (!Double.isNaN(cj)) {
                 compliance += cj;
@@ -102,7 +103,11 @@ final class Observation {
         trace.practiceDiversity[t] = diversity(sim);
     }
 
-    /** Σ_{i: x*_i = 1} x_i·φ_i / #{i: x*_i = 1}; NaN when the site's optimum adopts nothing. */
+    /**
+     * Σ_{i promoted} x_i·φ_i / #promoted: fidelity-weighted adherence to the promoted practices (the
+     * change package's advised practices, else the guideline; {@link ProcessIndicator#promoted}); NaN
+     * when nothing is promoted.
+     */
     static double compliance(Site s, int optimum) {
         int n = Integer.bitCount(optimum);
         if (n == 0) {

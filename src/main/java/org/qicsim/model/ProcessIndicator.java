@@ -58,18 +58,24 @@ final class ProcessIndicator {
         if (sim.centre == null) {
             return 0;
         }
-        ChangePackage p = sim.centre.changePackage();
-        int mask = 0;
-        for (int i = 0; i < sim.landscape.practices(); i++) {
-            if (p.advice(i) == 1) {
-                mask |= 1 << i;
-            }
-        }
+        int mask = sim.centre.changePackage().advised();
         if (mask != 0) {
             return mask;
         }
         return sim.collaborative.measurement().declaredPractices() == Collaborative.DeclaredPractices.EVIDENCE
                 ? sim.landscape.commonOptimum() : 0;
+    }
+
+    /**
+     * The practices the collaborative promotes this month: the change package's advised practices
+     * ({@code z_i = +1}) once it advises any, else the guideline, the optimum of the general evidence
+     * (the common table's optimum); the guideline in the counterfactual arm, which has no package.
+     * {@code compliance} (§9) is adherence to these (shared/PATTERNS.md: "in a trial the desired
+     * practice is the one the intervention promotes (the change package or guideline)"; §10 item 66).
+     */
+    static int promoted(QicSimulation sim) {
+        int advised = sim.centre == null ? 0 : sim.centre.changePackage().advised();
+        return advised != 0 ? advised : sim.landscape.commonOptimum();
     }
 
     /** Records a site-month's process documentation (S2p); {@code patients} the month's recorded cases. */

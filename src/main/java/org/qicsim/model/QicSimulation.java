@@ -340,12 +340,27 @@ public final class QicSimulation extends SimState {
     void fidelityMonth() {
         Fidelity fidelity = new Fidelity(scenario.behaviour().learning());
         ChangePackage changePackage = centre == null ? null : centre.changePackage();
+        int advised = changePackage == null ? 0 : changePackage.advised();
+        double knowHowFidelity = scenario.behaviour().community().knowHowFidelity();
         for (Site s : sites) {
             boolean champion = s.champion.filled();
-            // The champion acts on fidelity through the influence built with tenure (S10), not c·L at once.
+            // The champion acts on fidelity through the influence built with tenure (S10), not c·L at once;
+            // package know-how helps the advised practices be done well (knowHowFidelity·K).
             s.bundle = fidelity.month(s.bundle, s.fidelity, s.routine, s.effort(), s.championInfluence,
-                    i -> champion || changePackage != null && changePackage.advice(i) == 1);
+                    i -> champion || (advised >>> i & 1) == 1, advised, knowHowFidelity * s.knowHow);
         }
+    }
+
+    /**
+     * The leadership that drives practice {@code i}'s fidelity at site {@code s}: the champion's
+     * influence Λ, plus knowHowFidelity·K for a practice the change package advises (S7, S10).
+     */
+    double fidelityLeadership(Site s, int practice) {
+        double lead = s.championInfluence;
+        if (centre != null && centre.changePackage().advice(practice) == 1) {
+            lead += scenario.behaviour().community().knowHowFidelity() * s.knowHow;
+        }
+        return lead;
     }
 
     /** The response policy of site {@code j}. */

@@ -1,6 +1,7 @@
 package org.qicsim.model;
 
 import java.util.BitSet;
+import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
 
 /**
@@ -15,7 +16,10 @@ import org.qicsim.scenario.Collaborative;
  * month without renewal, {@code K ← (1 − knowHowDecay)·K}. It acts only in Learning's act step: a site
  * that acts (a uniform below velocity·E, so motivation and effort gate it) and departs from the change
  * package aligns one departing practice with probability K (then tests it locally like any change);
- * otherwise it imitates or explores. Adoption thus needs both effort and know-how.
+ * otherwise it imitates or explores. Adoption thus needs both effort and know-how. Know-how also
+ * adds acts of its own ({@link #actChance}, {@code knowHowAction}) and raises how well the package's
+ * advised practices are done (the fidelity drive, {@code knowHowFidelity}, in
+ * {@link QicSimulation#fidelityMonth}): what staff know changes both what they do and how well.
  */
 final class Socialisation {
     private Socialisation() {
@@ -52,6 +56,26 @@ final class Socialisation {
         if (!(uniform < s.knowHow)) {
             return false;
         }
+        return alignDeparting(sim, s, keys);
+    }
+
+    /**
+     * The chance that a site acts this month, know-how included: {@code 1 − (1 − v)^(1 + knowHowAction·K)},
+     * {@code v = velocity·E} the site's own chance. Know-how closes part of the gap between that chance
+     * and 1, and needs effort (0 when v = 0), so it adds acts where staff work at improvement and know
+     * what the package asks (Forsetlund et al. 2009, O'Brien et al. 2007: meetings and visits change
+     * practice where staff then act). With {@code knowHowAction·K = 0} it is v itself.
+     */
+    static double actChance(double own, double knowHow, Behaviour.Community community) {
+        double w = community.knowHowAction() * knowHow;
+        if (!(w > 0.0) || own >= 1.0) {
+            return own;
+        }
+        return 1.0 - StrictMath.pow(1.0 - own, 1.0 + w);
+    }
+
+    /** Aligns one departing practice, chosen uniformly by keys, and starts its test; false when none departs. */
+    static boolean alignDeparting(QicSimulation sim, Site s, MonthlyKey keys) {
         int[] departures = sim.centre.changePackage().departures(s.bundle);
         if (departures.length == 0) {
             return false;

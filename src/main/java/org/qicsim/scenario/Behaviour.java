@@ -84,7 +84,10 @@ public record Behaviour(
             @Range(min = 0, max = 1) double crowdIn,
             @Range(min = 0, max = 1) double crowdOut,
             @Range(min = 0, max = 1) double reversion,
-            @Range(min = 0, max = 1) double expectationRate) {
+            @Range(min = 0, max = 1) double expectationRate,
+            @Doc("Expected attainment X̂ (share of the maximum performance payment) a site expects when a "
+                    + "performance design is announced, before any payment (Vroom's expectancy; calibrate)")
+            @Range(min = 0, max = 1) double initialExpectation) {
     }
 
     @Doc("Learning and fidelity (S7)")
@@ -188,7 +191,13 @@ public record Behaviour(
                     + "month; 1 acts at once (assumption; calibrate)") @Range(min = 0, max = 1, minOpen = true)
             double championInfluenceRate,
             @Doc("Share of package know-how lost each month; meetings and visits renew it (assumption; calibrate)")
-            @Range(min = 0, max = 1) double knowHowDecay) {
+            @Range(min = 0, max = 1) double knowHowDecay,
+            @Doc("How much package know-how K adds to a site's own chance to act: P(act) = 1 − (1 − velocity·E)^(1 + "
+                    + "knowHowAction·K); the extra acts align a package practice (0 = know-how only redirects acts; calibrate)")
+            @Range(min = 0, max = 20) double knowHowAction,
+            @Doc("How much package know-how K raises the fidelity drive of the practices the change package advises, "
+                    + "as a champion's influence does: Λ + knowHowFidelity·K (0 = none; calibrate)")
+            @Range(min = 0, max = 20) double knowHowFidelity) {
     }
 
     @Doc("Coordination quality (S8)")

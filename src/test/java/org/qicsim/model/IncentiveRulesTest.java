@@ -139,4 +139,33 @@ class IncentiveRulesTest {
         assertThat(r.metric("costTotal")).isCloseTo(r.metric("costPayer") + r.metric("costSite"), within(1e-6));
         assertThat(r.metric("costPayer")).isPositive();
     }
+
+    @Test
+    void anAnnouncedDesignStartsExpectationAtItsPriorAndPaymentsMoveItFromThere() {
+        // MODEL.md S6 and §10 item 64: X̂ = initialExpectation from the launch, before any payment.
+        ResolvedScenario s = TestScenarios.resolved("sites.count=8", "behaviour.motivation.initialExpectation=0.4");
+        int start = s.scenario().startMonth();
+        QicSimulation sim = new QicSimulation(World.initialise(s.scenario(), new Streams(3L, 8)), s::collaborativeAt,
+                Arm.COLLABORATIVE, 3L);
+        sim.advanceTo(start);
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.0);
+        sim.advanceTo(start + 1);
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.4);
+        int lag = s.scenario().collaborative().incentives().performance().lagMonths();
+        sim.advanceTo(start + 12 + lag);
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.4);
+        sim.advanceTo(start + 12 + lag + 1);
+        double rate = s.scenario().behaviour().motivation().expectationRate();
+        // After year 1's payment each measured site moved a share expectationRate toward its outcome 0 or 1.
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment))
+                .allSatisfy(x -> assertThat(x).isIn(0.4 + rate * (0.0 - 0.4), 0.4 + rate * (1.0 - 0.4), 0.4))
+                .anySatisfy(x -> assertThat(x).isNotEqualTo(0.4));
+
+        ResolvedScenario none = TestScenarios.resolved("sites.count=8", "behaviour.motivation.initialExpectation=0.4",
+                "collaborative.incentives.performance.design=none");
+        QicSimulation unpaid = new QicSimulation(World.initialise(none.scenario(), new Streams(3L, 8)),
+                none::collaborativeAt, Arm.COLLABORATIVE, 3L);
+        unpaid.advanceTo(start + 1);
+        assertThat(java.util.Arrays.stream(unpaid.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.0);
+    }
 }

@@ -1,10 +1,12 @@
 package org.qicsim.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Behaviour;
 import org.qicsim.scenario.Collaborative;
 import org.qicsim.scenario.ResolvedScenario;
 
@@ -96,5 +98,45 @@ class KnowHowTest {
         s.knowHow = 1.0;
         assertThat(Socialisation.align(sim, s, 0.0, new MonthlyKey().reset(1L))).isFalse();
         assertThat(s.bundle).isEqualTo(bundle);
+    }
+
+    @Test
+    void knowHowAddsActsThatClosePartOfTheGapToOneAndNeedEffort() {
+        Behaviour.Community c = TestScenarios.resolved("behaviour.community.knowHowAction=3").scenario().behaviour()
+                .community();
+        // Without know-how (or with knowHowAction 0) the chance is the site's own velocity·E, exactly.
+        assertThat(Socialisation.actChance(0.2, 0.0, c)).isEqualTo(0.2);
+        Behaviour.Community none = TestScenarios.resolved("sites.count=4").scenario().behaviour().community();
+        assertThat(none.knowHowAction()).isZero();
+        assertThat(Socialisation.actChance(0.2, 1.0, none)).isEqualTo(0.2);
+        // 1 − (1 − v)^(1 + 3K): v = 0.2, K = 0.5 gives 1 − 0.8^2.5.
+        assertThat(Socialisation.actChance(0.2, 0.5, c)).isCloseTo(1.0 - Math.pow(0.8, 2.5), within(1e-15));
+        // It needs effort (v = 0 stays 0), stays a probability, and grows with K.
+        assertThat(Socialisation.actChance(0.0, 1.0, c)).isZero();
+        assertThat(Socialisation.actChance(1.0, 1.0, c)).isEqualTo(1.0);
+        double previous = 0.2;
+        for (double k = 0.1; k <= 1.0; k += 0.1) {
+            double p = Socialisation.actChance(0.2, k, c);
+            assertThat(p).isGreaterThan(previous).isLessThan(1.0);
+            previous = p;
+        }
+    }
+
+    @Test
+    void knowHowRaisesTheFidelityDriveOfAdvisedPracticesOnly() {
+        Behaviour.Learning b = TestScenarios.resolved("sites.count=4").scenario().behaviour().learning();
+        Fidelity fidelity = new Fidelity(b);
+        double[] plain = {0.3, 0.3, 0.3};
+        double[] known = plain.clone();
+        int bundle = 0b111;
+        fidelity.month(bundle, plain, new Routine(3), 0.4, 0.2, i -> false);
+        // Practice 1 is advised by the package; know-how adds 0.5 to its leadership term.
+        fidelity.month(bundle, known, new Routine(3), 0.4, 0.2, i -> false, 0b010, 0.5);
+        assertThat(known[0]).isEqualTo(plain[0]);
+        assertThat(known[2]).isEqualTo(plain[2]);
+        assertThat(known[1]).isGreaterThan(plain[1]);
+        double[] asChampion = {0.3, 0.3, 0.3};
+        fidelity.month(bundle, asChampion, new Routine(3), 0.4, 0.7, i -> false);
+        assertThat(known[1]).as("as a champion's influence of Λ + 0.5").isEqualTo(asChampion[1]);
     }
 }

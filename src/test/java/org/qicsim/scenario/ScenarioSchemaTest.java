@@ -45,12 +45,12 @@ class ScenarioSchemaTest {
         expected.put("behaviour.feedback", 18);
         expected.put("behaviour.credibility", 6);
         expected.put("behaviour.response", 6);
-        expected.put("behaviour.motivation", 8);
+        expected.put("behaviour.motivation", 9); // with initialExpectation (§10 item 64)
         expected.put("behaviour.learning", 18); // with the three routine keys (MODEL.md S7, §10 item 62)
         expected.put("behaviour.recording", 9);
         expected.put("behaviour.gaming", 18);
         expected.put("behaviour.participation", 6);
-        expected.put("behaviour.community", 23); // with championInfluenceRate and knowHowDecay (issue 12 item 1)
+        expected.put("behaviour.community", 25); // with championInfluenceRate, knowHowDecay (issue 12 item 1), knowHowAction, knowHowFidelity (§10 item 65)
         expected.put("behaviour.coordination", 1);
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (KeySpec key : ScenarioSchema.all()) {
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(222);
+        assertThat(ScenarioSchema.all()).hasSize(225);
     }
 
     @Test
