@@ -26,9 +26,10 @@ enum Phase {
     FEEDBACK(Arms.COLLABORATIVE,
             sim -> sim.active && Calendar.feedback(sim.month, sim.launchMonth, sim.collaborative.feedback().everyMonths()),
             sim -> sim.centre.feedbackCycle()),
-    /** S10 know-how fading, meetings, then site visits. */
+    /** S10 know-how fading, champions' teaching, meetings, then site visits. */
     MEETINGS(Arms.COLLABORATIVE, Phase::active, sim -> {
         Socialisation.fade(sim);
+        Socialisation.championTeaching(sim);
         Meetings.step(sim);
         SiteVisits.step(sim);
     }),

@@ -33,6 +33,25 @@ final class Socialisation {
         }
     }
 
+    /**
+     * A member's champion teaches the package (phase MEETINGS, after fading, before the month's contacts):
+     * {@code K ← K + championTeaching·Λ·(1 − K)}, Λ the champion's influence built with tenure (S10 world
+     * part). An opinion leader passes on what the recommended practice is and how it is done (Flodgren et
+     * al. 2011: opinion leaders disseminate and persuade colleagues to follow the evidence), so champions
+     * act on what staff know as well as on effort and fidelity (MODEL.md S10, §10 item 67).
+     */
+    static void championTeaching(QicSimulation sim) {
+        double rate = sim.scenario.behaviour().community().championTeaching();
+        if (!(rate > 0.0)) {
+            return;
+        }
+        for (Site s : sim.sites) {
+            if (s.member && s.champion.filled()) {
+                s.knowHow += rate * s.championInfluence * (1.0 - s.knowHow);
+            }
+        }
+    }
+
     /** A meeting attended or a visit received: know-how closes part of its gap to 1. */
     static void contact(QicSimulation sim, Site s, MonthlyKey random) {
         // The site's meetings key keeps the layout it had when a contact drew a socialisation uniform and

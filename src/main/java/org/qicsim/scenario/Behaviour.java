@@ -197,7 +197,10 @@ public record Behaviour(
             @Range(min = 0, max = 20) double knowHowAction,
             @Doc("How much package know-how K raises the fidelity drive of the practices the change package advises, "
                     + "as a champion's influence does: Λ + knowHowFidelity·K (0 = none; calibrate)")
-            @Range(min = 0, max = 20) double knowHowFidelity) {
+            @Range(min = 0, max = 20) double knowHowFidelity,
+            @Doc("Share of the know-how gap a member's champion closes each month, times the champion's influence Λ: "
+                    + "an opinion leader passes on what the package asks (0 = champions teach nothing; calibrate)")
+            @Range(min = 0, max = 1) double championTeaching) {
     }
 
     @Doc("Coordination quality (S8)")

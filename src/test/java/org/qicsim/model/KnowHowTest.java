@@ -139,4 +139,27 @@ class KnowHowTest {
         fidelity.month(bundle, asChampion, new Routine(3), 0.4, 0.7, i -> false);
         assertThat(known[1]).as("as a champion's influence of Λ + 0.5").isEqualTo(asChampion[1]);
     }
+
+    @Test
+    void aMembersChampionTeachesThePackageInProportionToItsInfluence() {
+        ResolvedScenario r = TestScenarios.resolved("sites.count=16", "behaviour.community.championTeaching=0.4",
+                "collaborative.leadership.fundedChampions=false");
+        World world = World.initialise(r.scenario(), new Streams(SEED, 16));
+        QicSimulation sim = new QicSimulation(world, r::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        sim.advanceTo(r.scenario().startMonth() + 3);
+        Site taught = Arrays.stream(sim.sites).filter(x -> x.member && x.champion.filled() && x.championInfluence > 0)
+                .findFirst().orElseThrow();
+        Site alone = Arrays.stream(sim.sites).filter(x -> x.member && !x.champion.filled()).findFirst().orElseThrow();
+        taught.knowHow = 0.2;
+        alone.knowHow = 0.2;
+        Socialisation.championTeaching(sim);
+        assertThat(taught.knowHow).isEqualTo(0.2 + 0.4 * taught.championInfluence * (1.0 - 0.2));
+        assertThat(alone.knowHow).isEqualTo(0.2);
+        // With the default 0 no champion teaches.
+        QicSimulation plain = at(3);
+        Site s = Arrays.stream(plain.sites).filter(x -> x.member && x.champion.filled()).findFirst().orElseThrow();
+        s.knowHow = 0.2;
+        Socialisation.championTeaching(plain);
+        assertThat(s.knowHow).isEqualTo(0.2);
+    }
 }

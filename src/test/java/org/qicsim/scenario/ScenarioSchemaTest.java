@@ -50,7 +50,7 @@ class ScenarioSchemaTest {
         expected.put("behaviour.recording", 9);
         expected.put("behaviour.gaming", 18);
         expected.put("behaviour.participation", 6);
-        expected.put("behaviour.community", 25); // with championInfluenceRate, knowHowDecay (issue 12 item 1), knowHowAction, knowHowFidelity (§10 item 65)
+        expected.put("behaviour.community", 26); // + championInfluenceRate, knowHowDecay (item 63), knowHowAction, knowHowFidelity (65), championTeaching (67)
         expected.put("behaviour.coordination", 1);
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (KeySpec key : ScenarioSchema.all()) {
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(225);
+        assertThat(ScenarioSchema.all()).hasSize(226);
     }
 
     @Test
