@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ final class ParameterOption {
             String now = draws == null ? null : draws.csv();
             if (!folder.isReopened()) {
                 if (now != null) {
-                    Files.writeString(file, now, StandardCharsets.UTF_8);
+                    Files.writeString(file, now, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
                 }
                 return;
             }
@@ -122,8 +123,8 @@ final class ParameterOption {
             if (then == null ? now != null : !then.equals(now)) {
                 throw new UserInputException(folder.dir() + " was started " + (then == null
                         ? "without parameter draws (--parameters none, or a qicsim before compare's default posterior)"
-                        : "with other parameter draws than " + (now == null ? "none" : draws.source())
-                                + " gives (its " + CSV + " differs)")
+                        : now == null ? "with parameter draws (its " + CSV + "), not with --parameters none"
+                        : "with other parameter draws than " + draws.source() + " gives (its " + CSV + " differs)")
                         + "; resume it with the --parameters it was started with");
             }
         } catch (IOException | RuntimeException e) {
@@ -154,7 +155,7 @@ final class ParameterOption {
 
     /**
      * Reads the sample and resolves every design's scenario at every replicate's draw through its
- * loader (as {@code attribute} does for its 32 feature designs); null as for {@link #load}.
+     * loader (as {@code attribute} does for its 32 feature designs); null as for {@link #load}.
      */
     Draws loadDesigns(List<DesignLoader> designs, long masterSeed, int replications, Default byDefault)
             throws ScenarioException, IOException {

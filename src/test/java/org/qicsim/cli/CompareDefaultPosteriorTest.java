@@ -168,7 +168,8 @@ class CompareDefaultPosteriorTest {
 
     /**
      * {@code --resume} checks the draws: a folder started with the default posterior resumes with it
-     * to the uninterrupted results, and is refused (exit 2, before any run) with {@code --parameters none}.
+     * to the uninterrupted results, and is refused (exit 2, before any run) with {@code --parameters none}
+     * or another sample.
      */
     @Test
     void aFolderStartedWithTheDefaultPosteriorResumesWithItAndOnlyWithIt() throws Exception {
@@ -185,7 +186,16 @@ class CompareDefaultPosteriorTest {
         none.addAll(List.of("--parameters", "none", "--resume", partial.toString()));
         CliRun refused = CliRun.of(none.toArray(String[]::new));
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(refused.err()).contains("parameters.csv differs", "--parameters").doesNotContain("\tat ");
+        assertThat(refused.err()).contains("was started with parameter draws (its parameters.csv), not with "
+                + "--parameters none").doesNotContain("\tat ");
+
+        List<String> other = new ArrayList<>(args);
+        other.addAll(List.of("--parameters", "src/test/resources/posterior/placeholder-posterior.csv", "--resume",
+                partial.toString()));
+        refused = CliRun.of(other.toArray(String[]::new));
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(refused.err()).contains("with other parameter draws than "
+                + "src/test/resources/posterior/placeholder-posterior.csv gives (its parameters.csv differs)");
 
         List<String> resume = new ArrayList<>(args);
         resume.addAll(List.of("--resume", partial.toString()));
