@@ -96,11 +96,12 @@ public final class AttributeCommand implements Callable<Integer> {
                 return features.apply(scenario, all, off);
             });
         }
-        ParameterOption.Draws draws = parameters.loadDesigns(loaders, base.seed(), base.replications());
+        ParameterOption.Draws draws = parameters.loadDesigns(loaders, base.seed(), base.replications(),
+                ParameterOption.Default.NONE);
         Attribution plan = Attribution.plan(features, scenario, overrides, draws == null ? null : draws.scenarios());
         DesignSpec allOn = plan.allOn();
         double wtp = cea.wtp(allOn.scenario().scenario());
-        resume.check(spec.commandLine(), output, draws != null);
+        resume.check(spec.commandLine(), output);
         if (output.dryRun) {
             out.println("features (bit order of design names): " + String.join(", ", features.ids()));
             DryRun.print(out, plan.experiment(), options.threads());
@@ -110,14 +111,12 @@ public final class AttributeCommand implements Callable<Integer> {
         String hash = CompareCommand.hash(plan.designs());
         ResultsFolder folder = resume.folder(
                 () -> output.create(root -> ResultsFolder.forRun(root, "attribute", start, hash)));
+        // Which draw each replicate runs (piLow/piHigh are then posterior prediction intervals).
+        ParameterOption.record(folder, draws);
         var completed = ExperimentFolder.execute(() -> AttributeFolder.open(folder, plan), "attribute", options,
                 interrupt, (session, executor, designs) -> {
                     Attribution.Result result = AttributeFolder.finish(session, plan, designs, cea.perspective, wtp,
                             cea.wtpSource(), resamples, hash);
-                    if (draws != null) {
-                        // Which draw each replicate ran: piLow/piHigh are then posterior prediction intervals.
-                        draws.writeCsv(session.folder());
-                    }
                     session.writeManifest(AttributeFolder.manifest(ExperimentSession.manifest(
                             spec.commandLine().getParseResult().originalArgs(), start, allOn.scenario().sha256(),
                             plan.experiment().masterSeed(), executor), plan, result,

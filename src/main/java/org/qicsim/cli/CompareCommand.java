@@ -92,26 +92,29 @@ public final class CompareCommand implements Callable<Integer> {
         }
         boolean paired = checkWorlds(designs);
         double wtp = cea.wtp(first);
-        ParameterOption.Draws draws = parameters.load(scenarios, arguments, masterSeed, reps);
+        // Issue 12: compare's prediction intervals include the calibration's posterior unless told otherwise.
+        ParameterOption.Draws draws = parameters.load(scenarios, arguments, masterSeed, reps,
+                ParameterOption.Default.BUNDLED_POSTERIOR);
         Experiment experiment = new Experiment(designs, masterSeed, reps, draws == null ? null : draws.scenarios());
-        resume.check(spec.commandLine(), output, draws != null);
+        resume.check(spec.commandLine(), output);
         if (output.dryRun) {
             out.println(paired ? "designs share one world: paired" : "designs differ in world: UNPAIRED");
+            if (draws != null) {
+                out.println(draws.summaryLine());
+            }
             DryRun.print(out, experiment, options.threads());
             return ExitCodes.OK;
         }
         Instant start = Instant.now();
         String hash = hash(designs);
         ResultsFolder folder = resume.folder(() -> output.create(root -> ResultsFolder.forCompare(root, start, hash)));
+        ParameterOption.record(folder, draws);
         List<CeaResult> ceaRows = new ArrayList<>();
         var completed = ExperimentFolder.execute(folder, experiment, true, "compare", options, interrupt,
                 (results, executor, designResults) -> {
                     Comparison comparison = Comparison.of(designResults, masterSeed, paired);
                     results.writeSummaries(comparison.summaries(), draws == null ? null : draws.describe());
                     ComparisonTable.write(results.folder(), comparison, draws != null);
-                    if (draws != null) {
-                        draws.writeCsv(results.folder());
-                    }
                     ceaRows.addAll(ComparisonCostEffectiveness.of(comparison, cea.perspective, wtp, masterSeed));
                     CeaFiles.write(results.folder(), ceaRows);
                     List<String> designNames = new ArrayList<>();
@@ -122,6 +125,9 @@ public final class CompareCommand implements Callable<Integer> {
                             .withEnd(Instant.now()));
                     return comparison;
                 });
+        if (draws != null) {
+            out.println(draws.summaryLine());
+        }
         SummaryPrinter.comparison(out, completed.value(), draws != null);
         CeaFiles.print(out, ceaRows);
         boolean reported = report.write(completed.folder(), out);

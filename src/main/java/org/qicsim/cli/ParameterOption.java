@@ -1,10 +1,15 @@
 package org.qicsim.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,33 +21,56 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.qicsim.experiment.ParameterSample;
 import org.qicsim.results.CsvWriter;
+import org.qicsim.results.Outputs;
 import org.qicsim.results.ResultsFolder;
+import org.qicsim.results.UserInputException;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.ResolvedScenario;
 import org.qicsim.scenario.ScenarioException;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --parameters FILE} of {@code run} and {@code compare}: a posterior sample (as
- * {@code qicsim calibrate} writes it) whose draws the replicates run, replicate k with draw k (see
- * {@link ParameterSample#rowsForReplicates}), the same draw for every design at replicate k so
- * differences stay paired draw by draw.
+ * {@code --parameters FILE|none} of {@code run}, {@code compare} and {@code attribute}: a posterior
+ * sample (as {@code qicsim calibrate} writes it) whose draws the replicates run, replicate k with
+ * draw k (see {@link ParameterSample#rowsForReplicates}), the same draw for every design at
+ * replicate k so differences stay paired draw by draw. Without the option {@code compare} runs the
+ * posterior bundled in the jar ({@link #BUNDLED}, issue 12: prediction intervals by default), while
+ * {@code run} and {@code attribute} run the scenario's own values; {@code none} asks for the latter.
  */
 final class ParameterOption {
     private static final Logger LOG = Logger.getLogger(ParameterOption.class.getName());
 
-    @Option(names = "--parameters", paramLabel = "FILE",
+    /** The calibration's posterior, copied into the jar by the build from scenarios/calibration/. */
+    static final String BUNDLED_RESOURCE = "/org/qicsim/calibration/component-reviews-posterior.csv";
+    /** How messages, summary.json and the manifest name the bundled posterior. */
+    static final String BUNDLED = "bundled:component-reviews-posterior.csv";
+    /** The value of {@code --parameters} that runs every replicate at the scenario's own values. */
+    static final String NONE = "none";
+    /** Which draw each replicate ran; written when the folder starts so that {@code --resume} can check it. */
+    static final String CSV = "parameters.csv";
+
+    @Option(names = "--parameters", paramLabel = "FILE|none",
             description = "A posterior sample (posterior.parquet or .csv from qicsim calibrate): replicate k runs draw k, "
-                    + "the same draw for every design; summaries then add 95%% prediction intervals (piLow, piHigh).")
+                    + "the same draw for every design; summaries then add 95%% prediction intervals (piLow, piHigh). "
+                    + "'none': every replicate at the scenario's own values. Default: compare runs the bundled posterior "
+                    + "(" + BUNDLED + "), run and attribute none.")
     Path file;
 
-    /** The loaded sample with each design's scenario per replicate. */
-    record Draws(ParameterSample sample, int[] rows, List<List<ResolvedScenario>> scenarios, String sha256) {
+    /** Whether a command runs the bundled posterior when {@code --parameters} is not given. */
+    enum Default { BUNDLED_POSTERIOR, NONE }
+
+    /**
+     * The loaded sample with each design's scenario per replicate.
+     *
+     * @param source the sample's file as given, or {@link #BUNDLED}
+     */
+    record Draws(ParameterSample sample, int[] rows, List<List<ResolvedScenario>> scenarios, String source,
+            String sha256) {
 
         /** What summary.json and the manifest record of the sample. */
         Map<String, Object> describe() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", sample.file().toString().replace('\\', '/'));
+            m.put("file", source);
             m.put("sha256", sha256);
             m.put("draws", sample.size());
             m.put("parameters", sample.parameters());
@@ -51,11 +79,19 @@ final class ParameterOption {
             return m;
         }
 
+        /** One line for the console: which posterior the prediction intervals include. */
+        String summaryLine() {
+            return "Prediction intervals include parameter uncertainty: " + sample.size() + " draws of " + source
+                    + " (sha256 " + sha256.substring(0, 8) + (sample.equalWeights() ? "" : ", resampled by weight")
+                    + "); --parameters none leaves it out";
+        }
+
         /** {@code parameters.csv}: replicate, the sample row and its draw id, the values the replicate ran. */
-        void writeCsv(ResultsFolder folder) throws IOException {
+        String csv() throws IOException {
             List<String> header = new ArrayList<>(List.of("replicate", "row", "draw"));
             header.addAll(sample.parameters());
-            try (CsvWriter csv = folder.csv("parameters.csv", header)) {
+            StringWriter text = new StringWriter();
+            try (CsvWriter csv = new CsvWriter(text, header)) {
                 for (int k = 0; k < rows.length; k++) {
                     csv.cell(k).cell(rows[k]).cell(sample.drawId(rows[k]));
                     for (int j = 0; j < sample.parameters().size(); j++) {
@@ -64,21 +100,51 @@ final class ParameterOption {
                     csv.endRow();
                 }
             }
+            return text.toString();
         }
     }
 
     /**
-     * Reads the sample and resolves every design's scenario at every replicate's draw; null
-     * without {@code --parameters}.
+     * Records in a new folder which draw each replicate runs ({@link #CSV}), before any run; a
+     * reopened folder ({@code --resume}) must have been started with the very same draws, or with
+     * none if there are none now, since its stored runs ran them. Refused: the folder is let go.
      */
-    Draws load(List<Path> scenarios, ScenarioArguments arguments, long masterSeed, int replications)
-            throws ScenarioException, IOException {
+    static void record(ResultsFolder folder, Draws draws) throws IOException {
+        try {
+            Path file = folder.resolve(CSV);
+            String now = draws == null ? null : draws.csv();
+            if (!folder.isReopened()) {
+                if (now != null) {
+                    Files.writeString(file, now, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                }
+                return;
+            }
+            String then = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            if (then == null ? now != null : !then.equals(now)) {
+                throw new UserInputException(folder.dir() + " was started " + (then == null
+                        ? "without parameter draws (--parameters none, or a qicsim before compare's default posterior)"
+                        : now == null ? "with parameter draws (its " + CSV + "), not with --parameters none"
+                        : "with other parameter draws than " + draws.source() + " gives (its " + CSV + " differs)")
+                        + "; resume it with the --parameters it was started with");
+            }
+        } catch (IOException | RuntimeException e) {
+            Outputs.closeAfter(e, folder);
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the sample and resolves every design's scenario at every replicate's draw; null when
+     * the replicates run the scenario's own values ({@code none}, or no option and no default sample).
+     */
+    Draws load(List<Path> scenarios, ScenarioArguments arguments, long masterSeed, int replications,
+            Default byDefault) throws ScenarioException, IOException {
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         List<DesignLoader> designs = new ArrayList<>();
         for (Path scenario : scenarios) {
             designs.add(draw -> arguments.load(scenario, masterSeed, replications, quiet, draw));
         }
-        return loadDesigns(designs, masterSeed, replications);
+        return loadDesigns(designs, masterSeed, replications, byDefault);
     }
 
     /** How one design's scenario is resolved with one draw's parameter values as extra overrides. */
@@ -89,17 +155,32 @@ final class ParameterOption {
 
     /**
      * Reads the sample and resolves every design's scenario at every replicate's draw through its
-     * loader (as {@code attribute} does for its 32 feature designs); null without {@code --parameters}.
+     * loader (as {@code attribute} does for its 32 feature designs); null as for {@link #load}.
      */
-    Draws loadDesigns(List<DesignLoader> designs, long masterSeed, int replications)
+    Draws loadDesigns(List<DesignLoader> designs, long masterSeed, int replications, Default byDefault)
             throws ScenarioException, IOException {
-        if (file == null) {
+        String source;
+        byte[] content;
+        if (file == null ? byDefault == Default.NONE : file.toString().equals(NONE)) {
             return null;
+        } else if (file == null) {
+            source = BUNDLED;
+            content = bundled();
+        } else {
+            source = file.toString().replace('\\', '/');
+            content = null;
         }
-        ParameterSample sample = ParameterSample.read(file);
+        ParameterSample sample;
+        try {
+            sample = content == null ? ParameterSample.read(file)
+                    : ParameterSample.readCsv(source, new ByteArrayInputStream(content));
+        } catch (ScenarioException e) {
+            throw content == null ? e : e.relocated(Map.of(), BUNDLED_HINT);
+        }
+        String sha256 = sha256(content == null ? Files.readAllBytes(file) : content);
         int[] rows = sample.rowsForReplicates(replications, masterSeed);
         if (sample.equalWeights() && sample.size() < replications) {
-            LOG.warning(file + " has " + sample.size() + " draws for " + replications + " replicates: draws are reused "
+            LOG.warning(source + " has " + sample.size() + " draws for " + replications + " replicates: draws are reused "
                     + "in order (replicate k runs draw k mod " + sample.size() + ")");
         }
         List<List<ResolvedScenario>> all = new ArrayList<>();
@@ -110,19 +191,48 @@ final class ParameterOption {
             for (int row : rows) {
                 ResolvedScenario r = byRow.get(row);
                 if (r == null) {
-                    r = design.load(sample.overrides(row));
+                    r = content == null ? design.load(sample.overrides(row)) : loadBundled(design, sample, row);
                     byRow.put(row, r);
                 }
                 perReplicate.add(r);
             }
             all.add(perReplicate);
         }
-        return new Draws(sample, rows, all, sha256(file));
+        return new Draws(sample, rows, all, source, sha256);
     }
 
-    private static String sha256(Path file) throws IOException {
+    /**
+     * A design at a draw of the bundled posterior: a problem its values cause (a key the scenario
+     * refuses, a value out of range) says where the draw came from and how to do without it.
+     */
+    private static ResolvedScenario loadBundled(DesignLoader design, ParameterSample sample, int row)
+            throws ScenarioException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return design.load(sample.overrides(row));
+        } catch (ScenarioException e) {
+            throw e.relocated(Map.of(), BUNDLED_HINT);
+        }
+    }
+
+    /** Follows every problem of the bundled posterior: where it came from and how to do without it. */
+    private static final String BUNDLED_HINT = " (from compare's default posterior, " + BUNDLED
+            + "; give --parameters FILE for another sample, or --parameters none for the scenario's own values)";
+
+    /** The bytes of the bundled posterior; a jar built without it says so rather than failing later. */
+    private static byte[] bundled() throws IOException {
+        try (InputStream in = ParameterOption.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new UserInputException("this qicsim was built without its bundled posterior ("
+                        + BUNDLED_RESOURCE.substring(1) + ", from scenarios/calibration/component-reviews-posterior.csv); "
+                        + "give --parameters FILE or --parameters none");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,8 +10,9 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code --resume DIR} of {@code run}, {@code compare} and {@code attribute}: the interrupted folder
  * is reopened (its lock taken, its CSV tables repaired by the run store), each design's resolved
- * scenario (an attribution's all-on scenario and features file) must equal the one the folder was
- * started with, and only the missing runs are run.
+ * scenario (an attribution's all-on scenario and features file) and the parameter draws of its
+ * replicates ({@link ParameterOption#record}) must equal the ones the folder was started with, and
+ * only the missing runs are run.
  */
 final class ResumeOption {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted folder DIR (its .partial "
@@ -19,16 +20,12 @@ final class ResumeOption {
     Path dir;
 
     /** Refuses what cannot go with {@code --resume}. */
-    void check(CommandLine commandLine, OutputOptions output, boolean parameters) {
+    void check(CommandLine commandLine, OutputOptions output) {
         if (dir == null) {
             return;
         }
         if (output.out != null || output.dryRun) {
             throw new ParameterException(commandLine, "--resume continues its folder; it takes no --out or --dry-run");
-        }
-        if (parameters) {
-            throw new ParameterException(commandLine, "--resume cannot be combined with --parameters (the folder does "
-                    + "not record which draws it ran); run the command again instead");
         }
     }
 

@@ -56,16 +56,18 @@ public final class RunCommand implements Callable<Integer> {
         GlobalOptions options = GlobalOptions.of(spec);
         ResolvedScenario resolved = arguments.load(scenario, arguments.seed, arguments.reps, err);
         var s = resolved.scenario();
-        ParameterOption.Draws draws = parameters.load(List.of(scenario), arguments, s.seed(), s.replications());
+        ParameterOption.Draws draws = parameters.load(List.of(scenario), arguments, s.seed(), s.replications(),
+                ParameterOption.Default.NONE);
         Experiment experiment = new Experiment(List.of(new DesignSpec(0, s.name(), resolved)), s.seed(),
                 s.replications(), draws == null ? null : draws.scenarios());
-        resume.check(spec.commandLine(), output, draws != null);
+        resume.check(spec.commandLine(), output);
         if (output.dryRun) {
             DryRun.print(out, experiment, options.threads());
             return ExitCodes.OK;
         }
         Instant start = Instant.now();
         ResultsFolder folder = resume.folder(() -> output.create(root -> ResultsFolder.forRun(root, s.name(), start, resolved.sha256())));
+        ParameterOption.record(folder, draws);
         var completed = ExperimentFolder.execute(folder, experiment, false, "run " + s.name(), options, interrupt,
                 (results, executor, designs) -> {
                     DesignSummary summary = DesignSummary.of(designs.get(0), experiment.masterSeed());
@@ -73,7 +75,6 @@ public final class RunCommand implements Callable<Integer> {
                     var manifest = ExperimentSession.manifest(spec.commandLine().getParseResult().originalArgs(),
                             start, resolved.sha256(), experiment.masterSeed(), executor);
                     if (draws != null) {
-                        draws.writeCsv(results.folder());
                         manifest = manifest.withExtra("parameters", draws.describe());
                     }
                     results.writeManifest(manifest.withEnd(Instant.now()));

@@ -2,6 +2,8 @@ package org.qicsim.experiment;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,12 +41,16 @@ public final class ParameterSample {
     /** The leading columns, in order; every further column is a scenario key path. */
     public static final List<String> LEADING = List.of("draw", "weight", "distance");
 
-    private final Path file;
+    /** What messages call the sample: its file, or the name of a bundled one. */
+    private final String source;
+    /** The origin of each row's overrides, naming the draw in any problem they cause. */
+    private final String origin;
     private final List<String> parameters;
     private final List<double[]> rows;
 
-    private ParameterSample(Path file, List<String> parameters, List<double[]> rows) {
-        this.file = file;
+    private ParameterSample(String source, String origin, List<String> parameters, List<double[]> rows) {
+        this.source = source;
+        this.origin = origin;
         this.parameters = List.copyOf(parameters);
         this.rows = List.copyOf(rows);
     }
@@ -87,9 +93,38 @@ public final class ParameterSample {
         } else {
             columns = new ArrayList<>();
             values = new ArrayList<>();
-            readCsv(file, display, columns, columnAt, values, rowAt, problems);
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                readCsv(in, display, columns, columnAt, values, rowAt, problems);
+            } catch (NoSuchFileException e) {
+                throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read: no such file"));
+            }
             problems.throwIfErrors();
         }
+        return checked(display, "--parameters", columns, columnAt, values, rowAt, problems);
+    }
+
+    /**
+     * Reads and checks a sample in CSV form from a stream (the posterior bundled in the jar), as
+     * {@link #read} does a file; {@code source} names it in every message and in the origin of its
+     * overrides.
+     */
+    public static ParameterSample readCsv(String source, InputStream csv) throws ScenarioException, IOException {
+        List<String> columns = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        List<Location> columnAt = new ArrayList<>();
+        List<Location> rowAt = new ArrayList<>();
+        Problems problems = new Problems();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+            readCsv(in, source, columns, columnAt, values, rowAt, problems);
+        }
+        problems.throwIfErrors();
+        return checked(source, source, columns, columnAt, values, rowAt, problems);
+    }
+
+    /** The checks every sample passes, whatever it was read from (see {@link #read}). */
+    private static ParameterSample checked(String display, String origin, List<String> columns,
+            List<Location> columnAt, List<double[]> values, List<Location> rowAt, Problems problems)
+            throws ScenarioException {
         for (int i = 0; i < LEADING.size(); i++) {
             if (columns.size() <= i || !columns.get(i).equals(LEADING.get(i))) {
                 problems.error(i < columnAt.size() ? columnAt.get(i) : Location.ofFile(display), "",
@@ -142,59 +177,56 @@ public final class ParameterSample {
             problems.error(Location.ofFile(display), "weight", "the weights sum to 0");
         }
         problems.throwIfErrors();
-        return new ParameterSample(file, parameters, values);
+        return new ParameterSample(display, origin, parameters, values);
     }
 
-    private static void readCsv(Path file, String display, List<String> columns, List<Location> columnAt,
+    private static void readCsv(BufferedReader in, String display, List<String> columns, List<Location> columnAt,
             List<double[]> values, List<Location> rowAt, Problems problems) throws IOException, ScenarioException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new ScenarioException(Problem.error(Location.ofFile(display), "", "the file is empty "
-                        + "(valid: a header draw,weight,distance,<scenario key paths> and one row per draw)"));
+        String header = in.readLine();
+        if (header == null) {
+            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "the file is empty "
+                    + "(valid: a header draw,weight,distance,<scenario key paths> and one row per draw)"));
+        }
+        int col = 1;
+        for (String name : header.split(",", -1)) {
+            columns.add(name.strip());
+            columnAt.add(new Location(display, 1, col));
+            col += name.length() + 1;
+        }
+        String line;
+        int lineNo = 1;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
             }
-            int col = 1;
-            for (String name : header.split(",", -1)) {
-                columns.add(name.strip());
-                columnAt.add(new Location(display, 1, col));
-                col += name.length() + 1;
-            }
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                rowAt.add(new Location(display, lineNo, 1));
-                double[] row = new double[columns.size()];
-                if (cells.length != columns.size()) {
-                    problems.error(new Location(display, lineNo, 1), "", "expected " + columns.size() + " values, got "
-                            + cells.length);
-                    values.add(row);
-                    continue;
-                }
-                int c = 1;
-                for (int i = 0; i < cells.length; i++) {
-                    String cell = cells[i].strip();
-                    try {
-                        row[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-                    } catch (NumberFormatException e) {
-                        problems.error(new Location(display, lineNo, c), columns.get(i), "expected a number, got \""
-                                + cell + "\"");
-                    }
-                    c += cells[i].length() + 1;
-                }
+            String[] cells = line.split(",", -1);
+            rowAt.add(new Location(display, lineNo, 1));
+            double[] row = new double[columns.size()];
+            if (cells.length != columns.size()) {
+                problems.error(new Location(display, lineNo, 1), "", "expected " + columns.size() + " values, got "
+                        + cells.length);
                 values.add(row);
+                continue;
             }
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(Problem.error(Location.ofFile(display), "", "cannot read: no such file"));
+            int c = 1;
+            for (int i = 0; i < cells.length; i++) {
+                String cell = cells[i].strip();
+                try {
+                    row[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                } catch (NumberFormatException e) {
+                    problems.error(new Location(display, lineNo, c), columns.get(i), "expected a number, got \""
+                            + cell + "\"");
+                }
+                c += cells[i].length() + 1;
+            }
+            values.add(row);
         }
     }
 
-    public Path file() {
-        return file;
+    /** The sample's name in messages: its file, or the name of a bundled sample. */
+    public String source() {
+        return source;
     }
 
     /** The parameter key paths, in column order. */
@@ -269,7 +301,7 @@ public final class ParameterSample {
      */
     public List<KeyOverride> overrides(int row) {
         List<KeyOverride> out = new ArrayList<>();
-        String origin = "--parameters draw " + drawId(row);
+        String origin = this.origin + " draw " + drawId(row);
         for (int j = 0; j < parameters.size(); j++) {
             String path = parameters.get(j);
             double v = value(row, j);
