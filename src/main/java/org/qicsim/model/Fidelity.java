@@ -36,11 +36,20 @@ public final class Fidelity {
     }
 
     /**
-     * φ + fidelityGain·E·(1 + fidelityChampion·c·L)·(1 − φ) − d·φ, d = fidelityDecay, or
-     * fidelityDecay·(1 − routineProtection) if routinised.
+     * φ + g·(1 − φ) − d·φ, g = fidelityGain·E·(1 + fidelityChampion·Λ), d = fidelityDecay, or
+     * fidelityDecay·(1 − routineProtection) if routinised: the month closes the share g + d of the gap
+     * to the fixed point g/(g + d). A month closes at most the whole gap: when g + d ≥ 1 the practice
+     * is at its fixed point (MODEL.md S7, §10 item 68). Without that bound the step overshoots the fixed
+     * point when g + d > 1, leaves [0, 1], and diverges when g + d > 2 (reachable within the keys'
+     * ranges: g is up to 6·E with fidelityChampion 5, and more with know-how).
      */
     double next(double phi, double effort, double championLeadership, boolean routinised) {
-        return phi + drive(effort, championLeadership) * (1.0 - phi) - (routinised ? routineDecay : decay) * phi;
+        double g = drive(effort, championLeadership);
+        double d = routinised ? routineDecay : decay;
+        if (g + d >= 1.0) {
+            return g / (g + d);
+        }
+        return phi + g * (1.0 - phi) - d * phi;
     }
 
     /**

@@ -77,4 +77,22 @@ class RoutineRulesTest {
             assertThat(f.month(0b1, phi, routine, effort, 0.0, i -> false)).isEqualTo(0b1);
         }
     }
+
+    @Test
+    void aMonthClosesAtMostTheWholeGapSoFidelityStaysAProbability() {
+        // §10 item 68: with g + d ≥ 1 the Euler step would overshoot (and diverge past 2); the month
+        // then ends at the fixed point g/(g + d). Below it the step is the old one.
+        Behaviour.Learning strong = TestScenarios.defaults("behaviour.learning.fidelityGain=1",
+                "behaviour.learning.fidelityChampion=5", "behaviour.learning.fidelityDecay=0.1").behaviour().learning();
+        Fidelity f = new Fidelity(strong);
+        double g = 1.0 * 0.9 * (1 + 5 * 0.8);
+        for (double phi0 : new double[] {0.0, 0.3, 1.0}) {
+            double[] phi = {phi0};
+            for (int m = 0; m < 50; m++) {
+                f.month(0b1, phi, new Routine(1), 0.9, 0.8, i -> false);
+                assertThat(phi[0]).isBetween(0.0, 1.0).isEqualTo(g / (g + 0.1));
+            }
+        }
+        assertThat(new Fidelity(strong).next(0.3, 0.1, 0.0, false)).isEqualTo(0.3 + 0.1 * 0.7 - 0.1 * 0.3);
+    }
 }
