@@ -106,7 +106,8 @@ class KnowHowTest {
                 .community();
         // Without know-how (or with knowHowAction 0) the chance is the site's own velocity·E, exactly.
         assertThat(Socialisation.actChance(0.2, 0.0, c)).isEqualTo(0.2);
-        Behaviour.Community none = TestScenarios.resolved("sites.count=4").scenario().behaviour().community();
+        Behaviour.Community none = TestScenarios.resolved("behaviour.community.knowHowAction=0").scenario().behaviour()
+                .community();
         assertThat(none.knowHowAction()).isZero();
         assertThat(Socialisation.actChance(0.2, 1.0, none)).isEqualTo(0.2);
         // 1 − (1 − v)^(1 + 3K): v = 0.2, K = 0.5 gives 1 − 0.8^2.5.
@@ -155,8 +156,11 @@ class KnowHowTest {
         Socialisation.championTeaching(sim);
         assertThat(taught.knowHow).isEqualTo(0.2 + 0.4 * taught.championInfluence * (1.0 - 0.2));
         assertThat(alone.knowHow).isEqualTo(0.2);
-        // With the default 0 no champion teaches.
-        QicSimulation plain = at(3);
+        // With championTeaching 0 no champion teaches.
+        ResolvedScenario off = TestScenarios.resolved("sites.count=16", "behaviour.community.championTeaching=0");
+        QicSimulation plain = new QicSimulation(World.initialise(off.scenario(), new Streams(SEED, 16)),
+                off::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        plain.advanceTo(off.scenario().startMonth() + 3);
         Site s = Arrays.stream(plain.sites).filter(x -> x.member && x.champion.filled()).findFirst().orElseThrow();
         s.knowHow = 0.2;
         Socialisation.championTeaching(plain);

@@ -111,8 +111,10 @@ class RulesTest {
         double intrinsic0 = 0.6789;
         double champion = 0.55;
         double e0 = Effort.baseline(b.effort(), capacity, intrinsic0, champion);
-        // E0 = C_eff·σ(−2 + 2·I0 + 1·c·L).
-        assertThat(e0).isCloseTo(capacity * Logistic.sigma(-2 + 2 * intrinsic0 + champion), within(1e-15));
+        // E0 = C_eff·σ(intercept + motivationWeight·I0 + championWeight·Λ).
+        Behaviour.Effort e = b.effort();
+        assertThat(e0).isCloseTo(capacity * Logistic.sigma(e.intercept() + e.motivationWeight() * intrinsic0
+                + e.championWeight() * champion), within(1e-15));
         double target = Effort.target(b.effort(), capacity, intrinsic0, champion, 0.0, 0.0, 0.0, false);
         assertThat(target).isEqualTo(e0);
         assertThat(Effort.target(b.effort(), capacity, intrinsic0, champion, 0.0, 0.0, 0.0, true))
@@ -141,9 +143,12 @@ class RulesTest {
 
     @Test
     void intrinsicMotivationCrowdsInAndOut() {
-        // I + 0.05·S·(1−I) − 0.005·C·I + 0.02·(I0 − I).
-        double next = Motivation.nextIntrinsic(b.motivation(), 0.6, 0.7, 0.5, 2.0);
-        assertThat(next).isCloseTo(0.6 + 0.05 * 0.5 * 0.4 - 0.005 * 2.0 * 0.6 + 0.02 * 0.1, within(1e-15));
+        // I + crowdIn·S·(1−I) − crowdOut·C·I + reversion·(I0 − I).
+        Behaviour.Motivation m = b.motivation();
+        double next = Motivation.nextIntrinsic(m, 0.6, 0.7, 0.5, 2.0);
+        assertThat(next).isCloseTo(0.6 + m.crowdIn() * 0.5 * 0.4 - m.crowdOut() * 2.0 * 0.6 + m.reversion() * 0.1,
+                within(1e-15));
+        assertThat(next).isNotEqualTo(0.6);
         assertThat(Motivation.nextIntrinsic(b.motivation(), 0.7, 0.7, 0.0, 0.0)).isEqualTo(0.7);
     }
 

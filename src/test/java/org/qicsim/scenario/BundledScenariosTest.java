@@ -26,8 +26,9 @@ class BundledScenariosTest {
         Scenario defaults = ScenarioLoader.defaults().scenario();
         Scenario expected = RecordBinder.with(RecordBinder.with(RecordBinder.with(defaults,
                 "name", "michigan-cqi"), "description", s.description()), "sites.baselineRate", 0.131);
-        // MODEL.md rule 3 calibrates socialisationRate for michigan-cqi only (issue 12 item 1).
-        expected = RecordBinder.with(expected, "collaborative.coordination.socialisationRate", 1.0);
+        // socialisationRate is michigan-cqi's own (issue 12 item 1): the C1-C6 calibration's point estimate
+        // (issue 12 item 5; the trial arms extend michigan-cqi).
+        expected = RecordBinder.with(expected, "collaborative.coordination.socialisationRate", 0.813);
         assertThat(defaults.collaborative().coordination().socialisationRate()).isEqualTo(0.3);
         assertThat(s).isEqualTo(expected);
     }

@@ -74,17 +74,11 @@ class NoInertLeverTest {
     record Inert(String key, String reason, String actsIn) {
     }
 
-    /** Levers inert today, each with its reason (docs/MODEL.md, "Lever audit"). Issue 12 empties this list. */
-    static final List<Inert> INERT = List.of(
-            // It acts only through imitation of a positive deviant; since package know-how acts in the act
-            // step (issue 12 item 1, MODEL.md S7/S10), a site with know-how aligns package practices on most
-            // acting months, so imitation is rarer (michigan-cqi: 128 → 57 imitations a run).
-            new Inert("collaborative.positiveDeviance.matching=any",
-                    "matching acts only when a site imitates and its visible PDs lie in different regions; in "
-                            + "teaching/regional-groups (the one bundled scenario with regions) the audit seed's "
-                            + "acting sites align package practices from their know-how instead, so no such "
-                            + "imitation occurs",
-                    null));
+    /**
+     * Levers inert today, each with its reason (docs/MODEL.md, "Lever audit"). Empty since issue 12 item 5:
+     * positiveDeviance.matching=any, inert after the mechanism round, acts again with the calibrated defaults.
+     */
+    static final List<Inert> INERT = List.of();
 
     /** What the audit found for one key. */
     record Finding(String key, String scenario, String movedTo, boolean acts, String detail) {
