@@ -26,9 +26,13 @@ enum Phase {
     FEEDBACK(Arms.COLLABORATIVE,
             sim -> sim.active && Calendar.feedback(sim.month, sim.launchMonth, sim.collaborative.feedback().everyMonths()),
             sim -> sim.centre.feedbackCycle()),
-    /** S10 know-how fading, champions' teaching, meetings, then site visits. */
+    /**
+     * S10 know-how fading: from the launch on, also after the collaborative has ended, so know-how that
+     * is no longer renewed fades (MODEL.md S10, §10 item 69).
+     */
+    KNOW_HOW(Arms.COLLABORATIVE, sim -> sim.launched, Socialisation::fade),
+    /** S10 champions' teaching, meetings, then site visits. */
     MEETINGS(Arms.COLLABORATIVE, Phase::active, sim -> {
-        Socialisation.fade(sim);
         Socialisation.championTeaching(sim);
         Meetings.step(sim);
         SiteVisits.step(sim);
