@@ -248,7 +248,7 @@ final class IgnoredKeyNotes {
     }
 
     private static String noContacts() {
-        return "package know-how comes only from meetings and site visits, and this design has neither";
+        return "it is the know-how a meeting or site visit gives, and this design has neither";
     }
 
     private static String unfundedOnly() {
