@@ -75,6 +75,16 @@ public final class Fidelity {
     }
 
     /**
+     * The leadership term that drives practice {@code i}'s fidelity: the champion's influence Λ, plus
+     * {@code knownBoost} (knowHowFidelity·K) for a practice of the mask {@code known}, the change
+     * package's advised practices (S7, S10; MODEL.md §10 item 65). The fidelity month and a newly
+     * adopted practice's equilibrium both read it.
+     */
+    static double leadership(double championLeadership, int known, double knownBoost, int i) {
+        return (known >>> i & 1) == 1 ? championLeadership + knownBoost : championLeadership;
+    }
+
+    /**
      * As {@link #month(int, double[], Routine, double, double, IntPredicate)}, with the practices of the
      * mask {@code known} (the change package's advised practices) driven by {@code championLeadership +
      * knownBoost} (knowHowFidelity·K: what staff know of a practice helps them do it well, S10).
@@ -85,8 +95,7 @@ public final class Fidelity {
         for (int i = 0; i < phi.length; i++) {
             boolean adopted = (bundle >>> i & 1) == 1;
             boolean routinised = adopted && routine.routinised(i);
-            double lead = (known >>> i & 1) == 1 ? championLeadership + knownBoost : championLeadership;
-            double updated = next(phi[i], effort, lead, routinised);
+            double updated = next(phi[i], effort, leadership(championLeadership, known, knownBoost, i), routinised);
             // "Falls below": a crossing this month, so a practice the site never held up to the
             // threshold is not dropped for the rounding of a fidelity at its fixed point.
             boolean fellBelow = phi[i] >= abandonFidelity && updated < abandonFidelity;

@@ -108,14 +108,14 @@ final class Observation {
      * change package's advised practices, else the guideline; {@link ProcessIndicator#promoted}); NaN
      * when nothing is promoted.
      */
-    static double compliance(Site s, int optimum) {
-        int n = Integer.bitCount(optimum);
+    static double compliance(Site s, int promoted) {
+        int n = Integer.bitCount(promoted);
         if (n == 0) {
             return Double.NaN;
         }
         double sum = 0;
         for (int i = 0; i < s.fidelity.length; i++) {
-            if ((optimum >>> i & 1) == 1 && s.adopted(i)) {
+            if ((promoted >>> i & 1) == 1 && s.adopted(i)) {
                 sum += s.fidelity[i];
             }
         }

@@ -339,15 +339,13 @@ public final class QicSimulation extends SimState {
      */
     void fidelityMonth() {
         Fidelity fidelity = new Fidelity(scenario.behaviour().learning());
-        ChangePackage changePackage = centre == null ? null : centre.changePackage();
-        int advised = changePackage == null ? 0 : changePackage.advised();
-        double knowHowFidelity = scenario.behaviour().community().knowHowFidelity();
+        int advised = centre == null ? 0 : centre.changePackage().advised();
         for (Site s : sites) {
             boolean champion = s.champion.filled();
             // The champion acts on fidelity through the influence built with tenure (S10), not c·L at once;
             // package know-how helps the advised practices be done well (knowHowFidelity·K).
             s.bundle = fidelity.month(s.bundle, s.fidelity, s.routine, s.effort(), s.championInfluence,
-                    i -> champion || (advised >>> i & 1) == 1, advised, knowHowFidelity * s.knowHow);
+                    i -> champion || (advised >>> i & 1) == 1, advised, knowHowBoost(s));
         }
     }
 
@@ -356,11 +354,13 @@ public final class QicSimulation extends SimState {
      * influence Λ, plus knowHowFidelity·K for a practice the change package advises (S7, S10).
      */
     double fidelityLeadership(Site s, int practice) {
-        double lead = s.championInfluence;
-        if (centre != null && centre.changePackage().advice(practice) == 1) {
-            lead += scenario.behaviour().community().knowHowFidelity() * s.knowHow;
-        }
-        return lead;
+        int advised = centre == null ? 0 : centre.changePackage().advised();
+        return Fidelity.leadership(s.championInfluence, advised, knowHowBoost(s), practice);
+    }
+
+    /** knowHowFidelity·K: how much a site's package know-how adds to the advised practices' leadership term. */
+    private double knowHowBoost(Site s) {
+        return scenario.behaviour().community().knowHowFidelity() * s.knowHow;
     }
 
     /** The response policy of site {@code j}. */
