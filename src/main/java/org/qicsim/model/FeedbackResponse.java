@@ -161,7 +161,9 @@ final class FeedbackResponse {
 
     /**
      * Cred_j = riskAdj·ρ + reliabilityAdj·[reliabilityAdjustment] + audit·min(1, auditRate/auditReference)
-     * + lead·Kcc + reliability·R_j.
+     * + lead·Kcc·[clinicianLed] + reliability·R_j: a collaborative not led by clinicians has no clinical lead
+     * whose credibility the report carries (Ivers et al. 2012: feedback from a supervisor or respected
+     * colleague changes practice more; docs/MODEL.md §10 item 74).
      */
     static double credibility(QicSimulation sim, double reliability) {
         Collaborative c = sim.collaborative;
@@ -169,7 +171,7 @@ final class FeedbackResponse {
         return bc.riskAdj() * Measurement.Settings.slopeShare(c.measurement().riskAdjustment())
                 + bc.reliabilityAdj() * (c.measurement().reliabilityAdjustment() ? 1 : 0)
                 + bc.audit() * Math.min(1.0, c.measurement().auditRate() / bc.auditReference())
-                + bc.lead() * c.leadership().clinicalLeadCredibility()
+                + bc.lead() * (c.leadership().clinicianLed() ? c.leadership().clinicalLeadCredibility() : 0.0)
                 + bc.reliability() * reliability;
     }
 

@@ -33,7 +33,7 @@ final class SiteVisits {
             }
             sim.trace.addPayerCost(sim, sim.scenario.costs().perSiteVisit());
             sim.trace.visits++;
-            Socialisation.contact(sim, target, sim.keys.of(Stream.MEETINGS, target.index));
+            Socialisation.contact(sim, target, sim.keys.of(Stream.MEETINGS, target.index), 1.0);
         }
     }
 

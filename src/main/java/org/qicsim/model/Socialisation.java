@@ -38,11 +38,16 @@ final class Socialisation {
      * {@code K ← K + championTeaching·Λ·(1 − K)}, Λ the champion's influence built with tenure (S10 world
      * part). An opinion leader passes on what the recommended practice is and how it is done (Flodgren et
      * al. 2011: opinion leaders disseminate and persuade colleagues to follow the evidence), so champions
-     * act on what staff know as well as on effort and fidelity (MODEL.md S10, §10 item 67).
+     * act on what staff know as well as on effort and fidelity (MODEL.md S10, §10 item 67). Only a
+     * champion the collaborative engages teaches its package: it funds the champion posts or trains the
+     * champions (Flodgren et al. 2011: the intervention is recruiting opinion leaders to disseminate a
+     * named practice; a local leader nobody enlists does not teach a package it was never given;
+     * §10 item 70).
      */
     static void championTeaching(QicSimulation sim) {
         double rate = sim.scenario.behaviour().community().championTeaching();
-        if (!(rate > 0.0)) {
+        Collaborative.Leadership leadership = sim.collaborative.leadership();
+        if (!(rate > 0.0) || !(leadership.fundedChampions() || leadership.training())) {
             return;
         }
         for (Site s : sim.sites) {
@@ -52,15 +57,27 @@ final class Socialisation {
         }
     }
 
-    /** A meeting attended or a visit received: know-how closes part of its gap to 1. */
-    static void contact(QicSimulation sim, Site s, MonthlyKey random) {
+    /**
+     * A meeting attended or a visit received: know-how closes part of its gap to 1,
+     * {@code socialisationRate·Qc·(0.5 + 0.5·codification)·reach / (1 + complexityLoad·k)}. A visit teaches
+     * the site's own staff in their setting (reach 1); a meeting teaches the delegates the site sends, who
+     * carry it home (reach {@code behaviour.community.meetingReach}; O'Brien et al. 2007: outreach visits
+     * are tailored face-to-face education in the practice; §10 item 71). A practice that works only
+     * together with k others ({@code practices.interactions}) takes more teaching to learn (Rogers'
+     * complexity, Greenhalgh et al. 2004; Forsetlund et al. 2009: educational meetings change complex
+     * behaviours less; §10 item 72).
+     */
+    static void contact(QicSimulation sim, Site s, MonthlyKey random, double reach) {
         // The site's meetings key keeps the layout it had when a contact drew a socialisation uniform and
         // its keys (one uniform, one split), so the draws after it (a later visit in the month) are
         // unchanged whatever the state and design.
         random.nextDouble();
         random.split();
         Collaborative.Coordination c = sim.collaborative.coordination();
-        double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
+        double complexity = 1.0 + sim.scenario.behaviour().community().complexityLoad()
+                * sim.scenario.practices().interactions();
+        double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification()) * reach
+                / complexity;
         s.knowHow += gain * (1.0 - s.knowHow);
     }
 

@@ -200,7 +200,14 @@ public record Behaviour(
             @Range(min = 0, max = 20) double knowHowFidelity,
             @Doc("Share of the know-how gap a member's champion closes each month, times the champion's influence Λ: "
                     + "an opinion leader passes on what the package asks (0 = champions teach nothing; calibrate)")
-            @Range(min = 0, max = 1) double championTeaching) {
+            @Range(min = 0, max = 1) double championTeaching,
+            @Doc("Share of a visit's know-how gain that a meeting gives an attending site: a meeting teaches the few "
+                    + "staff it sends, who carry it home; a visit teaches the site's own staff in place (1 = alike; calibrate)")
+            @Range(min = 0, max = 1) double meetingReach,
+            @Doc("How much a practice's complexity (its interaction partners k, practices.interactions) slows learning "
+                    + "it at a meeting or visit: the contact's know-how gain is divided by 1 + complexityLoad·k "
+                    + "(0 = complexity does not matter; calibrate)")
+            @Range(min = 0, max = 5) double complexityLoad) {
     }
 
     @Doc("Coordination quality (S8)")

@@ -38,6 +38,9 @@ public record Collaborative(
 
     public enum DataUse implements YamlEnum { FORMATIVE, NEUTRAL, PUNITIVE }
 
+    /** How a meeting teaches (MODEL.md §6 S10): by lectures to delegates, or by working on practice together. */
+    public enum MeetingFormat implements YamlEnum { DIDACTIC, INTERACTIVE }
+
     /** What is measured, fed back or paid on (MODEL.md §6 S3p): the outcome rate, practice adherence, or both. */
     public enum Indicator implements YamlEnum { OUTCOME, PROCESS, BOTH }
 
@@ -132,6 +135,9 @@ public record Collaborative(
             @Doc("CC site visits per year") @Range(min = 0) int siteVisitsPerYear,
             @Doc("Visit lowPerformers, random members, or none") VisitTargeting siteVisitTargeting,
             @Doc("Invest in community building (ties form faster)") boolean buildingInvestment,
+            @Doc("Meeting format: interactive (members work on practice and data together; a meeting teaches as a "
+                    + "site visit does) or didactic (lectures: a meeting teaches behaviour.community.meetingReach of that)")
+            MeetingFormat meetingFormat,
             @Doc("formative, neutral or punitive use of data") DataUse dataUse) {
     }
 }

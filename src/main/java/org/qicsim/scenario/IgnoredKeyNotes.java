@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.qicsim.scenario.Collaborative.Benchmark;
 import org.qicsim.scenario.Collaborative.DataUse;
 import org.qicsim.scenario.Collaborative.Matching;
+import org.qicsim.scenario.Collaborative.MeetingFormat;
 import org.qicsim.scenario.Collaborative.SetBy;
 import org.qicsim.scenario.Collaborative.Source;
 import org.qicsim.scenario.Collaborative.Design;
@@ -135,10 +136,27 @@ final class IgnoredKeyNotes {
                             + "true and meetings held"),
             // Package know-how (MODEL.md §6 S10) comes only from meetings attended and visits received.
             new Rule("collaborative.coordination.socialisationRate", c -> !contacts(c), c -> noContacts()),
+            // ... and from an enlisted champion's teaching (§10 items 67, 70).
             new Rule("behaviour.community.knowHowDecay",
-                    c -> !contacts(c) || c.coordination().socialisationRate() == 0,
-                    c -> contacts(c) ? "no package know-how is ever gained "
-                            + "(collaborative.coordination.socialisationRate is 0), so none fades" : noContacts()),
+                    c -> (!contacts(c) || c.coordination().socialisationRate() == 0)
+                            && !c.leadership().fundedChampions() && !c.leadership().training(),
+                    c -> "no package know-how is ever gained (no meeting or visit teaches: "
+                            + (contacts(c) ? "collaborative.coordination.socialisationRate is 0" : "there are none")
+                            + "; no champion is enlisted), so none fades"),
+            new Rule("behaviour.community.meetingReach",
+                    c -> c.community().meetingsPerYear() == 0 || c.community().meetingFormat() == MeetingFormat.INTERACTIVE,
+                    c -> c.community().meetingsPerYear() == 0 ? "it scales what a meeting teaches, and " + MEETINGS + " is 0"
+                            : "it scales what a didactic meeting teaches, and collaborative.community.meetingFormat is "
+                                    + "interactive"),
+            new Rule("collaborative.community.meetingFormat", c -> c.community().meetingsPerYear() == 0,
+                    c -> MEETINGS + " is 0"),
+            new Rule("behaviour.community.complexityLoad", c -> !contacts(c), c -> noContacts()),
+            new Rule("behaviour.community.championTeaching",
+                    c -> !c.leadership().fundedChampions() && !c.leadership().training(),
+                    c -> "only a champion the collaborative enlists teaches its package, and it neither funds "
+                            + "champions (collaborative.leadership.fundedChampions) nor trains them (training)"),
+            new Rule("collaborative.leadership.clinicalLeadCredibility", c -> !c.leadership().clinicianLed(),
+                    c -> "the credibility of the clinical lead, and collaborative.leadership.clinicianLed is false"),
             // Controlling = s_inc·(1 − Voice)·(…) + [punitive] (MODEL.md §6 S6) is 0 in such a design.
             new Rule("behaviour.motivation.crowdOut",
                     c -> (design(c) == Design.NONE || c.incentives().performance().share() == 0

@@ -36,10 +36,58 @@ class KnowHowTest {
         s.knowHow = 0.4;
         int bundle = s.bundle;
         LocalTest test = s.test;
-        Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index));
+        Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
         assertThat(s.knowHow).isEqualTo(0.4 + gain * (1.0 - 0.4));
         assertThat(s.bundle).isEqualTo(bundle);
         assertThat(s.test).isSameAs(test);
+    }
+
+    @Test
+    void aMeetingTeachesItsReachOfWhatAVisitTeaches() {
+        // Two sites at the same know-how: one gets a visit (reach 1), the other a meeting at reach 0.3.
+        QicSimulation sim = at(0);
+        Collaborative.Coordination c = sim.collaborative.coordination();
+        double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
+        Site visited = sim.sites[0];
+        Site met = sim.sites[1];
+        visited.knowHow = 0.4;
+        met.knowHow = 0.4;
+        Socialisation.contact(sim, visited, sim.keys.of(Stream.MEETINGS, visited.index), 1.0);
+        Socialisation.contact(sim, met, sim.keys.of(Stream.MEETINGS, met.index), 0.3);
+        assertThat(met.knowHow - 0.4).isCloseTo(0.3 * (visited.knowHow - 0.4), within(1e-15));
+        assertThat(met.knowHow).isEqualTo(0.4 + gain * 0.3 * (1.0 - 0.4));
+    }
+
+    @Test
+    void aComplexPracticeTakesMoreTeaching() {
+        // The same contact with practices of k = 3 interaction partners, complexityLoad 0.5: the gain is
+        // divided by 1 + 0.5·3 = 2.5; with complexityLoad 0 (the form before) k does not matter.
+        ResolvedScenario r = TestScenarios.resolved("sites.count=16", "practices.interactions=3",
+                "behaviour.community.complexityLoad=0.5");
+        QicSimulation sim = new QicSimulation(World.initialise(r.scenario(), new Streams(SEED, 16)),
+                r::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        sim.advanceTo(r.scenario().startMonth() + 1);
+        Collaborative.Coordination c = sim.collaborative.coordination();
+        double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
+        Site s = sim.sites[2];
+        s.knowHow = 0.1;
+        Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
+        assertThat(s.knowHow).isCloseTo(0.1 + gain / 2.5 * (1.0 - 0.1), within(1e-15));
+        ResolvedScenario flat = TestScenarios.resolved("sites.count=16", "practices.interactions=3",
+                "behaviour.community.complexityLoad=0");
+        QicSimulation plain = new QicSimulation(World.initialise(flat.scenario(), new Streams(SEED, 16)),
+                flat::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        plain.advanceTo(flat.scenario().startMonth() + 1);
+        Site p = plain.sites[2];
+        p.knowHow = 0.1;
+        Socialisation.contact(plain, p, plain.keys.of(Stream.MEETINGS, p.index), 1.0);
+        assertThat(p.knowHow).isEqualTo(0.1 + gain * (1.0 - 0.1));
+    }
+
+    @Test
+    void aMeetingAtTheDefaultReachTeachesWhatAVisitTeaches() {
+        // The key's default 1 keeps the form before §10 item 71: meetings and visits teach alike.
+        assertThat(at(0).scenario.behaviour().community().meetingReach()).isEqualTo(1.0);
     }
 
     @Test
@@ -165,5 +213,32 @@ class KnowHowTest {
         s.knowHow = 0.2;
         Socialisation.championTeaching(plain);
         assertThat(s.knowHow).isEqualTo(0.2);
+    }
+
+    @Test
+    void aChampionTheCollaborativeNeitherFundsNorTrainsTeachesNothing() {
+        // Feedback alone: the site's own opinion leader is in post and influential, but nobody enlisted it.
+        ResolvedScenario r = TestScenarios.resolved("sites.count=16", "behaviour.community.championTeaching=0.4",
+                "collaborative.leadership.fundedChampions=false", "collaborative.leadership.training=false");
+        QicSimulation sim = new QicSimulation(World.initialise(r.scenario(), new Streams(SEED, 16)),
+                r::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        sim.advanceTo(r.scenario().startMonth() + 3);
+        Site s = Arrays.stream(sim.sites).filter(x -> x.member && x.champion.filled() && x.championInfluence > 0)
+                .findFirst().orElseThrow();
+        s.knowHow = 0.2;
+        Socialisation.championTeaching(sim);
+        assertThat(s.knowHow).isEqualTo(0.2);
+        // Funding the posts enlists the same champion: it teaches.
+        ResolvedScenario funded = TestScenarios.resolved("sites.count=16", "behaviour.community.championTeaching=0.4",
+                "collaborative.leadership.fundedChampions=true", "collaborative.leadership.training=false");
+        QicSimulation enlisted = new QicSimulation(World.initialise(funded.scenario(), new Streams(SEED, 16)),
+                funded::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        enlisted.advanceTo(funded.scenario().startMonth() + 3);
+        Site e = enlisted.sites[s.index];
+        assertThat(e.champion.filled()).isTrue();
+        e.knowHow = 0.2;
+        Socialisation.championTeaching(enlisted);
+        assertThat(e.knowHow).isEqualTo(0.2 + 0.4 * e.championInfluence * (1.0 - 0.2));
+        assertThat(e.championInfluence).isPositive();
     }
 }

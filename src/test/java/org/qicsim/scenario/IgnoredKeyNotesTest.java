@@ -165,4 +165,37 @@ class IgnoredKeyNotesTest {
         assertThat(notes("collaborative: {community: {dataUse: punitive}}\nbehaviour: {motivation: {crowdOut: 0.1}}\n"))
                 .isEmpty();
     }
+
+    @Test
+    void knowHowKeysAreNotedWhereNothingTeachesThem() throws Exception {
+        String behaviour = "behaviour: {community: {meetingReach: 0.3, complexityLoad: 0.5, championTeaching: 0.2, "
+                + "knowHowDecay: 0.1}}\n";
+        // The defaults: interactive meetings (meetingReach is for didactic ones), funded and trained champions,
+        // meetings and visits held.
+        assertThat(notes(behaviour)).extracting(Problem::path).containsExactly("behaviour.community.meetingReach");
+        assertThat(notes("collaborative: {community: {meetingFormat: didactic}}\n" + behaviour)).isEmpty();
+        // No meeting, no visit and no enlisted champion: nothing teaches the package, so nothing fades either.
+        String nothing = """
+                collaborative:
+                  community: {meetingsPerYear: 0, siteVisitsPerYear: 0, meetingFormat: didactic}
+                  leadership: {fundedChampions: false, training: false}
+                """;
+        // (training, set false here, is noted as before: it happens at meetings.)
+        assertThat(notes(nothing + behaviour)).extracting(Problem::path).containsExactlyInAnyOrder(
+                "collaborative.community.meetingFormat", "collaborative.leadership.training",
+                "behaviour.community.knowHowDecay", "behaviour.community.championTeaching",
+                "behaviour.community.meetingReach", "behaviour.community.complexityLoad");
+        // A funded champion teaches: know-how is gained, so its fading applies.
+        assertThat(notes(nothing.replace("fundedChampions: false", "fundedChampions: true") + behaviour))
+                .extracting(Problem::path).containsExactlyInAnyOrder("collaborative.community.meetingFormat",
+                        "collaborative.leadership.training",
+                        "behaviour.community.meetingReach", "behaviour.community.complexityLoad");
+    }
+
+    @Test
+    void theClinicalLeadsCredibilityIsNotedWithoutAClinicalLead() throws Exception {
+        assertThat(notes("collaborative: {leadership: {clinicianLed: false, clinicalLeadCredibility: 0.5}}\n"))
+                .extracting(Problem::path).containsExactly("collaborative.leadership.clinicalLeadCredibility");
+        assertThat(notes("collaborative: {leadership: {clinicianLed: true, clinicalLeadCredibility: 0.5}}\n")).isEmpty();
+    }
 }

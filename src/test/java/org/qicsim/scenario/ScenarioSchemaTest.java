@@ -39,7 +39,7 @@ class ScenarioSchemaTest {
         expected.put("sites", 20); // with sites.caseMix.strata (MODEL.md §6 S1, §10 item 52)
         expected.put("practices", 5);
         expected.put("environment", 2);
-        expected.put("collaborative", 55); // with measurement.{indicator, declaredPractices}, performance.indicator (S3p)
+        expected.put("collaborative", 56); // with measurement.{indicator, declaredPractices}, performance.indicator (S3p), community.meetingFormat (§10 item 71)
         expected.put("costs", 11);
         expected.put("behaviour.effort", 9);
         expected.put("behaviour.feedback", 18);
@@ -50,7 +50,7 @@ class ScenarioSchemaTest {
         expected.put("behaviour.recording", 9);
         expected.put("behaviour.gaming", 18);
         expected.put("behaviour.participation", 6);
-        expected.put("behaviour.community", 26); // + championInfluenceRate, knowHowDecay (item 63), knowHowAction, knowHowFidelity (65), championTeaching (67)
+        expected.put("behaviour.community", 28); // + championInfluenceRate, knowHowDecay (item 63), knowHowAction, knowHowFidelity (65), championTeaching (67), meetingReach (71), complexityLoad (72)
         expected.put("behaviour.coordination", 1);
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (KeySpec key : ScenarioSchema.all()) {
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(226);
+        assertThat(ScenarioSchema.all()).hasSize(229);
     }
 
     @Test
