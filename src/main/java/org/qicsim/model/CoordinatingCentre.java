@@ -118,25 +118,9 @@ final class CoordinatingCentre {
         return members;
     }
 
-    /** Benchmark B shown to sites (S4): members' mean P̂, the best decile's mean, or a target. */
+    /** Benchmark B shown to sites (S4): members' mean P̂, the best decile's mean, or a target ({@link FeedbackBenchmark}). */
     double benchmark(Collaborative.Feedback f, Measurement m, double[] reported) {
-        switch (f.benchmark()) {
-            case MEAN:
-                return meanOver(m.measured, reported);
-            case TOP_DECILE: {
-                int[] ranked = Measurement.rankAscending(m.measured, reported);
-                int n = Measurement.shareOf(ranked.length, 0.1);
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum += reported[ranked[k]];
-                }
-                return sum / n;
-            }
-            case TARGET:
-                return f.target() != null ? f.target() : firstCycleTarget;
-            default:
-                throw new AssertionError(f.benchmark());
-        }
+        return FeedbackBenchmark.of(f).of(m.measured, reported, firstCycleTarget);
     }
 
     static double meanOver(int[] sites, double[] value) {

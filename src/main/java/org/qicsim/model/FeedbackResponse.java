@@ -20,7 +20,7 @@ final class FeedbackResponse {
 
     static void reports(QicSimulation sim, Measurement m, double[] reported, double benchmark) {
         Collaborative c = sim.collaborative;
-        boolean league = c.feedback().display() == Collaborative.Display.LEAGUE;
+        boolean league = FeedbackDisplay.of(c.feedback().display()).ranks();
         int[] ranked = Measurement.rankAscending(m.measured, reported);
         int[] position = new int[sim.siteCount()];
         for (int k = 0; k < ranked.length; k++) {
@@ -68,7 +68,7 @@ final class FeedbackResponse {
         // A report carries the site's exclusion after a detected gaming (S2): a sanction on the
         // site's own data is a punitive use of them, and threatens as punitive data use does.
         double threat = sim.visibility() * (badRank ? 1.0 : 0.0)
-                + (c.community().dataUse() == Collaborative.DataUse.PUNITIVE ? 1.0 : 0.0)
+                + DataUseStance.of(c.community().dataUse()).punitive()
                 + (sim.centre.excluded(s) ? 1.0 : 0.0);
         double credibility = credibility(sim, m.reliability[j]);
         s.credibility = credibility;
@@ -121,14 +121,12 @@ final class FeedbackResponse {
         Response response = decision.response();
         Behaviour.Response br = sim.scenario.behaviour().response();
         switch (response) {
-            case LOWER:
-                s.aspiration += br.lowerShift() * (report.rate() - s.aspiration);
-                break;
-            case REJECT:
-                s.trust = Math.max(0.0, s.trust - br.rejectTrustDrop());
-                break;
-            default:
-                break;
+            case LOWER -> s.aspiration += br.lowerShift() * (report.rate() - s.aspiration);
+            case REJECT -> s.trust = Math.max(0.0, s.trust - br.rejectTrustDrop());
+            case LEARN, WITHDRAW, MAINTAIN -> {
+                // No immediate effect: learn and withdraw act while in force (effort in MonthlyUpdate,
+                // exit in Participation); maintain changes nothing.
+            }
         }
         s.response = response;
         s.responseGap = report.gap();
@@ -143,7 +141,7 @@ final class FeedbackResponse {
         double pInt = Logistic.sigma(bf.intBase() + bf.intChampion() * s.champion.presence()
                 + bf.intClinicianLed() * (c.leadership().clinicianLed() ? 1 : 0) - bf.intBurden() * sim.burdenShare(s));
         double pPerc = Logistic.sigma(bf.percBase() + bf.percQc() * qc
-                + bf.percDisplay() * (c.feedback().display() != Collaborative.Display.LEAGUE ? 1 : 0));
+                + bf.percDisplay() * (FeedbackDisplay.of(c.feedback().display()).ranks() ? 0 : 1));
         double pAcc = Logistic.sigma(bf.accBase() + bf.accCred() * report.credibility() + bf.accTrust() * s.trust
                 - bf.accThreat() * report.threat() * (1.0 - s.safety));
         double pAct = Logistic.sigma(bf.actBase() + bf.actActionability() * actionability(sim, s)

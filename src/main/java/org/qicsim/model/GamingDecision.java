@@ -60,7 +60,7 @@ final class GamingDecision {
     /** Stake = s_inc·[outcome-based pay] + publicStake·[public reporting]. */
     static double stake(QicSimulation sim) {
         Collaborative.Incentives inc = sim.collaborative.incentives();
-        boolean outcomePay = inc.performance().design() != Collaborative.Design.NONE;
+        boolean outcomePay = IncentiveDesign.of(inc.performance()).pays();
         double sInc = IncentiveProgramme.salience(inc);
         return (outcomePay ? sInc : 0.0)
                 + sim.scenario.behaviour().gaming().publicStake() * (inc.publicReporting() ? 1.0 : 0.0);

@@ -29,17 +29,11 @@ public enum GamingType {
 
     /** The type's offset in the gaming logit (S2). */
     double offset(Behaviour.Gaming g) {
-        switch (this) {
-            case SAINT:
-                return g.offsetSaint();
-            case HONEST_TRIER:
-                return g.offsetHonestTrier();
-            case REACTIVE_GAMER:
-                return g.offsetReactiveGamer();
-            case RATIONAL_MANIAC:
-                return g.offsetRationalManiac();
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+            case SAINT -> g.offsetSaint();
+            case HONEST_TRIER -> g.offsetHonestTrier();
+            case REACTIVE_GAMER -> g.offsetReactiveGamer();
+            case RATIONAL_MANIAC -> g.offsetRationalManiac();
+        };
     }
 }

@@ -18,6 +18,11 @@ sealed interface IncentiveDesign {
     /** The share of the maximum payment each site earns for year {@code current} (0 where unmeasured). */
     double[] earned(YearRates current, YearRates previous, double target);
 
+    /** Whether the design pays for performance at all (outcome-based pay, S2 stake and S6 salience). */
+    default boolean pays() {
+        return true;
+    }
+
     /** Withhold designs take the payment at the start of the year and return it if earned. */
     default boolean withholds() {
         return false;
@@ -36,6 +41,11 @@ sealed interface IncentiveDesign {
 
     /** No performance pay. */
     record None() implements IncentiveDesign {
+        @Override
+        public boolean pays() {
+            return false;
+        }
+
         @Override
         public double[] earned(YearRates current, YearRates previous, double target) {
             return new double[current.rate().length];

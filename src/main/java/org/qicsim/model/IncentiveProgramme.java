@@ -34,7 +34,7 @@ final class IncentiveProgramme {
 
     /** s_inc = [outcome-based pay]·min(1, share/salienceShare). */
     static double salience(Collaborative.Incentives inc) {
-        if (inc.performance().design() == Collaborative.Design.NONE) {
+        if (!IncentiveDesign.of(inc.performance()).pays()) {
             return 0.0;
         }
         return Math.min(1.0, inc.performance().share() / inc.salienceShare());
@@ -91,7 +91,7 @@ final class IncentiveProgramme {
      * {@code none} X̂ = 0, so a design switched on later by the schedule is announced again.
      */
     private void announce(Collaborative.Performance performance) {
-        if (performance.design() == Collaborative.Design.NONE) {
+        if (!IncentiveDesign.of(performance).pays()) {
             announced = false;
             for (Site s : sim.sites) {
                 s.expectedAttainment = 0.0;

@@ -128,37 +128,13 @@ final class Learning {
     }
 
     /**
-     * The PD to learn from, by positiveDeviance.matching: any (uniform among Vis_j), similar (smallest
-     * Hamming distance, ties by index) or regional (uniform among same-region PDs, else any). Uniform
-     * choices are keyed by site index so paired designs choose alike.
+     * The PD to learn from, by positiveDeviance.matching ({@link DeviantMatching}): any (uniform among
+     * Vis_j), similar (smallest Hamming distance, ties by index) or regional (uniform among same-region
+     * PDs, else any). Uniform choices are keyed by site index so paired designs choose alike.
      */
     static int choosePd(QicSimulation sim, Site s, int[] visible, int[] bundles, MonthlyKey keys) {
-        Collaborative.Matching matching = sim.collaborative.positiveDeviance().matching();
-        java.util.BitSet in = new java.util.BitSet(sim.siteCount());
-        for (int pd : visible) {
-            in.set(pd);
-        }
-        switch (matching) {
-            case ANY:
-                return KeyedChoice.one(keys, sim.siteCount(), in::get);
-            case SIMILAR: {
-                int best = visible[0];
-                for (int pd : visible) {
-                    if (Integer.bitCount(bundles[pd] ^ s.bundle) < Integer.bitCount(bundles[best] ^ s.bundle)) {
-                        best = pd;
-                    }
-                }
-                return best;
-            }
-            case REGIONAL: {
-                int region = sim.region(s);
-                boolean anySame = java.util.Arrays.stream(visible).anyMatch(pd -> sim.region(sim.sites[pd]) == region);
-                return KeyedChoice.one(keys, sim.siteCount(),
-                        pd -> in.get(pd) && (!anySame || sim.region(sim.sites[pd]) == region));
-            }
-            default:
-                throw new AssertionError(matching);
-        }
+        return DeviantMatching.of(sim.collaborative.positiveDeviance().matching()).choose(sim, s, visible, bundles,
+                keys);
     }
 
     /**

@@ -21,7 +21,8 @@ final class Measurement {
     /** Settings that change what S3 computes. */
     record Settings(double slopeShare, boolean reliabilityAdjustment, double zStar) {
         static Settings of(Collaborative.Measurement m, Collaborative.Display display) {
-            return new Settings(slopeShare(m.riskAdjustment()), m.reliabilityAdjustment(), zStar(display));
+            return new Settings(slopeShare(m.riskAdjustment()), m.reliabilityAdjustment(),
+                    FeedbackDisplay.of(display).zStar());
         }
 
         /**
@@ -29,30 +30,11 @@ final class Measurement {
          * factors, modelled as half the fitted slope); none 0 (crude rates).
          */
         static double slopeShare(Collaborative.RiskAdjustment adjustment) {
-            switch (adjustment) {
-                case FULL:
-                    return 1.0;
-                case PARTIAL:
-                    return 0.5;
-                case NONE:
-                    return 0.0;
-                default:
-                    throw new AssertionError(adjustment);
-            }
-        }
-
-        /** z* of the funnel; NaN for a league table, which shows ranks only. */
-        static double zStar(Collaborative.Display display) {
-            switch (display) {
-                case FUNNEL:
-                    return 1.96;
-                case FUNNEL99:
-                    return 3.09;
-                case LEAGUE:
-                    return Double.NaN;
-                default:
-                    throw new AssertionError(display);
-            }
+            return switch (adjustment) {
+                case FULL -> 1.0;
+                case PARTIAL -> 0.5;
+                case NONE -> 0.0;
+            };
         }
     }
 

@@ -53,7 +53,10 @@ final class Meetings {
             meet(sim, group, year);
         }
         // An interactive meeting teaches as a visit does (reach 1); a didactic one reaches meetingReach of it.
-        double reach = community.meetingFormat() == Collaborative.MeetingFormat.INTERACTIVE ? 1.0 : b.meetingReach();
+        double reach = switch (community.meetingFormat()) {
+            case INTERACTIVE -> 1.0;
+            case DIDACTIC -> b.meetingReach();
+        };
         for (Site s : attendees) {
             sim.trace.addSiteCost(sim, sim.scenario.costs().perMeetingAttendance());
             Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), reach);

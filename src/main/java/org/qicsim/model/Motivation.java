@@ -43,16 +43,19 @@ final class Motivation {
      */
     static double controlling(Collaborative c, double salience, boolean badRank) {
         Collaborative.Performance p = c.incentives().performance();
-        double voice = p.setBy() == Collaborative.SetBy.CLINICIANS ? 1.0 : 0.0;
+        double voice = switch (p.setBy()) {
+            case CLINICIANS -> 1.0;
+            case PAYER -> 0.0;
+        };
         double publicBadRank = c.incentives().publicReporting() && badRank ? 1.0 : 0.0;
-        double loss = p.design() == Collaborative.Design.WITHHOLD ? p.lossAversion() : 1.0;
-        double punitive = c.community().dataUse() == Collaborative.DataUse.PUNITIVE ? 1.0 : 0.0;
+        double loss = IncentiveDesign.of(p).withholds() ? p.lossAversion() : 1.0;
+        double punitive = DataUseStance.of(c.community().dataUse()).punitive();
         return salience * (1.0 - voice) * (1.0 + publicBadRank) * loss + punitive;
     }
 
     /** Supportive = recognitionSupport·[recognised] + formativeSupport·[formative and a report came]. */
     static double supportive(Behaviour.Motivation b, Collaborative c, boolean recognised, boolean reportCame) {
-        boolean formative = c.community().dataUse() == Collaborative.DataUse.FORMATIVE;
+        boolean formative = DataUseStance.of(c.community().dataUse()).formative();
         return b.recognitionSupport() * (recognised ? 1.0 : 0.0)
                 + b.formativeSupport() * (formative && reportCame ? 1.0 : 0.0);
     }

@@ -7,8 +7,9 @@ import org.qicsim.scenario.Collaborative;
  * S4 Positive deviants (MODEL.md §6 S4; Bradley et al. 2009 on positive deviance in health care):
  * which members the coordinating centre holds up as examples. Six methods: crude rates,
  * risk-adjusted rates, reliability-adjusted ("shrunk") rates, funnel outliers, persistence across
- * windows, and process (agreement with the change package). Flagged gamers are excluded. Low
- * caseloads make crude ranking pick lucky sites; shrinkage guards against that (Dimick 2012).
+ * windows, and process (agreement with the change package), each a variant of
+ * {@link DeviantIdentification}. Flagged gamers are excluded. Low caseloads make crude ranking pick
+ * lucky sites; shrinkage guards against that (Dimick 2012).
  */
 final class PositiveDeviance {
     private PositiveDeviance() {
@@ -21,27 +22,7 @@ final class PositiveDeviance {
             return new int[0];
         }
         int[] candidates = Arrays.stream(m.measured).filter(j -> !sim.centre.excluded(sim.sites[j])).toArray();
-        switch (pd.method()) {
-            case CRUDE: {
-                double[] crude = new double[members.length];
-                for (int j : candidates) {
-                    crude[j] = m.events[j] / m.cases[j];
-                }
-                return best(candidates, crude, pd.topFraction());
-            }
-            case RISK_ADJUSTED:
-                return best(candidates, m.rsr, pd.topFraction());
-            case SHRUNK:
-                return best(candidates, m.adjusted, pd.topFraction());
-            case FUNNEL:
-                return Arrays.stream(candidates).filter(j -> m.classes[j] == ReportClass.BETTER).toArray();
-            case PERSISTENT:
-                return persistent(sim, candidates, members, from, to, settings);
-            case PROCESS:
-                return process(sim, m, candidates, pd.topFraction());
-            default:
-                throw new AssertionError(pd.method());
-        }
+        return DeviantIdentification.of(pd).identify(sim, m, candidates, members, from, to, settings);
     }
 
     /** The best (lowest) topFraction of candidates by value, ties by site index. */

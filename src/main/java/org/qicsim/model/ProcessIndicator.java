@@ -62,8 +62,10 @@ final class ProcessIndicator {
         if (mask != 0) {
             return mask;
         }
-        return sim.collaborative.measurement().declaredPractices() == Collaborative.DeclaredPractices.EVIDENCE
-                ? sim.landscape.commonOptimum() : 0;
+        return switch (sim.collaborative.measurement().declaredPractices()) {
+            case EVIDENCE -> sim.landscape.commonOptimum();
+            case NONE -> 0;
+        };
     }
 
     /**

@@ -309,7 +309,10 @@ public final class QicSimulation extends SimState {
         if (collaborative.incentives().publicReporting()) {
             return 1.0;
         }
-        return collaborative.feedback().visibility() == Collaborative.Visibility.UNBLINDED ? 0.5 : 0.0;
+        return switch (collaborative.feedback().visibility()) {
+            case UNBLINDED -> 0.5;
+            case BLINDED -> 0.0;
+        };
     }
 
     /** Qc of the coordinating centre (S8). */

@@ -10,8 +10,9 @@ import org.qicsim.scenario.Collaborative;
  * σ_abs·Z' that coordination quality lowers. A gaming site up-codes some records' risk and
  * suppresses some true events. The records of a case-mix stratum are exchangeable, so these are
  * drawn as counts per stratum ({@link #record}), each patient still drawing its own Z'; the draw
- * layout does not depend on G, so gaming never shifts another draw (§7). Registry sources follow
- * Birkmeyer 2010 / msqc.org audits; claims are less sensitive (EVIDENCE.md (a)3).
+ * layout does not depend on G, so gaming never shifts another draw (§7). The source's fidelity is
+ * {@link DataSource}'s: registry sources follow Birkmeyer 2010 / msqc.org audits; claims are less
+ * sensitive (EVIDENCE.md (a)3).
  */
 final class Recording {
     private final QicSimulation sim;
@@ -33,10 +34,10 @@ final class Recording {
         this.sim = sim;
         Collaborative c = sim.collaborative;
         Behaviour.Recording r = sim.scenario.behaviour().recording();
-        boolean registry = c.measurement().source() == Collaborative.Source.REGISTRY;
-        this.sensitivity = registry ? r.registrySensitivity() : r.claimsSensitivity();
-        this.specificity = registry ? r.registrySpecificity() : r.claimsSpecificity();
-        this.baseRiskError = registry ? r.registryRiskError() : r.claimsRiskError();
+        DataSource source = DataSource.of(c.measurement().source());
+        this.sensitivity = source.sensitivity(r);
+        this.specificity = source.specificity(r);
+        this.baseRiskError = source.riskError(r);
         this.offset = r.riskErrorQcOffset();
         this.weight = r.riskErrorQcWeight();
         Behaviour.Gaming g = sim.scenario.behaviour().gaming();
@@ -60,9 +61,9 @@ final class Recording {
      * gaming): sens·p + (1 − spec)·(1 − p), the units in which the centre measures (MODEL.md §6 S2).
      */
     static double expectedRecordedRate(Collaborative c, Behaviour.Recording r, double p) {
-        boolean registry = c.measurement().source() == Collaborative.Source.REGISTRY;
-        double sens = registry ? r.registrySensitivity() : r.claimsSensitivity();
-        double spec = registry ? r.registrySpecificity() : r.claimsSpecificity();
+        DataSource source = DataSource.of(c.measurement().source());
+        double sens = source.sensitivity(r);
+        double spec = source.specificity(r);
         return sens * p + (1.0 - spec) * (1.0 - p);
     }
 

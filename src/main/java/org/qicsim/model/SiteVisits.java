@@ -5,10 +5,10 @@ import org.qicsim.scenario.Collaborative;
 
 /**
  * S10 Site visits (MODEL.md §6 S10; msqc.org: a web conference or site visit may follow an audit;
- * MBSC peer coaching). The coordinating centre visits members — the highest reported rates not
- * visited in 12 months, or members at random — each paired with the most similar PD, whose practice
- * the visited site then sees and can copy more faithfully ([visited]), and with whom it forms a tie;
- * the visited site gains package know-how ({@link Socialisation}).
+ * MBSC peer coaching). The coordinating centre visits members ({@link VisitTarget}: the highest
+ * reported rates not visited in 12 months, or members at random), each paired with the most similar
+ * PD, whose practice the visited site then sees and can copy more faithfully ([visited]), and with
+ * whom it forms a tie; the visited site gains package know-how ({@link Socialisation}).
  */
 final class SiteVisits {
     private SiteVisits() {
@@ -16,12 +16,13 @@ final class SiteVisits {
 
     static void step(QicSimulation sim) {
         Collaborative.Community c = sim.collaborative.community();
-        if (c.siteVisitTargeting() == Collaborative.VisitTargeting.NONE) {
+        VisitTarget targeting = VisitTarget.of(c.siteVisitTargeting());
+        if (!targeting.visits()) {
             return;
         }
         int visits = Calendar.visits(sim.month, sim.launchMonth, c.siteVisitsPerYear());
         for (int v = 0; v < visits; v++) {
-            Site target = target(sim, c.siteVisitTargeting());
+            Site target = targeting.next(sim);
             if (target == null) {
                 return;
             }
@@ -34,47 +35,6 @@ final class SiteVisits {
             sim.trace.addPayerCost(sim, sim.scenario.costs().perSiteVisit());
             sim.trace.visits++;
             Socialisation.contact(sim, target, sim.keys.of(Stream.MEETINGS, target.index), 1.0);
-        }
-    }
-
-    static Site target(QicSimulation sim, Collaborative.VisitTargeting targeting) {
-        switch (targeting) {
-            case LOW_PERFORMERS: {
-                Site worst = null;
-                for (Site s : sim.sites) {
-                    if (!s.member || s.visitedWithinYear(sim.month)) {
-                        continue;
-                    }
-                    // Sites with a report come first, highest reported rate first; ties by index.
-                    boolean reported = s.report.exists();
-                    boolean worstReported = worst != null && worst.report.exists();
-                    if (worst == null || (reported && !worstReported)
-                            || (reported && worstReported && s.report.rate() > worst.report.rate())) {
-                        worst = s;
-                    }
-                }
-                return worst;
-            }
-            case RANDOM: {
-                int members = 0;
-                for (Site s : sim.sites) {
-                    members += s.member ? 1 : 0;
-                }
-                if (members == 0) {
-                    return null;
-                }
-                int pick = sim.keys.centre(Stream.MEETINGS).nextInt(members);
-                for (Site s : sim.sites) {
-                    if (s.member && pick-- == 0) {
-                        return s;
-                    }
-                }
-                throw new AssertionError();
-            }
-            case NONE:
-                return null;
-            default:
-                throw new AssertionError(targeting);
         }
     }
 

@@ -1,0 +1,86 @@
+package org.qicsim.model;
+
+import org.qicsim.model.Streams.Stream;
+import org.qicsim.scenario.Collaborative;
+
+/**
+ * Which member the coordinating centre visits next (MODEL.md §6 S10 site visits, §10 item 16;
+ * msqc.org: a web conference or site visit may follow an audit; MBSC peer coaching). The scenario's
+ * flat {@code community.siteVisitTargeting} enum maps to one variant by an exhaustive switch.
+ */
+sealed interface VisitTarget {
+
+    /** Whether the centre makes site visits at all. */
+    default boolean visits() {
+        return true;
+    }
+
+    /** The member to visit this time; null when none is eligible (then no further visits that month). */
+    Site next(QicSimulation sim);
+
+    static VisitTarget of(Collaborative.VisitTargeting targeting) {
+        return switch (targeting) {
+            case LOW_PERFORMERS -> new LowPerformers();
+            case RANDOM -> new AtRandom();
+            case NONE -> new NoVisits();
+        };
+    }
+
+    /**
+     * The members not visited in the last 12 months with the highest latest reported rate P̂: sites with
+     * a report before those without, ties by index (the spec's rule made total, §10 item 16).
+     */
+    record LowPerformers() implements VisitTarget {
+        @Override
+        public Site next(QicSimulation sim) {
+            Site worst = null;
+            for (Site s : sim.sites) {
+                if (!s.member || s.visitedWithinYear(sim.month)) {
+                    continue;
+                }
+                // Sites with a report come first, highest reported rate first; ties by index.
+                boolean reported = s.report.exists();
+                boolean worstReported = worst != null && worst.report.exists();
+                if (worst == null || (reported && !worstReported)
+                        || (reported && worstReported && s.report.rate() > worst.report.rate())) {
+                    worst = s;
+                }
+            }
+            return worst;
+        }
+    }
+
+    /** A uniformly chosen member, on the centre's meetings key. */
+    record AtRandom() implements VisitTarget {
+        @Override
+        public Site next(QicSimulation sim) {
+            int members = 0;
+            for (Site s : sim.sites) {
+                members += s.member ? 1 : 0;
+            }
+            if (members == 0) {
+                return null;
+            }
+            int pick = sim.keys.centre(Stream.MEETINGS).nextInt(members);
+            for (Site s : sim.sites) {
+                if (s.member && pick-- == 0) {
+                    return s;
+                }
+            }
+            throw new AssertionError();
+        }
+    }
+
+    /** No site visits. */
+    record NoVisits() implements VisitTarget {
+        @Override
+        public boolean visits() {
+            return false;
+        }
+
+        @Override
+        public Site next(QicSimulation sim) {
+            return null;
+        }
+    }
+}
