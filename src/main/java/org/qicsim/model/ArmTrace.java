@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * What one arm of a run leaves behind for the outputs of MODEL.md §9: monthly totals and per-site
- * series, observation snapshots, counters of mechanisms, and costs booked during the run (discounted
- * to startMonth). Filled by the model; read by {@link RunResult}. Counterfactual traces hold only
- * the world's quantities (no recording, no observation).
+ * series, observation snapshots, the end-of-run state of the sites, and the values of the named
+ * {@link Reporter}s pulled when the run ends (the mechanisms' counts and the costs, which the
+ * mechanisms keep in their own tallies and the {@link CostLedger}, not here). Filled by the world
+ * phase and the observer ({@link Observation}); read by {@link RunResult}. Counterfactual traces hold
+ * only the world's quantities (no recording, no observation).
  */
 public final class ArmTrace {
     final int months;
@@ -43,29 +45,14 @@ public final class ArmTrace {
     Observed last;
     Observed firstCycle;
 
-    // Mechanism counters
-    long imitations;
-    long harmfulImitations;
-    long explorations;
-    long detections;
-    long meetings;
-    long visits;
-    final long[] responses = new long[Response.values().length];
-    double pdPrecisionSum;
-    int pdPrecisionCycles;
-    double gamingGap;
-    double gamingGapPooled;
-    double incentivePaid;
-    double incentivePaidToNoise;
-    double payerCost;
-    double siteCost;
-
     // End of run
+    /**
+     * Each {@link Reporter}'s value by ordinal, pulled when this arm's run ends (never copied: a
+     * continued arm pulls its own); null until then.
+     */
+    double[] reported;
     boolean launched;
     int launchMonth = -1;
-    int membersAtStart;
-    int retained;
-    double codeAccuracy = Double.NaN;
     final int[] region;
     final boolean[] championFilled;
     final boolean[] member;
@@ -151,26 +138,8 @@ public final class ArmTrace {
         System.arraycopy(source.years, 0, years, 0, years.length);
         last = source.last;
         firstCycle = source.firstCycle;
-        imitations = source.imitations;
-        harmfulImitations = source.harmfulImitations;
-        explorations = source.explorations;
-        detections = source.detections;
-        meetings = source.meetings;
-        visits = source.visits;
-        System.arraycopy(source.responses, 0, responses, 0, responses.length);
-        pdPrecisionSum = source.pdPrecisionSum;
-        pdPrecisionCycles = source.pdPrecisionCycles;
-        gamingGap = source.gamingGap;
-        gamingGapPooled = source.gamingGapPooled;
-        incentivePaid = source.incentivePaid;
-        incentivePaidToNoise = source.incentivePaidToNoise;
-        payerCost = source.payerCost;
-        siteCost = source.siteCost;
         launched = source.launched;
         launchMonth = source.launchMonth;
-        membersAtStart = source.membersAtStart;
-        retained = source.retained;
-        codeAccuracy = source.codeAccuracy;
         System.arraycopy(source.region, 0, region, 0, sites);
         System.arraycopy(source.championFilled, 0, championFilled, 0, sites);
         System.arraycopy(source.member, 0, member, 0, sites);
@@ -198,48 +167,12 @@ public final class ArmTrace {
         return v;
     }
 
-    /** Books a payer cost this month, discounted to startMonth (S11). */
-    void addPayerCost(QicSimulation sim, double amount) {
-        payerCost += amount * Calendar.discount(sim.month, sim.scenario.startMonth(),
-                sim.scenario.costs().discountRatePerYear());
-    }
-
-    /** Books a site cost this month, discounted to startMonth (S11). */
-    void addSiteCost(QicSimulation sim, double amount) {
-        siteCost += amount * Calendar.discount(sim.month, sim.scenario.startMonth(),
-                sim.scenario.costs().discountRatePerYear());
-    }
-
-    /** Keeps the coordinating centre's first measurement (for pattern P2). */
-    void firstCycle(Measurement m) {
-        if (firstCycle == null) {
-            firstCycle = Observed.of(m);
+    /** The value {@code reporter} read when this arm's run ended (MODEL.md §9). */
+    double reported(Reporter reporter) {
+        if (reported == null) {
+            throw new IllegalStateException("the arm's run has not ended: no reporter has been pulled");
         }
-    }
-
-    /**
-     * PD precision of one cycle: the share of PDs that are in the members' best quintile of TRSR
-     * this month (S4); cycles with no PDs do not count.
-     */
-    void recordPdPrecision(QicSimulation sim, int[] deviants, boolean[] isMember) {
-        if (deviants.length == 0) {
-            return;
-        }
-        int[] members = java.util.stream.IntStream.range(0, isMember.length).filter(j -> isMember[j]).toArray();
-        int[] ranked = Measurement.rankAscending(members, trsr[sim.month]);
-        int quintile = Measurement.shareOf(ranked.length, 0.2);
-        boolean[] best = new boolean[isMember.length];
-        for (int k = 0; k < quintile; k++) {
-            best[ranked[k]] = true;
-        }
-        int hits = 0;
-        for (int pd : deviants) {
-            if (best[pd]) {
-                hits++;
-            }
-        }
-        pdPrecisionSum += (double) hits / deviants.length;
-        pdPrecisionCycles++;
+        return reported[reporter.ordinal()];
     }
 
     // Read access for tests and analysis in other packages.
@@ -307,27 +240,23 @@ public final class ArmTrace {
 
     /** Reports processed (every response counted in responseShares). */
     public long processedReports() {
-        long n = 0;
-        for (long r : responses) {
-            n += r;
-        }
-        return n;
+        return (long) reported(Reporter.PROCESSED_REPORTS);
     }
 
     public long detections() {
-        return detections;
+        return (long) reported(Reporter.DETECTIONS);
     }
 
     public long meetings() {
-        return meetings;
+        return (long) reported(Reporter.MEETINGS);
     }
 
     public long visits() {
-        return visits;
+        return (long) reported(Reporter.VISITS);
     }
 
     public long explorations() {
-        return explorations;
+        return (long) reported(Reporter.EXPLORATIONS);
     }
 
     /** Leadership L of site j's champion at the end of the run, NaN when the post is empty. */

@@ -21,6 +21,11 @@ final class Audit {
     private Audit() {
     }
 
+    /** What the audit counted in one arm (held by {@link QicSimulation#audit}): gamers detected, for tests. */
+    static final class Tally {
+        long detections;
+    }
+
     static void step(QicSimulation sim) {
         double rate = sim.collaborative.measurement().auditRate();
         Behaviour.Gaming g = sim.scenario.behaviour().gaming();
@@ -41,7 +46,7 @@ final class Audit {
                 detect(sim, s, g);
             }
         }
-        sim.trace.addPayerCost(sim, audited * sim.scenario.costs().perAuditedRecord());
+        sim.ledger.payer(sim.month, audited * sim.scenario.costs().perAuditedRecord());
     }
 
     static void detect(QicSimulation sim, Site s, Behaviour.Gaming g) {
@@ -54,7 +59,7 @@ final class Audit {
         if (sim.visibility() > 0) {
             sim.ties.scale(s.index, g.tieFactor());
         }
-        sim.trace.detections++;
+        sim.audit.detections++;
     }
 
     /**

@@ -19,6 +19,11 @@ final class CoordinatingCentre {
     private Measurement latest;
     /** The target benchmark when feedback.target is null: 0.9 × members' mean P̂ at the first cycle. */
     private double firstCycleTarget = Double.NaN;
+    /** The first non-empty measurement, kept for pattern P2 (MODEL.md §9); null before one. */
+    private Observed firstCycle;
+    /** Σ PD precision over cycles with a non-empty PD set, and their number (§9 pdPrecision, S4). */
+    private double pdPrecisionSum;
+    private int pdPrecisionCycles;
 
     CoordinatingCentre(QicSimulation sim) {
         this.sim = sim;
@@ -84,7 +89,9 @@ final class CoordinatingCentre {
             return;
         }
         latestPooledRate = m.pooledRate;
-        sim.trace.firstCycle(m);
+        if (firstCycle == null) {
+            firstCycle = Observed.of(m);
+        }
         boolean adjust = c.measurement().reliabilityAdjustment();
         double[] reported = new double[sim.siteCount()];
         for (int j = 0; j < reported.length; j++) {
@@ -94,7 +101,7 @@ final class CoordinatingCentre {
             firstCycleTarget = 0.9 * meanOver(m.measured, reported);
         }
         deviants = PositiveDeviance.identify(sim, m, members, from, to, settings);
-        sim.trace.recordPdPrecision(sim, deviants, members);
+        recordPdPrecision(deviants, members);
         double benchmark = benchmark(f, m, reported);
         SplittableRandom ccKey = sim.keys.centre(Stream.FEEDBACK);
         int[] bundles = new int[sim.siteCount()];
@@ -108,6 +115,41 @@ final class CoordinatingCentre {
         for (Site s : sim.sites) {
             s.showcasedSeen.clear();
         }
+    }
+
+    /**
+     * PD precision of one cycle: the share of PDs that are in the members' best quintile of TRSR
+     * this month (S4); cycles with no PDs do not count.
+     */
+    private void recordPdPrecision(int[] deviants, boolean[] isMember) {
+        if (deviants.length == 0) {
+            return;
+        }
+        int[] members = java.util.stream.IntStream.range(0, isMember.length).filter(j -> isMember[j]).toArray();
+        int[] ranked = Measurement.rankAscending(members, sim.trace.trsr[sim.month]);
+        int quintile = Measurement.shareOf(ranked.length, 0.2);
+        boolean[] best = new boolean[isMember.length];
+        for (int k = 0; k < quintile; k++) {
+            best[ranked[k]] = true;
+        }
+        int hits = 0;
+        for (int pd : deviants) {
+            if (best[pd]) {
+                hits++;
+            }
+        }
+        pdPrecisionSum += (double) hits / deviants.length;
+        pdPrecisionCycles++;
+    }
+
+    /** MODEL.md §9 pdPrecision: mean PD precision over cycles with a non-empty PD set; NaN if none. */
+    double pdPrecision() {
+        return pdPrecisionCycles == 0 ? Double.NaN : pdPrecisionSum / pdPrecisionCycles;
+    }
+
+    /** The first non-empty measurement (pattern P2), null before one. */
+    Observed firstCycle() {
+        return firstCycle;
     }
 
     boolean[] members() {

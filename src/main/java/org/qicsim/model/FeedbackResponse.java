@@ -18,6 +18,33 @@ final class FeedbackResponse {
     private FeedbackResponse() {
     }
 
+    /**
+     * The processed reports of one arm by the response they set (held by
+     * {@link QicSimulation#responses}), for MODEL.md §9 responseShares.
+     */
+    static final class Tally {
+        private final long[] byResponse = new long[Response.values().length];
+
+        void count(Response response) {
+            byResponse[response.ordinal()]++;
+        }
+
+        /** Reports processed: every response counted (summed in response order). */
+        long processed() {
+            long n = 0;
+            for (long r : byResponse) {
+                n += r;
+            }
+            return n;
+        }
+
+        /** The share of processed reports with {@code response}; NaN if none was processed. */
+        double share(Response response) {
+            long processed = processed();
+            return processed == 0 ? Double.NaN : (double) byResponse[response.ordinal()] / processed;
+        }
+    }
+
     static void reports(QicSimulation sim, Measurement m, double[] reported, double benchmark) {
         Collaborative c = sim.collaborative;
         boolean league = FeedbackDisplay.of(c.feedback().display()).ranks();
@@ -130,7 +157,7 @@ final class FeedbackResponse {
         }
         s.response = response;
         s.responseGap = report.gap();
-        sim.trace.responses[response.ordinal()]++;
+        sim.responses.count(response);
     }
 
     /** P_int·P_perc·P_acc·P_act. */

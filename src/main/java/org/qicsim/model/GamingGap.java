@@ -11,6 +11,15 @@ final class GamingGap {
     private GamingGap() {
     }
 
+    /**
+     * The diagnostic's values at the last cycle that measured anyone, held by
+     * {@link QicSimulation#gamingGap} (0 before any): §9 gamingGap and gamingGapPooled.
+     */
+    static final class Tally {
+        double gap;
+        double pooled;
+    }
+
     static void measure(QicSimulation sim, boolean[] members, int from, int to, Measurement.Settings settings) {
         Measurement actual = sim.centre.latest();
         boolean any = false;
@@ -21,8 +30,8 @@ final class GamingGap {
             }
         }
         if (!any) {
-            sim.trace.gamingGap = 0.0;
-            sim.trace.gamingGapPooled = 0.0;
+            sim.gamingGap.gap = 0.0;
+            sim.gamingGap.pooled = 0.0;
             return;
         }
         // The same indicator as the reports (S3 or S3p), on the ungamed copy of the same records.
@@ -37,8 +46,8 @@ final class GamingGap {
                 n++;
             }
         }
-        sim.trace.gamingGap = n == 0 ? 0.0 : sum / n;
-        sim.trace.gamingGapPooled = actual.pooledRate - honest.pooledRate;
+        sim.gamingGap.gap = n == 0 ? 0.0 : sum / n;
+        sim.gamingGap.pooled = actual.pooledRate - honest.pooledRate;
     }
 
     static boolean gamedRecently(QicSimulation sim, Site s) {

@@ -24,6 +24,9 @@ final class IncentiveProgramme {
     private double trueBaselineTarget = Double.NaN;
     /** Whether a performance design is in force since the last month without one (X̂ then starts at its prior). */
     private boolean announced;
+    /** Performance money paid, and the part of it the true rates would not have paid (§9 incentivePaidToNoise). */
+    private double performancePaid;
+    private double performancePaidToNoise;
 
     IncentiveProgramme(QicSimulation sim) {
         this.sim = sim;
@@ -186,9 +189,9 @@ final class IncentiveProgramme {
             if (paid != 0) {
                 pay(s, paid);
             }
-            sim.trace.incentivePaid += paid;
+            performancePaid += paid;
             if (paid > 0 && deserved[j] == 0.0) {
-                sim.trace.incentivePaidToNoise += paid;
+                performancePaidToNoise += paid;
             }
             s.expectedAttainment += expectationRate * (outcome - s.expectedAttainment);
         }
@@ -220,7 +223,15 @@ final class IncentiveProgramme {
     void pay(Site s, double amount) {
         s.accounts.payments[Math.min(Calendar.year(sim.month, sim.launchMonth), s.accounts.payments.length - 1)] += amount;
         s.paymentsTotal += amount;
-        sim.trace.addPayerCost(sim, amount);
-        sim.trace.addSiteCost(sim, -amount);
+        sim.ledger.payer(sim.month, amount);
+        sim.ledger.site(sim.month, -amount);
+    }
+
+    /**
+     * MODEL.md §9 incentivePaidToNoise: the performance money paid to sites the same rule on the true
+     * rates would have paid nothing, over all performance money paid; NaN when nothing was paid.
+     */
+    double paidToNoiseShare() {
+        return performancePaid > 0 ? performancePaidToNoise / performancePaid : Double.NaN;
     }
 }

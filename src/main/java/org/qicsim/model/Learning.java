@@ -18,6 +18,17 @@ final class Learning {
     private Learning() {
     }
 
+    /**
+     * What learning counted in one arm (held by {@link QicSimulation#learning}): imitations and the
+     * harmful ones, for MODEL.md §9 imitations and harmfulImitationShare, and explorations (read by
+     * tests). Pulled at the end of the run by {@link Reporter}.
+     */
+    static final class Tally {
+        long imitations;
+        long harmfulImitations;
+        long explorations;
+    }
+
     static void step(QicSimulation sim) {
         Behaviour.Learning b = sim.scenario.behaviour().learning();
         int[] bundles = new int[sim.siteCount()];
@@ -162,9 +173,9 @@ final class Learning {
                 flip(sim, s, practice);
             }
         }
-        sim.trace.imitations++;
+        sim.learning.imitations++;
         if (sim.landscape.quality(s.index, s.bundle) < before) {
-            sim.trace.harmfulImitations++;
+            sim.learning.harmfulImitations++;
         }
         startTest(sim, s, previousBundle, previousFidelity);
     }
@@ -181,7 +192,7 @@ final class Learning {
     static void explore(QicSimulation sim, Site s, MonthlyKey keys) {
         int practice = KeyedChoice.one(keys, sim.landscape.practices(), i -> true);
         change(sim, s, practice);
-        sim.trace.explorations++;
+        sim.learning.explorations++;
     }
 
     /** One change of one practice (exploration, socialisation), followed by a local test. */

@@ -18,6 +18,11 @@ final class Meetings {
     private Meetings() {
     }
 
+    /** What meetings counted in one arm (held by {@link QicSimulation#meetings}): meetings held, for tests. */
+    static final class Tally {
+        long held;
+    }
+
     static void step(QicSimulation sim) {
         Collaborative c = sim.collaborative;
         Collaborative.Community community = c.community();
@@ -58,10 +63,10 @@ final class Meetings {
             case DIDACTIC -> b.meetingReach();
         };
         for (Site s : attendees) {
-            sim.trace.addSiteCost(sim, sim.scenario.costs().perMeetingAttendance());
+            sim.ledger.site(sim.month, sim.scenario.costs().perMeetingAttendance());
             Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), reach);
         }
-        sim.trace.meetings++;
+        sim.meetings.held++;
     }
 
     /** One meeting of a group of attendees: ties, showcases and training. */
@@ -98,7 +103,7 @@ final class Meetings {
                 if (s.champion.filled()) {
                     // Influence follows the trained L from next month's world step (S10).
                     s.champion.train(b.trainingGain());
-                    sim.trace.addPayerCost(sim, sim.scenario.costs().trainingPerAttendance());
+                    sim.ledger.payer(sim.month, sim.scenario.costs().trainingPerAttendance());
                 }
             }
         }

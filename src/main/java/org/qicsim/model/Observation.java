@@ -159,7 +159,10 @@ final class Observation {
         return StrictMath.sqrt(ss / (measured.length - 1));
     }
 
-    /** End of the run: per-site state and the arm's final diagnostics. */
+    /**
+     * End of the run: per-site state and the coordinating centre's first measurement (pattern P2).
+     * The per-run metrics the mechanisms count are pulled after this by the {@link Reporter}s.
+     */
     static void finish(QicSimulation sim) {
         ArmTrace trace = sim.trace;
         trace.launched = sim.launched;
@@ -175,12 +178,9 @@ final class Observation {
             trace.payments[j] = s.paymentsTotal;
             trace.volume[j] = s.endowment.volume();
             trace.leadership[j] = s.champion.filled() ? s.champion.leadership() : Double.NaN;
-            if (trace.memberAtStart[j] && s.member) {
-                trace.retained++;
-            }
         }
-        if (sim.centre != null && sim.launched) {
-            trace.codeAccuracy = sim.centre.changePackage().accuracy(sim.landscape.commonOptimum());
+        if (sim.centre != null) {
+            trace.firstCycle = sim.centre.firstCycle();
         }
     }
 }

@@ -17,6 +17,27 @@ final class Participation {
     private Participation() {
     }
 
+    /**
+     * MODEL.md §9 retention: the share of the members at the launch that are members at the end; NaN
+     * if none (or no launch). Pulled at the end of the run by {@link Reporter}.
+     */
+    static double retention(QicSimulation sim) {
+        if (!sim.launched) {
+            return Double.NaN;
+        }
+        int atStart = 0;
+        int retained = 0;
+        for (Site s : sim.sites) {
+            if (s.endowment.memberAtStart()) {
+                atStart++;
+                if (s.member) {
+                    retained++;
+                }
+            }
+        }
+        return atStart == 0 ? Double.NaN : (double) retained / atStart;
+    }
+
     static void step(QicSimulation sim) {
         int year = Calendar.yearEnd(sim.month, sim.launchMonth);
         Collaborative c = sim.collaborative;

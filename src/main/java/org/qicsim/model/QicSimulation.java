@@ -32,6 +32,20 @@ public final class QicSimulation extends SimState {
     final IncentiveProgramme programme;
     final Ties ties;
     final ArmTrace trace;
+    /**
+     * The mechanisms' own tallies and the cost ledger of this arm (MODEL.md §9): each mechanism
+     * counts into its own where the event happens; the named {@link Reporter}s read them when the
+     * run ends. Every arm starts them empty: a continued arm too, since no collaborative phase runs
+     * before the launch (the fork is at startMonth, the launch no earlier), so nothing is counted
+     * or booked in the months it continues.
+     */
+    final Learning.Tally learning = new Learning.Tally();
+    final Audit.Tally audit = new Audit.Tally();
+    final Meetings.Tally meetings = new Meetings.Tally();
+    final SiteVisits.Tally visits = new SiteVisits.Tally();
+    final FeedbackResponse.Tally responses = new FeedbackResponse.Tally();
+    final GamingGap.Tally gamingGap = new GamingGap.Tally();
+    final CostLedger ledger;
     /** The true risk-standardised rate, collaborative arm only (no output reads the counterfactual's). */
     final TrueRate trueRate;
     final IntFunction<Collaborative> collaborativeAt;
@@ -135,6 +149,7 @@ public final class QicSimulation extends SimState {
         this.recordsThisMonth = from == null ? new int[count] : from.recordsThisMonth();
         this.stratumCases = new int[world.riskTable().strata()];
         this.stratumEvents = new int[world.riskTable().strata()];
+        this.ledger = new CostLedger(scenario.startMonth(), scenario.costs().discountRatePerYear());
         boolean collaborativeArm = arm == Arm.COLLABORATIVE;
         if (from != null) {
             this.trace = new ArmTrace(from.trace(), !collaborativeArm);
@@ -223,6 +238,7 @@ public final class QicSimulation extends SimState {
         }
         finish();
         Observation.finish(this);
+        trace.reported = Reporter.pull(this);
         return trace;
     }
 
@@ -285,12 +301,6 @@ public final class QicSimulation extends SimState {
             s.member = s.endowment.memberAtStart();
             s.everMember = s.member;
             s.joinedMonth = s.member ? month : Site.NEVER;
-        }
-        trace.membersAtStart = 0;
-        for (Site s : sites) {
-            if (s.member) {
-                trace.membersAtStart++;
-            }
         }
         ties.initialise(this);
         centre.launch();

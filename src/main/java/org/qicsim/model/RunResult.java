@@ -9,7 +9,9 @@ import org.qicsim.scenario.Scenario;
 /**
  * The outputs of one run (MODEL.md §9) from its two arms: the monthly time series, the per-run
  * metrics and the per-site rows. Events averted and costs are arm differences over months ≥
- * startMonth; the counterfactual arm contributes true-rate quantities only.
+ * startMonth; the counterfactual arm contributes true-rate quantities only. The metrics that one
+ * arm's mechanisms count are read through the named {@link Reporter}s, pulled when the arm's run
+ * ended.
  */
 public final class RunResult {
     /** Columns of timeseries.csv after the identity columns, in order. */
@@ -148,27 +150,15 @@ public final class RunResult {
         m.put("eventsAvertedPer1000", cases > 0 ? 1000.0 * averted / cases : Double.NaN);
         m.put("siteImprovedShare", siteImprovedShare(f, start, horizon));
         m.put("siteImprovedShareMeasured", siteImprovedShareMeasured(f));
-        m.put("pdPrecision", f.pdPrecisionCycles == 0 ? Double.NaN : f.pdPrecisionSum / f.pdPrecisionCycles);
-        m.put("codeAccuracy", f.codeAccuracy);
-        m.put("harmfulImitationShare", f.imitations == 0 ? Double.NaN : (double) f.harmfulImitations / f.imitations);
-        m.put("imitations", (double) f.imitations);
-        long processed = 0;
-        for (long r : f.responses) {
-            processed += r;
+        // pdPrecision … costPayer: what the collaborative arm's mechanisms counted, by named reporter.
+        for (Reporter r : Reporter.METRICS) {
+            m.put(r.metric(), f.reported(r));
         }
-        for (Response r : Response.values()) {
-            String name = "responseShares." + r.name().toLowerCase(java.util.Locale.ROOT);
-            m.put(name, processed == 0 ? Double.NaN : (double) f.responses[r.ordinal()] / processed);
-        }
-        m.put("retention", f.membersAtStart == 0 ? Double.NaN : (double) f.retained / f.membersAtStart);
-        m.put("gamingGap", f.gamingGap);
-        m.put("gamingGapPooled", f.gamingGapPooled);
-        m.put("incentivePaidToNoise", f.incentivePaid > 0 ? f.incentivePaidToNoise / f.incentivePaid : Double.NaN);
-        double siteCost = f.siteCost + effortCost;
-        m.put("costPayer", f.payerCost);
+        double payerCost = f.reported(Reporter.COST_PAYER);
+        double siteCost = f.reported(Reporter.SITE_COST_BOOKED) + effortCost;
         m.put("costSite", siteCost);
-        m.put("costTotal", f.payerCost + siteCost);
-        m.put("netSavings", avertedDiscounted * scenario.costs().perAdverseEvent() - (f.payerCost + siteCost));
+        m.put("costTotal", payerCost + siteCost);
+        m.put("netSavings", avertedDiscounted * scenario.costs().perAdverseEvent() - (payerCost + siteCost));
         return m;
     }
 

@@ -7,8 +7,8 @@ import org.qicsim.scenario.Collaborative;
  * administration, $50–$200 per patient for data and coordination, $19,626 per complication). Each
  * active month the payer funds the coordinating centre (budgetPerSite per member plus ccFixed, per
  * year), data abstraction when funded and champions when funded; otherwise sites bear the
- * abstraction. Audits, visits, meetings, training and payments are booked where they happen; effort
- * is costed against the counterfactual arm when the run is assembled.
+ * abstraction. Audits, visits, meetings, training and payments are booked where they happen, all in
+ * the arm's {@link CostLedger}; effort is costed against the counterfactual arm when the run is assembled.
  */
 final class RunningCosts {
     private RunningCosts() {
@@ -41,11 +41,11 @@ final class RunningCosts {
         if (c.coordination().abstractionFunded()) {
             payer += abstraction;
         } else {
-            sim.trace.addSiteCost(sim, abstraction);
+            sim.ledger.site(sim.month, abstraction);
         }
         if (c.leadership().fundedChampions()) {
             payer += unit.championPerSiteYear() / 12.0 * champions;
         }
-        sim.trace.addPayerCost(sim, payer);
+        sim.ledger.payer(sim.month, payer);
     }
 }

@@ -14,6 +14,11 @@ final class SiteVisits {
     private SiteVisits() {
     }
 
+    /** What site visits counted in one arm (held by {@link QicSimulation#visits}): visits made, for tests. */
+    static final class Tally {
+        long made;
+    }
+
     static void step(QicSimulation sim) {
         Collaborative.Community c = sim.collaborative.community();
         VisitTarget targeting = VisitTarget.of(c.siteVisitTargeting());
@@ -32,8 +37,8 @@ final class SiteVisits {
             if (pd >= 0) {
                 sim.ties.strengthen(target.index, pd, sim.scenario.behaviour().community().visitTieGain());
             }
-            sim.trace.addPayerCost(sim, sim.scenario.costs().perSiteVisit());
-            sim.trace.visits++;
+            sim.ledger.payer(sim.month, sim.scenario.costs().perSiteVisit());
+            sim.visits.made++;
             Socialisation.contact(sim, target, sim.keys.of(Stream.MEETINGS, target.index), 1.0);
         }
     }

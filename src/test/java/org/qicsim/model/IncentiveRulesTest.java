@@ -127,13 +127,13 @@ class IncentiveRulesTest {
         World world = World.initialise(s.scenario(), new Streams(3L, s.scenario().sites().count()));
         QicSimulation sim = new QicSimulation(world, s::collaborativeAt, Arm.COLLABORATIVE, 3L);
         sim.advanceTo(s.scenario().startMonth() + 13);
-        double payer = sim.trace.payerCost;
-        double site = sim.trace.siteCost;
+        double payer = sim.ledger.payer();
+        double site = sim.ledger.site();
         double discount = Calendar.discount(sim.month, s.scenario().startMonth(), s.scenario().costs().discountRatePerYear());
         sim.programme.pay(sim.sites[0], 1000.0);
-        assertThat(sim.trace.payerCost - payer).isCloseTo(1000.0 * discount, within(1e-9));
-        assertThat(sim.trace.siteCost - site).isCloseTo(-1000.0 * discount, within(1e-9));
-        assertThat(sim.trace.payerCost + sim.trace.siteCost).isCloseTo(payer + site, within(1e-6));
+        assertThat(sim.ledger.payer() - payer).isCloseTo(1000.0 * discount, within(1e-9));
+        assertThat(sim.ledger.site() - site).isCloseTo(-1000.0 * discount, within(1e-9));
+        assertThat(sim.ledger.payer() + sim.ledger.site()).isCloseTo(payer + site, within(1e-6));
         // And in a whole run the societal total is payer plus site.
         RunResult r = Run.execute(s.scenario(), s::collaborativeAt, 3L);
         assertThat(r.metric("costTotal")).isCloseTo(r.metric("costPayer") + r.metric("costSite"), within(1e-6));

@@ -100,9 +100,9 @@ class ProcessIndicatorTest {
         for (Site other : sim.sites) {
             other.member = other == s;
         }
-        long before = sim.trace.detections;
+        long before = sim.audit.detections;
         Audit.step(sim);
-        assertThat(sim.trace.detections).isEqualTo(before + 1);
+        assertThat(sim.audit.detections).isEqualTo(before + 1);
         assertThat(s.gaming).isFalse();
     }
 
