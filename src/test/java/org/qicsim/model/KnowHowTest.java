@@ -30,8 +30,7 @@ class KnowHowTest {
     void aContactClosesPartOfTheGapAndChangesNoPractice() {
         QicSimulation sim = at(0);
         Site s = sim.sites[0];
-        Collaborative.Coordination c = sim.collaborative.coordination();
-        double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
+        double gain = visitGain(sim);
         assertThat(gain).isStrictlyBetween(0.0, 1.0);
         s.knowHow = 0.4;
         int bundle = s.bundle;
@@ -46,8 +45,7 @@ class KnowHowTest {
     void aMeetingTeachesItsReachOfWhatAVisitTeaches() {
         // Two sites at the same know-how: one gets a visit (reach 1), the other a meeting at reach 0.3.
         QicSimulation sim = at(0);
-        Collaborative.Coordination c = sim.collaborative.coordination();
-        double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
+        double gain = visitGain(sim);
         Site visited = sim.sites[0];
         Site met = sim.sites[1];
         visited.knowHow = 0.4;
@@ -55,7 +53,15 @@ class KnowHowTest {
         Socialisation.contact(sim, visited, sim.keys.of(Stream.MEETINGS, visited.index), 1.0);
         Socialisation.contact(sim, met, sim.keys.of(Stream.MEETINGS, met.index), 0.3);
         assertThat(met.knowHow - 0.4).isCloseTo(0.3 * (visited.knowHow - 0.4), within(1e-15));
-        assertThat(met.knowHow).isEqualTo(0.4 + gain * 0.3 * (1.0 - 0.4));
+        assertThat(met.knowHow).isCloseTo(0.4 + gain * 0.3 * (1.0 - 0.4), within(1e-15));
+    }
+
+    /** What one visit teaches in {@code sim}: socialisationRate·Qc·(0.5 + 0.5·codification)/(1 + complexityLoad·k). */
+    private static double visitGain(QicSimulation sim) {
+        Collaborative.Coordination c = sim.collaborative.coordination();
+        double complexity = 1.0 + sim.scenario.behaviour().community().complexityLoad()
+                * sim.scenario.practices().interactions();
+        return c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification()) / complexity;
     }
 
     @Test
@@ -85,9 +91,46 @@ class KnowHowTest {
     }
 
     @Test
-    void aMeetingAtTheDefaultReachTeachesWhatAVisitTeaches() {
-        // The key's default 1 keeps the form before §10 item 71: meetings and visits teach alike.
-        assertThat(at(0).scenario.behaviour().community().meetingReach()).isEqualTo(1.0);
+    void anInteractiveMeetingTeachesAsAVisitDoesAndADidacticOneItsReach() {
+        // Two runs alike but for the meeting format: the same sites attend (attendance draws do not depend
+        // on it); each attendee gains a visit's know-how at an interactive meeting, meetingReach of it at a
+        // didactic one (MODEL.md S10 Meetings, §10 item 71).
+        QicSimulation interactive = atLaunch("collaborative.community.meetingFormat=interactive");
+        QicSimulation didactic = atLaunch("collaborative.community.meetingFormat=didactic");
+        double reach = didactic.scenario.behaviour().community().meetingReach();
+        assertThat(reach).isStrictlyBetween(0.0, 1.0);
+        double gain = visitGain(interactive);
+        for (QicSimulation sim : new QicSimulation[] {interactive, didactic}) {
+            for (Site s : sim.sites) {
+                s.knowHow = 0.2;
+            }
+            Meetings.step(sim);
+        }
+        int attended = 0;
+        for (int j = 0; j < interactive.sites.length; j++) {
+            double i = interactive.sites[j].knowHow;
+            double d = didactic.sites[j].knowHow;
+            if (i == 0.2) {
+                assertThat(d).as("site %d did not attend in either run", j).isEqualTo(0.2);
+                continue;
+            }
+            attended++;
+            assertThat(i).isCloseTo(0.2 + gain * 0.8, within(1e-15));
+            assertThat(d).isCloseTo(0.2 + reach * gain * 0.8, within(1e-15));
+        }
+        assertThat(attended).isPositive();
+    }
+
+    /** The simulation in its launch month (a meeting month), after the month has run. */
+    private static QicSimulation atLaunch(String... sets) {
+        String[] all = new String[sets.length + 1];
+        all[0] = "sites.count=16";
+        System.arraycopy(sets, 0, all, 1, sets.length);
+        ResolvedScenario r = TestScenarios.resolved(all);
+        QicSimulation sim = new QicSimulation(World.initialise(r.scenario(), new Streams(SEED, 16)),
+                r::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        sim.advanceTo(r.scenario().startMonth() + 1);
+        return sim;
     }
 
     @Test

@@ -70,7 +70,9 @@ class RoutineRulesTest {
         Fidelity f = new Fidelity(b);
         Routine routine = new Routine(1);
         double[] phi = {0.01};
-        double effort = 0.02;
+        // An effort whose fixed point φ* = g/(g + d) is half the threshold: g = a·d/(2 − a).
+        double a = b.abandonFidelity();
+        double effort = a * b.fidelityDecay() / ((2.0 - a) * b.fidelityGain());
         double g = b.fidelityGain() * effort;
         assertThat(g / (g + b.fidelityDecay())).isLessThan(b.abandonFidelity());
         for (int m = 0; m < 2000; m++) {

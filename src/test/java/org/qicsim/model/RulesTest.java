@@ -90,8 +90,10 @@ class RulesTest {
     void burnInWithoutSupportLeavesPracticesUnroutinisedAndAbandonsThoseTheSiteCannotHoldUp() {
         Fidelity f = new Fidelity(b.learning());
         double d = b.learning().fidelityDecay();
-        // Low effort: φ* = g/(g + d) below abandonFidelity, so a practice starting above it falls through it.
-        double effort = 0.02;
+        // Low effort: φ* = g/(g + d) at half abandonFidelity (g = a·d/(2 − a)), so a practice starting above
+        // the threshold falls through it.
+        double a = b.learning().abandonFidelity();
+        double effort = a * d / ((2.0 - a) * b.learning().fidelityGain());
         double g = b.learning().fidelityGain() * effort;
         assertThat(g / (g + d)).isLessThan(b.learning().abandonFidelity());
         double[] phi = {0.6, 0.05};

@@ -67,14 +67,16 @@ class LearningEnginePatternsTest {
      * docs/MODEL.md §12 item 6). Socialisation is off in both arms (issue 12 item 1): package know-how
      * now acts in the same act step, before imitation, and at michigan's socialisationRate its alignment
      * to the one change package takes most acting months, converging sites whatever imitation does; the
-     * pattern is about imitation, so it is isolated here.
+     * pattern is about imitation, so it is isolated here. Champions' teaching of the package (§10 items
+     * 67, 70) is know-how too, so it is off in both arms as well (since the second calibration taught at
+     * 0.391 a month, michigan's enlisted champions gave most sites the package's know-how).
      */
     @Test
     void imitatingWheneverPossibleConvergesOnRuggedLandscapes() {
         ResolvedScenario defaults = Trials.scenario(MICHIGAN, "practices.interactions=6",
-                "collaborative.coordination.socialisationRate=0");
+                "collaborative.coordination.socialisationRate=0", "behaviour.community.championTeaching=0");
         ResolvedScenario always = Trials.scenario(MICHIGAN, "practices.interactions=6",
-                "collaborative.coordination.socialisationRate=0",
+                "collaborative.coordination.socialisationRate=0", "behaviour.community.championTeaching=0",
                 "behaviour.learning.imitationGap=20", "behaviour.learning.imitationTrust=20",
                 "behaviour.learning.imitationDistance=0");
         List<List<RunResult>> runs = Trials.paired(30, always, defaults);

@@ -144,14 +144,14 @@ class CanonicalFormTest {
         assertThat(world).endsWith("""
                 behaviour:
                   effort:
-                    intercept: -2.29
+                    intercept: -2.63
                     motivationWeight: 2.0
-                    championWeight: 5.76
+                    championWeight: 2.1
                     fallRate: 0.4
                   learning:
-                    fidelityGain: 0.527
-                    fidelityDecay: 0.0624
-                    fidelityChampion: 2.5
+                    fidelityGain: 0.877
+                    fidelityDecay: 0.044
+                    fidelityChampion: 0.677
                     routineMonths: 12
                     routineProtection: 0.5
                     abandonFidelity: 0.25
@@ -159,7 +159,7 @@ class CanonicalFormTest {
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
                     successorLeadershipB: 3.0
-                    championInfluenceRate: 0.503
+                    championInfluenceRate: 0.891
                 """);
     }
 

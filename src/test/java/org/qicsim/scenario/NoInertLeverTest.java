@@ -33,8 +33,8 @@ import org.qicsim.model.RunResult;
  *       ({@code michigan-cqi.yaml} first, then every other scenario file under {@code scenarios/}
  *       by path; the features, experiment, calibration and pattern files are not scenarios). The
  *       key's value is <b>moved</b> by rule: a boolean is negated; an enum value is set (where it is
- *       not already the value); a number goes to the far end of its range, then to the near end (an
- *       open end taken 1% of the range inside; with no practical upper bound, to the lower bound, or
+ *       not already the value); a number goes to the far end of its range, then to the near end, then
+ *       to the middle of the range (an open end taken 1% of the range inside; with no practical upper bound, to the lower bound, or
  *       a tenth of the value above an open lower bound of 0, then to ten times the value); a null
  *       goes to 10% of its range. The lever's scenario is the first one in which a moved value is not
  *       called ignored by {@code validate}'s rules ({@link IgnoredKeyNotes#whyIgnored}). An enum value
@@ -323,6 +323,9 @@ class NoInertLeverTest {
             double up = c == 0 ? 10 : c * 10;
             return List.of(down, up);
         }
-        return c - lo <= hi - c ? List.of(high, low) : List.of(low, high);
+        // Then the middle: a threshold on a share can be degenerate at both ends (abandonFidelity: no fidelity
+        // falls below 0 or was ever held at 1), yet act between them.
+        double middle = low + 0.5 * (high - low);
+        return c - lo <= hi - c ? List.of(high, low, middle) : List.of(low, high, middle);
     }
 }
