@@ -57,9 +57,10 @@ final class Meetings {
             }
             meet(sim, group, year);
         }
-        // An interactive meeting teaches as a visit does (reach 1); a didactic one reaches meetingReach of it.
+        // A didactic meeting reaches meetingReach of what a visit teaches; an interactive one closes
+        // interactiveGain of the rest, 1 − (1 − interactiveGain)·(1 − meetingReach) (exactly 1 at gain 1).
         double reach = switch (community.meetingFormat()) {
-            case INTERACTIVE -> 1.0;
+            case INTERACTIVE -> 1.0 - (1.0 - b.interactiveGain()) * (1.0 - b.meetingReach());
             case DIDACTIC -> b.meetingReach();
         };
         for (Site s : attendees) {

@@ -204,6 +204,9 @@ public record Behaviour(
             @Doc("Share of a visit's know-how gain that a meeting gives an attending site: a meeting teaches the few "
                     + "staff it sends, who carry it home; a visit teaches the site's own staff in place (1 = alike; calibrate)")
             @Range(min = 0, max = 1) double meetingReach,
+            @Doc("Share of the gap between a didactic meeting's reach and a visit's that an interactive meeting closes: "
+                    + "reach 1 − (1 − interactiveGain)·(1 − meetingReach) (1 = an interactive meeting teaches as a visit; calibrate)")
+            @Range(min = 0, max = 1) double interactiveGain,
             @Doc("How much a practice's complexity (its interaction partners k, practices.interactions) slows learning "
                     + "it at a meeting or visit: the contact's know-how gain is divided by 1 + complexityLoad·k "
                     + "(0 = complexity does not matter; calibrate)")

@@ -148,6 +148,11 @@ final class IgnoredKeyNotes {
                     c -> c.community().meetingsPerYear() == 0 ? "it scales what a meeting teaches, and " + MEETINGS + " is 0"
                             : "it scales what a didactic meeting teaches, and collaborative.community.meetingFormat is "
                                     + "interactive"),
+            new Rule("behaviour.community.interactiveGain",
+                    c -> c.community().meetingsPerYear() == 0 || c.community().meetingFormat() == MeetingFormat.DIDACTIC,
+                    c -> c.community().meetingsPerYear() == 0 ? "it scales what a meeting teaches, and " + MEETINGS + " is 0"
+                            : "it scales what an interactive meeting teaches, and collaborative.community.meetingFormat is "
+                                    + "didactic"),
             new Rule("collaborative.community.meetingFormat", c -> c.community().meetingsPerYear() == 0,
                     c -> MEETINGS + " is 0"),
             new Rule("behaviour.community.complexityLoad", c -> !contacts(c), c -> noContacts()),

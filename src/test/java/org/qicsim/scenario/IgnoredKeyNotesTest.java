@@ -174,6 +174,11 @@ class IgnoredKeyNotesTest {
         // meetings and visits held.
         assertThat(notes(behaviour)).extracting(Problem::path).containsExactly("behaviour.community.meetingReach");
         assertThat(notes("collaborative: {community: {meetingFormat: didactic}}\n" + behaviour)).isEmpty();
+        // interactiveGain is for interactive meetings.
+        assertThat(notes("collaborative: {community: {meetingFormat: didactic}}\n"
+                + "behaviour: {community: {interactiveGain: 0.5}}\n")).extracting(Problem::path)
+                .containsExactly("behaviour.community.interactiveGain");
+        assertThat(notes("behaviour: {community: {interactiveGain: 0.5}}\n")).isEmpty();
         // No meeting, no visit and no enlisted champion: nothing teaches the package, so nothing fades either.
         String nothing = """
                 collaborative:

@@ -50,7 +50,7 @@ class ScenarioSchemaTest {
         expected.put("behaviour.recording", 9);
         expected.put("behaviour.gaming", 18);
         expected.put("behaviour.participation", 6);
-        expected.put("behaviour.community", 28); // + championInfluenceRate, knowHowDecay (item 63), knowHowAction, knowHowFidelity (65), championTeaching (67), meetingReach (71), complexityLoad (72)
+        expected.put("behaviour.community", 29); // + championInfluenceRate, knowHowDecay (item 63), knowHowAction, knowHowFidelity (65), championTeaching (67), meetingReach (71), complexityLoad (72), interactiveGain (75)
         expected.put("behaviour.coordination", 1);
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (KeySpec key : ScenarioSchema.all()) {
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(229);
+        assertThat(ScenarioSchema.all()).hasSize(230);
     }
 
     @Test
