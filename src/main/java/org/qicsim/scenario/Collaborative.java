@@ -135,8 +135,8 @@ public record Collaborative(
             @Doc("CC site visits per year") @Range(min = 0) int siteVisitsPerYear,
             @Doc("Visit lowPerformers, random members, or none") VisitTargeting siteVisitTargeting,
             @Doc("Invest in community building (ties form faster)") boolean buildingInvestment,
-            @Doc("Meeting format: interactive (members work on practice and data together; a meeting teaches as a "
-                    + "site visit does) or didactic (lectures: a meeting teaches behaviour.community.meetingReach of that)")
+            @Doc("Meeting format: interactive (members work on practice and data together) or didactic (lectures to "
+                    + "delegates); what each teaches: behaviour.community.meetingReach and interactiveGain")
             MeetingFormat meetingFormat,
             @Doc("formative, neutral or punitive use of data") DataUse dataUse) {
     }
