@@ -31,7 +31,7 @@ final class Audit {
         Behaviour.Gaming g = sim.scenario.behaviour().gaming();
         int audited = 0;
         for (Site s : sim.sites) {
-            if (!s.member) {
+            if (!s.membership.member) {
                 continue;
             }
             RandomGenerator r = sim.keys.reused(Stream.AUDIT, s.index);
@@ -51,9 +51,9 @@ final class Audit {
 
     static void detect(QicSimulation sim, Site s, Behaviour.Gaming g) {
         forfeitThisYear(sim, s);
-        s.trust = Math.max(0.0, s.trust - g.trustPenalty());
-        s.gaming = false;
-        s.excludedUntilCycle = sim.centre.cycle() + g.exclusionCycles();
+        s.community.trust = Math.max(0.0, s.community.trust - g.trustPenalty());
+        s.gaming.active = false;
+        s.gaming.excludedUntilCycle = sim.centre.cycle() + g.exclusionCycles();
         // Excluded at once, not from the next cycle: nobody should copy or visit a detected gamer.
         sim.centre.withdrawDeviant(s.index);
         if (sim.visibility() > 0) {
@@ -69,7 +69,7 @@ final class Audit {
      */
     static void excludedCycle(QicSimulation sim) {
         for (Site s : sim.sites) {
-            if (s.member && sim.centre.excluded(s)) {
+            if (s.membership.member && sim.centre.excluded(s)) {
                 forfeitThisYear(sim, s);
             }
         }

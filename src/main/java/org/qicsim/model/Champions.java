@@ -51,8 +51,8 @@ final class Champions {
                     c.worldGivesUp();
                 }
             }
-            if (!changed && recruiting && s.member && !c.filled() && recruitmentDue(sim, c, b.vacancyMonths())
-                    && uArrive < leadership.championProbability()) {
+            if (!changed && recruiting && s.membership.member && !c.filled()
+                    && recruitmentDue(sim, c, b.vacancyMonths()) && uArrive < leadership.championProbability()) {
                 c.recruit(successor(b, uLeadership));
                 changed = true;
             }
@@ -71,9 +71,9 @@ final class Champions {
      * alike.
      */
     static void influence(QicSimulation sim, Site s, double rate) {
-        double before = s.championInfluence;
-        s.championInfluence = before + rate * (s.champion.presence() - before);
-        if (s.championInfluence != before) {
+        double before = s.community.championInfluence;
+        s.community.championInfluence = before + rate * (s.champion.presence() - before);
+        if (s.community.championInfluence != before) {
             sim.championInfluenceChanged(s);
         }
     }

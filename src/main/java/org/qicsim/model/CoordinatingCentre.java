@@ -34,8 +34,8 @@ final class CoordinatingCentre {
     /** At the launch: every member's credibility before its first report (R_j = 0). */
     void launch() {
         for (Site s : sim.sites) {
-            if (s.member) {
-                s.credibility = FeedbackResponse.credibility(sim, 0.0);
+            if (s.membership.member) {
+                s.feedback.credibility = FeedbackResponse.credibility(sim, 0.0);
             }
         }
     }
@@ -67,7 +67,7 @@ final class CoordinatingCentre {
     }
 
     boolean excluded(Site s) {
-        return s.excludedUntilCycle >= cycle;
+        return s.gaming.excludedUntilCycle >= cycle;
     }
 
     /** Phase 2.2: S3, S4, S7c, then reports and responses (S5). */
@@ -113,7 +113,7 @@ final class CoordinatingCentre {
         GamingGap.measure(sim, members, from, to, settings);
         // Vis is reset each cycle: showcases seen since the last cycle stop being visible.
         for (Site s : sim.sites) {
-            s.showcasedSeen.clear();
+            s.exposure.showcasedSeen.clear();
         }
     }
 
@@ -155,7 +155,7 @@ final class CoordinatingCentre {
     boolean[] members() {
         boolean[] members = new boolean[sim.siteCount()];
         for (Site s : sim.sites) {
-            members[s.index] = s.member;
+            members[s.index] = s.membership.member;
         }
         return members;
     }

@@ -90,29 +90,29 @@ final class FeedbackResponse {
         Collaborative c = sim.collaborative;
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
         int j = s.index;
-        Report previous = s.report;
-        s.classHistory.add(fairnessClass);
+        Report previous = s.feedback.report;
+        s.feedback.classHistory.add(fairnessClass);
         // A report carries the site's exclusion after a detected gaming (S2): a sanction on the
         // site's own data is a punitive use of them, and threatens as punitive data use does.
         double threat = sim.visibility() * (badRank ? 1.0 : 0.0)
                 + DataUseStance.of(c.community().dataUse()).punitive()
                 + (sim.centre.excluded(s) ? 1.0 : 0.0);
         double credibility = credibility(sim, m.reliability[j]);
-        s.credibility = credibility;
+        s.feedback.credibility = credibility;
 
-        if (!s.hasAspiration) {
-            s.aspiration = rate;
-            s.hasAspiration = true;
+        if (!s.feedback.hasAspiration) {
+            s.feedback.aspiration = rate;
+            s.feedback.hasAspiration = true;
         }
         double beta = bf.aspirationSocialWeight();
-        double aspiration = beta * benchmark + (1.0 - beta) * s.aspiration;
+        double aspiration = beta * benchmark + (1.0 - beta) * s.feedback.aspiration;
         double se = m.standardError(j);
         double gap = se > 0 ? (rate - aspiration) / se : 0.0;
         gap = Math.max(-bf.gapClip(), Math.min(bf.gapClip(), gap));
-        s.aspiration = bf.aspirationMemory() * s.aspiration + (1.0 - bf.aspirationMemory()) * rate;
+        s.feedback.aspiration = bf.aspirationMemory() * s.feedback.aspiration + (1.0 - bf.aspirationMemory()) * rate;
         Report report = new Report(sim.centre.cycle(), sim.month, rate, fairnessClass, badRank, threat, credibility,
                 benchmark, aspiration, gap);
-        s.report = report;
+        s.feedback.report = report;
 
         MonthlyKey r = sim.keys.of(Stream.FEEDBACK, j);
         // Both uniforms are drawn whatever happens, so paired designs decide with the same numbers.
@@ -127,13 +127,14 @@ final class FeedbackResponse {
         Behaviour.Response br = sim.scenario.behaviour().response();
         double gap = report.gap();
         double burden = sim.burdenShare(s);
-        return new LeaderView(previous.exists() ? previous.gap() : Double.NaN, s.response, s.trust, s.safety,
-                s.intrinsic, s.effort(), s.endowment.capacity(), burden, s.champion.presence(),
+        return new LeaderView(previous.exists() ? previous.gap() : Double.NaN, s.feedback.response,
+                s.community.trust, s.community.safety, s.drive.intrinsic, s.drive.effort(), s.endowment.capacity(),
+                burden, s.champion.presence(),
                 processingProbability(sim, s, report),
-                br.learnGap() * gap + s.endowment.capacity() + s.intrinsic + s.safety,
-                br.lowerGap() * gap - br.lowerMotivation() * s.intrinsic,
+                br.learnGap() * gap + s.endowment.capacity() + s.drive.intrinsic + s.community.safety,
+                br.lowerGap() * gap - br.lowerMotivation() * s.drive.intrinsic,
                 (1.0 - report.credibility()) + report.threat(),
-                report.threat() + burden - s.trust + br.withdrawIntercept());
+                report.threat() + burden - s.community.trust + br.withdrawIntercept());
     }
 
     /**
@@ -148,15 +149,15 @@ final class FeedbackResponse {
         Response response = decision.response();
         Behaviour.Response br = sim.scenario.behaviour().response();
         switch (response) {
-            case LOWER -> s.aspiration += br.lowerShift() * (report.rate() - s.aspiration);
-            case REJECT -> s.trust = Math.max(0.0, s.trust - br.rejectTrustDrop());
+            case LOWER -> s.feedback.aspiration += br.lowerShift() * (report.rate() - s.feedback.aspiration);
+            case REJECT -> s.community.trust = Math.max(0.0, s.community.trust - br.rejectTrustDrop());
             case LEARN, WITHDRAW, MAINTAIN -> {
                 // No immediate effect: learn and withdraw act while in force (effort in MonthlyUpdate,
                 // exit in Participation); maintain changes nothing.
             }
         }
-        s.response = response;
-        s.responseGap = report.gap();
+        s.feedback.response = response;
+        s.feedback.responseGap = report.gap();
         sim.responses.count(response);
     }
 
@@ -169,8 +170,8 @@ final class FeedbackResponse {
                 + bf.intClinicianLed() * (c.leadership().clinicianLed() ? 1 : 0) - bf.intBurden() * sim.burdenShare(s));
         double pPerc = Logistic.sigma(bf.percBase() + bf.percQc() * qc
                 + bf.percDisplay() * (FeedbackDisplay.of(c.feedback().display()).ranks() ? 0 : 1));
-        double pAcc = Logistic.sigma(bf.accBase() + bf.accCred() * report.credibility() + bf.accTrust() * s.trust
-                - bf.accThreat() * report.threat() * (1.0 - s.safety));
+        double pAcc = Logistic.sigma(bf.accBase() + bf.accCred() * report.credibility()
+                + bf.accTrust() * s.community.trust - bf.accThreat() * report.threat() * (1.0 - s.community.safety));
         double pAct = Logistic.sigma(bf.actBase() + bf.actActionability() * actionability(sim, s)
                 + bf.actCapacity() * s.endowment.capacity());
         return pInt * pPerc * pAcc * pAct;

@@ -37,14 +37,14 @@ final class GamingDecision {
         double[] uniforms = new double[sim.siteCount()];
         int n = 0;
         for (Site s : sim.sites) {
-            if (!s.member) {
+            if (!s.membership.member) {
                 continue;
             }
             double pDetect = detection(auditRate, g, s.endowment.volume(), pBar);
-            double p = probability(g, stake, s.intrinsic, s.norm, pDetect, s.endowment.gamingType());
-            GamingChoice choice = new GamingChoice(year, t, s.gaming, stake, auditRate, pDetect, g.suppression(),
-                    g.upcodeShare(), g.upcodeShift(), g.trustPenalty(), g.exclusionCycles(), s.intrinsic, s.norm,
-                    s.endowment.gamingType(), p);
+            double p = probability(g, stake, s.drive.intrinsic, s.drive.norm, pDetect, s.endowment.gamingType());
+            GamingChoice choice = new GamingChoice(year, t, s.gaming.active, stake, auditRate, pDetect, g.suppression(),
+                    g.upcodeShare(), g.upcodeShift(), g.trustPenalty(), g.exclusionCycles(), s.drive.intrinsic,
+                    s.drive.norm, s.endowment.gamingType(), p);
             double uniform = sim.keys.of(Stream.GAMING, s.index).nextDouble();
             sim.responsePolicy(s.index).announceGaming(choice, uniform);
             asked[n] = s;
@@ -53,7 +53,7 @@ final class GamingDecision {
             n++;
         }
         for (int k = 0; k < n; k++) {
-            asked[k].gaming = sim.responsePolicy(asked[k].index).game(choices[k], uniforms[k]);
+            asked[k].gaming.active = sim.responsePolicy(asked[k].index).game(choices[k], uniforms[k]);
         }
     }
 

@@ -51,6 +51,6 @@ final class GamingGap {
     }
 
     static boolean gamedRecently(QicSimulation sim, Site s) {
-        return s.lastGamingMonth >= sim.month - 11;
+        return s.gaming.lastMonth >= sim.month - 11;
     }
 }

@@ -97,13 +97,13 @@ final class IncentiveProgramme {
         if (!IncentiveDesign.of(performance).pays()) {
             announced = false;
             for (Site s : sim.sites) {
-                s.expectedAttainment = 0.0;
+                s.drive.expectedAttainment = 0.0;
             }
         } else if (!announced) {
             announced = true;
             double prior = sim.scenario.behaviour().motivation().initialExpectation();
             for (Site s : sim.sites) {
-                s.expectedAttainment = prior;
+                s.drive.expectedAttainment = prior;
             }
         }
     }
@@ -151,7 +151,7 @@ final class IncentiveProgramme {
             return;
         }
         for (Site s : sim.sites) {
-            if (s.member) {
+            if (s.membership.member) {
                 double amount = inc.performance().share() * revenue(s);
                 withheld[s.index][year] = amount;
                 pay(s, -amount);
@@ -193,7 +193,7 @@ final class IncentiveProgramme {
             if (paid > 0 && deserved[j] == 0.0) {
                 performancePaidToNoise += paid;
             }
-            s.expectedAttainment += expectationRate * (outcome - s.expectedAttainment);
+            s.drive.expectedAttainment += expectationRate * (outcome - s.drive.expectedAttainment);
         }
     }
 
@@ -208,7 +208,7 @@ final class IncentiveProgramme {
         }
         int yearStart = sim.launchMonth + 12 * (year - 1);
         for (Site s : sim.sites) {
-            if (!s.memberThroughout(yearStart)) {
+            if (!s.membership.memberThroughout(yearStart)) {
                 continue;
             }
             int held = s.accounts.held[year];

@@ -36,7 +36,7 @@ final class Learning {
             bundles[s.index] = s.bundle;
         }
         for (Site s : sim.sites) {
-            if (!s.member) {
+            if (!s.membership.member) {
                 continue;
             }
             Draws draws = new Draws(sim.keys.of(Stream.LEARNING, s.index));
@@ -47,11 +47,12 @@ final class Learning {
                 }
                 continue;
             }
-            double own = b.velocity() * s.effort();
+            double own = b.velocity() * s.drive.effort();
             if (!(draws.act < own)) {
                 // Know-how adds acts of its own (S10 socialisation, §10 item 65): staff who know what the
                 // package asks act on it more often than search alone would; such an act aligns.
-                if (draws.act < Socialisation.actChance(own, s.knowHow, sim.scenario.behaviour().community())) {
+                if (draws.act < Socialisation.actChance(own, s.community.knowHow,
+                        sim.scenario.behaviour().community())) {
                     Socialisation.alignDeparting(sim, s, draws.alignKeys);
                 }
                 continue;
@@ -86,8 +87,8 @@ final class Learning {
      * (issue 12 item 1; MODEL.md S7).
      */
     static double imitationProbability(Site s, double h, Behaviour.Learning b) {
-        return Logistic.sigma(b.imitationGap() * Math.max(0.0, s.responseGap) + b.imitationTrust() * s.trust
-                - b.imitationDistance() * h);
+        return Logistic.sigma(b.imitationGap() * Math.max(0.0, s.feedback.responseGap)
+                + b.imitationTrust() * s.community.trust - b.imitationDistance() * h);
     }
 
     /**
@@ -214,7 +215,7 @@ final class Learning {
         if (s.adopted(practice)) {
             Behaviour.Learning b = sim.scenario.behaviour().learning();
             s.fidelity[practice] = b.newPracticeFidelity()
-                    * new Fidelity(b).equilibrium(s.effort(), sim.fidelityLeadership(s, practice));
+                    * new Fidelity(b).equilibrium(s.drive.effort(), sim.fidelityLeadership(s, practice));
             s.routine.adopted(practice);
         }
     }

@@ -35,12 +35,12 @@ final class Meetings {
         boolean conditional = c.incentives().participation().annual() > 0;
         List<Site> attendees = new ArrayList<>();
         for (Site s : sim.sites) {
-            if (!s.member) {
+            if (!s.membership.member) {
                 continue;
             }
             s.accounts.held[year]++;
-            double p = Logistic.sigma(b.attendanceBase() + b.attendanceEffort() * s.effort()
-                    + b.attendanceTrust() * s.trust + b.attendanceCondition() * (conditional ? 1 : 0));
+            double p = Logistic.sigma(b.attendanceBase() + b.attendanceEffort() * s.drive.effort()
+                    + b.attendanceTrust() * s.community.trust + b.attendanceCondition() * (conditional ? 1 : 0));
             if (sim.keys.of(Stream.MEETINGS, s.index).nextDouble() < p) {
                 attendees.add(s);
                 s.accounts.attended[year]++;
@@ -90,11 +90,11 @@ final class Meetings {
                 if (!inGroup[pd] || sim.centre.excluded(deviant)) {
                     continue;
                 }
-                deviant.recognisedThisMonth = true;
+                deviant.exposure.recognisedThisMonth = true;
                 deviant.accounts.showcased[year] = true;
                 for (Site s : group) {
                     if (s != deviant) {
-                        s.showcasedSeen.set(pd);
+                        s.exposure.showcasedSeen.set(pd);
                     }
                 }
             }

@@ -32,49 +32,51 @@ final class MonthlyUpdate {
         int year = Calendar.year(sim.month, sim.launchMonth);
         for (Site s : sim.sites) {
             int j = s.index;
-            deviation[j] = s.effortDeviation;
-            intrinsic[j] = s.intrinsic;
-            safety[j] = s.safety;
-            trust[j] = s.trust;
-            if (s.member && sim.active) {
+            deviation[j] = s.drive.effortDeviation;
+            intrinsic[j] = s.drive.intrinsic;
+            safety[j] = s.community.safety;
+            trust[j] = s.community.trust;
+            if (s.membership.member && sim.active) {
                 // The latest report and the response in force, as the feedback step left them.
-                Report report = s.report;
+                Report report = s.feedback.report;
                 double community = sim.ties.community(j);
                 norm[j] = sim.ties.norm(sim.sites, j, b.community());
                 double burden = sim.burdenShare(s);
                 boolean showcased = s.accounts.showcased[Math.min(year, s.accounts.showcased.length - 1)];
-                double m = Motivation.effective(b.motivation(), s.intrinsic, salience, s.expectedAttainment,
+                double m = Motivation.effective(b.motivation(), s.drive.intrinsic, salience, s.drive.expectedAttainment,
                         visibility, report.badRank(),
                         Motivation.recognition(c, sim.scenario.sites().qiBudget(), showcased));
-                double learnGap = s.response == Response.LEARN ? Math.max(0.0, s.responseGap) : 0.0;
-                double target = Effort.target(b.effort(), s.effectiveCapacity, m, s.championInfluence, learnGap,
-                        burden, norm[j], s.response == Response.WITHDRAW);
-                deviation[j] = Effort.nextDeviation(b.effort(), s.effortDeviation, target - s.effort0);
+                double learnGap = s.feedback.response == Response.LEARN ? Math.max(0.0, s.feedback.responseGap) : 0.0;
+                double target = Effort.target(b.effort(), s.effectiveCapacity, m, s.community.championInfluence,
+                        learnGap, burden, norm[j], s.feedback.response == Response.WITHDRAW);
+                deviation[j] = Effort.nextDeviation(b.effort(), s.drive.effortDeviation, target - s.drive.effort0);
                 double controlling = Motivation.controlling(c, salience, report.badRank());
-                double supportive = Motivation.supportive(b.motivation(), c, s.recognisedThisMonth,
+                double supportive = Motivation.supportive(b.motivation(), c, s.exposure.recognisedThisMonth,
                         report.cameIn(sim.month));
-                intrinsic[j] = Motivation.nextIntrinsic(b.motivation(), s.intrinsic, s.endowment.intrinsic0(),
+                intrinsic[j] = Motivation.nextIntrinsic(b.motivation(), s.drive.intrinsic, s.endowment.intrinsic0(),
                         supportive, controlling);
-                safety[j] = Safety.next(b.community(), s.safety, s.endowment.safety0(), s.champion.presence(),
+                safety[j] = Safety.next(b.community(), s.community.safety, s.endowment.safety0(), s.champion.presence(),
                         community, report.threat());
-                double fairness = Trust.fairness(s.classHistory, b.community().fairnessReports());
-                trust[j] = Trust.next(b.community(), s.trust, s.credibility, fairness, burden);
-            } else if (s.everMember) {
-                deviation[j] = s.effortDeviation - b.effort().fallRate() * s.effortDeviation;
-                intrinsic[j] = s.intrinsic + b.motivation().reversion() * (s.endowment.intrinsic0() - s.intrinsic);
-                safety[j] = s.safety + b.community().safetyReversion() * (s.endowment.safety0() - s.safety);
+                double fairness = Trust.fairness(s.feedback.classHistory, b.community().fairnessReports());
+                trust[j] = Trust.next(b.community(), s.community.trust, s.feedback.credibility, fairness, burden);
+            } else if (s.membership.everMember) {
+                deviation[j] = s.drive.effortDeviation - b.effort().fallRate() * s.drive.effortDeviation;
+                intrinsic[j] = s.drive.intrinsic
+                        + b.motivation().reversion() * (s.endowment.intrinsic0() - s.drive.intrinsic);
+                safety[j] = s.community.safety
+                        + b.community().safetyReversion() * (s.endowment.safety0() - s.community.safety);
             }
         }
         for (Site s : sim.sites) {
             int j = s.index;
-            s.effortDeviation = deviation[j];
-            s.intrinsic = intrinsic[j];
-            s.safety = safety[j];
-            s.trust = trust[j];
-            s.norm = norm[j];
-            if (s.member && sim.active) {
+            s.drive.effortDeviation = deviation[j];
+            s.drive.intrinsic = intrinsic[j];
+            s.community.safety = safety[j];
+            s.community.trust = trust[j];
+            s.drive.norm = norm[j];
+            if (s.membership.member && sim.active) {
                 s.accounts.effortAboveBaseline[Math.min(year, s.accounts.effortAboveBaseline.length - 1)]
-                        += s.effortDeviation;
+                        += s.drive.effortDeviation;
             }
         }
     }

@@ -76,14 +76,14 @@ final class Observation {
         int promoted = ProcessIndicator.promoted(sim);
         for (Site s : sim.sites) {
             int j = s.index;
-            double e = s.effort();
+            double e = s.drive.effort();
             trace.effort[t][j] = e;
             effort += e;
-            intrinsic += s.intrinsic;
-            trust += s.trust;
-            safety += s.safety;
-            members += s.member ? 1 : 0;
-            gaming += s.member && s.gaming ? 1 : 0;
+            intrinsic += s.drive.intrinsic;
+            trust += s.community.trust;
+            safety += s.community.safety;
+            members += s.membership.member ? 1 : 0;
+            gaming += s.membership.member && s.gaming.active ? 1 : 0;
             champions += s.champion.filled() ? 1 : 0;
             double cj = compliance(s, promoted);
             trace.compliance[t][j] = cj;
@@ -171,10 +171,10 @@ final class Observation {
             int j = s.index;
             trace.region[j] = sim.launched ? sim.region(s) : -1;
             trace.championFilled[j] = s.champion.filled();
-            trace.member[j] = s.member;
+            trace.member[j] = s.membership.member;
             trace.memberAtStart[j] = sim.launched && s.endowment.memberAtStart();
-            trace.gamingEver[j] = s.gamingEver;
-            trace.leftMonth[j] = s.leftMonth;
+            trace.gamingEver[j] = s.gaming.ever;
+            trace.leftMonth[j] = s.membership.leftMonth;
             trace.payments[j] = s.paymentsTotal;
             trace.volume[j] = s.endowment.volume();
             trace.leadership[j] = s.champion.filled() ? s.champion.leadership() : Double.NaN;

@@ -30,7 +30,7 @@ final class Participation {
         for (Site s : sim.sites) {
             if (s.endowment.memberAtStart()) {
                 atStart++;
-                if (s.member) {
+                if (s.membership.member) {
                     retained++;
                 }
             }
@@ -44,12 +44,12 @@ final class Participation {
         Behaviour.Participation b = sim.scenario.behaviour().participation();
         if (!c.participationMandatory()) {
             for (Site s : sim.sites) {
-                if (!s.member) {
+                if (!s.membership.member) {
                     continue;
                 }
-                double p = exitProbability(b, value(sim, s, year), s.trust, sim.ties.community(s.index),
+                double p = exitProbability(b, value(sim, s, year), s.community.trust, sim.ties.community(s.index),
                         s.accounts.championLost[Math.min(year, s.accounts.championLost.length - 1)],
-                        s.response == Response.WITHDRAW);
+                        s.feedback.response == Response.WITHDRAW);
                 MonthlyKey r = sim.keys.of(Stream.PARTICIPATION, s.index);
                 if (r.nextDouble() < p) {
                     leave(sim, s);
@@ -86,9 +86,9 @@ final class Participation {
      * the collaborative funded leaves the post with the membership (issue 12 item 1; S10).
      */
     static void leave(QicSimulation sim, Site s) {
-        s.member = false;
-        s.leftMonth = sim.month;
-        s.gaming = false;
+        s.membership.member = false;
+        s.membership.leftMonth = sim.month;
+        s.gaming.active = false;
         s.test = null;
         // The champion's influence on effort and fidelity fades from next month (S10 world part).
         s.champion.membershipEnded(sim.month);
@@ -102,24 +102,24 @@ final class Participation {
         for (Site s : sim.sites) {
             int region = sim.region(s);
             sites[region]++;
-            if (s.member) {
+            if (s.membership.member) {
                 members[region]++;
             }
         }
         for (Site s : sim.sites) {
             // A site that has just left does not rejoin in the same month.
-            if (s.member || s.leftMonth == sim.month) {
+            if (s.membership.member || s.membership.leftMonth == sim.month) {
                 continue;
             }
             int region = sim.region(s);
             double share = (double) members[region] / sites[region];
             double p = Logistic.sigma(enrolment.base() + enrolment.peerShare() * share);
             if (sim.keys.of(Stream.PARTICIPATION, s.index).nextDouble() < p) {
-                s.member = true;
-                s.everMember = true;
-                s.leftMonth = -1;
-                s.joinedMonth = sim.month;
-                s.credibility = FeedbackResponse.credibility(sim, 0.0);
+                s.membership.member = true;
+                s.membership.everMember = true;
+                s.membership.leftMonth = -1;
+                s.membership.joinedMonth = sim.month;
+                s.feedback.credibility = FeedbackResponse.credibility(sim, 0.0);
             }
         }
     }

@@ -87,7 +87,7 @@ final class ProcessIndicator {
         int d = Integer.bitCount(counted & executed);
         int m = Integer.bitCount(counted) - d;
         double e = sim.scenario.behaviour().recording().documentationError();
-        boolean gaming = s.gaming && s.member && sim.active && m > 0;
+        boolean gaming = s.gaming.active && s.membership.member && sim.active && m > 0;
         double share = gaming ? sim.scenario.behaviour().gaming().documentationShare() : 0.0;
         int gamed = Draws.binomial(random, patients, share);
         int honest = patients - gamed;

@@ -268,7 +268,7 @@ public final class QicSimulation extends SimState {
         month = (int) Math.round(schedule.getTime());
         keys.beginMonth(month);
         for (Site s : sites) {
-            s.recognisedThisMonth = false;
+            s.exposure.recognisedThisMonth = false;
         }
         if (arm != Arm.COLLABORATIVE) {
             return;
@@ -282,7 +282,7 @@ public final class QicSimulation extends SimState {
         } else if (active && !collaborative.enabled()) {
             // A schedule that switches the collaborative off ends it: every member becomes a leaver.
             for (Site s : sites) {
-                if (s.member) {
+                if (s.membership.member) {
                     Participation.leave(this, s);
                 }
             }
@@ -298,9 +298,9 @@ public final class QicSimulation extends SimState {
         active = true;
         launchMonth = month;
         for (Site s : sites) {
-            s.member = s.endowment.memberAtStart();
-            s.everMember = s.member;
-            s.joinedMonth = s.member ? month : Site.NEVER;
+            s.membership.member = s.endowment.memberAtStart();
+            s.membership.everMember = s.membership.member;
+            s.membership.joinedMonth = s.membership.member ? month : Site.NEVER;
         }
         ties.initialise(this);
         centre.launch();
@@ -341,8 +341,8 @@ public final class QicSimulation extends SimState {
 
     /** Recomputes E0 after a change of the champion's influence Λ (MODEL.md §5, §6 S10 world part). */
     void championInfluenceChanged(Site s) {
-        s.effort0 = Effort.baseline(scenario.behaviour().effort(), s.effectiveCapacity, s.endowment.intrinsic0(),
-                s.championInfluence);
+        s.drive.effort0 = Effort.baseline(scenario.behaviour().effort(), s.effectiveCapacity, s.endowment.intrinsic0(),
+                s.community.championInfluence);
     }
 
     /**
@@ -357,7 +357,7 @@ public final class QicSimulation extends SimState {
             boolean champion = s.champion.filled();
             // The champion acts on fidelity through the influence built with tenure (S10), not c·L at once;
             // package know-how helps the advised practices be done well (knowHowFidelity·K).
-            s.bundle = fidelity.month(s.bundle, s.fidelity, s.routine, s.effort(), s.championInfluence,
+            s.bundle = fidelity.month(s.bundle, s.fidelity, s.routine, s.drive.effort(), s.community.championInfluence,
                     i -> champion || (advised >>> i & 1) == 1, advised, knowHowBoost(s));
         }
     }
@@ -368,12 +368,12 @@ public final class QicSimulation extends SimState {
      */
     double fidelityLeadership(Site s, int practice) {
         int advised = centre == null ? 0 : centre.changePackage().advised();
-        return Fidelity.leadership(s.championInfluence, advised, knowHowBoost(s), practice);
+        return Fidelity.leadership(s.community.championInfluence, advised, knowHowBoost(s), practice);
     }
 
     /** knowHowFidelity·K: how much a site's package know-how adds to the advised practices' leadership term. */
     private double knowHowBoost(Site s) {
-        return scenario.behaviour().community().knowHowFidelity() * s.knowHow;
+        return scenario.behaviour().community().knowHowFidelity() * s.community.knowHow;
     }
 
     /** The response policy of site {@code j}. */

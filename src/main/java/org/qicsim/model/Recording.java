@@ -86,12 +86,12 @@ final class Recording {
     void record(Site s, int patients, int[] cases, int[] events, RiskAverage.Table strata) {
         KeyedGenerator random = sim.keys.reused(Stream.RECORDING, s.index);
         // Qc is the collaborative's for members from the launch; 0.5 otherwise.
-        double qc = sim.active && s.member ? collaborativeQc : 0.5;
+        double qc = sim.active && s.membership.member ? collaborativeQc : 0.5;
         double riskError = riskError(baseRiskError, offset, weight, qc);
-        boolean gaming = s.gaming && s.member && sim.active;
+        boolean gaming = s.gaming.active && s.membership.member && sim.active;
         if (gaming) {
-            s.lastGamingMonth = sim.month;
-            s.gamingEver = true;
+            s.gaming.lastMonth = sim.month;
+            s.gaming.ever = true;
         }
         int month = sim.month;
         int j = s.index;

@@ -3,7 +3,7 @@ package org.qicsim.model;
 /**
  * One site's report from one feedback cycle (MODEL.md §6 S5 "Reports"): made once per measured
  * member and cycle by {@link FeedbackResponse#report}, handed to the site's {@link ResponsePolicy},
- * and then kept as the site's latest report ({@code Site.report}) until the next one, because the
+ * and then kept as the site's latest report ({@code Site.feedback.report}) until the next one, because the
  * monthly update (motivation, safety: {@link #badRank()}, {@link #threat()}; supportive feedback:
  * {@link #cameIn(int)}), learning (imitation: {@link #gap()}) and site visits (low performers:
  * {@link #rate()}) read the latest report every month.

@@ -22,7 +22,7 @@ final class RunningCosts {
         long memberCases = 0;
         int year = Calendar.year(sim.month, sim.launchMonth);
         for (Site s : sim.sites) {
-            if (!s.member) {
+            if (!s.membership.member) {
                 continue;
             }
             members++;

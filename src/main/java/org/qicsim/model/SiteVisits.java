@@ -32,8 +32,8 @@ final class SiteVisits {
                 return;
             }
             int pd = mostSimilarDeviant(sim, target);
-            target.lastVisitedMonth = sim.month;
-            target.visits.add(new int[] {pd, sim.month});
+            target.exposure.lastVisitedMonth = sim.month;
+            target.exposure.visits.add(new int[] {pd, sim.month});
             if (pd >= 0) {
                 sim.ties.strengthen(target.index, pd, sim.scenario.behaviour().community().visitTieGain());
             }

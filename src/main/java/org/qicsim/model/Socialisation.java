@@ -29,7 +29,7 @@ final class Socialisation {
     static void fade(QicSimulation sim) {
         double keep = 1.0 - sim.scenario.behaviour().community().knowHowDecay();
         for (Site s : sim.sites) {
-            s.knowHow *= keep;
+            s.community.knowHow *= keep;
         }
     }
 
@@ -51,8 +51,8 @@ final class Socialisation {
             return;
         }
         for (Site s : sim.sites) {
-            if (s.member && s.champion.filled()) {
-                s.knowHow += rate * s.championInfluence * (1.0 - s.knowHow);
+            if (s.membership.member && s.champion.filled()) {
+                s.community.knowHow += rate * s.community.championInfluence * (1.0 - s.community.knowHow);
             }
         }
     }
@@ -78,7 +78,7 @@ final class Socialisation {
                 * sim.scenario.practices().interactions();
         double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification()) * reach
                 / complexity;
-        s.knowHow += gain * (1.0 - s.knowHow);
+        s.community.knowHow += gain * (1.0 - s.community.knowHow);
     }
 
     /**
@@ -89,7 +89,7 @@ final class Socialisation {
      * @return whether the site aligned a practice (else it imitates or explores)
      */
     static boolean align(QicSimulation sim, Site s, double uniform, MonthlyKey keys) {
-        if (!(uniform < s.knowHow)) {
+        if (!(uniform < s.community.knowHow)) {
             return false;
         }
         return alignDeparting(sim, s, keys);

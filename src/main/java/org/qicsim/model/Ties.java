@@ -80,7 +80,7 @@ final class Ties {
         int[] count = new int[groups];
         for (Site s : sim.sites) {
             regionOf[s.index] = sim.region(s);
-            if (s.member) {
+            if (s.membership.member) {
                 count[regionOf[s.index]]++;
             }
         }
@@ -90,7 +90,7 @@ final class Ties {
             }
             int m = 0;
             for (Site s : sim.sites) {
-                if (s.member && regionOf[s.index] == g) {
+                if (s.membership.member && regionOf[s.index] == g) {
                     members[m++] = s.index;
                 }
             }
@@ -191,14 +191,14 @@ final class Ties {
         // Row by row over both halves: each stored entry is multiplied once, and w_jk = w_kj gives
         // both halves the same product, as one symmetric write would.
         for (Site a : sim.sites) {
-            if (!a.member) {
+            if (!a.membership.member) {
                 continue;
             }
             int j = a.index;
             int[] row = other[j];
             double[] w = weight[j];
             for (int i = 0; i < degree[j]; i++) {
-                if (sim.sites[row[i]].member) {
+                if (sim.sites[row[i]].membership.member) {
                     w[i] *= keep;
                 }
             }
@@ -229,8 +229,8 @@ final class Ties {
         double[] w = weight[j];
         for (int i = 0; i < degree[j]; i++) {
             Site k = all[row[i]];
-            if (k.member) {
-                weighted += w[i] * k.effortDeviation;
+            if (k.membership.member) {
+                weighted += w[i] * k.drive.effortDeviation;
                 total += w[i];
             }
         }

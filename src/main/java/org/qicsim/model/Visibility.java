@@ -20,7 +20,7 @@ final class Visibility {
                 visible.set(pd);
             }
         }
-        visible.or(s.showcasedSeen);
+        visible.or(s.exposure.showcasedSeen);
         for (int pd : recentVisitPds(sim, s)) {
             visible.set(pd);
         }
@@ -40,8 +40,8 @@ final class Visibility {
                 }
             }
         }
-        int first = s.showcasedSeen.nextSetBit(0);
-        if (first >= 0 && (first != s.index || s.showcasedSeen.nextSetBit(first + 1) >= 0)) {
+        int first = s.exposure.showcasedSeen.nextSetBit(0);
+        if (first >= 0 && (first != s.index || s.exposure.showcasedSeen.nextSetBit(first + 1) >= 0)) {
             return true;
         }
         for (int pd : recentVisitPds(sim, s)) {
@@ -55,7 +55,7 @@ final class Visibility {
     /** PDs of site visits received within visitMemoryMonths. */
     static int[] recentVisitPds(QicSimulation sim, Site s) {
         int memory = sim.scenario.behaviour().learning().visitMemoryMonths();
-        return s.visits.stream()
+        return s.exposure.visits.stream()
                 .filter(v -> v[0] >= 0 && sim.month - v[1] < memory)
                 .mapToInt(v -> v[0]).toArray();
     }

@@ -35,14 +35,14 @@ sealed interface VisitTarget {
         public Site next(QicSimulation sim) {
             Site worst = null;
             for (Site s : sim.sites) {
-                if (!s.member || s.visitedWithinYear(sim.month)) {
+                if (!s.membership.member || s.exposure.visitedWithinYear(sim.month)) {
                     continue;
                 }
                 // Sites with a report come first, highest reported rate first; ties by index.
-                boolean reported = s.report.exists();
-                boolean worstReported = worst != null && worst.report.exists();
+                boolean reported = s.feedback.report.exists();
+                boolean worstReported = worst != null && worst.feedback.report.exists();
                 if (worst == null || (reported && !worstReported)
-                        || (reported && worstReported && s.report.rate() > worst.report.rate())) {
+                        || (reported && worstReported && s.feedback.report.rate() > worst.feedback.report.rate())) {
                     worst = s;
                 }
             }
@@ -56,14 +56,14 @@ sealed interface VisitTarget {
         public Site next(QicSimulation sim) {
             int members = 0;
             for (Site s : sim.sites) {
-                members += s.member ? 1 : 0;
+                members += s.membership.member ? 1 : 0;
             }
             if (members == 0) {
                 return null;
             }
             int pick = sim.keys.centre(Stream.MEETINGS).nextInt(members);
             for (Site s : sim.sites) {
-                if (s.member && pick-- == 0) {
+                if (s.membership.member && pick-- == 0) {
                     return s;
                 }
             }

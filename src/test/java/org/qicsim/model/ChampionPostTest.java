@@ -24,13 +24,13 @@ class ChampionPostTest {
     }
 
     private static Site member(QicSimulation sim, boolean worldPost, int skip) {
-        return Arrays.stream(sim.sites).filter(s -> s.member && s.endowment.championPost() == worldPost).skip(skip)
-                .findFirst().orElseThrow();
+        return Arrays.stream(sim.sites).filter(s -> s.membership.member && s.endowment.championPost() == worldPost)
+                .skip(skip).findFirst().orElseThrow();
     }
 
     /** Plants an established champion: influence equal to c·L, E0 from it. */
     private static void establish(QicSimulation sim, Site s) {
-        s.championInfluence = s.champion.presence();
+        s.community.championInfluence = s.champion.presence();
         sim.championInfluenceChanged(s);
     }
 
@@ -54,25 +54,25 @@ class ChampionPostTest {
         filled.champion.leave(sim.month - 1);
         filled.champion.recruit(0.8);
         establish(sim, filled);
-        assertThat(created.effort0).isEqualTo(e0(sim, created, 0.7)).isNotEqualTo(e0(sim, created, 0.0));
+        assertThat(created.drive.effort0).isEqualTo(e0(sim, created, 0.7)).isNotEqualTo(e0(sim, created, 0.0));
 
         for (Site s : new Site[] {world, created, filled}) {
             Participation.leave(sim, s);
-            assertThat(s.member).isFalse();
+            assertThat(s.membership.member).isFalse();
         }
         assertThat(world.champion.filled()).isTrue();
         assertThat(world.champion.presence()).isEqualTo(0.6);
-        assertThat(world.effort0).isEqualTo(e0(sim, world, 0.6));
+        assertThat(world.drive.effort0).isEqualTo(e0(sim, world, 0.6));
 
         assertThat(created.champion.filled()).isFalse();
         assertThat(created.champion.hasPost()).as("a post the collaborative created goes").isFalse();
         assertThat(created.champion.presence()).isZero();
-        assertThat(created.effort0).as("influence has not faded yet").isEqualTo(e0(sim, created, 0.7));
+        assertThat(created.drive.effort0).as("influence has not faded yet").isEqualTo(e0(sim, created, 0.7));
 
         assertThat(filled.champion.filled()).isFalse();
         assertThat(filled.champion.hasPost()).as("the site's own post stays, vacant").isTrue();
         assertThat(filled.champion.vacantSince()).isEqualTo(sim.month);
-        assertThat(filled.effort0).isEqualTo(e0(sim, filled, 0.8));
+        assertThat(filled.drive.effort0).isEqualTo(e0(sim, filled, 0.8));
 
         // Next month's world step closes championInfluenceRate of the gap to 0 (no successor within
         // vacancyMonths; the created post has none at all).
@@ -80,14 +80,14 @@ class ChampionPostTest {
         int left = sim.month;
         sim.advanceTo(left + 2); // runs month left + 1
         assertThat(sim.month).isEqualTo(left + 1);
-        assertThat(created.championInfluence).isEqualTo(0.7 + rate * (0.0 - 0.7)).isGreaterThan(0.0);
-        assertThat(created.effort0).isEqualTo(e0(sim, created, created.championInfluence));
-        assertThat(filled.championInfluence).isEqualTo(0.8 + rate * (0.0 - 0.8));
-        assertThat(filled.effort0).isEqualTo(e0(sim, filled, filled.championInfluence));
+        assertThat(created.community.championInfluence).isEqualTo(0.7 + rate * (0.0 - 0.7)).isGreaterThan(0.0);
+        assertThat(created.drive.effort0).isEqualTo(e0(sim, created, created.community.championInfluence));
+        assertThat(filled.community.championInfluence).isEqualTo(0.8 + rate * (0.0 - 0.8));
+        assertThat(filled.drive.effort0).isEqualTo(e0(sim, filled, filled.community.championInfluence));
 
         // The created post never comes back from the world while the site is out (enrolment is off).
         sim.advanceTo(left + 36);
-        assertThat(created.member).isFalse();
+        assertThat(created.membership.member).isFalse();
         assertThat(created.champion.hasPost()).isFalse();
     }
 
@@ -105,8 +105,8 @@ class ChampionPostTest {
             // One world step since recruitment: Λ = rate·L as recruited (training at the launch meeting,
             // later in the month, may have raised L since; Λ follows it next month).
             double l = s.champion.leadership();
-            assertThat(s.championInfluence).isPositive().isLessThanOrEqualTo(rate * l);
-            assertThat(s.effort0).isEqualTo(e0(sim, s, s.championInfluence)).isLessThan(e0(sim, s, l));
+            assertThat(s.community.championInfluence).isPositive().isLessThanOrEqualTo(rate * l);
+            assertThat(s.drive.effort0).isEqualTo(e0(sim, s, s.community.championInfluence)).isLessThan(e0(sim, s, l));
         }
     }
 
@@ -117,8 +117,8 @@ class ChampionPostTest {
         QicSimulation sim = new QicSimulation(world, s::collaborativeAt, Arm.COUNTERFACTUAL, SEED);
         assertThat(Arrays.stream(sim.sites).filter(x -> x.endowment.championPost())).isNotEmpty();
         for (Site site : sim.sites) {
-            assertThat(site.championInfluence).isEqualTo(site.champion.presence());
-            assertThat(site.effort0).isEqualTo(e0(sim, site, site.champion.presence()));
+            assertThat(site.community.championInfluence).isEqualTo(site.champion.presence());
+            assertThat(site.drive.effort0).isEqualTo(e0(sim, site, site.champion.presence()));
         }
     }
 

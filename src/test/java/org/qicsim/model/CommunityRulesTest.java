@@ -46,9 +46,9 @@ class CommunityRulesTest {
         sim.ties.strengthen(a.index, d.index, 0.5);
         double ac = sim.ties.weight(a.index, c.index);
         double ad = sim.ties.weight(a.index, d.index);
-        a.member = true;
-        c.member = true;
-        d.member = false;
+        a.membership.member = true;
+        c.membership.member = true;
+        d.membership.member = false;
         sim.ties.decay(sim);
         assertThat(sim.ties.weight(a.index, c.index)).isCloseTo(ac * b.tieDecay(), within(1e-15));
         assertThat(sim.ties.weight(a.index, d.index)).isEqualTo(ad);
@@ -60,26 +60,26 @@ class CommunityRulesTest {
         sim.advanceTo(sim.scenario.startMonth() + 1);
         Site[] sites = sim.sites;
         for (Site s : sites) {
-            s.member = false;
+            s.membership.member = false;
         }
         Site j = sites[0];
         Site k = sites[1];
         Site l = sites[2];
-        j.member = true;
-        k.member = true;
-        l.member = true;
+        j.membership.member = true;
+        k.membership.member = true;
+        l.membership.member = true;
         Ties ties = new Ties(sites.length);
         // No ties at all: below the guard, the norm is 0 whatever peers do.
-        k.effortDeviation = 0.3;
+        k.drive.effortDeviation = 0.3;
         assertThat(ties.norm(sites, 0, b)).isZero();
         ties.strengthen(0, 1, 0.4);
         ties.strengthen(0, 2, 0.2);
-        l.effortDeviation = 0.0;
+        l.drive.effortDeviation = 0.0;
         // m_0 = (0.4·0.3 + 0.2·0)/(0.6) = 0.2; community_0 = 0.6/(J − 1); Norm = normScale·community·m.
         double community = 0.6 / (sites.length - 1);
         assertThat(ties.norm(sites, 0, b)).isCloseTo(b.normScale() * community * 0.2, within(1e-12));
         // A non-member peer does not count toward m_j.
-        k.member = false;
+        k.membership.member = false;
         assertThat(ties.norm(sites, 0, b)).isZero();
     }
 
@@ -130,7 +130,7 @@ class CommunityRulesTest {
         sim.advanceTo(start + 1);
         // With championProbability 1 every member without a champion recruits one at the launch.
         for (Site s : sim.sites) {
-            if (s.member) {
+            if (s.membership.member) {
                 assertThat(s.champion.filled()).as("site %d", s.index).isTrue();
             }
         }

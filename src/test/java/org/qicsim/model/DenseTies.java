@@ -32,7 +32,7 @@ final class DenseTies {
     void initialise(QicSimulation sim) {
         for (Site a : sim.sites) {
             for (Site b : sim.sites) {
-                if (a.index < b.index && a.member && b.member && sim.region(a) == sim.region(b)) {
+                if (a.index < b.index && a.membership.member && b.membership.member && sim.region(a) == sim.region(b)) {
                     set(a.index, b.index, INITIAL);
                 }
             }
@@ -69,7 +69,7 @@ final class DenseTies {
         double keep = sim.scenario.behaviour().community().tieDecay();
         int m = 0;
         for (Site a : sim.sites) {
-            if (a.member) {
+            if (a.membership.member) {
                 members[m++] = a.index;
             }
         }
@@ -110,8 +110,8 @@ final class DenseTies {
         double weighted = 0.0;
         double total = 0.0;
         for (Site k : sites) {
-            if (k.index != j && k.member) {
-                weighted += w[j][k.index] * k.effortDeviation;
+            if (k.index != j && k.membership.member) {
+                weighted += w[j][k.index] * k.drive.effortDeviation;
                 total += w[j][k.index];
             }
         }

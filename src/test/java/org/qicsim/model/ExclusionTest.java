@@ -32,7 +32,7 @@ class ExclusionTest {
 
     private static Site firstMember(QicSimulation sim) {
         for (Site s : sim.sites) {
-            if (s.member) {
+            if (s.membership.member) {
                 return s;
             }
         }
@@ -53,14 +53,14 @@ class ExclusionTest {
         assertThat(a.accounts.forfeited[2]).isTrue();
         assertThat(b.accounts.forfeited[2]).isFalse();
         // The report of that cycle carries the exclusion: threat one higher, the rest the same world.
-        assertThat(a.report.month()).isEqualTo(excluded.launchMonth + 12);
-        assertThat(b.report.month()).isEqualTo(released.launchMonth + 12);
-        assertThat(a.report.threat()).isEqualTo(b.report.threat() + 1.0);
+        assertThat(a.feedback.report.month()).isEqualTo(excluded.launchMonth + 12);
+        assertThat(b.feedback.report.month()).isEqualTo(released.launchMonth + 12);
+        assertThat(a.feedback.report.threat()).isEqualTo(b.feedback.report.threat() + 1.0);
         // Other members are not excluded and their reports agree across the two worlds.
         for (Site s : excluded.sites) {
-            if (s.member && s.index != a.index) {
+            if (s.membership.member && s.index != a.index) {
                 assertThat(s.accounts.forfeited[2]).isFalse();
-                assertThat(s.report.threat()).isEqualTo(released.sites[s.index].report.threat());
+                assertThat(s.feedback.report.threat()).isEqualTo(released.sites[s.index].feedback.report.threat());
             }
         }
     }

@@ -148,16 +148,16 @@ class IncentiveRulesTest {
         QicSimulation sim = new QicSimulation(World.initialise(s.scenario(), new Streams(3L, 8)), s::collaborativeAt,
                 Arm.COLLABORATIVE, 3L);
         sim.advanceTo(start);
-        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.0);
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.drive.expectedAttainment)).containsOnly(0.0);
         sim.advanceTo(start + 1);
-        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.4);
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.drive.expectedAttainment)).containsOnly(0.4);
         int lag = s.scenario().collaborative().incentives().performance().lagMonths();
         sim.advanceTo(start + 12 + lag);
-        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.4);
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.drive.expectedAttainment)).containsOnly(0.4);
         sim.advanceTo(start + 12 + lag + 1);
         double rate = s.scenario().behaviour().motivation().expectationRate();
         // After year 1's payment each measured site moved a share expectationRate toward its outcome 0 or 1.
-        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.expectedAttainment))
+        assertThat(java.util.Arrays.stream(sim.sites).mapToDouble(x -> x.drive.expectedAttainment))
                 .allSatisfy(x -> assertThat(x).isIn(0.4 + rate * (0.0 - 0.4), 0.4 + rate * (1.0 - 0.4), 0.4))
                 .anySatisfy(x -> assertThat(x).isNotEqualTo(0.4));
 
@@ -166,6 +166,7 @@ class IncentiveRulesTest {
         QicSimulation unpaid = new QicSimulation(World.initialise(none.scenario(), new Streams(3L, 8)),
                 none::collaborativeAt, Arm.COLLABORATIVE, 3L);
         unpaid.advanceTo(start + 1);
-        assertThat(java.util.Arrays.stream(unpaid.sites).mapToDouble(x -> x.expectedAttainment)).containsOnly(0.0);
+        assertThat(java.util.Arrays.stream(unpaid.sites).mapToDouble(x -> x.drive.expectedAttainment))
+                .containsOnly(0.0);
     }
 }

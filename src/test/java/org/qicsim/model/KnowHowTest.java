@@ -32,11 +32,11 @@ class KnowHowTest {
         Site s = sim.sites[0];
         double gain = visitGain(sim);
         assertThat(gain).isStrictlyBetween(0.0, 1.0);
-        s.knowHow = 0.4;
+        s.community.knowHow = 0.4;
         int bundle = s.bundle;
         LocalTest test = s.test;
         Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
-        assertThat(s.knowHow).isEqualTo(0.4 + gain * (1.0 - 0.4));
+        assertThat(s.community.knowHow).isEqualTo(0.4 + gain * (1.0 - 0.4));
         assertThat(s.bundle).isEqualTo(bundle);
         assertThat(s.test).isSameAs(test);
     }
@@ -48,12 +48,12 @@ class KnowHowTest {
         double gain = visitGain(sim);
         Site visited = sim.sites[0];
         Site met = sim.sites[1];
-        visited.knowHow = 0.4;
-        met.knowHow = 0.4;
+        visited.community.knowHow = 0.4;
+        met.community.knowHow = 0.4;
         Socialisation.contact(sim, visited, sim.keys.of(Stream.MEETINGS, visited.index), 1.0);
         Socialisation.contact(sim, met, sim.keys.of(Stream.MEETINGS, met.index), 0.3);
-        assertThat(met.knowHow - 0.4).isCloseTo(0.3 * (visited.knowHow - 0.4), within(1e-15));
-        assertThat(met.knowHow).isCloseTo(0.4 + gain * 0.3 * (1.0 - 0.4), within(1e-15));
+        assertThat(met.community.knowHow - 0.4).isCloseTo(0.3 * (visited.community.knowHow - 0.4), within(1e-15));
+        assertThat(met.community.knowHow).isCloseTo(0.4 + gain * 0.3 * (1.0 - 0.4), within(1e-15));
     }
 
     /** What one visit teaches in {@code sim}: socialisationRate·Qc·(0.5 + 0.5·codification)/(1 + complexityLoad·k). */
@@ -76,18 +76,18 @@ class KnowHowTest {
         Collaborative.Coordination c = sim.collaborative.coordination();
         double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
         Site s = sim.sites[2];
-        s.knowHow = 0.1;
+        s.community.knowHow = 0.1;
         Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
-        assertThat(s.knowHow).isCloseTo(0.1 + gain / 2.5 * (1.0 - 0.1), within(1e-15));
+        assertThat(s.community.knowHow).isCloseTo(0.1 + gain / 2.5 * (1.0 - 0.1), within(1e-15));
         ResolvedScenario flat = TestScenarios.resolved("sites.count=16", "practices.interactions=3",
                 "behaviour.community.complexityLoad=0");
         QicSimulation plain = new QicSimulation(World.initialise(flat.scenario(), new Streams(SEED, 16)),
                 flat::collaborativeAt, Arm.COLLABORATIVE, SEED);
         plain.advanceTo(flat.scenario().startMonth() + 1);
         Site p = plain.sites[2];
-        p.knowHow = 0.1;
+        p.community.knowHow = 0.1;
         Socialisation.contact(plain, p, plain.keys.of(Stream.MEETINGS, p.index), 1.0);
-        assertThat(p.knowHow).isEqualTo(0.1 + gain * (1.0 - 0.1));
+        assertThat(p.community.knowHow).isEqualTo(0.1 + gain * (1.0 - 0.1));
     }
 
     @Test
@@ -106,14 +106,14 @@ class KnowHowTest {
         double gain = visitGain(interactive);
         for (QicSimulation sim : new QicSimulation[] {interactive, didactic}) {
             for (Site s : sim.sites) {
-                s.knowHow = 0.2;
+                s.community.knowHow = 0.2;
             }
             Meetings.step(sim);
         }
         int attended = 0;
         for (int j = 0; j < interactive.sites.length; j++) {
-            double i = interactive.sites[j].knowHow;
-            double d = didactic.sites[j].knowHow;
+            double i = interactive.sites[j].community.knowHow;
+            double d = didactic.sites[j].community.knowHow;
             if (i == 0.2) {
                 assertThat(d).as("site %d did not attend in either run", j).isEqualTo(0.2);
                 continue;
@@ -143,10 +143,10 @@ class KnowHowTest {
         double decay = sim.scenario.behaviour().community().knowHowDecay();
         assertThat(decay).isPositive();
         for (Site s : sim.sites) {
-            s.knowHow = 0.5;
+            s.community.knowHow = 0.5;
         }
         Socialisation.fade(sim);
-        assertThat(Arrays.stream(sim.sites).mapToDouble(s -> s.knowHow)).containsOnly(0.5 * (1.0 - decay));
+        assertThat(Arrays.stream(sim.sites).mapToDouble(s -> s.community.knowHow)).containsOnly(0.5 * (1.0 - decay));
     }
 
     @Test
@@ -155,13 +155,13 @@ class KnowHowTest {
         QicSimulation sim = at(24);
         ChangePackage z = sim.centre.changePackage();
         assertThat(z.isEmpty()).isFalse();
-        Site s = Arrays.stream(sim.sites).filter(x -> x.member && z.departures(x.bundle).length > 0).findFirst()
-                .orElseThrow();
+        Site s = Arrays.stream(sim.sites).filter(x -> x.membership.member && z.departures(x.bundle).length > 0)
+                .findFirst().orElseThrow();
         int[] departures = z.departures(s.bundle);
         int bundle = s.bundle;
         s.test = null;
 
-        s.knowHow = 0.3;
+        s.community.knowHow = 0.3;
         MonthlyKey keys = sim.keys.of(Stream.LEARNING, s.index).split();
         assertThat(Socialisation.align(sim, s, 0.3, keys)).as("uniform not below K").isFalse();
         assertThat(s.bundle).isEqualTo(bundle);
@@ -190,7 +190,7 @@ class KnowHowTest {
             }
         }
         int bundle = s.bundle;
-        s.knowHow = 1.0;
+        s.community.knowHow = 1.0;
         assertThat(Socialisation.align(sim, s, 0.0, new MonthlyKey().reset(1L))).isFalse();
         assertThat(s.bundle).isEqualTo(bundle);
     }
@@ -243,23 +243,26 @@ class KnowHowTest {
         World world = World.initialise(r.scenario(), new Streams(SEED, 16));
         QicSimulation sim = new QicSimulation(world, r::collaborativeAt, Arm.COLLABORATIVE, SEED);
         sim.advanceTo(r.scenario().startMonth() + 3);
-        Site taught = Arrays.stream(sim.sites).filter(x -> x.member && x.champion.filled() && x.championInfluence > 0)
+        Site taught = Arrays.stream(sim.sites)
+                .filter(x -> x.membership.member && x.champion.filled() && x.community.championInfluence > 0)
                 .findFirst().orElseThrow();
-        Site alone = Arrays.stream(sim.sites).filter(x -> x.member && !x.champion.filled()).findFirst().orElseThrow();
-        taught.knowHow = 0.2;
-        alone.knowHow = 0.2;
+        Site alone = Arrays.stream(sim.sites).filter(x -> x.membership.member && !x.champion.filled())
+                .findFirst().orElseThrow();
+        taught.community.knowHow = 0.2;
+        alone.community.knowHow = 0.2;
         Socialisation.championTeaching(sim);
-        assertThat(taught.knowHow).isEqualTo(0.2 + 0.4 * taught.championInfluence * (1.0 - 0.2));
-        assertThat(alone.knowHow).isEqualTo(0.2);
+        assertThat(taught.community.knowHow).isEqualTo(0.2 + 0.4 * taught.community.championInfluence * (1.0 - 0.2));
+        assertThat(alone.community.knowHow).isEqualTo(0.2);
         // With championTeaching 0 no champion teaches.
         ResolvedScenario off = TestScenarios.resolved("sites.count=16", "behaviour.community.championTeaching=0");
         QicSimulation plain = new QicSimulation(World.initialise(off.scenario(), new Streams(SEED, 16)),
                 off::collaborativeAt, Arm.COLLABORATIVE, SEED);
         plain.advanceTo(off.scenario().startMonth() + 3);
-        Site s = Arrays.stream(plain.sites).filter(x -> x.member && x.champion.filled()).findFirst().orElseThrow();
-        s.knowHow = 0.2;
+        Site s = Arrays.stream(plain.sites).filter(x -> x.membership.member && x.champion.filled())
+                .findFirst().orElseThrow();
+        s.community.knowHow = 0.2;
         Socialisation.championTeaching(plain);
-        assertThat(s.knowHow).isEqualTo(0.2);
+        assertThat(s.community.knowHow).isEqualTo(0.2);
     }
 
     @Test
@@ -270,11 +273,12 @@ class KnowHowTest {
         QicSimulation sim = new QicSimulation(World.initialise(r.scenario(), new Streams(SEED, 16)),
                 r::collaborativeAt, Arm.COLLABORATIVE, SEED);
         sim.advanceTo(r.scenario().startMonth() + 3);
-        Site s = Arrays.stream(sim.sites).filter(x -> x.member && x.champion.filled() && x.championInfluence > 0)
+        Site s = Arrays.stream(sim.sites)
+                .filter(x -> x.membership.member && x.champion.filled() && x.community.championInfluence > 0)
                 .findFirst().orElseThrow();
-        s.knowHow = 0.2;
+        s.community.knowHow = 0.2;
         Socialisation.championTeaching(sim);
-        assertThat(s.knowHow).isEqualTo(0.2);
+        assertThat(s.community.knowHow).isEqualTo(0.2);
         // Funding the posts enlists the same champion: it teaches.
         ResolvedScenario funded = TestScenarios.resolved("sites.count=16", "behaviour.community.championTeaching=0.4",
                 "collaborative.leadership.fundedChampions=true", "collaborative.leadership.training=false");
@@ -283,9 +287,9 @@ class KnowHowTest {
         enlisted.advanceTo(funded.scenario().startMonth() + 3);
         Site e = enlisted.sites[s.index];
         assertThat(e.champion.filled()).isTrue();
-        e.knowHow = 0.2;
+        e.community.knowHow = 0.2;
         Socialisation.championTeaching(enlisted);
-        assertThat(e.knowHow).isEqualTo(0.2 + 0.4 * e.championInfluence * (1.0 - 0.2));
-        assertThat(e.championInfluence).isPositive();
+        assertThat(e.community.knowHow).isEqualTo(0.2 + 0.4 * e.community.championInfluence * (1.0 - 0.2));
+        assertThat(e.community.championInfluence).isPositive();
     }
 }

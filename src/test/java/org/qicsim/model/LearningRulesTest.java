@@ -93,18 +93,18 @@ class LearningRulesTest {
     void blindedSitesSeeOnlyShowcasesSinceTheLastCycleAndRecentVisits() {
         QicSimulation sim = launched("collaborative.feedback.visibility=blinded", "collaborative.community.siteVisitsPerYear=0");
         Site s = sim.sites[0];
-        s.showcasedSeen.clear();
-        s.visits.clear();
+        s.exposure.showcasedSeen.clear();
+        s.exposure.visits.clear();
         assertThat(Visibility.visiblePds(sim, s)).isEmpty();
-        s.showcasedSeen.set(5);
-        s.visits.add(new int[] {9, sim.month});
-        s.visits.add(new int[] {11, sim.month - sim.scenario.behaviour().learning().visitMemoryMonths()});
-        s.visits.add(new int[] {-1, sim.month});
+        s.exposure.showcasedSeen.set(5);
+        s.exposure.visits.add(new int[] {9, sim.month});
+        s.exposure.visits.add(new int[] {11, sim.month - sim.scenario.behaviour().learning().visitMemoryMonths()});
+        s.exposure.visits.add(new int[] {-1, sim.month});
         // Showcase 5 and the recent visit's PD 9; the visit older than visitMemoryMonths has expired.
         assertThat(Visibility.visiblePds(sim, s)).containsExactly(5, 9);
         assertThat(Visibility.visitedWith(sim, s, 9)).isTrue();
         assertThat(Visibility.visitedWith(sim, s, 11)).isFalse();
-        s.showcasedSeen.set(0);
+        s.exposure.showcasedSeen.set(0);
         assertThat(Visibility.visiblePds(sim, s)).doesNotContain(0);
     }
 
@@ -163,7 +163,8 @@ class LearningRulesTest {
             assertThat(s.adopted(practice)).isTrue();
             // φ* = g/(g + d), g = fidelityGain·E·(1 + fidelityChampion·Λ), written out here (Λ the
             // champion influence built with tenure, S10).
-            double g = b.fidelityGain() * s.effort() * (1.0 + b.fidelityChampion() * s.championInfluence);
+            double g = b.fidelityGain() * s.drive.effort()
+                    * (1.0 + b.fidelityChampion() * s.community.championInfluence);
             double equilibrium = g / (g + b.fidelityDecay());
             assertThat(equilibrium).isBetween(0.01, 0.99);
             assertThat(s.fidelity[practice]).isCloseTo(b.newPracticeFidelity() * equilibrium, within(1e-15));
@@ -214,14 +215,14 @@ class LearningRulesTest {
         QicSimulation sim = launched();
         Site s = sim.sites[2];
         var b = sim.scenario.behaviour().learning();
-        s.trust = 0.4;
-        s.responseGap = 1.5;
+        s.community.trust = 0.4;
+        s.feedback.responseGap = 1.5;
         double expected = Logistic.sigma(b.imitationGap() * 1.5 + b.imitationTrust() * 0.4 - b.imitationDistance() * 0.25);
-        s.report = new Report(7, sim.month, 0.1, 1, false, 0.0, 0.5, 0.1, 0.1, -2.0);
+        s.feedback.report = new Report(7, sim.month, 0.1, 1, false, 0.0, 0.5, 0.1, 0.1, -2.0);
         assertThat(Learning.imitationProbability(s, 0.25, b)).isEqualTo(expected);
-        s.report = new Report(7, sim.month, 0.1, 1, false, 0.0, 0.5, 0.1, 0.1, 3.0);
+        s.feedback.report = new Report(7, sim.month, 0.1, 1, false, 0.0, 0.5, 0.1, 0.1, 3.0);
         assertThat(Learning.imitationProbability(s, 0.25, b)).isEqualTo(expected);
-        s.responseGap = -1.0; // a maintain response: a non-positive gap adds nothing
+        s.feedback.responseGap = -1.0; // a maintain response: a non-positive gap adds nothing
         assertThat(Learning.imitationProbability(s, 0.25, b))
                 .isEqualTo(Logistic.sigma(b.imitationTrust() * 0.4 - b.imitationDistance() * 0.25));
     }
@@ -252,7 +253,7 @@ class LearningRulesTest {
                     var b = holder[0].scenario.behaviour().learning();
                     assertThat(choice.probability()).isEqualTo(Learning.imitationProbability(site, choice.distance(), b));
                     counts[0]++;
-                    if (Math.max(0.0, site.report.gap()) != Math.max(0.0, site.responseGap)) {
+                    if (Math.max(0.0, site.feedback.report.gap()) != Math.max(0.0, site.feedback.responseGap)) {
                         counts[1]++;
                     }
                     return ResponsePolicy.model().imitate(choice, uniform);

@@ -31,7 +31,7 @@ class ParticipationPayTest {
     }
 
     private static Site[] members(QicSimulation sim) {
-        return java.util.Arrays.stream(sim.sites).filter(s -> s.member).toArray(Site[]::new);
+        return java.util.Arrays.stream(sim.sites).filter(s -> s.membership.member).toArray(Site[]::new);
     }
 
     @Test
@@ -60,8 +60,8 @@ class ParticipationPayTest {
         Site[] members = members(sim);
         sim.advanceTo(sim.launchMonth + 13);
         for (Site s : members) {
-            assertThat(s.member).isFalse();
-            assertThat(s.leftMonth).isEqualTo(sim.launchMonth + 11);
+            assertThat(s.membership.member).isFalse();
+            assertThat(s.membership.leftMonth).isEqualTo(sim.launchMonth + 11);
             assertThat(s.accounts.payments[1]).as("site %d", s.index).isEqualTo(ANNUAL);
         }
     }

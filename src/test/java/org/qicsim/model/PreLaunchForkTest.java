@@ -129,7 +129,7 @@ class PreLaunchForkTest {
                 }
             }
             sawTest |= site.test != null;
-            sawVisit |= !site.visits.isEmpty();
+            sawVisit |= !site.exposure.visits.isEmpty();
         }
         // The fields a pre-launch copy never sees set are exercised here (else this test shows nothing for them).
         assertThat(sawTest).as("a site in a local test").isTrue();

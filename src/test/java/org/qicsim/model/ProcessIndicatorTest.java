@@ -76,8 +76,8 @@ class ProcessIndicatorTest {
             half |= 1 << i;
         }
         Site s = sim.sites[0];
-        s.member = true;
-        s.gaming = true;
+        s.membership.member = true;
+        s.gaming.active = true;
         sim.active = true;
         sim.recordsThisMonth[0] = PATIENTS;
         sim.gamedRecords[0] = 0;
@@ -98,12 +98,12 @@ class ProcessIndicatorTest {
 
         // An audit of every record with certain detection catches the documentation gaming.
         for (Site other : sim.sites) {
-            other.member = other == s;
+            other.membership.member = other == s;
         }
         long before = sim.audit.detections;
         Audit.step(sim);
         assertThat(sim.audit.detections).isEqualTo(before + 1);
-        assertThat(s.gaming).isFalse();
+        assertThat(s.gaming.active).isFalse();
     }
 
     @Test
@@ -111,8 +111,8 @@ class ProcessIndicatorTest {
         QicSimulation sim = simulation("behaviour.gaming.documentationShare=1");
         int counted = allPractices(sim);
         Site s = sim.sites[0];
-        s.member = true;
-        s.gaming = false;
+        s.membership.member = true;
+        s.gaming.active = false;
         sim.active = true;
         ProcessIndicator.record(sim, s, counted, 1, PATIENTS);
         assertThat(sim.processRecords.documented[MONTH][0]).isEqualTo(sim.processRecords.documentedUngamed[MONTH][0]);

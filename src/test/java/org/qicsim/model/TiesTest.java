@@ -36,7 +36,7 @@ class TiesTest {
         Behaviour.Community b = sim.scenario.behaviour().community();
         SplittableRandom random = new SplittableRandom(20261207L);
         for (Site s : sim.sites) {
-            s.member = random.nextDouble() < 0.8;
+            s.membership.member = random.nextDouble() < 0.8;
         }
         Ties sparse = new Ties(n, b.tieCapacity());
         DenseTies dense = new DenseTies(n);
@@ -73,13 +73,13 @@ class TiesTest {
                 }
                 case 3 -> {
                     Site s = sim.sites[random.nextInt(n)];
-                    s.member = !s.member;
+                    s.membership.member = !s.membership.member;
                     sparse.decay(sim);
                     dense.decay(sim);
                 }
                 default -> {
                     for (Site s : sim.sites) {
-                        s.effortDeviation = random.nextDouble() - 0.4;
+                        s.drive.effortDeviation = random.nextDouble() - 0.4;
                     }
                 }
             }
@@ -111,7 +111,7 @@ class TiesTest {
         QicSimulation sim = launched("sites.count=40", "collaborative.community.regionalGroups=1");
         int n = sim.sites.length;
         for (Site s : sim.sites) {
-            s.member = true;
+            s.membership.member = true;
         }
         Ties ties = new Ties(n, 6);
         ties.initialise(sim);
