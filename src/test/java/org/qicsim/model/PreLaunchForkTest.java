@@ -112,22 +112,7 @@ class PreLaunchForkTest {
         boolean sawVisit = false;
         for (Site site : sim.sites) {
             Site copy = new Site(site);
-            for (Field f : Site.class.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                f.setAccessible(true);
-                try {
-                    Object a = f.get(site);
-                    Object b = f.get(copy);
-                    assertThat(deepEquals(a, b)).as("Site." + f.getName()).isTrue();
-                    if (a != null && mutable(a)) {
-                        assertThat(b).as("Site." + f.getName() + " shared").isNotSameAs(a);
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError(e);
-                }
-            }
+            assertCopied("Site", Site.class, site, copy);
             sawTest |= site.test != null;
             sawVisit |= !site.exposure.visits.isEmpty();
         }
@@ -135,6 +120,38 @@ class PreLaunchForkTest {
         assertThat(sawTest).as("a site in a local test").isTrue();
         assertThat(sawVisit).as("a visited site").isTrue();
     }
+
+    /**
+     * Every field of {@code copy} equals its source's, and a mutable one is not shared; a site's
+     * per-mechanism state (Drive, FeedbackState, Community, Exposure, GamingState, Membership) is
+     * checked the same way field by field, so a collection inside it (visits, showcases, class history)
+     * must be copied too.
+     */
+    private static void assertCopied(String path, Class<?> type, Object source, Object copy) {
+        for (Field f : type.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
+                continue;
+            }
+            f.setAccessible(true);
+            try {
+                Object a = f.get(source);
+                Object b = f.get(copy);
+                String name = path + "." + f.getName();
+                assertThat(deepEquals(a, b)).as(name).isTrue();
+                if (a != null && mutable(a)) {
+                    assertThat(b).as(name + " shared").isNotSameAs(a);
+                    if (MECHANISM_STATE.contains(a.getClass())) {
+                        assertCopied(name, a.getClass(), a, b);
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static final List<Class<?>> MECHANISM_STATE = List.of(Drive.class, FeedbackState.class, Community.class,
+            Exposure.class, GamingState.class, Membership.class);
 
     private static boolean mutable(Object o) {
         return !(o instanceof Number || o instanceof Boolean || o instanceof Enum<?> || o instanceof Record
