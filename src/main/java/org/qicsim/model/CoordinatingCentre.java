@@ -71,11 +71,11 @@ final class CoordinatingCentre {
     }
 
     /** Phase 2.2: S3, S4, S7c, then reports and responses (S5). */
-    void feedbackCycle() {
+    void feedbackCycle(Month now) {
         cycle++;
-        Audit.excludedCycle(sim);
-        int t = sim.month;
-        Collaborative c = sim.collaborative;
+        Audit.excludedCycle(sim, now);
+        int t = now.month();
+        Collaborative c = now.collaborative();
         Collaborative.Feedback f = c.feedback();
         boolean[] members = members();
         Measurement.Settings settings = Measurement.Settings.of(c.measurement(), f.display());
@@ -101,14 +101,14 @@ final class CoordinatingCentre {
             firstCycleTarget = 0.9 * meanOver(m.measured, reported);
         }
         deviants = PositiveDeviance.identify(sim, m, members, from, to, settings);
-        recordPdPrecision(deviants, members);
+        recordPdPrecision(t, deviants, members);
         double benchmark = benchmark(f, m, reported);
         SplittableRandom ccKey = sim.keys.centre(Stream.FEEDBACK);
         int[] bundles = new int[sim.siteCount()];
         for (Site s : sim.sites) {
             bundles[s.index] = s.bundle;
         }
-        changePackage.update(bundles, m.measured, reported, sim.collaborative.coordination(), ccKey);
+        changePackage.update(bundles, m.measured, reported, c.coordination(), ccKey);
         FeedbackResponse.reports(sim, m, reported, benchmark);
         GamingGap.measure(sim, members, from, to, settings);
         // Vis is reset each cycle: showcases seen since the last cycle stop being visible.
@@ -121,12 +121,12 @@ final class CoordinatingCentre {
      * PD precision of one cycle: the share of PDs that are in the members' best quintile of TRSR
      * this month (S4); cycles with no PDs do not count.
      */
-    private void recordPdPrecision(int[] deviants, boolean[] isMember) {
+    private void recordPdPrecision(int t, int[] deviants, boolean[] isMember) {
         if (deviants.length == 0) {
             return;
         }
         int[] members = java.util.stream.IntStream.range(0, isMember.length).filter(j -> isMember[j]).toArray();
-        int[] ranked = Measurement.rankAscending(members, sim.trace.trsr[sim.month]);
+        int[] ranked = Measurement.rankAscending(members, sim.trace.trsr[t]);
         int quintile = Measurement.shareOf(ranked.length, 0.2);
         boolean[] best = new boolean[isMember.length];
         for (int k = 0; k < quintile; k++) {

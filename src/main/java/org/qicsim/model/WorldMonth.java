@@ -12,13 +12,13 @@ final class WorldMonth {
     private WorldMonth() {
     }
 
-    static void step(QicSimulation sim) {
-        int t = sim.month;
+    static void step(QicSimulation sim, Month now) {
+        int t = now.month();
         SplittableRandom landscapeKey = sim.keys.centre(Stream.LANDSCAPE);
         if (landscapeKey.nextDouble() < sim.scenario.environment().turbulencePerYear() / 12.0) {
             sim.landscape.redrawCommonTable(landscapeKey);
         }
-        Champions.turnover(sim);
+        Champions.turnover(sim, now);
         Recording recording = sim.arm == Arm.COLLABORATIVE ? Recording.of(sim) : null;
         int practices = sim.landscape.practices();
         // S2p, §9: the practices a process indicator counts this month (0 in the counterfactual arm).

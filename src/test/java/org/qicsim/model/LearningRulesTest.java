@@ -115,7 +115,7 @@ class LearningRulesTest {
         s.test = null;
         int before = s.bundle;
         double[] fidelityBefore = s.fidelity.clone();
-        Learning.change(sim, s, 0);
+        Learning.change(sim, Month.of(sim), s, 0);
         assertThat(s.bundle).isEqualTo(before ^ 1);
         LocalTest test = s.test;
         assertThat(test.changeMonth).isEqualTo(sim.month);
@@ -130,7 +130,7 @@ class LearningRulesTest {
         s.fidelity[1] = 0.123;
         s.fidelity[0] = 0.777;
         s.bundle ^= 1 << 3;
-        Learning.advanceTest(sim, s, 0.0, sim.scenario.behaviour().learning());
+        Learning.advanceTest(sim, Month.of(sim), s, 0.0, sim.scenario.behaviour().learning());
         assertThat(s.test).isNull();
         assertThat(s.bundle).isEqualTo(before ^ 1 << 3);
         assertThat(s.fidelity[0]).isEqualTo(fidelityBefore[0]);
@@ -141,11 +141,11 @@ class LearningRulesTest {
         s.bundle ^= 1 << 3;
 
         // With the revert uniform above revertProbability the change is kept even if not better.
-        Learning.change(sim, s, 2);
+        Learning.change(sim, Month.of(sim), s, 2);
         int changed = s.bundle;
         s.test = new LocalTest(s.test.previousBundle, s.test.previousFidelity, s.test.changedPractices, 0, 100, 1,
                 sim.month);
-        Learning.advanceTest(sim, s, 0.99, sim.scenario.behaviour().learning());
+        Learning.advanceTest(sim, Month.of(sim), s, 0.99, sim.scenario.behaviour().learning());
         assertThat(s.bundle).isEqualTo(changed);
     }
 

@@ -101,7 +101,7 @@ class ProcessIndicatorTest {
             other.membership.member = other == s;
         }
         long before = sim.audit.detections;
-        Audit.step(sim);
+        Audit.step(sim, Month.of(sim));
         assertThat(sim.audit.detections).isEqualTo(before + 1);
         assertThat(s.gaming.active).isFalse();
     }
