@@ -31,11 +31,14 @@ final class CoordinatingCentre {
         this.latestPooledRate = sim.scenario.sites().baselineRate();
     }
 
-    /** At the launch: every member's credibility before its first report (R_j = 0). */
-    void launch() {
+    /**
+     * At the launch, under the collaborative {@code c} in force (the calendar phase launches before it
+     * builds the month's record): every member's credibility before its first report (R_j = 0).
+     */
+    void launch(Collaborative c) {
         for (Site s : sim.sites) {
             if (s.membership.member) {
-                s.feedback.credibility = FeedbackResponse.credibility(sim, 0.0);
+                s.feedback.credibility = FeedbackResponse.credibility(sim, c, 0.0);
             }
         }
     }
@@ -83,7 +86,7 @@ final class CoordinatingCentre {
         int from = to - f.windowMonths() + 1;
         // S3 or S3p: the indicator the collaborative measures and feeds back.
         Measurement m = ProcessIndicator.measure(sim, members, from, to, settings, c.measurement().indicator());
-        ProcessIndicator.noteReports(sim, members, from, to);
+        ProcessIndicator.noteReports(sim, now, members, from, to);
         latest = m;
         if (m.count() == 0) {
             return;
@@ -109,8 +112,8 @@ final class CoordinatingCentre {
             bundles[s.index] = s.bundle;
         }
         changePackage.update(bundles, m.measured, reported, c.coordination(), ccKey);
-        FeedbackResponse.reports(sim, m, reported, benchmark);
-        GamingGap.measure(sim, members, from, to, settings);
+        FeedbackResponse.reports(sim, now, m, reported, benchmark);
+        GamingGap.measure(sim, now, members, from, to, settings);
         // Vis is reset each cycle: showcases seen since the last cycle stop being visible.
         for (Site s : sim.sites) {
             s.exposure.showcasedSeen.clear();

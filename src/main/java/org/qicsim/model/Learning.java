@@ -61,7 +61,7 @@ final class Learning {
             if (Socialisation.align(sim, now, s, draws.align, draws.alignKeys)) {
                 continue;
             }
-            int[] visible = Visibility.visiblePds(sim, s);
+            int[] visible = Visibility.visiblePds(sim, now, s);
             if (visible.length > 0) {
                 int pd = choosePd(sim, now, s, visible, bundles, draws.pdKeys);
                 int differing = bundles[pd] ^ s.bundle;
@@ -185,7 +185,7 @@ final class Learning {
 
     static double copyError(QicSimulation sim, Month now, Site s, int pd, Behaviour.Learning b) {
         Collaborative.Coordination c = now.collaborative().coordination();
-        double visited = Visibility.visitedWith(sim, s, pd) ? 1.0 : 0.0;
+        double visited = Visibility.visitedWith(sim, now, s, pd) ? 1.0 : 0.0;
         return b.copyError() * (1.0 - s.endowment.absorptiveCapacity()) * (1.0 - b.copyVisited() * visited)
                 * (1.0 - b.copyCodification() * c.codification() * sim.coordinationQuality())
                 * (1.0 - b.copyChampion() * s.champion.presence());

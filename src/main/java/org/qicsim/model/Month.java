@@ -16,7 +16,7 @@ import org.qicsim.scenario.Collaborative;
  * @param active whether the collaborative runs this month: launched and not switched off by the
  *     schedule
  * @param collaborative the collaborative in force this month (the schedule applied); in the
- *     counterfactual arm the one in force when the arm was built, which no phase reads there
+ *     counterfactual arm the one in force when the arm was built, on which none of that arm's phases acts
  */
 record Month(int month, int launchMonth, boolean launched, boolean active, Collaborative collaborative) {
 

@@ -121,7 +121,7 @@ final class Participation {
                 s.membership.everMember = true;
                 s.membership.leftMonth = -1;
                 s.membership.joinedMonth = now.month();
-                s.feedback.credibility = FeedbackResponse.credibility(sim, 0.0);
+                s.feedback.credibility = FeedbackResponse.credibility(sim, now.collaborative(), 0.0);
             }
         }
     }

@@ -65,12 +65,12 @@ public final class QicSimulation extends SimState {
 
     /*
      * The calendar's state, which the calendar phase advances each month and from which it builds
-     * the month's record (now). Phase guards and the phases' own classes receive that record; these
-     * fields remain because the calendar carries them from month to month, the end-of-run record
-     * (Observation.finish, Reporter) and tests read or set them, and the helpers several phases share
-     * (Recording, ProcessIndicator, FeedbackResponse, PositiveDeviance, GamingGap, Visibility,
-     * VisitTarget) and this class's region, visibility and coordination quality still read them.
-     * Within a month they hold the record's values.
+     * the month's record (now), which every later phase receives. These fields remain because the
+     * calendar carries them from month to month and reads them itself (the launch, ties and first
+     * credibility are set before the record exists), the end-of-run record (Observation.finish,
+     * Participation.retention, Reporter) and tests read or set them, and this class's region,
+     * visibility, coordination quality and burden share, and PositiveDeviance (through
+     * DeviantIdentification), still read them. Within a month they hold the record's values.
      */
     /** The collaborative in force this month (schedule applied). */
     Collaborative collaborative;
@@ -328,7 +328,7 @@ public final class QicSimulation extends SimState {
             s.membership.joinedMonth = s.membership.member ? month : Site.NEVER;
         }
         ties.initialise(this);
-        centre.launch();
+        centre.launch(collaborative);
     }
 
     /** The region of a site under the regional groups in force (MODEL.md §5). */

@@ -27,7 +27,7 @@ final class SiteVisits {
         }
         int visits = Calendar.visits(now.month(), now.launchMonth(), c.siteVisitsPerYear());
         for (int v = 0; v < visits; v++) {
-            Site target = targeting.next(sim);
+            Site target = targeting.next(sim, now);
             if (target == null) {
                 return;
             }

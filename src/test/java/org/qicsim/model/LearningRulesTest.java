@@ -83,10 +83,10 @@ class LearningRulesTest {
         int[] pds = sim.centre.deviants();
         assertThat(pds).isNotEmpty();
         Site pd = sim.sites[pds[0]];
-        assertThat(Visibility.visiblePds(sim, pd)).doesNotContain(pd.index).hasSize(pds.length - 1);
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), pd)).doesNotContain(pd.index).hasSize(pds.length - 1);
         Site other = java.util.Arrays.stream(sim.sites).filter(s -> !java.util.Arrays.stream(pds).anyMatch(p -> p == s.index))
                 .findFirst().orElseThrow();
-        assertThat(Visibility.visiblePds(sim, other)).containsExactly(pds);
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), other)).containsExactly(pds);
     }
 
     @Test
@@ -95,17 +95,17 @@ class LearningRulesTest {
         Site s = sim.sites[0];
         s.exposure.showcasedSeen.clear();
         s.exposure.visits.clear();
-        assertThat(Visibility.visiblePds(sim, s)).isEmpty();
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), s)).isEmpty();
         s.exposure.showcasedSeen.set(5);
         s.exposure.visits.add(new int[] {9, sim.month});
         s.exposure.visits.add(new int[] {11, sim.month - sim.scenario.behaviour().learning().visitMemoryMonths()});
         s.exposure.visits.add(new int[] {-1, sim.month});
         // Showcase 5 and the recent visit's PD 9; the visit older than visitMemoryMonths has expired.
-        assertThat(Visibility.visiblePds(sim, s)).containsExactly(5, 9);
-        assertThat(Visibility.visitedWith(sim, s, 9)).isTrue();
-        assertThat(Visibility.visitedWith(sim, s, 11)).isFalse();
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), s)).containsExactly(5, 9);
+        assertThat(Visibility.visitedWith(sim, Month.of(sim), s, 9)).isTrue();
+        assertThat(Visibility.visitedWith(sim, Month.of(sim), s, 11)).isFalse();
         s.exposure.showcasedSeen.set(0);
-        assertThat(Visibility.visiblePds(sim, s)).doesNotContain(0);
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), s)).doesNotContain(0);
     }
 
     @Test
