@@ -103,7 +103,7 @@ final class CoordinatingCentre {
         if (Double.isNaN(firstCycleTarget)) {
             firstCycleTarget = 0.9 * meanOver(m.measured, reported);
         }
-        deviants = PositiveDeviance.identify(sim, m, members, from, to, settings);
+        deviants = PositiveDeviance.identify(sim, now, m, members, from, to, settings);
         recordPdPrecision(t, deviants, members);
         double benchmark = benchmark(f, m, reported);
         SplittableRandom ccKey = sim.keys.centre(Stream.FEEDBACK);

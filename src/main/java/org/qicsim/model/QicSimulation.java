@@ -69,8 +69,8 @@ public final class QicSimulation extends SimState {
      * calendar carries them from month to month and reads them itself (the launch, ties and first
      * credibility are set before the record exists), the end-of-run record (Observation.finish,
      * Participation.retention, Reporter) and tests read or set them, and this class's region,
-     * visibility, coordination quality and burden share, and PositiveDeviance (through
-     * DeviantIdentification), still read them. Within a month they hold the record's values.
+     * visibility, coordination quality and burden share still read them. Within a month they hold
+     * the record's values.
      */
     /** The collaborative in force this month (schedule applied). */
     Collaborative collaborative;
