@@ -26,8 +26,8 @@ final class Audit {
         long detections;
     }
 
-    static void step(QicSimulation sim) {
-        double rate = sim.collaborative.measurement().auditRate();
+    static void step(QicSimulation sim, Month now) {
+        double rate = now.collaborative().measurement().auditRate();
         Behaviour.Gaming g = sim.scenario.behaviour().gaming();
         int audited = 0;
         for (Site s : sim.sites) {
@@ -43,14 +43,14 @@ final class Audit {
             double escape = Draws.power(1.0 - g.detection(), auditedGamed);
             boolean detected = Draws.uniform(r) >= escape;
             if (detected) {
-                detect(sim, s, g);
+                detect(sim, now, s, g);
             }
         }
-        sim.ledger.payer(sim.month, audited * sim.scenario.costs().perAuditedRecord());
+        sim.ledger.payer(now.month(), audited * sim.scenario.costs().perAuditedRecord());
     }
 
-    static void detect(QicSimulation sim, Site s, Behaviour.Gaming g) {
-        forfeitThisYear(sim, s);
+    static void detect(QicSimulation sim, Month now, Site s, Behaviour.Gaming g) {
+        forfeitThisYear(now, s);
         s.community.trust = Math.max(0.0, s.community.trust - g.trustPenalty());
         s.gaming.active = false;
         s.gaming.excludedUntilCycle = sim.centre.cycle() + g.exclusionCycles();
@@ -67,15 +67,15 @@ final class Audit {
      * performance payment of the current collaborative year, so the exclusion's length decides
      * whether the sanction reaches the next year's pay (MODEL.md §6 S2).
      */
-    static void excludedCycle(QicSimulation sim) {
+    static void excludedCycle(QicSimulation sim, Month now) {
         for (Site s : sim.sites) {
             if (s.membership.member && sim.centre.excluded(s)) {
-                forfeitThisYear(sim, s);
+                forfeitThisYear(now, s);
             }
         }
     }
 
-    private static void forfeitThisYear(QicSimulation sim, Site s) {
-        s.accounts.forfeited[Math.min(Calendar.year(sim.month, sim.launchMonth), s.accounts.forfeited.length - 1)] = true;
+    private static void forfeitThisYear(Month now, Site s) {
+        s.accounts.forfeited[Math.min(now.year(), s.accounts.forfeited.length - 1)] = true;
     }
 }

@@ -20,13 +20,13 @@ final class Champions {
     private Champions() {
     }
 
-    static void turnover(QicSimulation sim) {
-        int t = sim.month;
+    static void turnover(QicSimulation sim, Month now) {
+        int t = now.month();
         Behaviour.Community b = sim.scenario.behaviour().community();
         double leaveProbability = sim.scenario.sites().championTurnoverPerYear() / 12.0;
         double successorProbability = sim.scenario.sites().championProbability();
-        Collaborative.Leadership leadership = sim.collaborative.leadership();
-        boolean recruiting = sim.arm == Arm.COLLABORATIVE && sim.active && leadership.fundedChampions();
+        Collaborative.Leadership leadership = now.collaborative().leadership();
+        boolean recruiting = sim.arm == Arm.COLLABORATIVE && now.active() && leadership.fundedChampions();
         for (Site s : sim.sites) {
             MonthlyKey r = sim.keys.of(Stream.TURNOVER, s.index);
             double uLeave = r.nextDouble();
@@ -38,8 +38,8 @@ final class Champions {
                 if (uLeave < leaveProbability) {
                     c.leave(t);
                     changed = true;
-                    if (sim.launched) {
-                        s.accounts.championLost[Calendar.year(t, sim.launchMonth)] = true;
+                    if (now.launched()) {
+                        s.accounts.championLost[now.year()] = true;
                     }
                 }
             } else if (c.hasPost() && c.vacantSince() != Champion.NONE && !c.worldGaveUp()
@@ -52,7 +52,7 @@ final class Champions {
                 }
             }
             if (!changed && recruiting && s.membership.member && !c.filled()
-                    && recruitmentDue(sim, c, b.vacancyMonths()) && uArrive < leadership.championProbability()) {
+                    && recruitmentDue(now, c, b.vacancyMonths()) && uArrive < leadership.championProbability()) {
                 c.recruit(successor(b, uLeadership));
                 changed = true;
             }
@@ -79,12 +79,13 @@ final class Champions {
     }
 
     /** At the launch, then every vacancyMonths (at least every month) since the post emptied or the launch. */
-    static boolean recruitmentDue(QicSimulation sim, Champion c, int vacancyMonths) {
-        int t = sim.month;
-        if (t == sim.launchMonth) {
+    static boolean recruitmentDue(Month now, Champion c, int vacancyMonths) {
+        int t = now.month();
+        int launch = now.launchMonth();
+        if (t == launch) {
             return true;
         }
-        int since = c.vacantSince() == Champion.NONE ? sim.launchMonth : Math.max(c.vacantSince(), sim.launchMonth);
+        int since = c.vacantSince() == Champion.NONE ? launch : Math.max(c.vacantSince(), launch);
         int elapsed = t - since;
         return elapsed > 0 && elapsed % Math.max(1, vacancyMonths) == 0;
     }

@@ -31,11 +31,14 @@ final class CoordinatingCentre {
         this.latestPooledRate = sim.scenario.sites().baselineRate();
     }
 
-    /** At the launch: every member's credibility before its first report (R_j = 0). */
-    void launch() {
+    /**
+     * At the launch, under the collaborative {@code c} in force (the calendar phase launches before it
+     * builds the month's record): every member's credibility before its first report (R_j = 0).
+     */
+    void launch(Collaborative c) {
         for (Site s : sim.sites) {
             if (s.membership.member) {
-                s.feedback.credibility = FeedbackResponse.credibility(sim, 0.0);
+                s.feedback.credibility = FeedbackResponse.credibility(sim, c, 0.0);
             }
         }
     }
@@ -71,11 +74,11 @@ final class CoordinatingCentre {
     }
 
     /** Phase 2.2: S3, S4, S7c, then reports and responses (S5). */
-    void feedbackCycle() {
+    void feedbackCycle(Month now) {
         cycle++;
-        Audit.excludedCycle(sim);
-        int t = sim.month;
-        Collaborative c = sim.collaborative;
+        Audit.excludedCycle(sim, now);
+        int t = now.month();
+        Collaborative c = now.collaborative();
         Collaborative.Feedback f = c.feedback();
         boolean[] members = members();
         Measurement.Settings settings = Measurement.Settings.of(c.measurement(), f.display());
@@ -83,7 +86,7 @@ final class CoordinatingCentre {
         int from = to - f.windowMonths() + 1;
         // S3 or S3p: the indicator the collaborative measures and feeds back.
         Measurement m = ProcessIndicator.measure(sim, members, from, to, settings, c.measurement().indicator());
-        ProcessIndicator.noteReports(sim, members, from, to);
+        ProcessIndicator.noteReports(sim, now, members, from, to);
         latest = m;
         if (m.count() == 0) {
             return;
@@ -100,17 +103,17 @@ final class CoordinatingCentre {
         if (Double.isNaN(firstCycleTarget)) {
             firstCycleTarget = 0.9 * meanOver(m.measured, reported);
         }
-        deviants = PositiveDeviance.identify(sim, m, members, from, to, settings);
-        recordPdPrecision(deviants, members);
+        deviants = PositiveDeviance.identify(sim, now, m, members, from, to, settings);
+        recordPdPrecision(t, deviants, members);
         double benchmark = benchmark(f, m, reported);
         SplittableRandom ccKey = sim.keys.centre(Stream.FEEDBACK);
         int[] bundles = new int[sim.siteCount()];
         for (Site s : sim.sites) {
             bundles[s.index] = s.bundle;
         }
-        changePackage.update(bundles, m.measured, reported, sim.collaborative.coordination(), ccKey);
-        FeedbackResponse.reports(sim, m, reported, benchmark);
-        GamingGap.measure(sim, members, from, to, settings);
+        changePackage.update(bundles, m.measured, reported, c.coordination(), ccKey);
+        FeedbackResponse.reports(sim, now, m, reported, benchmark);
+        GamingGap.measure(sim, now, members, from, to, settings);
         // Vis is reset each cycle: showcases seen since the last cycle stop being visible.
         for (Site s : sim.sites) {
             s.exposure.showcasedSeen.clear();
@@ -121,12 +124,12 @@ final class CoordinatingCentre {
      * PD precision of one cycle: the share of PDs that are in the members' best quintile of TRSR
      * this month (S4); cycles with no PDs do not count.
      */
-    private void recordPdPrecision(int[] deviants, boolean[] isMember) {
+    private void recordPdPrecision(int t, int[] deviants, boolean[] isMember) {
         if (deviants.length == 0) {
             return;
         }
         int[] members = java.util.stream.IntStream.range(0, isMember.length).filter(j -> isMember[j]).toArray();
-        int[] ranked = Measurement.rankAscending(members, sim.trace.trsr[sim.month]);
+        int[] ranked = Measurement.rankAscending(members, sim.trace.trsr[t]);
         int quintile = Measurement.shareOf(ranked.length, 0.2);
         boolean[] best = new boolean[isMember.length];
         for (int k = 0; k < quintile; k++) {

@@ -12,9 +12,12 @@ import org.qicsim.scenario.Collaborative;
  */
 sealed interface DeviantIdentification {
 
-    /** The PD set, ascending, from this cycle's measurement {@code m} of the window [from, to]. */
-    int[] identify(QicSimulation sim, Measurement m, int[] candidates, boolean[] members, int from, int to,
-            Measurement.Settings settings);
+    /**
+     * The PD set, ascending, from this cycle's measurement {@code m} of the window [from, to], in the
+     * month {@code now} (MODEL.md §3).
+     */
+    int[] identify(QicSimulation sim, Month now, Measurement m, int[] candidates, boolean[] members, int from,
+            int to, Measurement.Settings settings);
 
     static DeviantIdentification of(Collaborative.PositiveDeviance pd) {
         return switch (pd.method()) {
@@ -30,8 +33,8 @@ sealed interface DeviantIdentification {
     /** The best topFraction of candidates by crude rate O_j/n_j: low caseloads make it pick lucky sites. */
     record Crude(double topFraction) implements DeviantIdentification {
         @Override
-        public int[] identify(QicSimulation sim, Measurement m, int[] candidates, boolean[] members, int from,
-                int to, Measurement.Settings settings) {
+        public int[] identify(QicSimulation sim, Month now, Measurement m, int[] candidates, boolean[] members,
+                int from, int to, Measurement.Settings settings) {
             double[] crude = new double[members.length];
             for (int j : candidates) {
                 crude[j] = m.events[j] / m.cases[j];
@@ -43,8 +46,8 @@ sealed interface DeviantIdentification {
     /** The best topFraction of candidates by risk-standardised rate RSR_j. */
     record RiskAdjusted(double topFraction) implements DeviantIdentification {
         @Override
-        public int[] identify(QicSimulation sim, Measurement m, int[] candidates, boolean[] members, int from,
-                int to, Measurement.Settings settings) {
+        public int[] identify(QicSimulation sim, Month now, Measurement m, int[] candidates, boolean[] members,
+                int from, int to, Measurement.Settings settings) {
             return PositiveDeviance.best(candidates, m.rsr, topFraction);
         }
     }
@@ -52,8 +55,8 @@ sealed interface DeviantIdentification {
     /** The best topFraction of candidates by the reliability-adjusted rate P̂ˢ_j (whatever reliabilityAdjustment). */
     record Shrunk(double topFraction) implements DeviantIdentification {
         @Override
-        public int[] identify(QicSimulation sim, Measurement m, int[] candidates, boolean[] members, int from,
-                int to, Measurement.Settings settings) {
+        public int[] identify(QicSimulation sim, Month now, Measurement m, int[] candidates, boolean[] members,
+                int from, int to, Measurement.Settings settings) {
             return PositiveDeviance.best(candidates, m.adjusted, topFraction);
         }
     }
@@ -61,8 +64,8 @@ sealed interface DeviantIdentification {
     /** Candidates in funnel class better: possibly none, and always none under a league table (§10 item 35). */
     record FunnelOutliers() implements DeviantIdentification {
         @Override
-        public int[] identify(QicSimulation sim, Measurement m, int[] candidates, boolean[] members, int from,
-                int to, Measurement.Settings settings) {
+        public int[] identify(QicSimulation sim, Month now, Measurement m, int[] candidates, boolean[] members,
+                int from, int to, Measurement.Settings settings) {
             return Arrays.stream(candidates).filter(j -> m.classes[j] == ReportClass.BETTER).toArray();
         }
     }
@@ -70,17 +73,17 @@ sealed interface DeviantIdentification {
     /** Candidates in the best quintile of P̂ˢ in at least two of the last three windows ({@link PositiveDeviance#persistent}). */
     record Persistent() implements DeviantIdentification {
         @Override
-        public int[] identify(QicSimulation sim, Measurement m, int[] candidates, boolean[] members, int from,
-                int to, Measurement.Settings settings) {
-            return PositiveDeviance.persistent(sim, candidates, members, from, to, settings);
+        public int[] identify(QicSimulation sim, Month now, Measurement m, int[] candidates, boolean[] members,
+                int from, int to, Measurement.Settings settings) {
+            return PositiveDeviance.persistent(sim, now, candidates, members, from, to, settings);
         }
     }
 
     /** The best topFraction by agreement with the change package ({@link PositiveDeviance#process}). */
     record Process(double topFraction) implements DeviantIdentification {
         @Override
-        public int[] identify(QicSimulation sim, Measurement m, int[] candidates, boolean[] members, int from,
-                int to, Measurement.Settings settings) {
+        public int[] identify(QicSimulation sim, Month now, Measurement m, int[] candidates, boolean[] members,
+                int from, int to, Measurement.Settings settings) {
             return PositiveDeviance.process(sim, m, candidates, topFraction);
         }
     }

@@ -45,8 +45,8 @@ final class FeedbackResponse {
         }
     }
 
-    static void reports(QicSimulation sim, Measurement m, double[] reported, double benchmark) {
-        Collaborative c = sim.collaborative;
+    static void reports(QicSimulation sim, Month now, Measurement m, double[] reported, double benchmark) {
+        Collaborative c = now.collaborative();
         boolean league = FeedbackDisplay.of(c.feedback().display()).ranks();
         int[] ranked = Measurement.rankAscending(m.measured, reported);
         int[] position = new int[sim.siteCount()];
@@ -65,7 +65,7 @@ final class FeedbackResponse {
             boolean worstQuintile = pos >= ranked.length - worst;
             // League quintiles for fairness agree with badRank: the worst quintile is exactly quintile 5.
             int quintile = worstQuintile ? 5 : Math.min(4, pos * 5 / ranked.length + 1);
-            pending[k] = report(sim, sim.sites[j], m, reported[j], league ? quintile : m.classes[j].ordinal(),
+            pending[k] = report(sim, now, sim.sites[j], m, reported[j], league ? quintile : m.classes[j].ordinal(),
                     m.classes[j] == ReportClass.WORSE || (league && worstQuintile), benchmark);
         }
         for (Pending p : pending) {
@@ -85,9 +85,9 @@ final class FeedbackResponse {
      * {@link Decision}, given the {@link LeaderView} and the site's two feedback uniforms; then
      * {@link #apply} makes the decision's immediate effect and puts its response in force.
      */
-    static Pending report(QicSimulation sim, Site s, Measurement m, double rate, int fairnessClass, boolean badRank,
-            double benchmark) {
-        Collaborative c = sim.collaborative;
+    static Pending report(QicSimulation sim, Month now, Site s, Measurement m, double rate, int fairnessClass,
+            boolean badRank, double benchmark) {
+        Collaborative c = now.collaborative();
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
         int j = s.index;
         Report previous = s.feedback.report;
@@ -97,7 +97,7 @@ final class FeedbackResponse {
         double threat = sim.visibility() * (badRank ? 1.0 : 0.0)
                 + DataUseStance.of(c.community().dataUse()).punitive()
                 + (sim.centre.excluded(s) ? 1.0 : 0.0);
-        double credibility = credibility(sim, m.reliability[j]);
+        double credibility = credibility(sim, c, m.reliability[j]);
         s.feedback.credibility = credibility;
 
         if (!s.feedback.hasAspiration) {
@@ -110,27 +110,27 @@ final class FeedbackResponse {
         double gap = se > 0 ? (rate - aspiration) / se : 0.0;
         gap = Math.max(-bf.gapClip(), Math.min(bf.gapClip(), gap));
         s.feedback.aspiration = bf.aspirationMemory() * s.feedback.aspiration + (1.0 - bf.aspirationMemory()) * rate;
-        Report report = new Report(sim.centre.cycle(), sim.month, rate, fairnessClass, badRank, threat, credibility,
+        Report report = new Report(sim.centre.cycle(), now.month(), rate, fairnessClass, badRank, threat, credibility,
                 benchmark, aspiration, gap);
         s.feedback.report = report;
 
         MonthlyKey r = sim.keys.of(Stream.FEEDBACK, j);
         // Both uniforms are drawn whatever happens, so paired designs decide with the same numbers.
         ResponsePolicy.Draws draws = new ResponsePolicy.Draws(r.nextDouble(), r.nextDouble());
-        LeaderView view = view(sim, s, report, previous);
+        LeaderView view = view(sim, now, s, report, previous);
         sim.responsePolicy(j).announce(report, view, draws);
         return new Pending(s, report, view, draws);
     }
 
     /** What the site's leader sees besides the report, with the model's processing probability and utilities. */
-    static LeaderView view(QicSimulation sim, Site s, Report report, Report previous) {
+    static LeaderView view(QicSimulation sim, Month now, Site s, Report report, Report previous) {
         Behaviour.Response br = sim.scenario.behaviour().response();
         double gap = report.gap();
         double burden = sim.burdenShare(s);
         return new LeaderView(previous.exists() ? previous.gap() : Double.NaN, s.feedback.response,
                 s.community.trust, s.community.safety, s.drive.intrinsic, s.drive.effort(), s.endowment.capacity(),
                 burden, s.champion.presence(),
-                processingProbability(sim, s, report),
+                processingProbability(sim, now, s, report),
                 br.learnGap() * gap + s.endowment.capacity() + s.drive.intrinsic + s.community.safety,
                 br.lowerGap() * gap - br.lowerMotivation() * s.drive.intrinsic,
                 (1.0 - report.credibility()) + report.threat(),
@@ -162,8 +162,8 @@ final class FeedbackResponse {
     }
 
     /** P_int·P_perc·P_acc·P_act. */
-    static double processingProbability(QicSimulation sim, Site s, Report report) {
-        Collaborative c = sim.collaborative;
+    static double processingProbability(QicSimulation sim, Month now, Site s, Report report) {
+        Collaborative c = now.collaborative();
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
         double qc = sim.coordinationQuality();
         double pInt = Logistic.sigma(bf.intBase() + bf.intChampion() * s.champion.presence()
@@ -172,17 +172,17 @@ final class FeedbackResponse {
                 + bf.percDisplay() * (FeedbackDisplay.of(c.feedback().display()).ranks() ? 0 : 1));
         double pAcc = Logistic.sigma(bf.accBase() + bf.accCred() * report.credibility()
                 + bf.accTrust() * s.community.trust - bf.accThreat() * report.threat() * (1.0 - s.community.safety));
-        double pAct = Logistic.sigma(bf.actBase() + bf.actActionability() * actionability(sim, s)
+        double pAct = Logistic.sigma(bf.actBase() + bf.actActionability() * actionability(sim, now, s)
                 + bf.actCapacity() * s.endowment.capacity());
         return pInt * pPerc * pAcc * pAct;
     }
 
     /** Mean of [Vis_j ≠ ∅], Qc·[actionPlanning], [∃i: z_i ≠ 0]. */
-    static double actionability(QicSimulation sim, Site s) {
-        double visible = Visibility.anyVisible(sim, s) ? 1.0 : 0.0;
-        double planning = sim.collaborative.coordination().actionPlanning() ? sim.coordinationQuality() : 0.0;
+    static double actionability(QicSimulation sim, Month now, Site s) {
+        double visible = Visibility.anyVisible(sim, now, s) ? 1.0 : 0.0;
+        double planning = now.collaborative().coordination().actionPlanning() ? sim.coordinationQuality() : 0.0;
         double advice = sim.centre.changePackage().isEmpty() ? 0.0 : 1.0;
-        return ProcessIndicator.actionability(sim, s, (visible + planning + advice) / 3.0);
+        return ProcessIndicator.actionability(sim, now, s, (visible + planning + advice) / 3.0);
     }
 
     /**
@@ -191,8 +191,7 @@ final class FeedbackResponse {
      * whose credibility the report carries (Ivers et al. 2012: feedback from a supervisor or respected
      * colleague changes practice more; docs/MODEL.md §10 item 74).
      */
-    static double credibility(QicSimulation sim, double reliability) {
-        Collaborative c = sim.collaborative;
+    static double credibility(QicSimulation sim, Collaborative c, double reliability) {
         Behaviour.Credibility bc = sim.scenario.behaviour().credibility();
         return bc.riskAdj() * Measurement.Settings.slopeShare(c.measurement().riskAdjustment())
                 + bc.reliabilityAdj() * (c.measurement().reliabilityAdjustment() ? 1 : 0)

@@ -17,16 +17,17 @@ final class GamingDecision {
     private GamingDecision() {
     }
 
-    static void step(QicSimulation sim) {
-        int t = sim.month;
-        if (t < sim.launchMonth || (t - sim.launchMonth) % 12 != 0) {
+    static void step(QicSimulation sim, Month now) {
+        int t = now.month();
+        int launch = now.launchMonth();
+        if (t < launch || (t - launch) % 12 != 0) {
             return;
         }
         Behaviour.Gaming g = sim.scenario.behaviour().gaming();
-        double stake = stake(sim);
+        double stake = stake(sim, now.collaborative());
         double pBar = sim.centre.latestPooledRate();
-        double auditRate = sim.collaborative.measurement().auditRate();
-        int year = (t - sim.launchMonth) / 12 + 1;
+        double auditRate = now.collaborative().measurement().auditRate();
+        int year = now.year();
         // Two passes, as at a report (FeedbackResponse.reports): every member's decision is made and
         // announced to its policy before any member is asked, so that people choosing for several
         // sites (site mode) choose at the same time. A site's probability reads only its own state
@@ -58,8 +59,8 @@ final class GamingDecision {
     }
 
     /** Stake = s_inc·[outcome-based pay] + publicStake·[public reporting]. */
-    static double stake(QicSimulation sim) {
-        Collaborative.Incentives inc = sim.collaborative.incentives();
+    static double stake(QicSimulation sim, Collaborative collaborative) {
+        Collaborative.Incentives inc = collaborative.incentives();
         boolean outcomePay = IncentiveDesign.of(inc.performance()).pays();
         double sInc = IncentiveProgramme.salience(inc);
         return (outcomePay ? sInc : 0.0)

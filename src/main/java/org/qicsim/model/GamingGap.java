@@ -20,11 +20,12 @@ final class GamingGap {
         double pooled;
     }
 
-    static void measure(QicSimulation sim, boolean[] members, int from, int to, Measurement.Settings settings) {
+    static void measure(QicSimulation sim, Month now, boolean[] members, int from, int to,
+            Measurement.Settings settings) {
         Measurement actual = sim.centre.latest();
         boolean any = false;
         for (Site s : sim.sites) {
-            if (gamedRecently(sim, s) && actual.has(s.index)) {
+            if (gamedRecently(now, s) && actual.has(s.index)) {
                 any = true;
                 break;
             }
@@ -36,12 +37,12 @@ final class GamingGap {
         }
         // The same indicator as the reports (S3 or S3p), on the ungamed copy of the same records.
         Measurement honest = ProcessIndicator.measureUngamed(sim, members, from, to, settings,
-                sim.collaborative.measurement().indicator());
-        boolean adjust = sim.collaborative.measurement().reliabilityAdjustment();
+                now.collaborative().measurement().indicator());
+        boolean adjust = now.collaborative().measurement().reliabilityAdjustment();
         double sum = 0.0;
         int n = 0;
         for (Site s : sim.sites) {
-            if (gamedRecently(sim, s) && actual.has(s.index) && honest.has(s.index)) {
+            if (gamedRecently(now, s) && actual.has(s.index) && honest.has(s.index)) {
                 sum += actual.reported(s.index, adjust) - honest.reported(s.index, adjust);
                 n++;
             }
@@ -50,7 +51,7 @@ final class GamingGap {
         sim.gamingGap.pooled = actual.pooledRate - honest.pooledRate;
     }
 
-    static boolean gamedRecently(QicSimulation sim, Site s) {
-        return s.gaming.lastMonth >= sim.month - 11;
+    static boolean gamedRecently(Month now, Site s) {
+        return s.gaming.lastMonth >= now.month() - 11;
     }
 }

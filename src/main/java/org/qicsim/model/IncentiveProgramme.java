@@ -58,32 +58,32 @@ final class IncentiveProgramme {
     }
 
     /** Phase 2.4: measurement of performance years, withholding, payments, running costs. */
-    void step() {
-        int t = sim.month;
-        int launch = sim.launchMonth;
-        Collaborative.Incentives inc = sim.collaborative.incentives();
+    void step(Month now) {
+        int t = now.month();
+        int launch = now.launchMonth();
+        Collaborative.Incentives inc = now.collaborative().incentives();
         IncentiveDesign design = IncentiveDesign.of(inc.performance());
         announce(inc.performance());
         if (t == launch) {
-            measureYear(0, launch - 12, launch - 1);
+            measureYear(now, 0, launch - 12, launch - 1);
             baselineTarget = 0.9 * CoordinatingCentre.meanOver(measuredSites(measured[0]), measured[0].rate());
             trueBaselineTarget = 0.9 * CoordinatingCentre.meanOver(measuredSites(truth[0]), truth[0].rate());
         }
         int ended = Calendar.yearEnd(t, launch);
         if (ended > 0 && ended < measured.length) {
-            measureYear(ended, t - 11, t);
+            measureYear(now, ended, t - 11, t);
         }
         if (design.withholds() && (t - launch) % 12 == 0) {
-            withhold(Calendar.year(t, launch), inc);
+            withhold(now, now.year(), inc);
         }
         int paidYear = Calendar.performancePayment(t, launch, inc.performance().lagMonths());
         if (paidYear > 0 && paidYear < measured.length && measured[paidYear] != null) {
-            payPerformance(paidYear, design, inc);
+            payPerformance(now, paidYear, design, inc);
         }
         if (ended > 0) {
-            payParticipation(ended, inc.participation());
+            payParticipation(now, ended, inc.participation());
         }
-        RunningCosts.month(sim);
+        RunningCosts.month(sim, now);
     }
 
     /**
@@ -108,9 +108,9 @@ final class IncentiveProgramme {
         }
     }
 
-    private void measureYear(int year, int from, int to) {
+    private void measureYear(Month now, int year, int from, int to) {
         boolean[] members = sim.centre.members();
-        Collaborative c = sim.collaborative;
+        Collaborative c = now.collaborative();
         Measurement.Settings settings = Measurement.Settings.of(c.measurement(), c.feedback().display());
         // S3 or S3p: the indicator the performance pay is on.
         Collaborative.Indicator paidOn = c.incentives().performance().indicator();
@@ -146,7 +146,7 @@ final class IncentiveProgramme {
         return p.target() != null ? p.target() : trueBaselineTarget;
     }
 
-    private void withhold(int year, Collaborative.Incentives inc) {
+    private void withhold(Month now, int year, Collaborative.Incentives inc) {
         if (year >= withheld[0].length) {
             return;
         }
@@ -154,12 +154,12 @@ final class IncentiveProgramme {
             if (s.membership.member) {
                 double amount = inc.performance().share() * revenue(s);
                 withheld[s.index][year] = amount;
-                pay(s, -amount);
+                pay(now, s, -amount);
             }
         }
     }
 
-    private void payPerformance(int year, IncentiveDesign design, Collaborative.Incentives inc) {
+    private void payPerformance(Month now, int year, IncentiveDesign design, Collaborative.Incentives inc) {
         Collaborative.Performance p = inc.performance();
         double target = target(p);
         double[] earned = design.earned(measured[year], measured[year - 1], target);
@@ -187,7 +187,7 @@ final class IncentiveProgramme {
                 outcome = maximum > 0 ? paid / maximum : 0.0;
             }
             if (paid != 0) {
-                pay(s, paid);
+                pay(now, s, paid);
             }
             performancePaid += paid;
             if (paid > 0 && deserved[j] == 0.0) {
@@ -202,11 +202,11 @@ final class IncentiveProgramme {
      * meetings, so the attendance condition covers the whole year): to every site that completed the
      * year as a member, whether or not it leaves at this year end (issue 12 item 1).
      */
-    private void payParticipation(int year, Collaborative.Participation participation) {
+    private void payParticipation(Month now, int year, Collaborative.Participation participation) {
         if (participation.annual() <= 0) {
             return;
         }
-        int yearStart = sim.launchMonth + 12 * (year - 1);
+        int yearStart = now.launchMonth() + 12 * (year - 1);
         for (Site s : sim.sites) {
             if (!s.membership.memberThroughout(yearStart)) {
                 continue;
@@ -214,17 +214,17 @@ final class IncentiveProgramme {
             int held = s.accounts.held[year];
             boolean met = held == 0 || (double) s.accounts.attended[year] / held >= participation.minAttendance();
             if (met) {
-                pay(s, participation.annual());
+                pay(now, s, participation.annual());
             }
         }
     }
 
-    /** A transfer from the payer to a site (negative when withheld). */
-    void pay(Site s, double amount) {
-        s.accounts.payments[Math.min(Calendar.year(sim.month, sim.launchMonth), s.accounts.payments.length - 1)] += amount;
+    /** A transfer from the payer to a site (negative when withheld), booked to this month and year. */
+    void pay(Month now, Site s, double amount) {
+        s.accounts.payments[Math.min(now.year(), s.accounts.payments.length - 1)] += amount;
         s.paymentsTotal += amount;
-        sim.ledger.payer(sim.month, amount);
-        sim.ledger.site(sim.month, -amount);
+        sim.ledger.payer(now.month(), amount);
+        sim.ledger.site(now.month(), -amount);
     }
 
     /**

@@ -29,7 +29,7 @@ final class Learning {
         long explorations;
     }
 
-    static void step(QicSimulation sim) {
+    static void step(QicSimulation sim, Month now) {
         Behaviour.Learning b = sim.scenario.behaviour().learning();
         int[] bundles = new int[sim.siteCount()];
         for (Site s : sim.sites) {
@@ -42,8 +42,8 @@ final class Learning {
             Draws draws = new Draws(sim.keys.of(Stream.LEARNING, s.index));
             if (s.test != null) {
                 // A test started this month (by socialisation at a meeting or visit) starts advancing next month.
-                if (s.test.changeMonth < sim.month) {
-                    advanceTest(sim, s, draws.revert, b);
+                if (s.test.changeMonth < now.month()) {
+                    advanceTest(sim, now, s, draws.revert, b);
                 }
                 continue;
             }
@@ -53,29 +53,29 @@ final class Learning {
                 // package asks act on it more often than search alone would; such an act aligns.
                 if (draws.act < Socialisation.actChance(own, s.community.knowHow,
                         sim.scenario.behaviour().community())) {
-                    Socialisation.alignDeparting(sim, s, draws.alignKeys);
+                    Socialisation.alignDeparting(sim, now, s, draws.alignKeys);
                 }
                 continue;
             }
             // Know-how from meetings and visits (S10 socialisation) acts only here, on a site that acts.
-            if (Socialisation.align(sim, s, draws.align, draws.alignKeys)) {
+            if (Socialisation.align(sim, now, s, draws.align, draws.alignKeys)) {
                 continue;
             }
-            int[] visible = Visibility.visiblePds(sim, s);
+            int[] visible = Visibility.visiblePds(sim, now, s);
             if (visible.length > 0) {
-                int pd = choosePd(sim, s, visible, bundles, draws.pdKeys);
+                int pd = choosePd(sim, now, s, visible, bundles, draws.pdKeys);
                 int differing = bundles[pd] ^ s.bundle;
                 double h = Integer.bitCount(differing) / (double) sim.landscape.practices();
                 double p = imitationProbability(s, h, b);
-                boolean copyable = differing != 0 && sim.collaborative.positiveDeviance().breadth() > 0;
+                boolean copyable = differing != 0 && now.collaborative().positiveDeviance().breadth() > 0;
                 // Copy or explore: the site's policy chooses (the model's: draws.imitate < p).
                 if (copyable && sim.responsePolicy(s.index).imitate(
-                        new ImitationChoice(sim.month, pd, Integer.bitCount(differing), h, p), draws.imitate)) {
-                    imitate(sim, s, pd, bundles[pd], draws.copyKeys, b);
+                        new ImitationChoice(now.month(), pd, Integer.bitCount(differing), h, p), draws.imitate)) {
+                    imitate(sim, now, s, pd, bundles[pd], draws.copyKeys, b);
                     continue;
                 }
             }
-            explore(sim, s, draws.exploreKeys);
+            explore(sim, now, s, draws.exploreKeys);
         }
     }
 
@@ -119,9 +119,10 @@ final class Learning {
         }
     }
 
-    static void advanceTest(QicSimulation sim, Site s, double revertUniform, Behaviour.Learning b) {
+    static void advanceTest(QicSimulation sim, Month now, Site s, double revertUniform, Behaviour.Learning b) {
         LocalTest test = s.test;
-        boolean done = test.advance(sim.registry.events(sim.month, s.index), sim.registry.cases(sim.month, s.index));
+        int t = now.month();
+        boolean done = test.advance(sim.registry.events(t, s.index), sim.registry.cases(t, s.index));
         if (!done) {
             return;
         }
@@ -144,8 +145,8 @@ final class Learning {
      * Vis_j), similar (smallest Hamming distance, ties by index) or regional (uniform among same-region
      * PDs, else any). Uniform choices are keyed by site index so paired designs choose alike.
      */
-    static int choosePd(QicSimulation sim, Site s, int[] visible, int[] bundles, MonthlyKey keys) {
-        return DeviantMatching.of(sim.collaborative.positiveDeviance().matching()).choose(sim, s, visible, bundles,
+    static int choosePd(QicSimulation sim, Month now, Site s, int[] visible, int[] bundles, MonthlyKey keys) {
+        return DeviantMatching.of(now.collaborative().positiveDeviance().matching()).choose(sim, s, visible, bundles,
                 keys);
     }
 
@@ -155,13 +156,14 @@ final class Learning {
      * flipped instead. e = copyError·(1−a)·(1 − copyVisited·[visited])·(1 − copyCodification·
      * codification·Qc)·(1 − copyChampion·c·L).
      */
-    static void imitate(QicSimulation sim, Site s, int pd, int pdBundle, MonthlyKey keys, Behaviour.Learning b) {
+    static void imitate(QicSimulation sim, Month now, Site s, int pd, int pdBundle, MonthlyKey keys,
+            Behaviour.Learning b) {
         int n = sim.landscape.practices();
         int differ = s.bundle ^ pdBundle;
-        int copies = Math.min(sim.collaborative.positiveDeviance().breadth(), Integer.bitCount(differ));
+        int copies = Math.min(now.collaborative().positiveDeviance().breadth(), Integer.bitCount(differ));
         int[] chosen = KeyedChoice.several(keys.split(), n, i -> (differ >>> i & 1) == 1, copies);
         MonthlyKey errors = keys.split();
-        double e = copyError(sim, s, pd, b);
+        double e = copyError(sim, now, s, pd, b);
         int previousBundle = s.bundle;
         double[] previousFidelity = s.fidelity.clone();
         double before = sim.landscape.quality(s.index, s.bundle);
@@ -178,30 +180,30 @@ final class Learning {
         if (sim.landscape.quality(s.index, s.bundle) < before) {
             sim.learning.harmfulImitations++;
         }
-        startTest(sim, s, previousBundle, previousFidelity);
+        startTest(sim, now, s, previousBundle, previousFidelity);
     }
 
-    static double copyError(QicSimulation sim, Site s, int pd, Behaviour.Learning b) {
-        Collaborative.Coordination c = sim.collaborative.coordination();
-        double visited = Visibility.visitedWith(sim, s, pd) ? 1.0 : 0.0;
+    static double copyError(QicSimulation sim, Month now, Site s, int pd, Behaviour.Learning b) {
+        Collaborative.Coordination c = now.collaborative().coordination();
+        double visited = Visibility.visitedWith(sim, now, s, pd) ? 1.0 : 0.0;
         return b.copyError() * (1.0 - s.endowment.absorptiveCapacity()) * (1.0 - b.copyVisited() * visited)
                 * (1.0 - b.copyCodification() * c.codification() * sim.coordinationQuality())
                 * (1.0 - b.copyChampion() * s.champion.presence());
     }
 
     /** Exploration: flip one uniformly chosen practice (keyed by practice). */
-    static void explore(QicSimulation sim, Site s, MonthlyKey keys) {
+    static void explore(QicSimulation sim, Month now, Site s, MonthlyKey keys) {
         int practice = KeyedChoice.one(keys, sim.landscape.practices(), i -> true);
-        change(sim, s, practice);
+        change(sim, now, s, practice);
         sim.learning.explorations++;
     }
 
     /** One change of one practice (exploration, socialisation), followed by a local test. */
-    static void change(QicSimulation sim, Site s, int practice) {
+    static void change(QicSimulation sim, Month now, Site s, int practice) {
         int previousBundle = s.bundle;
         double[] previousFidelity = s.fidelity.clone();
         flip(sim, s, practice);
-        startTest(sim, s, previousBundle, previousFidelity);
+        startTest(sim, now, s, previousBundle, previousFidelity);
     }
 
     /**
@@ -221,15 +223,15 @@ final class Learning {
     }
 
     /** A test of testMonths against the site's recorded crude rate over the testMonths ending now. */
-    static void startTest(QicSimulation sim, Site s, int previousBundle, double[] previousFidelity) {
+    static void startTest(QicSimulation sim, Month now, Site s, int previousBundle, double[] previousFidelity) {
         int months = sim.scenario.behaviour().learning().testMonths();
         int events = 0;
         int cases = 0;
-        for (int m = sim.month - months + 1; m <= sim.month; m++) {
+        for (int m = now.month() - months + 1; m <= now.month(); m++) {
             events += sim.registry.events(m, s.index);
             cases += sim.registry.cases(m, s.index);
         }
         s.test = new LocalTest(previousBundle, previousFidelity, previousBundle ^ s.bundle, events, cases, months,
-                sim.month);
+                now.month());
     }
 }

@@ -23,15 +23,15 @@ final class Meetings {
         long held;
     }
 
-    static void step(QicSimulation sim) {
-        Collaborative c = sim.collaborative;
+    static void step(QicSimulation sim, Month now) {
+        Collaborative c = now.collaborative();
         Collaborative.Community community = c.community();
-        int k = Calendar.meeting(sim.month, sim.launchMonth, community.meetingsPerYear());
+        int k = Calendar.meeting(now.month(), now.launchMonth(), community.meetingsPerYear());
         if (k < 0) {
             return;
         }
         Behaviour.Community b = sim.scenario.behaviour().community();
-        int year = Calendar.year(sim.month, sim.launchMonth);
+        int year = now.year();
         boolean conditional = c.incentives().participation().annual() > 0;
         List<Site> attendees = new ArrayList<>();
         for (Site s : sim.sites) {
@@ -55,7 +55,7 @@ final class Meetings {
                     group.add(s);
                 }
             }
-            meet(sim, group, year);
+            meet(sim, now, group, year);
         }
         // A didactic meeting reaches meetingReach of what a visit teaches; an interactive one closes
         // interactiveGain of the rest, 1 − (1 − interactiveGain)·(1 − meetingReach) (exactly 1 at gain 1).
@@ -64,15 +64,15 @@ final class Meetings {
             case DIDACTIC -> b.meetingReach();
         };
         for (Site s : attendees) {
-            sim.ledger.site(sim.month, sim.scenario.costs().perMeetingAttendance());
-            Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), reach);
+            sim.ledger.site(now.month(), sim.scenario.costs().perMeetingAttendance());
+            Socialisation.contact(sim, now, s, sim.keys.of(Stream.MEETINGS, s.index), reach);
         }
         sim.meetings.held++;
     }
 
     /** One meeting of a group of attendees: ties, showcases and training. */
-    private static void meet(QicSimulation sim, List<Site> group, int year) {
-        Collaborative c = sim.collaborative;
+    private static void meet(QicSimulation sim, Month now, List<Site> group, int year) {
+        Collaborative c = now.collaborative();
         Behaviour.Community b = sim.scenario.behaviour().community();
         double gain = b.tieGain() * sim.coordinationQuality()
                 * (c.community().buildingInvestment() ? b.buildingFactor() : 1.0);
@@ -104,7 +104,7 @@ final class Meetings {
                 if (s.champion.filled()) {
                     // Influence follows the trained L from next month's world step (S10).
                     s.champion.train(b.trainingGain());
-                    sim.ledger.payer(sim.month, sim.scenario.costs().trainingPerAttendance());
+                    sim.ledger.payer(now.month(), sim.scenario.costs().trainingPerAttendance());
                 }
             }
         }

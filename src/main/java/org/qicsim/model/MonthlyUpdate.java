@@ -18,10 +18,10 @@ final class MonthlyUpdate {
     private MonthlyUpdate() {
     }
 
-    static void step(QicSimulation sim) {
-        Collaborative c = sim.collaborative;
+    static void step(QicSimulation sim, Month now) {
+        Collaborative c = now.collaborative();
         Behaviour b = sim.scenario.behaviour();
-        double salience = sim.active ? IncentiveProgramme.salience(c.incentives()) : 0.0;
+        double salience = now.active() ? IncentiveProgramme.salience(c.incentives()) : 0.0;
         double visibility = sim.visibility();
         int count = sim.siteCount();
         double[] deviation = new double[count];
@@ -29,14 +29,14 @@ final class MonthlyUpdate {
         double[] safety = new double[count];
         double[] trust = new double[count];
         double[] norm = new double[count];
-        int year = Calendar.year(sim.month, sim.launchMonth);
+        int year = now.year();
         for (Site s : sim.sites) {
             int j = s.index;
             deviation[j] = s.drive.effortDeviation;
             intrinsic[j] = s.drive.intrinsic;
             safety[j] = s.community.safety;
             trust[j] = s.community.trust;
-            if (s.membership.member && sim.active) {
+            if (s.membership.member && now.active()) {
                 // The latest report and the response in force, as the feedback step left them.
                 Report report = s.feedback.report;
                 double community = sim.ties.community(j);
@@ -52,7 +52,7 @@ final class MonthlyUpdate {
                 deviation[j] = Effort.nextDeviation(b.effort(), s.drive.effortDeviation, target - s.drive.effort0);
                 double controlling = Motivation.controlling(c, salience, report.badRank());
                 double supportive = Motivation.supportive(b.motivation(), c, s.exposure.recognisedThisMonth,
-                        report.cameIn(sim.month));
+                        report.cameIn(now.month()));
                 intrinsic[j] = Motivation.nextIntrinsic(b.motivation(), s.drive.intrinsic, s.endowment.intrinsic0(),
                         supportive, controlling);
                 safety[j] = Safety.next(b.community(), s.community.safety, s.endowment.safety0(), s.champion.presence(),
@@ -74,7 +74,7 @@ final class MonthlyUpdate {
             s.community.safety = safety[j];
             s.community.trust = trust[j];
             s.drive.norm = norm[j];
-            if (s.membership.member && sim.active) {
+            if (s.membership.member && now.active()) {
                 s.accounts.effortAboveBaseline[Math.min(year, s.accounts.effortAboveBaseline.length - 1)]
                         += s.drive.effortDeviation;
             }

@@ -15,13 +15,13 @@ final class Observation {
     private Observation() {
     }
 
-    static void step(QicSimulation sim) {
-        int t = sim.month;
+    static void step(QicSimulation sim, Month now) {
+        int t = now.month();
         summarise(sim, t, sim.trace);
         if (sim.registry == null || sim.defersObservation()) {
             return;
         }
-        measure(sim.trace, sim.registry, sim.collaborative, sim.scenario, t);
+        measure(sim.trace, sim.registry, now.collaborative(), sim.scenario, t);
     }
 
     /**

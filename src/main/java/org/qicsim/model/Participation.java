@@ -38,27 +38,27 @@ final class Participation {
         return atStart == 0 ? Double.NaN : (double) retained / atStart;
     }
 
-    static void step(QicSimulation sim) {
-        int year = Calendar.yearEnd(sim.month, sim.launchMonth);
-        Collaborative c = sim.collaborative;
+    static void step(QicSimulation sim, Month now) {
+        int year = Calendar.yearEnd(now.month(), now.launchMonth());
+        Collaborative c = now.collaborative();
         Behaviour.Participation b = sim.scenario.behaviour().participation();
         if (!c.participationMandatory()) {
             for (Site s : sim.sites) {
                 if (!s.membership.member) {
                     continue;
                 }
-                double p = exitProbability(b, value(sim, s, year), s.community.trust, sim.ties.community(s.index),
+                double p = exitProbability(b, value(sim, now, s, year), s.community.trust, sim.ties.community(s.index),
                         s.accounts.championLost[Math.min(year, s.accounts.championLost.length - 1)],
                         s.feedback.response == Response.WITHDRAW);
                 MonthlyKey r = sim.keys.of(Stream.PARTICIPATION, s.index);
                 if (r.nextDouble() < p) {
-                    leave(sim, s);
+                    leave(s, now.month());
                 }
             }
         }
         Sites.Enrolment enrolment = sim.scenario.sites().enrolment();
         if (enrolment.enabled()) {
-            enrol(sim, enrolment);
+            enrol(sim, now, enrolment);
         }
     }
 
@@ -66,11 +66,11 @@ final class Participation {
      * Val = (payments + recognitionValue·[showcased] − unfunded abstraction − perMeetingAttendance·
      * meetings attended − effortPerSiteMonth·Σ(E − E0)) / qiBudget, over the collaborative year.
      */
-    static double value(QicSimulation sim, Site s, int year) {
+    static double value(QicSimulation sim, Month now, Site s, int year) {
         Site.YearlyAccounts a = s.accounts;
         int y = Math.min(year, a.payments.length - 1);
         org.qicsim.scenario.Costs costs = sim.scenario.costs();
-        double recognition = a.showcased[y] ? sim.collaborative.incentives().recognitionValue() : 0.0;
+        double recognition = a.showcased[y] ? now.collaborative().incentives().recognitionValue() : 0.0;
         return (a.payments[y] + recognition - a.unfundedAbstraction[y] - costs.perMeetingAttendance() * a.attended[y]
                 - costs.effortPerSiteMonth() * a.effortAboveBaseline[y]) / sim.scenario.sites().qiBudget();
     }
@@ -83,20 +83,22 @@ final class Participation {
 
     /**
      * A member leaves: it keeps its bundle, stops gaming and abandons any running test (§3); a champion
-     * the collaborative funded leaves the post with the membership (issue 12 item 1; S10).
+     * the collaborative funded leaves the post with the membership (issue 12 item 1; S10). Month t is
+     * passed, not a {@link Month}, because the calendar phase ends a collaborative (every member
+     * leaves) before it builds the month's record.
      */
-    static void leave(QicSimulation sim, Site s) {
+    static void leave(Site s, int t) {
         s.membership.member = false;
-        s.membership.leftMonth = sim.month;
+        s.membership.leftMonth = t;
         s.gaming.active = false;
         s.test = null;
         // The champion's influence on effort and fidelity fades from next month (S10 world part).
-        s.champion.membershipEnded(sim.month);
+        s.champion.membershipEnded(t);
     }
 
     /** σ(base + peerShare·share of same-region sites that are members), decided synchronously. */
-    private static void enrol(QicSimulation sim, Sites.Enrolment enrolment) {
-        int groups = sim.collaborative.community().regionalGroups();
+    private static void enrol(QicSimulation sim, Month now, Sites.Enrolment enrolment) {
+        int groups = now.collaborative().community().regionalGroups();
         int[] sites = new int[groups];
         int[] members = new int[groups];
         for (Site s : sim.sites) {
@@ -108,7 +110,7 @@ final class Participation {
         }
         for (Site s : sim.sites) {
             // A site that has just left does not rejoin in the same month.
-            if (s.membership.member || s.membership.leftMonth == sim.month) {
+            if (s.membership.member || s.membership.leftMonth == now.month()) {
                 continue;
             }
             int region = sim.region(s);
@@ -118,8 +120,8 @@ final class Participation {
                 s.membership.member = true;
                 s.membership.everMember = true;
                 s.membership.leftMonth = -1;
-                s.membership.joinedMonth = sim.month;
-                s.feedback.credibility = FeedbackResponse.credibility(sim, 0.0);
+                s.membership.joinedMonth = now.month();
+                s.feedback.credibility = FeedbackResponse.credibility(sim, now.collaborative(), 0.0);
             }
         }
     }

@@ -15,14 +15,14 @@ final class PositiveDeviance {
     private PositiveDeviance() {
     }
 
-    static int[] identify(QicSimulation sim, Measurement m, boolean[] members, int from, int to,
+    static int[] identify(QicSimulation sim, Month now, Measurement m, boolean[] members, int from, int to,
             Measurement.Settings settings) {
-        Collaborative.PositiveDeviance pd = sim.collaborative.positiveDeviance();
+        Collaborative.PositiveDeviance pd = now.collaborative().positiveDeviance();
         if (!pd.enabled()) {
             return new int[0];
         }
         int[] candidates = Arrays.stream(m.measured).filter(j -> !sim.centre.excluded(sim.sites[j])).toArray();
-        return DeviantIdentification.of(pd).identify(sim, m, candidates, members, from, to, settings);
+        return DeviantIdentification.of(pd).identify(sim, now, m, candidates, members, from, to, settings);
     }
 
     /** The best (lowest) topFraction of candidates by value, ties by site index. */
@@ -39,7 +39,7 @@ final class PositiveDeviance {
      * t − lag − W and t − lag − 2W, counting only windows that hold data (that end at month 0 or
      * later); so the set is empty until a second window exists.
      */
-    static int[] persistent(QicSimulation sim, int[] candidates, boolean[] members, int from, int to,
+    static int[] persistent(QicSimulation sim, Month now, int[] candidates, boolean[] members, int from, int to,
             Measurement.Settings settings) {
         int window = to - from + 1;
         int[] hits = new int[members.length];
@@ -50,7 +50,7 @@ final class PositiveDeviance {
             }
             Measurement m = w == 0 ? sim.centre.latest()
                     : ProcessIndicator.measure(sim, members, end - window + 1, end, settings,
-                            sim.collaborative.measurement().indicator());
+                            now.collaborative().measurement().indicator());
             int[] ranked = Measurement.rankAscending(m.measured, m.adjusted);
             int q = Measurement.shareOf(ranked.length, 0.2);
             for (int k = 0; k < q; k++) {

@@ -54,7 +54,7 @@ final class ProcessIndicator {
     }
 
     /** The counted practices this month as a bit mask (0 when nothing counts). */
-    static int counted(QicSimulation sim) {
+    static int counted(QicSimulation sim, Month now) {
         if (sim.centre == null) {
             return 0;
         }
@@ -62,7 +62,7 @@ final class ProcessIndicator {
         if (mask != 0) {
             return mask;
         }
-        return switch (sim.collaborative.measurement().declaredPractices()) {
+        return switch (now.collaborative().measurement().declaredPractices()) {
             case EVIDENCE -> sim.landscape.commonOptimum();
             case NONE -> 0;
         };
@@ -81,19 +81,19 @@ final class ProcessIndicator {
     }
 
     /** Records a site-month's process documentation (S2p); {@code patients} the month's recorded cases. */
-    static void record(QicSimulation sim, Site s, int counted, int executed, int patients) {
+    static void record(QicSimulation sim, Month now, Site s, int counted, int executed, int patients) {
         ProcessRecords records = sim.processRecords;
         KeyedGenerator random = sim.keys.reused(Stream.DOCUMENTATION, s.index);
         int d = Integer.bitCount(counted & executed);
         int m = Integer.bitCount(counted) - d;
         double e = sim.scenario.behaviour().recording().documentationError();
-        boolean gaming = s.gaming.active && s.membership.member && sim.active && m > 0;
+        boolean gaming = s.gaming.active && s.membership.member && now.active() && m > 0;
         double share = gaming ? sim.scenario.behaviour().gaming().documentationShare() : 0.0;
         int gamed = Draws.binomial(random, patients, share);
         int honest = patients - gamed;
         int documentedHonest = Draws.binomial(random, honest * d, 1.0 - e) + Draws.binomial(random, honest * m, e);
         int gamedHonestly = Draws.binomial(random, gamed * d, 1.0 - e) + Draws.binomial(random, gamed * m, e);
-        int t = sim.month;
+        int t = now.month();
         int j = s.index;
         records.opportunities[t][j] = patients * (d + m);
         records.delivered[t][j] = patients * d;
@@ -218,12 +218,12 @@ final class ProcessIndicator {
     }
 
     /** After a feedback cycle's measurement: which members' process reports name a missed practice. */
-    static void noteReports(QicSimulation sim, boolean[] include, int from, int to) {
+    static void noteReports(QicSimulation sim, Month now, boolean[] include, int from, int to) {
         ProcessRecords records = sim.processRecords;
         if (records == null) {
             return;
         }
-        boolean process = sim.collaborative.measurement().indicator() != Indicator.OUTCOME;
+        boolean process = now.collaborative().measurement().indicator() != Indicator.OUTCOME;
         for (int j = 0; j < include.length; j++) {
             if (!include[j]) {
                 continue;
@@ -237,9 +237,9 @@ final class ProcessIndicator {
      * S5 actionability under a process indicator: a report that names a practice the site missed
      * tells it what to do, closing {@code processActionability} of the remaining gap to 1.
      */
-    static double actionability(QicSimulation sim, Site s, double base) {
+    static double actionability(QicSimulation sim, Month now, Site s, double base) {
         if (sim.processRecords == null || !sim.processRecords.namesMissed[s.index]
-                || sim.collaborative.measurement().indicator() == Indicator.OUTCOME) {
+                || now.collaborative().measurement().indicator() == Indicator.OUTCOME) {
             return base;
         }
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
@@ -251,8 +251,8 @@ final class ProcessIndicator {
      * practices executed; documented adherence, Σ documented / Σ opportunities over the month's
      * process records. NaN when nothing counts or nothing was recorded.
      */
-    static void trace(QicSimulation sim, int counted, int[] executed) {
-        int t = sim.month;
+    static void trace(QicSimulation sim, Month now, int counted, int[] executed) {
+        int t = now.month();
         if (counted == 0) {
             return;
         }

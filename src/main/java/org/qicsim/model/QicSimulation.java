@@ -63,12 +63,23 @@ public final class QicSimulation extends SimState {
      */
     private final boolean preLaunch;
 
+    /*
+     * The calendar's state, which the calendar phase advances each month and from which it builds
+     * the month's record (now), which every later phase receives. These fields remain because the
+     * calendar carries them from month to month and reads them itself (the launch, ties and first
+     * credibility are set before the record exists), the end-of-run record (Observation.finish,
+     * Participation.retention, Reporter) and tests read or set them, and this class's region,
+     * visibility, coordination quality and burden share still read them. Within a month they hold
+     * the record's values.
+     */
     /** The collaborative in force this month (schedule applied). */
     Collaborative collaborative;
     boolean launched;
     boolean active;
     int launchMonth = -1;
     int month;
+    /** This month's facts as the calendar phase built them (MODEL.md §3); see {@link Month}. */
+    private Month now;
     /** Q_jt of this month's executed bundle, per site. */
     final double[] quality;
     /** This month's number of records per site that gaming altered, for the audit. */
@@ -188,6 +199,7 @@ public final class QicSimulation extends SimState {
         this.programme = collaborativeArm ? new IncentiveProgramme(this) : null;
         this.collaborative = collaborativeAt.apply(Math.max(0, firstMonth - 1));
         this.month = Math.max(0, firstMonth - 1);
+        this.now = Month.of(this);
         if (from != null && collaborativeArm) {
             // The observation measurement of the months before the launch, under this design's
             // settings in force each month, on the shared registry that holds all of them.
@@ -263,16 +275,29 @@ public final class QicSimulation extends SimState {
         return engineSnapshot != null && super.random.stateEquals(engineSnapshot);
     }
 
-    /** Calendar phase: the month, the schedule's collaborative, and the launch at startMonth. */
+    /**
+     * Calendar phase: the month, the schedule's collaborative, and the launch at startMonth; then the
+     * month's record that the later phases receive (one allocation per month and arm).
+     */
     void calendar() {
         month = (int) Math.round(schedule.getTime());
         keys.beginMonth(month);
         for (Site s : sites) {
             s.exposure.recognisedThisMonth = false;
         }
-        if (arm != Arm.COLLABORATIVE) {
-            return;
+        if (arm == Arm.COLLABORATIVE) {
+            collaborativeCalendar();
         }
+        now = Month.of(this);
+    }
+
+    /** The month's record as the calendar phase built it; before the first month, the initial state. */
+    Month now() {
+        return now;
+    }
+
+    /** The collaborative arm's calendar: the schedule's collaborative; launch, end or resumption. */
+    private void collaborativeCalendar() {
         collaborative = collaborativeAt.apply(month);
         if (registry != null) {
             registry.beginMonth(month);
@@ -283,7 +308,7 @@ public final class QicSimulation extends SimState {
             // A schedule that switches the collaborative off ends it: every member becomes a leaver.
             for (Site s : sites) {
                 if (s.membership.member) {
-                    Participation.leave(this, s);
+                    Participation.leave(s, month);
                 }
             }
             active = false;
@@ -303,7 +328,7 @@ public final class QicSimulation extends SimState {
             s.membership.joinedMonth = s.membership.member ? month : Site.NEVER;
         }
         ties.initialise(this);
-        centre.launch();
+        centre.launch(collaborative);
     }
 
     /** The region of a site under the regional groups in force (MODEL.md §5). */

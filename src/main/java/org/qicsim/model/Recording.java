@@ -16,6 +16,9 @@ import org.qicsim.scenario.Collaborative;
  */
 final class Recording {
     private final QicSimulation sim;
+    /** The month recorded, and whether the collaborative is active in it (from the month's record). */
+    private final int t;
+    private final boolean active;
     private final double sensitivity;
     private final double specificity;
     private final double baseRiskError;
@@ -30,9 +33,11 @@ final class Recording {
     private final Draws.FixedBinomial suppressedOf;
     private final Draws.FixedBinomial upcodedOf;
 
-    private Recording(QicSimulation sim) {
+    private Recording(QicSimulation sim, Month now) {
         this.sim = sim;
-        Collaborative c = sim.collaborative;
+        this.t = now.month();
+        this.active = now.active();
+        Collaborative c = now.collaborative();
         Behaviour.Recording r = sim.scenario.behaviour().recording();
         DataSource source = DataSource.of(c.measurement().source());
         this.sensitivity = source.sensitivity(r);
@@ -52,8 +57,8 @@ final class Recording {
         this.upcodedOf = new Draws.FixedBinomial(upcodeShare);
     }
 
-    static Recording of(QicSimulation sim) {
-        return new Recording(sim);
+    static Recording of(QicSimulation sim, Month now) {
+        return new Recording(sim, now);
     }
 
     /**
@@ -86,14 +91,14 @@ final class Recording {
     void record(Site s, int patients, int[] cases, int[] events, RiskAverage.Table strata) {
         KeyedGenerator random = sim.keys.reused(Stream.RECORDING, s.index);
         // Qc is the collaborative's for members from the launch; 0.5 otherwise.
-        double qc = sim.active && s.membership.member ? collaborativeQc : 0.5;
+        double qc = active && s.membership.member ? collaborativeQc : 0.5;
         double riskError = riskError(baseRiskError, offset, weight, qc);
-        boolean gaming = s.gaming.active && s.membership.member && sim.active;
+        boolean gaming = s.gaming.active && s.membership.member && active;
         if (gaming) {
-            s.gaming.lastMonth = sim.month;
+            s.gaming.lastMonth = t;
             s.gaming.ever = true;
         }
-        int month = sim.month;
+        int month = t;
         int j = s.index;
         int recordedEvents = 0;
         int gamedEvents = 0;

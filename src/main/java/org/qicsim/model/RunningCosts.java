@@ -14,13 +14,13 @@ final class RunningCosts {
     private RunningCosts() {
     }
 
-    static void month(QicSimulation sim) {
+    static void month(QicSimulation sim, Month now) {
         org.qicsim.scenario.Costs unit = sim.scenario.costs();
-        Collaborative c = sim.collaborative;
+        Collaborative c = now.collaborative();
         int members = 0;
         int champions = 0;
         long memberCases = 0;
-        int year = Calendar.year(sim.month, sim.launchMonth);
+        int year = now.year();
         for (Site s : sim.sites) {
             if (!s.membership.member) {
                 continue;
@@ -41,11 +41,11 @@ final class RunningCosts {
         if (c.coordination().abstractionFunded()) {
             payer += abstraction;
         } else {
-            sim.ledger.site(sim.month, abstraction);
+            sim.ledger.site(now.month(), abstraction);
         }
         if (c.leadership().fundedChampions()) {
             payer += unit.championPerSiteYear() / 12.0 * champions;
         }
-        sim.ledger.payer(sim.month, payer);
+        sim.ledger.payer(now.month(), payer);
     }
 }

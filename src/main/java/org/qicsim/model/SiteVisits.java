@@ -19,27 +19,27 @@ final class SiteVisits {
         long made;
     }
 
-    static void step(QicSimulation sim) {
-        Collaborative.Community c = sim.collaborative.community();
+    static void step(QicSimulation sim, Month now) {
+        Collaborative.Community c = now.collaborative().community();
         VisitTarget targeting = VisitTarget.of(c.siteVisitTargeting());
         if (!targeting.visits()) {
             return;
         }
-        int visits = Calendar.visits(sim.month, sim.launchMonth, c.siteVisitsPerYear());
+        int visits = Calendar.visits(now.month(), now.launchMonth(), c.siteVisitsPerYear());
         for (int v = 0; v < visits; v++) {
-            Site target = targeting.next(sim);
+            Site target = targeting.next(sim, now);
             if (target == null) {
                 return;
             }
             int pd = mostSimilarDeviant(sim, target);
-            target.exposure.lastVisitedMonth = sim.month;
-            target.exposure.visits.add(new int[] {pd, sim.month});
+            target.exposure.lastVisitedMonth = now.month();
+            target.exposure.visits.add(new int[] {pd, now.month()});
             if (pd >= 0) {
                 sim.ties.strengthen(target.index, pd, sim.scenario.behaviour().community().visitTieGain());
             }
-            sim.ledger.payer(sim.month, sim.scenario.costs().perSiteVisit());
+            sim.ledger.payer(now.month(), sim.scenario.costs().perSiteVisit());
             sim.visits.made++;
-            Socialisation.contact(sim, target, sim.keys.of(Stream.MEETINGS, target.index), 1.0);
+            Socialisation.contact(sim, now, target, sim.keys.of(Stream.MEETINGS, target.index), 1.0);
         }
     }
 

@@ -44,9 +44,9 @@ final class Socialisation {
      * named practice; a local leader nobody enlists does not teach a package it was never given;
      * §10 item 70).
      */
-    static void championTeaching(QicSimulation sim) {
+    static void championTeaching(QicSimulation sim, Month now) {
         double rate = sim.scenario.behaviour().community().championTeaching();
-        Collaborative.Leadership leadership = sim.collaborative.leadership();
+        Collaborative.Leadership leadership = now.collaborative().leadership();
         if (!(rate > 0.0) || !(leadership.fundedChampions() || leadership.training())) {
             return;
         }
@@ -67,13 +67,13 @@ final class Socialisation {
      * complexity, Greenhalgh et al. 2004; Forsetlund et al. 2009: educational meetings change complex
      * behaviours less; §10 item 72).
      */
-    static void contact(QicSimulation sim, Site s, MonthlyKey random, double reach) {
+    static void contact(QicSimulation sim, Month now, Site s, MonthlyKey random, double reach) {
         // The site's meetings key keeps the layout it had when a contact drew a socialisation uniform and
         // its keys (one uniform, one split), so the draws after it (a later visit in the month) are
         // unchanged whatever the state and design.
         random.nextDouble();
         random.split();
-        Collaborative.Coordination c = sim.collaborative.coordination();
+        Collaborative.Coordination c = now.collaborative().coordination();
         double complexity = 1.0 + sim.scenario.behaviour().community().complexityLoad()
                 * sim.scenario.practices().interactions();
         double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification()) * reach
@@ -88,11 +88,11 @@ final class Socialisation {
      *
      * @return whether the site aligned a practice (else it imitates or explores)
      */
-    static boolean align(QicSimulation sim, Site s, double uniform, MonthlyKey keys) {
+    static boolean align(QicSimulation sim, Month now, Site s, double uniform, MonthlyKey keys) {
         if (!(uniform < s.community.knowHow)) {
             return false;
         }
-        return alignDeparting(sim, s, keys);
+        return alignDeparting(sim, now, s, keys);
     }
 
     /**
@@ -111,7 +111,7 @@ final class Socialisation {
     }
 
     /** Aligns one departing practice, chosen uniformly by keys, and starts its test; false when none departs. */
-    static boolean alignDeparting(QicSimulation sim, Site s, MonthlyKey keys) {
+    static boolean alignDeparting(QicSimulation sim, Month now, Site s, MonthlyKey keys) {
         int[] departures = sim.centre.changePackage().departures(s.bundle);
         if (departures.length == 0) {
             return false;
@@ -120,7 +120,7 @@ final class Socialisation {
         for (int i : departures) {
             departing.set(i);
         }
-        Learning.change(sim, s, KeyedChoice.one(keys, sim.landscape.practices(), departing::get));
+        Learning.change(sim, now, s, KeyedChoice.one(keys, sim.landscape.practices(), departing::get));
         return true;
     }
 }

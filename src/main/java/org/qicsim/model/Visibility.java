@@ -13,7 +13,7 @@ final class Visibility {
     }
 
     /** Vis_j, in ascending site order. */
-    static int[] visiblePds(QicSimulation sim, Site s) {
+    static int[] visiblePds(QicSimulation sim, Month now, Site s) {
         BitSet visible = new BitSet(sim.siteCount());
         if (sim.visibility() > 0) {
             for (int pd : sim.centre.deviants()) {
@@ -21,7 +21,7 @@ final class Visibility {
             }
         }
         visible.or(s.exposure.showcasedSeen);
-        for (int pd : recentVisitPds(sim, s)) {
+        for (int pd : recentVisitPds(sim, now, s)) {
             visible.set(pd);
         }
         visible.clear(s.index);
@@ -32,7 +32,7 @@ final class Visibility {
      * Whether Vis_j is non-empty, as {@code visiblePds(sim, s).length > 0} without building the list
      * (O(PDs) instead of O(J) per call; the feedback's actionability needs only this).
      */
-    static boolean anyVisible(QicSimulation sim, Site s) {
+    static boolean anyVisible(QicSimulation sim, Month now, Site s) {
         if (sim.visibility() > 0) {
             for (int pd : sim.centre.deviants()) {
                 if (pd != s.index) {
@@ -44,7 +44,7 @@ final class Visibility {
         if (first >= 0 && (first != s.index || s.exposure.showcasedSeen.nextSetBit(first + 1) >= 0)) {
             return true;
         }
-        for (int pd : recentVisitPds(sim, s)) {
+        for (int pd : recentVisitPds(sim, now, s)) {
             if (pd != s.index) {
                 return true;
             }
@@ -53,16 +53,16 @@ final class Visibility {
     }
 
     /** PDs of site visits received within visitMemoryMonths. */
-    static int[] recentVisitPds(QicSimulation sim, Site s) {
+    static int[] recentVisitPds(QicSimulation sim, Month now, Site s) {
         int memory = sim.scenario.behaviour().learning().visitMemoryMonths();
         return s.exposure.visits.stream()
-                .filter(v -> v[0] >= 0 && sim.month - v[1] < memory)
+                .filter(v -> v[0] >= 0 && now.month() - v[1] < memory)
                 .mapToInt(v -> v[0]).toArray();
     }
 
     /** [visited]: a visit with that PD within visitMemoryMonths. */
-    static boolean visitedWith(QicSimulation sim, Site s, int pd) {
-        for (int v : recentVisitPds(sim, s)) {
+    static boolean visitedWith(QicSimulation sim, Month now, Site s, int pd) {
+        for (int v : recentVisitPds(sim, now, s)) {
             if (v == pd) {
                 return true;
             }

@@ -16,7 +16,7 @@ sealed interface VisitTarget {
     }
 
     /** The member to visit this time; null when none is eligible (then no further visits that month). */
-    Site next(QicSimulation sim);
+    Site next(QicSimulation sim, Month now);
 
     static VisitTarget of(Collaborative.VisitTargeting targeting) {
         return switch (targeting) {
@@ -32,10 +32,10 @@ sealed interface VisitTarget {
      */
     record LowPerformers() implements VisitTarget {
         @Override
-        public Site next(QicSimulation sim) {
+        public Site next(QicSimulation sim, Month now) {
             Site worst = null;
             for (Site s : sim.sites) {
-                if (!s.membership.member || s.exposure.visitedWithinYear(sim.month)) {
+                if (!s.membership.member || s.exposure.visitedWithinYear(now.month())) {
                     continue;
                 }
                 // Sites with a report come first, highest reported rate first; ties by index.
@@ -53,7 +53,7 @@ sealed interface VisitTarget {
     /** A uniformly chosen member, on the centre's meetings key. */
     record AtRandom() implements VisitTarget {
         @Override
-        public Site next(QicSimulation sim) {
+        public Site next(QicSimulation sim, Month now) {
             int members = 0;
             for (Site s : sim.sites) {
                 members += s.membership.member ? 1 : 0;
@@ -79,7 +79,7 @@ sealed interface VisitTarget {
         }
 
         @Override
-        public Site next(QicSimulation sim) {
+        public Site next(QicSimulation sim, Month now) {
             return null;
         }
     }

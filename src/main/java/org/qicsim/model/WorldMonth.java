@@ -12,17 +12,17 @@ final class WorldMonth {
     private WorldMonth() {
     }
 
-    static void step(QicSimulation sim) {
-        int t = sim.month;
+    static void step(QicSimulation sim, Month now) {
+        int t = now.month();
         SplittableRandom landscapeKey = sim.keys.centre(Stream.LANDSCAPE);
         if (landscapeKey.nextDouble() < sim.scenario.environment().turbulencePerYear() / 12.0) {
             sim.landscape.redrawCommonTable(landscapeKey);
         }
-        Champions.turnover(sim);
-        Recording recording = sim.arm == Arm.COLLABORATIVE ? Recording.of(sim) : null;
+        Champions.turnover(sim, now);
+        Recording recording = sim.arm == Arm.COLLABORATIVE ? Recording.of(sim, now) : null;
         int practices = sim.landscape.practices();
         // S2p, §9: the practices a process indicator counts this month (0 in the counterfactual arm).
-        int counted = recording != null ? ProcessIndicator.counted(sim) : 0;
+        int counted = recording != null ? ProcessIndicator.counted(sim, now) : 0;
         int[] executedBundles = counted != 0 ? new int[sim.sites.length] : null;
         for (Site s : sim.sites) {
             int executed = Execution.execute(sim.keys.reused(Stream.EXECUTION, s.index), s.bundle, s.fidelity, practices);
@@ -35,11 +35,11 @@ final class WorldMonth {
             }
             Outcomes.month(sim, s, t, recording);
             if (sim.processRecords != null) {
-                ProcessIndicator.record(sim, s, counted, executed, sim.recordsThisMonth[s.index]);
+                ProcessIndicator.record(sim, now, s, counted, executed, sim.recordsThisMonth[s.index]);
             }
         }
         if (executedBundles != null) {
-            ProcessIndicator.trace(sim, counted, executedBundles);
+            ProcessIndicator.trace(sim, now, counted, executedBundles);
         }
     }
 }

@@ -57,7 +57,7 @@ class ChampionPostTest {
         assertThat(created.drive.effort0).isEqualTo(e0(sim, created, 0.7)).isNotEqualTo(e0(sim, created, 0.0));
 
         for (Site s : new Site[] {world, created, filled}) {
-            Participation.leave(sim, s);
+            Participation.leave(s, sim.month);
             assertThat(s.membership.member).isFalse();
         }
         assertThat(world.champion.filled()).isTrue();

@@ -140,14 +140,14 @@ class CommunityRulesTest {
         vacant.leave(start + 2);
         int v = sim.scenario.behaviour().community().vacancyMonths();
         sim.month = start + 2 + v;
-        assertThat(Champions.recruitmentDue(sim, vacant, v)).isTrue();
+        assertThat(Champions.recruitmentDue(Month.of(sim), vacant, v)).isTrue();
         sim.month = start + 3 + v;
-        assertThat(Champions.recruitmentDue(sim, vacant, v)).isFalse();
+        assertThat(Champions.recruitmentDue(Month.of(sim), vacant, v)).isFalse();
         sim.month = start + 2 + 2 * v;
-        assertThat(Champions.recruitmentDue(sim, vacant, v)).isTrue();
+        assertThat(Champions.recruitmentDue(Month.of(sim), vacant, v)).isTrue();
         Champion never = new Champion(false, 0.5);
         sim.month = start + v;
-        assertThat(Champions.recruitmentDue(sim, never, v)).isTrue();
+        assertThat(Champions.recruitmentDue(Month.of(sim), never, v)).isTrue();
     }
 
     @Test

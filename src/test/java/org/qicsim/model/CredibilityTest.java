@@ -19,7 +19,7 @@ class CredibilityTest {
         QicSimulation sim = new QicSimulation(World.initialise(r.scenario(), new Streams(SEED, r.scenario().sites().count())),
                 r::collaborativeAt, Arm.COLLABORATIVE, SEED);
         sim.advanceTo(r.scenario().startMonth() + 1);
-        return FeedbackResponse.credibility(sim, 0.5);
+        return FeedbackResponse.credibility(sim, sim.collaborative, 0.5);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ExclusionTest {
         QicSimulation sim = new QicSimulation(world, s::collaborativeAt, Arm.COLLABORATIVE, SEED);
         sim.advanceTo(s.scenario().startMonth() + 11);
         Site site = firstMember(sim);
-        Audit.detect(sim, site, s.scenario().behaviour().gaming());
+        Audit.detect(sim, Month.of(sim), site, s.scenario().behaviour().gaming());
         // Through month launch + 12 (the cycle that opens year 2).
         sim.advanceTo(sim.launchMonth + 13);
         return sim;

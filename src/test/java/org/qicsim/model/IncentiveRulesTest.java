@@ -130,7 +130,7 @@ class IncentiveRulesTest {
         double payer = sim.ledger.payer();
         double site = sim.ledger.site();
         double discount = Calendar.discount(sim.month, s.scenario().startMonth(), s.scenario().costs().discountRatePerYear());
-        sim.programme.pay(sim.sites[0], 1000.0);
+        sim.programme.pay(Month.of(sim), sim.sites[0], 1000.0);
         assertThat(sim.ledger.payer() - payer).isCloseTo(1000.0 * discount, within(1e-9));
         assertThat(sim.ledger.site() - site).isCloseTo(-1000.0 * discount, within(1e-9));
         assertThat(sim.ledger.payer() + sim.ledger.site()).isCloseTo(payer + site, within(1e-6));

@@ -35,7 +35,7 @@ class KnowHowTest {
         s.community.knowHow = 0.4;
         int bundle = s.bundle;
         LocalTest test = s.test;
-        Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
+        Socialisation.contact(sim, Month.of(sim), s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
         assertThat(s.community.knowHow).isEqualTo(0.4 + gain * (1.0 - 0.4));
         assertThat(s.bundle).isEqualTo(bundle);
         assertThat(s.test).isSameAs(test);
@@ -50,8 +50,8 @@ class KnowHowTest {
         Site met = sim.sites[1];
         visited.community.knowHow = 0.4;
         met.community.knowHow = 0.4;
-        Socialisation.contact(sim, visited, sim.keys.of(Stream.MEETINGS, visited.index), 1.0);
-        Socialisation.contact(sim, met, sim.keys.of(Stream.MEETINGS, met.index), 0.3);
+        Socialisation.contact(sim, Month.of(sim), visited, sim.keys.of(Stream.MEETINGS, visited.index), 1.0);
+        Socialisation.contact(sim, Month.of(sim), met, sim.keys.of(Stream.MEETINGS, met.index), 0.3);
         assertThat(met.community.knowHow - 0.4).isCloseTo(0.3 * (visited.community.knowHow - 0.4), within(1e-15));
         assertThat(met.community.knowHow).isCloseTo(0.4 + gain * 0.3 * (1.0 - 0.4), within(1e-15));
     }
@@ -77,7 +77,7 @@ class KnowHowTest {
         double gain = c.socialisationRate() * sim.coordinationQuality() * (0.5 + 0.5 * c.codification());
         Site s = sim.sites[2];
         s.community.knowHow = 0.1;
-        Socialisation.contact(sim, s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
+        Socialisation.contact(sim, Month.of(sim), s, sim.keys.of(Stream.MEETINGS, s.index), 1.0);
         assertThat(s.community.knowHow).isCloseTo(0.1 + gain / 2.5 * (1.0 - 0.1), within(1e-15));
         ResolvedScenario flat = TestScenarios.resolved("sites.count=16", "practices.interactions=3",
                 "behaviour.community.complexityLoad=0");
@@ -86,7 +86,7 @@ class KnowHowTest {
         plain.advanceTo(flat.scenario().startMonth() + 1);
         Site p = plain.sites[2];
         p.community.knowHow = 0.1;
-        Socialisation.contact(plain, p, plain.keys.of(Stream.MEETINGS, p.index), 1.0);
+        Socialisation.contact(plain, Month.of(plain), p, plain.keys.of(Stream.MEETINGS, p.index), 1.0);
         assertThat(p.community.knowHow).isEqualTo(0.1 + gain * (1.0 - 0.1));
     }
 
@@ -108,7 +108,7 @@ class KnowHowTest {
             for (Site s : sim.sites) {
                 s.community.knowHow = 0.2;
             }
-            Meetings.step(sim);
+            Meetings.step(sim, Month.of(sim));
         }
         int attended = 0;
         for (int j = 0; j < interactive.sites.length; j++) {
@@ -163,11 +163,11 @@ class KnowHowTest {
 
         s.community.knowHow = 0.3;
         MonthlyKey keys = sim.keys.of(Stream.LEARNING, s.index).split();
-        assertThat(Socialisation.align(sim, s, 0.3, keys)).as("uniform not below K").isFalse();
+        assertThat(Socialisation.align(sim, Month.of(sim), s, 0.3, keys)).as("uniform not below K").isFalse();
         assertThat(s.bundle).isEqualTo(bundle);
         assertThat(s.test).isNull();
 
-        assertThat(Socialisation.align(sim, s, 0.29, keys)).isTrue();
+        assertThat(Socialisation.align(sim, Month.of(sim), s, 0.29, keys)).isTrue();
         int flipped = s.bundle ^ bundle;
         assertThat(Integer.bitCount(flipped)).isEqualTo(1);
         int practice = Integer.numberOfTrailingZeros(flipped);
@@ -191,7 +191,7 @@ class KnowHowTest {
         }
         int bundle = s.bundle;
         s.community.knowHow = 1.0;
-        assertThat(Socialisation.align(sim, s, 0.0, new MonthlyKey().reset(1L))).isFalse();
+        assertThat(Socialisation.align(sim, Month.of(sim), s, 0.0, new MonthlyKey().reset(1L))).isFalse();
         assertThat(s.bundle).isEqualTo(bundle);
     }
 
@@ -250,7 +250,7 @@ class KnowHowTest {
                 .findFirst().orElseThrow();
         taught.community.knowHow = 0.2;
         alone.community.knowHow = 0.2;
-        Socialisation.championTeaching(sim);
+        Socialisation.championTeaching(sim, Month.of(sim));
         assertThat(taught.community.knowHow).isEqualTo(0.2 + 0.4 * taught.community.championInfluence * (1.0 - 0.2));
         assertThat(alone.community.knowHow).isEqualTo(0.2);
         // With championTeaching 0 no champion teaches.
@@ -261,7 +261,7 @@ class KnowHowTest {
         Site s = Arrays.stream(plain.sites).filter(x -> x.membership.member && x.champion.filled())
                 .findFirst().orElseThrow();
         s.community.knowHow = 0.2;
-        Socialisation.championTeaching(plain);
+        Socialisation.championTeaching(plain, Month.of(plain));
         assertThat(s.community.knowHow).isEqualTo(0.2);
     }
 
@@ -277,7 +277,7 @@ class KnowHowTest {
                 .filter(x -> x.membership.member && x.champion.filled() && x.community.championInfluence > 0)
                 .findFirst().orElseThrow();
         s.community.knowHow = 0.2;
-        Socialisation.championTeaching(sim);
+        Socialisation.championTeaching(sim, Month.of(sim));
         assertThat(s.community.knowHow).isEqualTo(0.2);
         // Funding the posts enlists the same champion: it teaches.
         ResolvedScenario funded = TestScenarios.resolved("sites.count=16", "behaviour.community.championTeaching=0.4",
@@ -288,7 +288,7 @@ class KnowHowTest {
         Site e = enlisted.sites[s.index];
         assertThat(e.champion.filled()).isTrue();
         e.community.knowHow = 0.2;
-        Socialisation.championTeaching(enlisted);
+        Socialisation.championTeaching(enlisted, Month.of(enlisted));
         assertThat(e.community.knowHow).isEqualTo(0.2 + 0.4 * e.community.championInfluence * (1.0 - 0.2));
         assertThat(e.community.championInfluence).isPositive();
     }

@@ -83,10 +83,10 @@ class LearningRulesTest {
         int[] pds = sim.centre.deviants();
         assertThat(pds).isNotEmpty();
         Site pd = sim.sites[pds[0]];
-        assertThat(Visibility.visiblePds(sim, pd)).doesNotContain(pd.index).hasSize(pds.length - 1);
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), pd)).doesNotContain(pd.index).hasSize(pds.length - 1);
         Site other = java.util.Arrays.stream(sim.sites).filter(s -> !java.util.Arrays.stream(pds).anyMatch(p -> p == s.index))
                 .findFirst().orElseThrow();
-        assertThat(Visibility.visiblePds(sim, other)).containsExactly(pds);
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), other)).containsExactly(pds);
     }
 
     @Test
@@ -95,17 +95,17 @@ class LearningRulesTest {
         Site s = sim.sites[0];
         s.exposure.showcasedSeen.clear();
         s.exposure.visits.clear();
-        assertThat(Visibility.visiblePds(sim, s)).isEmpty();
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), s)).isEmpty();
         s.exposure.showcasedSeen.set(5);
         s.exposure.visits.add(new int[] {9, sim.month});
         s.exposure.visits.add(new int[] {11, sim.month - sim.scenario.behaviour().learning().visitMemoryMonths()});
         s.exposure.visits.add(new int[] {-1, sim.month});
         // Showcase 5 and the recent visit's PD 9; the visit older than visitMemoryMonths has expired.
-        assertThat(Visibility.visiblePds(sim, s)).containsExactly(5, 9);
-        assertThat(Visibility.visitedWith(sim, s, 9)).isTrue();
-        assertThat(Visibility.visitedWith(sim, s, 11)).isFalse();
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), s)).containsExactly(5, 9);
+        assertThat(Visibility.visitedWith(sim, Month.of(sim), s, 9)).isTrue();
+        assertThat(Visibility.visitedWith(sim, Month.of(sim), s, 11)).isFalse();
         s.exposure.showcasedSeen.set(0);
-        assertThat(Visibility.visiblePds(sim, s)).doesNotContain(0);
+        assertThat(Visibility.visiblePds(sim, Month.of(sim), s)).doesNotContain(0);
     }
 
     @Test
@@ -115,7 +115,7 @@ class LearningRulesTest {
         s.test = null;
         int before = s.bundle;
         double[] fidelityBefore = s.fidelity.clone();
-        Learning.change(sim, s, 0);
+        Learning.change(sim, Month.of(sim), s, 0);
         assertThat(s.bundle).isEqualTo(before ^ 1);
         LocalTest test = s.test;
         assertThat(test.changeMonth).isEqualTo(sim.month);
@@ -130,7 +130,7 @@ class LearningRulesTest {
         s.fidelity[1] = 0.123;
         s.fidelity[0] = 0.777;
         s.bundle ^= 1 << 3;
-        Learning.advanceTest(sim, s, 0.0, sim.scenario.behaviour().learning());
+        Learning.advanceTest(sim, Month.of(sim), s, 0.0, sim.scenario.behaviour().learning());
         assertThat(s.test).isNull();
         assertThat(s.bundle).isEqualTo(before ^ 1 << 3);
         assertThat(s.fidelity[0]).isEqualTo(fidelityBefore[0]);
@@ -141,11 +141,11 @@ class LearningRulesTest {
         s.bundle ^= 1 << 3;
 
         // With the revert uniform above revertProbability the change is kept even if not better.
-        Learning.change(sim, s, 2);
+        Learning.change(sim, Month.of(sim), s, 2);
         int changed = s.bundle;
         s.test = new LocalTest(s.test.previousBundle, s.test.previousFidelity, s.test.changedPractices, 0, 100, 1,
                 sim.month);
-        Learning.advanceTest(sim, s, 0.99, sim.scenario.behaviour().learning());
+        Learning.advanceTest(sim, Month.of(sim), s, 0.99, sim.scenario.behaviour().learning());
         assertThat(s.bundle).isEqualTo(changed);
     }
 

@@ -42,7 +42,7 @@ class ParticipationPayTest {
         Site leaver = members[0];
         Site stayer = members[1];
         sim.advanceTo(sim.launchMonth + 6);
-        Participation.leave(sim, leaver);
+        Participation.leave(leaver, sim.month);
         // Through the last month of year 1 (its payment and exit decision) and into year 2.
         sim.advanceTo(sim.launchMonth + 13);
         assertThat(stayer.accounts.payments[1]).isEqualTo(ANNUAL);

@@ -49,7 +49,7 @@ class ProcessIndicatorTest {
         QicSimulation exact = simulation("behaviour.recording.documentationError=0");
         int counted = allPractices(exact);
         Site s = exact.sites[0];
-        ProcessIndicator.record(exact, s, counted, counted, PATIENTS);
+        ProcessIndicator.record(exact, Month.of(exact), s, counted, counted, PATIENTS);
         ProcessRecords r = exact.processRecords;
         int opportunities = PATIENTS * Integer.bitCount(counted);
         assertThat(r.opportunities[MONTH][0]).isEqualTo(opportunities);
@@ -58,7 +58,7 @@ class ProcessIndicatorTest {
 
         double e = 0.05;
         QicSimulation noisy = simulation("behaviour.recording.documentationError=" + e);
-        ProcessIndicator.record(noisy, noisy.sites[0], counted, counted, PATIENTS);
+        ProcessIndicator.record(noisy, Month.of(noisy), noisy.sites[0], counted, counted, PATIENTS);
         double documented = (double) noisy.processRecords.documented[MONTH][0] / opportunities;
         // Each delivered opportunity is documented with probability 1 − e: within 4 SE of 0.95.
         double se = StrictMath.sqrt(e * (1 - e) / opportunities);
@@ -81,7 +81,7 @@ class ProcessIndicatorTest {
         sim.active = true;
         sim.recordsThisMonth[0] = PATIENTS;
         sim.gamedRecords[0] = 0;
-        ProcessIndicator.record(sim, s, counted, half, PATIENTS);
+        ProcessIndicator.record(sim, Month.of(sim), s, counted, half, PATIENTS);
         ProcessRecords r = sim.processRecords;
         int opportunities = PATIENTS * Integer.bitCount(counted);
         // Every case missed a practice and every one is gamed: documented as complete.
@@ -101,7 +101,7 @@ class ProcessIndicatorTest {
             other.membership.member = other == s;
         }
         long before = sim.audit.detections;
-        Audit.step(sim);
+        Audit.step(sim, Month.of(sim));
         assertThat(sim.audit.detections).isEqualTo(before + 1);
         assertThat(s.gaming.active).isFalse();
     }
@@ -114,7 +114,7 @@ class ProcessIndicatorTest {
         s.membership.member = true;
         s.gaming.active = false;
         sim.active = true;
-        ProcessIndicator.record(sim, s, counted, 1, PATIENTS);
+        ProcessIndicator.record(sim, Month.of(sim), s, counted, 1, PATIENTS);
         assertThat(sim.processRecords.documented[MONTH][0]).isEqualTo(sim.processRecords.documentedUngamed[MONTH][0]);
     }
 

@@ -21,9 +21,10 @@ class VisibilityTest {
             int none = 0;
             for (int t = s.scenario().startMonth(); t < s.scenario().horizonMonths(); t++) {
                 sim.advanceTo(t);
+                Month now = Month.of(sim);
                 for (Site site : sim.sites) {
-                    boolean expected = Visibility.visiblePds(sim, site).length > 0;
-                    assertThat(Visibility.anyVisible(sim, site)).as("%s, month %d, site %d", visibility, t,
+                    boolean expected = Visibility.visiblePds(sim, now, site).length > 0;
+                    assertThat(Visibility.anyVisible(sim, now, site)).as("%s, month %d, site %d", visibility, t,
                             site.index).isEqualTo(expected);
                     if (expected) {
                         some++;
