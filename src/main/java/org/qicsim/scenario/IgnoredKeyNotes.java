@@ -143,11 +143,9 @@ final class IgnoredKeyNotes {
                     c -> "no package know-how is ever gained (no meeting or visit teaches: "
                             + (contacts(c) ? "collaborative.coordination.socialisationRate is 0" : "there are none")
                             + "; no champion is enlisted), so none fades"),
-            new Rule("behaviour.community.meetingReach",
-                    c -> c.community().meetingsPerYear() == 0 || c.community().meetingFormat() == MeetingFormat.INTERACTIVE,
-                    c -> c.community().meetingsPerYear() == 0 ? "it scales what a meeting teaches, and " + MEETINGS + " is 0"
-                            : "it scales what a didactic meeting teaches, and collaborative.community.meetingFormat is "
-                                    + "interactive"),
+            // An interactive meeting's reach is 1 − (1 − interactiveGain)·(1 − meetingReach): it reads meetingReach too.
+            new Rule("behaviour.community.meetingReach", c -> c.community().meetingsPerYear() == 0,
+                    c -> "it scales what a meeting teaches, and " + MEETINGS + " is 0"),
             new Rule("behaviour.community.interactiveGain",
                     c -> c.community().meetingsPerYear() == 0 || c.community().meetingFormat() == MeetingFormat.DIDACTIC,
                     c -> c.community().meetingsPerYear() == 0 ? "it scales what a meeting teaches, and " + MEETINGS + " is 0"

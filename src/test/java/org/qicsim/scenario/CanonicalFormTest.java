@@ -144,14 +144,14 @@ class CanonicalFormTest {
         assertThat(world).endsWith("""
                 behaviour:
                   effort:
-                    intercept: -2.63
+                    intercept: -3.55
                     motivationWeight: 2.0
-                    championWeight: 2.1
+                    championWeight: 9.39
                     fallRate: 0.4
                   learning:
-                    fidelityGain: 0.877
-                    fidelityDecay: 0.044
-                    fidelityChampion: 0.677
+                    fidelityGain: 0.969
+                    fidelityDecay: 0.0717
+                    fidelityChampion: 2.68
                     routineMonths: 12
                     routineProtection: 0.5
                     abandonFidelity: 0.25
@@ -159,7 +159,7 @@ class CanonicalFormTest {
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
                     successorLeadershipB: 3.0
-                    championInfluenceRate: 0.891
+                    championInfluenceRate: 0.585
                 """);
     }
 
