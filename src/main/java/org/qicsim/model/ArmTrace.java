@@ -243,22 +243,6 @@ public final class ArmTrace {
         return (long) reported(Reporter.PROCESSED_REPORTS);
     }
 
-    public long detections() {
-        return (long) reported(Reporter.DETECTIONS);
-    }
-
-    public long meetings() {
-        return (long) reported(Reporter.MEETINGS);
-    }
-
-    public long visits() {
-        return (long) reported(Reporter.VISITS);
-    }
-
-    public long explorations() {
-        return (long) reported(Reporter.EXPLORATIONS);
-    }
-
     /** Leadership L of site j's champion at the end of the run, NaN when the post is empty. */
     public double championLeadership(int j) {
         return leadership[j];

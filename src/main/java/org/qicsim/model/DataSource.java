@@ -20,10 +20,14 @@ sealed interface DataSource {
     /** The base of σ_abs, the recorded risk's abstraction error. */
     double riskError(Behaviour.Recording r);
 
+    // The variants without parameters are shared instances, so of(), called inside monthly loops, allocates nothing.
+    ClinicalRegistry CLINICAL_REGISTRY = new ClinicalRegistry();
+    Claims CLAIMS = new Claims();
+
     static DataSource of(Collaborative.Source source) {
         return switch (source) {
-            case REGISTRY -> new ClinicalRegistry();
-            case CLAIMS -> new Claims();
+            case REGISTRY -> CLINICAL_REGISTRY;
+            case CLAIMS -> CLAIMS;
         };
     }
 

@@ -22,11 +22,16 @@ sealed interface DataUseStance {
         return false;
     }
 
+    // The variants without parameters are shared instances, so of(), called inside monthly loops, allocates nothing.
+    Formative FORMATIVE = new Formative();
+    Neutral NEUTRAL = new Neutral();
+    Punitive PUNITIVE = new Punitive();
+
     static DataUseStance of(Collaborative.DataUse dataUse) {
         return switch (dataUse) {
-            case FORMATIVE -> new Formative();
-            case NEUTRAL -> new Neutral();
-            case PUNITIVE -> new Punitive();
+            case FORMATIVE -> FORMATIVE;
+            case NEUTRAL -> NEUTRAL;
+            case PUNITIVE -> PUNITIVE;
         };
     }
 

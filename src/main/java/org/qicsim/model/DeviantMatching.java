@@ -18,11 +18,16 @@ sealed interface DeviantMatching {
      */
     int choose(QicSimulation sim, Site s, int[] visible, int[] bundles, MonthlyKey keys);
 
+    // The variants without parameters are shared instances, so of(), called inside monthly loops, allocates nothing.
+    Any ANY = new Any();
+    Similar SIMILAR = new Similar();
+    Regional REGIONAL = new Regional();
+
     static DeviantMatching of(Collaborative.Matching matching) {
         return switch (matching) {
-            case ANY -> new Any();
-            case SIMILAR -> new Similar();
-            case REGIONAL -> new Regional();
+            case ANY -> ANY;
+            case SIMILAR -> SIMILAR;
+            case REGIONAL -> REGIONAL;
         };
     }
 

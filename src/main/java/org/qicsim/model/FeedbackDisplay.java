@@ -21,11 +21,16 @@ sealed interface FeedbackDisplay {
      */
     boolean ranks();
 
+    // Shared instances: of() runs per report and per measurement, and allocates nothing.
+    Funnel FUNNEL = new Funnel(1.96);
+    Funnel FUNNEL99 = new Funnel(3.09);
+    League LEAGUE = new League();
+
     static FeedbackDisplay of(Collaborative.Display display) {
         return switch (display) {
-            case FUNNEL -> new Funnel(1.96);
-            case FUNNEL99 -> new Funnel(3.09);
-            case LEAGUE -> new League();
+            case FUNNEL -> FUNNEL;
+            case FUNNEL99 -> FUNNEL99;
+            case LEAGUE -> LEAGUE;
         };
     }
 

@@ -28,14 +28,19 @@ sealed interface IncentiveDesign {
         return false;
     }
 
+    // The variants without parameters are shared instances, so of(), called inside monthly loops, allocates nothing.
+    None NONE = new None();
+    Threshold THRESHOLD = new Threshold();
+    Withhold WITHHOLD = new Withhold();
+
     static IncentiveDesign of(Collaborative.Performance p) {
         return switch (p.design()) {
-            case NONE -> new None();
-            case THRESHOLD -> new Threshold();
+            case NONE -> NONE;
+            case THRESHOLD -> THRESHOLD;
             case TOURNAMENT -> new Tournament(p.topFraction());
             case IMPROVEMENT -> new Improvement(p.minImprovement());
             case HYBRID -> new Hybrid(p.minImprovement());
-            case WITHHOLD -> new Withhold();
+            case WITHHOLD -> WITHHOLD;
         };
     }
 

@@ -20,13 +20,12 @@ final class Learning {
 
     /**
      * What learning counted in one arm (held by {@link QicSimulation#learning}): imitations and the
-     * harmful ones, for MODEL.md §9 imitations and harmfulImitationShare, and explorations (read by
-     * tests). Pulled at the end of the run by {@link Reporter}.
+     * harmful ones, for MODEL.md §9 imitations and harmfulImitationShare. Pulled at the end of the run by
+     * {@link Reporter}.
      */
     static final class Tally {
         long imitations;
         long harmfulImitations;
-        long explorations;
     }
 
     static void step(QicSimulation sim, Month now) {
@@ -195,7 +194,6 @@ final class Learning {
     static void explore(QicSimulation sim, Month now, Site s, MonthlyKey keys) {
         int practice = KeyedChoice.one(keys, sim.landscape.practices(), i -> true);
         change(sim, now, s, practice);
-        sim.learning.explorations++;
     }
 
     /** One change of one practice (exploration, socialisation), followed by a local test. */

@@ -18,11 +18,6 @@ final class Meetings {
     private Meetings() {
     }
 
-    /** What meetings counted in one arm (held by {@link QicSimulation#meetings}): meetings held, for tests. */
-    static final class Tally {
-        long held;
-    }
-
     static void step(QicSimulation sim, Month now) {
         Collaborative c = now.collaborative();
         Collaborative.Community community = c.community();
@@ -67,7 +62,6 @@ final class Meetings {
             sim.ledger.site(now.month(), sim.scenario.costs().perMeetingAttendance());
             Socialisation.contact(sim, now, s, sim.keys.of(Stream.MEETINGS, s.index), reach);
         }
-        sim.meetings.held++;
     }
 
     /** One meeting of a group of attendees: ties, showcases and training. */

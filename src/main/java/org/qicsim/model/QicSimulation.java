@@ -41,8 +41,6 @@ public final class QicSimulation extends SimState {
      */
     final Learning.Tally learning = new Learning.Tally();
     final Audit.Tally audit = new Audit.Tally();
-    final Meetings.Tally meetings = new Meetings.Tally();
-    final SiteVisits.Tally visits = new SiteVisits.Tally();
     final FeedbackResponse.Tally responses = new FeedbackResponse.Tally();
     final GamingGap.Tally gamingGap = new GamingGap.Tally();
     final CostLedger ledger;

@@ -6,8 +6,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * The named reporters of one arm (MODEL.md §9 outputs): for each per-run quantity that a mechanism
  * counts, the name it goes by and the mechanism state it is read from. Mechanisms keep their own
- * tallies (a field increment where the event happens: {@link Learning.Tally}, {@link Audit.Tally},
- * {@link Meetings.Tally}, {@link SiteVisits.Tally}, {@link FeedbackResponse.Tally},
+ * tallies (a field increment where the event happens: {@link Learning.Tally}, {@link FeedbackResponse.Tally},
  * {@link GamingGap.Tally}, the {@link CoordinatingCentre}'s PD precision, the
  * {@link IncentiveProgramme}'s payments, the {@link CostLedger}); nothing pushes into the arm's
  * trace. Each reporter is pulled once, when the arm's run ends ({@link #pull}), and
@@ -46,17 +45,9 @@ enum Reporter {
     COST_PAYER("costPayer", sim -> sim.ledger.payer()),
     /** The sites' discounted booked costs (S11): §9 costSite adds the effort cost against the counterfactual. */
     SITE_COST_BOOKED("siteCostBooked", sim -> sim.ledger.site()),
-    // Counts read by pattern statistics and tests, not written to runs.csv.
+    // A count read by pattern statistics and tests, not written to runs.csv.
     /** Reports processed (S5), every response counted in the response shares. */
-    PROCESSED_REPORTS("processedReports", sim -> (double) sim.responses.processed()),
-    /** Gamers detected by the audit (S2). */
-    DETECTIONS("detections", sim -> (double) sim.audit.detections),
-    /** Meetings held (S10). */
-    MEETINGS("meetings", sim -> (double) sim.meetings.held),
-    /** Site visits made (S10). */
-    VISITS("visits", sim -> (double) sim.visits.made),
-    /** Explorations (S7). */
-    EXPLORATIONS("explorations", sim -> (double) sim.learning.explorations);
+    PROCESSED_REPORTS("processedReports", sim -> (double) sim.responses.processed());
 
     /**
      * The reporters of runs.csv and summary.json metrics, in {@link RunResult#METRICS} order: one

@@ -14,11 +14,6 @@ final class SiteVisits {
     private SiteVisits() {
     }
 
-    /** What site visits counted in one arm (held by {@link QicSimulation#visits}): visits made, for tests. */
-    static final class Tally {
-        long made;
-    }
-
     static void step(QicSimulation sim, Month now) {
         Collaborative.Community c = now.collaborative().community();
         VisitTarget targeting = VisitTarget.of(c.siteVisitTargeting());
@@ -38,7 +33,6 @@ final class SiteVisits {
                 sim.ties.strengthen(target.index, pd, sim.scenario.behaviour().community().visitTieGain());
             }
             sim.ledger.payer(now.month(), sim.scenario.costs().perSiteVisit());
-            sim.visits.made++;
             Socialisation.contact(sim, now, target, sim.keys.of(Stream.MEETINGS, target.index), 1.0);
         }
     }

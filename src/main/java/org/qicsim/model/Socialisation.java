@@ -46,8 +46,7 @@ final class Socialisation {
      */
     static void championTeaching(QicSimulation sim, Month now) {
         double rate = sim.scenario.behaviour().community().championTeaching();
-        Collaborative.Leadership leadership = now.collaborative().leadership();
-        if (!(rate > 0.0) || !(leadership.fundedChampions() || leadership.training())) {
+        if (!(rate > 0.0) || !now.collaborative().leadership().enlistsChampions()) {
             return;
         }
         for (Site s : sim.sites) {
@@ -61,8 +60,9 @@ final class Socialisation {
      * A meeting attended or a visit received: know-how closes part of its gap to 1,
      * {@code socialisationRate·Qc·(0.5 + 0.5·codification)·reach / (1 + complexityLoad·k)}. A visit teaches
      * the site's own staff in their setting (reach 1); a meeting teaches the delegates the site sends, who
-     * carry it home (reach {@code behaviour.community.meetingReach}; O'Brien et al. 2007: outreach visits
-     * are tailored face-to-face education in the practice; §10 item 71). A practice that works only
+     * carry it home, at the reach its format gives ({@link Meetings}: {@code meetingReach} if didactic,
+     * {@code 1 − (1 − interactiveGain)·(1 − meetingReach)} if interactive; O'Brien et al. 2007: outreach
+     * visits are tailored face-to-face education in the practice; §10 items 71, 75). A practice that works only
      * together with k others ({@code practices.interactions}) takes more teaching to learn (Rogers'
      * complexity, Greenhalgh et al. 2004; Forsetlund et al. 2009: educational meetings change complex
      * behaviours less; §10 item 72).

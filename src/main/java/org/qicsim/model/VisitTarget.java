@@ -18,11 +18,16 @@ sealed interface VisitTarget {
     /** The member to visit this time; null when none is eligible (then no further visits that month). */
     Site next(QicSimulation sim, Month now);
 
+    // The variants without parameters are shared instances, so of(), called inside monthly loops, allocates nothing.
+    LowPerformers LOW_PERFORMERS = new LowPerformers();
+    AtRandom AT_RANDOM = new AtRandom();
+    NoVisits NO_VISITS = new NoVisits();
+
     static VisitTarget of(Collaborative.VisitTargeting targeting) {
         return switch (targeting) {
-            case LOW_PERFORMERS -> new LowPerformers();
-            case RANDOM -> new AtRandom();
-            case NONE -> new NoVisits();
+            case LOW_PERFORMERS -> LOW_PERFORMERS;
+            case RANDOM -> AT_RANDOM;
+            case NONE -> NO_VISITS;
         };
     }
 

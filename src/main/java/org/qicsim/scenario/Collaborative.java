@@ -125,6 +125,15 @@ public record Collaborative(
             @Doc("Leadership training at meetings") boolean training,
             @Doc("The collaborative is led by clinicians") boolean clinicianLed,
             @Doc("Credibility Kcc of the clinical lead") @Range(min = 0, max = 1) double clinicalLeadCredibility) {
+
+        /**
+         * Whether the collaborative enlists the sites' champions in its package: it funds the posts or trains
+         * the champions (MODEL.md S10, §10 item 70: only an enlisted champion teaches the package). One rule
+         * for the model and for validate's notes.
+         */
+        public boolean enlistsChampions() {
+            return fundedChampions || training;
+        }
     }
 
     @Doc("Meetings, visits and community (S10)")

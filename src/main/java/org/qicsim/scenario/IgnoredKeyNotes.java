@@ -139,7 +139,7 @@ final class IgnoredKeyNotes {
             // ... and from an enlisted champion's teaching (§10 items 67, 70).
             new Rule("behaviour.community.knowHowDecay",
                     c -> (!contacts(c) || c.coordination().socialisationRate() == 0)
-                            && !c.leadership().fundedChampions() && !c.leadership().training(),
+                            && !c.leadership().enlistsChampions(),
                     c -> "no package know-how is ever gained (no meeting or visit teaches: "
                             + (contacts(c) ? "collaborative.coordination.socialisationRate is 0" : "there are none")
                             + "; no champion is enlisted), so none fades"),
@@ -155,7 +155,7 @@ final class IgnoredKeyNotes {
                     c -> MEETINGS + " is 0"),
             new Rule("behaviour.community.complexityLoad", c -> !contacts(c), c -> noContacts()),
             new Rule("behaviour.community.championTeaching",
-                    c -> !c.leadership().fundedChampions() && !c.leadership().training(),
+                    c -> !c.leadership().enlistsChampions(),
                     c -> "only a champion the collaborative enlists teaches its package, and it neither funds "
                             + "champions (collaborative.leadership.fundedChampions) nor trains them (training)"),
             new Rule("collaborative.leadership.clinicalLeadCredibility", c -> !c.leadership().clinicianLed(),
