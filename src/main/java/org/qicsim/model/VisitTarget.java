@@ -21,12 +21,14 @@ sealed interface VisitTarget {
     // The variants without parameters are shared instances, so of(), called inside monthly loops, allocates nothing.
     LowPerformers LOW_PERFORMERS = new LowPerformers();
     AtRandom AT_RANDOM = new AtRandom();
+    EveryMember EVERY_MEMBER = new EveryMember();
     NoVisits NO_VISITS = new NoVisits();
 
     static VisitTarget of(Collaborative.VisitTargeting targeting) {
         return switch (targeting) {
             case LOW_PERFORMERS -> LOW_PERFORMERS;
             case RANDOM -> AT_RANDOM;
+            case EVERY_MEMBER -> EVERY_MEMBER;
             case NONE -> NO_VISITS;
         };
     }
@@ -73,6 +75,27 @@ sealed interface VisitTarget {
                 }
             }
             throw new AssertionError();
+        }
+    }
+
+    /**
+     * Every member in turn, as an outreach programme visits each professional of its arm (O'Brien et al.
+     * 2007: an educational outreach visit is a personal visit by a trained person to the health
+     * professionals in their own settings): the member visited least recently, never-visited members
+     * first, ties by index. There is no 12-month rule, so {@code siteVisitsPerYear} of k times the
+     * members visits each member k times a year (docs/MODEL.md §10 item 77).
+     */
+    record EveryMember() implements VisitTarget {
+        @Override
+        public Site next(QicSimulation sim, Month now) {
+            Site next = null;
+            for (Site s : sim.sites) {
+                // Site.NEVER (−1) sorts before every month, so members never visited come first.
+                if (s.membership.member && (next == null || s.exposure.lastVisitedMonth < next.exposure.lastVisitedMonth)) {
+                    next = s;
+                }
+            }
+            return next;
         }
     }
 

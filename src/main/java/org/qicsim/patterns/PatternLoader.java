@@ -168,6 +168,11 @@ public final class PatternLoader {
             for (String name : settingsMap.map.keys()) {
                 Setting s = setting(settingsMap, name, name, true);
                 if (s != null) {
+                    if (s.perSite() && settings.stream().noneMatch(e -> Setting.SITES_KEY.equals(e.key()))) {
+                        settingsMap.problems.error(s.at(), settingsMap.path(name + ".perSite"), "a perSite setting multiplies"
+                                + " by the trial's " + Setting.SITES_KEY + ": declare a setting of " + Setting.SITES_KEY
+                                + " before \"" + name + "\"");
+                    }
                     settings.add(s);
                 }
             }
@@ -241,7 +246,7 @@ public final class PatternLoader {
     }
 
     private static Setting setting(Fields parent, String name, String settingName, boolean needsKey) {
-        List<String> valid = needsKey ? List.of("key", "arm", "distribution", "low", "high", "round", "values", "source")
+        List<String> valid = needsKey ? List.of("key", "arm", "distribution", "low", "high", "round", "perSite", "values", "source")
                 : List.of("distribution", "low", "high", "round", "source");
         Fields s = parent.map(name, valid);
         if (s == null) {
@@ -268,6 +273,7 @@ public final class PatternLoader {
         DistributionKind kind = s.choice("distribution", DistributionKind.values(), DistributionKind::yamlName);
         String source = s.optionalText("source");
         boolean round = Boolean.TRUE.equals(s.optionalBoolean("round"));
+        boolean perSite = needsKey && Boolean.TRUE.equals(s.optionalBoolean("perSite"));
         if (kind == DistributionKind.CHOICE) {
             Node values = s.map.get("values");
             List<Object> out = new ArrayList<>();
@@ -283,7 +289,11 @@ public final class PatternLoader {
                     }
                 }
             }
-            return new Setting(settingName, key, kind, Double.NaN, Double.NaN, false, out, interventionOnly, source,
+            if (perSite) {
+                s.problems.error(s.map.get("perSite").location(), s.path("perSite"),
+                        "perSite multiplies a number by the trial's sites: a choice cannot be per site (use uniform or logUniform)");
+            }
+            return new Setting(settingName, key, kind, Double.NaN, Double.NaN, false, out, interventionOnly, false, source,
                     s.map.location());
         }
         Double low = s.number("low");
@@ -298,7 +308,8 @@ public final class PatternLoader {
         if (kind == null || low == null || high == null) {
             return null;
         }
-        return new Setting(settingName, key, kind, low, high, round, List.of(), interventionOnly, source, s.map.location());
+        return new Setting(settingName, key, kind, low, high, round, List.of(), interventionOnly, perSite, source,
+                s.map.location());
     }
 
     private static Moderator moderator(Node node, String path, Problems problems, Set<String> variables,

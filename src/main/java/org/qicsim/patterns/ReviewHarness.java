@@ -80,12 +80,16 @@ public final class ReviewHarness {
             List<KeyOverride> both = new ArrayList<>(extra);
             List<KeyOverride> interventionOnly = new ArrayList<>();
             Map<String, Location> origins = new LinkedHashMap<>();
+            long sites = 0;
             for (Setting s : spec.settings()) {
                 Object v = s.draw(random);
                 values.add(v);
+                if (Setting.SITES_KEY.equals(s.key())) {
+                    sites = ((Number) v).longValue();
+                }
                 String origin = "trial setting " + s.name();
                 origins.put(origin, s.at());
-                (s.interventionOnly() ? interventionOnly : both).add(KeyOverride.of(s.key(), v, origin));
+                (s.interventionOnly() ? interventionOnly : both).add(KeyOverride.of(s.key(), s.applied(v, sites), origin));
             }
             both.add(KeyOverride.of("horizonMonths", start + Math.max(12, followUp), "trial follow-up"));
             origins.put("trial follow-up", spec.followUp().at());

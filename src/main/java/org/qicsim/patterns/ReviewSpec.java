@@ -90,11 +90,22 @@ public record ReviewSpec(Path intervention, Path control, Measure measure, Setti
      * distribution. {@code round} rounds a continuous draw to the nearest integer; a choice picks one
      * of {@code values} with equal probability. A setting applies to both arms (the setting of the
      * trial) unless {@code interventionOnly} (a property of the intervention, e.g. visits a year).
+     * {@code perSite} draws a rate per member site: the key is set to the draw times the trial's
+     * {@code sites.count} setting, rounded to a whole number (e.g. outreach visits a site a year, so
+     * that every trial visits each of its sites about as often whatever its size).
      */
     public record Setting(String name, String key, DistributionKind distribution, double low, double high,
-            boolean round, List<Object> values, boolean interventionOnly, String source, Location at) {
+            boolean round, List<Object> values, boolean interventionOnly, boolean perSite, String source, Location at) {
+        /** The key that {@code perSite} settings multiply by. */
+        public static final String SITES_KEY = "sites.count";
+
         public Setting {
             values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        /** The value the key is set to: the draw itself, or for a per-site setting the draw times {@code sites}. */
+        public Object applied(Object drawn, long sites) {
+            return perSite ? (Object) StrictMath.round(((Number) drawn).doubleValue() * sites) : drawn;
         }
 
         /** One draw: exactly one uniform from {@code random}, whatever the distribution. */

@@ -34,7 +34,7 @@ public record Collaborative(
 
     public enum SetBy implements YamlEnum { CLINICIANS, PAYER }
 
-    public enum VisitTargeting implements YamlEnum { LOW_PERFORMERS, RANDOM, NONE }
+    public enum VisitTargeting implements YamlEnum { LOW_PERFORMERS, RANDOM, EVERY_MEMBER, NONE }
 
     public enum DataUse implements YamlEnum { FORMATIVE, NEUTRAL, PUNITIVE }
 
@@ -142,7 +142,7 @@ public record Collaborative(
             @Doc("Number of regional groups") @Range(min = 1, max = 1000) int regionalGroups,
             @Doc("Share of meetings held as one plenary") @Range(min = 0, max = 1) double crossGroupShare,
             @Doc("CC site visits per year") @Range(min = 0) int siteVisitsPerYear,
-            @Doc("Visit lowPerformers, random members, or none") VisitTargeting siteVisitTargeting,
+            @Doc("Visit lowPerformers, random members, everyMember in turn, or none") VisitTargeting siteVisitTargeting,
             @Doc("Invest in community building (ties form faster)") boolean buildingInvestment,
             @Doc("Meeting format: interactive (members work on practice and data together) or didactic (lectures to "
                     + "delegates); what each teaches: behaviour.community.meetingReach and interactiveGain")

@@ -54,6 +54,41 @@ class PatternLoaderTest {
                 .hasMessageContaining("X1.yaml:1:1: reason: missing key reason");
     }
 
+    /**
+     * A per-site setting multiplies by the trial's sites.count, so it needs that setting declared before
+     * it, and only a number can be per site: each mistake is located at its setting.
+     */
+    @Test
+    void perSiteSettingsNeedTheSitesCountFirstAndANumber() throws IOException {
+        write("arm.yaml", "name: arm\n");
+        Path file = write("X3.yaml", """
+                id: X3
+                title: t
+                source: s
+                set: calibration
+                kind: review
+                metric: m
+                criterion: c
+                replicates: 3
+                trial:
+                  intervention: arm.yaml
+                  control: counterfactual
+                  measure: compliance
+                  followUpMonths: {distribution: uniform, low: 12, high: 12, round: true}
+                  settings:
+                    visits: {key: collaborative.community.siteVisitsPerYear, perSite: true, distribution: uniform, low: 1, high: 3}
+                    sites: {key: sites.count, distribution: uniform, low: 10, high: 40, round: true}
+                    meetings: {key: collaborative.community.meetingsPerYear, perSite: true, distribution: choice, values: [1, 2]}
+                published:
+                  median: 0.05
+                """);
+        assertThatThrownBy(() -> PatternLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("X3.yaml:15:13: trial.settings.visits.perSite: a perSite setting multiplies by the"
+                        + " trial's sites.count: declare a setting of sites.count before \"visits\"")
+                .hasMessageContaining("X3.yaml:17:71: trial.settings.meetings.perSite: perSite multiplies a number by the"
+                        + " trial's sites: a choice cannot be per site");
+    }
+
     @Test
     void badValueIsLocatedWithTheValidValues() throws IOException {
         Path file = write("X1.yaml", HEAD.replace("set: validation", "set: calibrashun") + "reason: r\n");

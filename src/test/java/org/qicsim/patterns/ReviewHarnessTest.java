@@ -20,7 +20,7 @@ class ReviewHarnessTest {
     private static final Path USUAL_CARE = Path.of("scenarios", "patterns", "arms", "usual-care.yaml");
 
     private static Setting fixedFollowUp(int months) {
-        return new Setting(null, null, DistributionKind.UNIFORM, months, months, true, null, false, null, HERE);
+        return new Setting(null, null, DistributionKind.UNIFORM, months, months, true, null, false, false, null, HERE);
     }
 
     /**
@@ -30,9 +30,9 @@ class ReviewHarnessTest {
      */
     @Test
     void identicalArmsOnOneWorldDifferByExactlyZero() throws Exception {
-        Setting sites = new Setting("sites", "sites.count", DistributionKind.UNIFORM, 4, 8, true, null, false, null, HERE);
+        Setting sites = new Setting("sites", "sites.count", DistributionKind.UNIFORM, 4, 8, true, null, false, false, null, HERE);
         Setting adoption = new Setting("adoption", "practices.initialAdoption", DistributionKind.UNIFORM, 0.2, 0.8, false,
-                null, false, null, HERE);
+                null, false, false, null, HERE);
         ReviewSpec spec = new ReviewSpec(USUAL_CARE, USUAL_CARE, Measure.COMPLIANCE, fixedFollowUp(6),
                 List.of(sites, adoption), null, List.of(), null);
         ReviewHarness.Outcome o;
@@ -53,11 +53,11 @@ class ReviewHarnessTest {
      */
     @Test
     void interventionOnlySettingsReachOnlyTheInterventionArm() throws Exception {
-        Setting sites = new Setting("sites", "sites.count", DistributionKind.UNIFORM, 10, 10, true, null, false, null, HERE);
+        Setting sites = new Setting("sites", "sites.count", DistributionKind.UNIFORM, 10, 10, true, null, false, false, null, HERE);
         Setting feedback = new Setting("feedback", "collaborative.feedback.everyMonths", DistributionKind.UNIFORM, 3, 3, true,
-                null, false, null, HERE);
+                null, false, false, null, HERE);
         Setting visits = new Setting("visits", "collaborative.community.siteVisitsPerYear", DistributionKind.UNIFORM, 24, 24,
-                true, null, true, null, HERE);
+                true, null, true, false, null, HERE);
         ReviewSpec spec = new ReviewSpec(USUAL_CARE, USUAL_CARE, Measure.COMPLIANCE, fixedFollowUp(24),
                 List.of(sites, feedback, visits), null, List.of(), null);
         ReviewHarness.Outcome o;
@@ -132,6 +132,18 @@ class ReviewHarnessTest {
         double u1 = 1 - random.nextDouble();
         double u2 = random.nextDouble();
         return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
+    }
+
+    /** A per-site setting sets its key to the draw times the trial's sites, rounded; any other setting to the draw. */
+    @Test
+    void aPerSiteSettingScalesByTheTrialsSites() {
+        Setting perSite = new Setting("visits", "collaborative.community.siteVisitsPerYear", DistributionKind.UNIFORM, 1, 3,
+                false, null, true, true, null, HERE);
+        Setting total = new Setting("visits", "collaborative.community.siteVisitsPerYear", DistributionKind.UNIFORM, 1, 3,
+                false, null, true, false, null, HERE);
+        assertThat(perSite.applied(2.5, 17)).isEqualTo(43L);
+        assertThat(perSite.applied(1.2, 10)).isEqualTo(12L);
+        assertThat(total.applied(2.5, 17)).isEqualTo(2.5);
     }
 
     /** The order-statistic interval of the median uses the ranks of Conover's normal approximation. */

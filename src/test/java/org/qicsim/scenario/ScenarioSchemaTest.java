@@ -92,7 +92,7 @@ class ScenarioSchemaTest {
         assertThat(design.enumValues()).containsExactly("none", "threshold", "tournament", "improvement", "hybrid", "withhold");
         assertThat(design.defaultValue()).isEqualTo(Design.THRESHOLD);
         assertThat(ScenarioSchema.key("collaborative.community.siteVisitTargeting").orElseThrow().enumValues())
-                .containsExactly("lowPerformers", "random", "none");
+                .containsExactly("lowPerformers", "random", "everyMember", "none");
     }
 
     @Test
