@@ -22,6 +22,14 @@ public final class ArmTrace {
     final double[][] trsr;
     final double[][] effort;
     final double[][] compliance;
+    /**
+     * Per month and site, x_i·φ_i of each practice i (site j's practices at [j·practices, (j+1)·practices)),
+     * and per month the mask of practices the collaborative promotes, so that a trial can score another
+     * arm on this arm's desired practices ({@link #compliance(int, int, int)}; docs/MODEL.md §14, §10 item 78).
+     */
+    final int practices;
+    final double[][] held;
+    final int[] promoted;
 
     // Monthly state summaries
     final double[] measuredRate;
@@ -63,9 +71,12 @@ public final class ArmTrace {
     final double[] volume;
     final double[] leadership;
 
-    ArmTrace(int months, int sites) {
+    ArmTrace(int months, int sites, int practices) {
         this.months = months;
         this.sites = sites;
+        this.practices = practices;
+        held = new double[months][sites * practices];
+        promoted = new int[months];
         cases = new double[months];
         events = new double[months];
         siteEvents = new double[months][sites];
@@ -106,13 +117,15 @@ public final class ArmTrace {
      * counterfactual trace leaves it (true rates NaN); otherwise everything, deeply.
      */
     ArmTrace(ArmTrace source, boolean worldOnly) {
-        this(source.months, source.sites);
+        this(source.months, source.sites, source.practices);
         copy(source.cases, cases);
         copy(source.events, events);
         copy(source.siteEvents, siteEvents);
         copy(source.siteCases, siteCases);
         copy(source.effort, effort);
         copy(source.compliance, compliance);
+        copy(source.held, held);
+        System.arraycopy(source.promoted, 0, promoted, 0, months);
         copy(source.members, members);
         copy(source.meanEffort, meanEffort);
         copy(source.meanIntrinsic, meanIntrinsic);
@@ -202,6 +215,31 @@ public final class ArmTrace {
     /** Compliance of site j with its optimal bundle at the end of month t (NaN if its optimum is empty). */
     public double compliance(int t, int j) {
         return compliance[t][j];
+    }
+
+    /**
+     * Compliance of site j at the end of month t with the practices of {@code mask}: Σ_{i in mask}
+     * x_i·φ_i / #mask, NaN for an empty mask. With {@link #promoted(int)} of another arm of the same
+     * trial, both arms are scored on one desired practice (docs/MODEL.md §14, §10 item 78).
+     */
+    public double compliance(int t, int j, int mask) {
+        int n = Integer.bitCount(mask);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        double[] month = held[t];
+        for (int i = 0; i < practices; i++) {
+            if ((mask >>> i & 1) == 1) {
+                sum += month[j * practices + i];
+            }
+        }
+        return sum / n;
+    }
+
+    /** The practices this arm's collaborative promoted in month t (its change package, else the guideline). */
+    public int promoted(int t) {
+        return promoted[t];
     }
 
     /** Expected adverse events (Σp) in month t. */

@@ -74,6 +74,9 @@ final class Observation {
         double compliance = 0;
         int complianceSites = 0;
         int promoted = ProcessIndicator.promoted(sim);
+        trace.promoted[t] = promoted;
+        double[] held = trace.held[t];
+        int practices = trace.practices;
         for (Site s : sim.sites) {
             int j = s.index;
             double e = s.drive.effort();
@@ -85,6 +88,9 @@ final class Observation {
             members += s.membership.member ? 1 : 0;
             gaming += s.membership.member && s.gaming.active ? 1 : 0;
             champions += s.champion.filled() ? 1 : 0;
+            for (int i = 0; i < practices; i++) {
+                held[j * practices + i] = s.adopted(i) ? s.fidelity[i] : 0.0;
+            }
             double cj = compliance(s, promoted);
             trace.compliance[t][j] = cj;
             if (!Double.isNaN(cj)) {

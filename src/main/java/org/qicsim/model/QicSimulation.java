@@ -163,7 +163,7 @@ public final class QicSimulation extends SimState {
         if (from != null) {
             this.trace = new ArmTrace(from.trace(), !collaborativeArm);
         } else {
-            this.trace = new ArmTrace(scenario.horizonMonths(), count);
+            this.trace = new ArmTrace(scenario.horizonMonths(), count, scenario.practices().count());
             if (!collaborativeArm) {
                 for (double[] month : trace.trsr) {
                     java.util.Arrays.fill(month, Double.NaN);

@@ -251,13 +251,18 @@ public final class ReviewHarness {
 
     /**
      * Baseline-adjusted compliance differences between two arms on the same sites, one per site:
-     * (a(t) − a(b)) − (c(t) − c(b)); NaN for a site with a missing value in either arm. Their mean
-     * (NaN left out) is the trial's difference.
+     * (a(t) − a(b)) − (c(t) − c(b)), both arms scored at each month on the practices the intervention arm
+     * {@code a} promotes that month (PATTERNS.md: "in a trial the desired practice is the one the
+     * intervention promotes"; a trial measures both arms against the same practice, docs/MODEL.md §10
+     * item 78); NaN for a site with a missing value in either arm. Their mean (NaN left out) is the
+     * trial's difference.
      */
     public static double[] siteDifferences(ArmTrace a, ArmTrace c, int b, int t) {
+        int atB = a.promoted(b);
+        int atT = a.promoted(t);
         double[] d = new double[a.sites()];
         for (int j = 0; j < a.sites(); j++) {
-            d[j] = (a.compliance(t, j) - a.compliance(b, j)) - (c.compliance(t, j) - c.compliance(b, j));
+            d[j] = (a.compliance(t, j, atT) - a.compliance(b, j, atB)) - (c.compliance(t, j, atT) - c.compliance(b, j, atB));
         }
         return d;
     }
