@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.qicsim.experiment.ParameterSample;
+import org.qicsim.patterns.PatternRunner;
 import org.qicsim.results.CsvWriter;
 import org.qicsim.results.Outputs;
 import org.qicsim.results.ResultsFolder;
@@ -30,12 +31,15 @@ import org.qicsim.scenario.ScenarioException;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --parameters FILE|none} of {@code run}, {@code compare} and {@code attribute}: a posterior
- * sample (as {@code qicsim calibrate} writes it) whose draws the replicates run, replicate k with
+ * {@code --parameters FILE|none} of {@code run}, {@code compare}, {@code attribute} and
+ * {@code patterns}: a posterior sample (as {@code qicsim calibrate} writes it) whose draws the
+ * replicates run, replicate k with
  * draw k (see {@link ParameterSample#rowsForReplicates}), the same draw for every design at
  * replicate k so differences stay paired draw by draw. Without the option {@code compare} runs the
  * posterior bundled in the jar ({@link #BUNDLED}, issue 12: prediction intervals by default), while
- * {@code run} and {@code attribute} run the scenario's own values; {@code none} asks for the latter.
+ * {@code run}, {@code attribute} and {@code patterns} run the scenario's own values; {@code none} asks
+ * for the latter. {@code patterns} gives the draws to its validation patterns only (see
+ * {@link PatternsCommand}).
  */
 final class ParameterOption {
     private static final Logger LOG = Logger.getLogger(ParameterOption.class.getName());
@@ -53,7 +57,8 @@ final class ParameterOption {
             description = "A posterior sample (posterior.parquet or .csv from qicsim calibrate): replicate k runs draw k, "
                     + "the same draw for every design; summaries then add 95%% prediction intervals (piLow, piHigh). "
                     + "'none': every replicate at the scenario's own values. Default: compare runs the bundled posterior "
-                    + "(" + BUNDLED + "), run and attribute none.")
+                    + "(" + BUNDLED + "), run, attribute and patterns none; patterns gives the draws to its validation "
+                    + "patterns only.")
     Path file;
 
     /** Whether a command runs the bundled posterior when {@code --parameters} is not given. */
@@ -69,12 +74,7 @@ final class ParameterOption {
 
         /** What summary.json and the manifest record of the sample. */
         Map<String, Object> describe() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", source);
-            m.put("sha256", sha256);
-            m.put("draws", sample.size());
-            m.put("parameters", sample.parameters());
-            m.put("resampledByWeight", !sample.equalWeights());
+            Map<String, Object> m = new Sample(sample, source, sha256, source.equals(BUNDLED)).describe();
             m.put("perReplicate", "parameters.csv");
             return m;
         }
@@ -159,30 +159,11 @@ final class ParameterOption {
      */
     Draws loadDesigns(List<DesignLoader> designs, long masterSeed, int replications, Default byDefault)
             throws ScenarioException, IOException {
-        String source;
-        byte[] content;
-        if (file == null ? byDefault == Default.NONE : file.toString().equals(NONE)) {
+        Sample sample = read(byDefault);
+        if (sample == null) {
             return null;
-        } else if (file == null) {
-            source = BUNDLED;
-            content = bundled();
-        } else {
-            source = file.toString().replace('\\', '/');
-            content = null;
         }
-        ParameterSample sample;
-        try {
-            sample = content == null ? ParameterSample.read(file)
-                    : ParameterSample.readCsv(source, new ByteArrayInputStream(content));
-        } catch (ScenarioException e) {
-            throw content == null ? e : e.relocated(Map.of(), BUNDLED_HINT);
-        }
-        String sha256 = sha256(content == null ? Files.readAllBytes(file) : content);
-        int[] rows = sample.rowsForReplicates(replications, masterSeed);
-        if (sample.equalWeights() && sample.size() < replications) {
-            LOG.warning(source + " has " + sample.size() + " draws for " + replications + " replicates: draws are reused "
-                    + "in order (replicate k runs draw k mod " + sample.size() + ")");
-        }
+        int[] rows = sample.rows(replications, masterSeed);
         List<List<ResolvedScenario>> all = new ArrayList<>();
         for (DesignLoader design : designs) {
             // Lookups only: a row's scenario is loaded once per design.
@@ -191,14 +172,73 @@ final class ParameterOption {
             for (int row : rows) {
                 ResolvedScenario r = byRow.get(row);
                 if (r == null) {
-                    r = content == null ? design.load(sample.overrides(row)) : loadBundled(design, sample, row);
+                    r = sample.bundled() ? loadBundled(design, sample.sample(), row)
+                            : design.load(sample.sample().overrides(row));
                     byRow.put(row, r);
                 }
                 perReplicate.add(r);
             }
             all.add(perReplicate);
         }
-        return new Draws(sample, rows, all, source, sha256);
+        return new Draws(sample.sample(), rows, all, sample.source(), sample.sha256());
+    }
+
+    /**
+     * Reads and checks the sample, before any replicate is given a draw (so that {@code patterns}
+     * refuses a bad file before it runs anything); null as for {@link #load}.
+     */
+    Sample read(Default byDefault) throws ScenarioException, IOException {
+        if (file == null ? byDefault == Default.NONE : file.toString().equals(NONE)) {
+            return null;
+        }
+        if (file == null) {
+            byte[] content = bundled();
+            try {
+                return new Sample(ParameterSample.readCsv(BUNDLED, new ByteArrayInputStream(content)), BUNDLED,
+                        sha256(content), true);
+            } catch (ScenarioException e) {
+                throw e.relocated(Map.of(), BUNDLED_HINT);
+            }
+        }
+        ParameterSample sample = ParameterSample.read(file);
+        return new Sample(sample, file.toString().replace('\\', '/'), sha256(Files.readAllBytes(file)), false);
+    }
+
+    /**
+     * A sample as read: its file as given (or {@link #BUNDLED}) and the SHA-256 of its bytes. As
+     * {@link PatternRunner.ReplicateDraws} it gives {@code qicsim patterns} each replicate's draw.
+     */
+    record Sample(ParameterSample sample, String source, String sha256, boolean bundled)
+            implements PatternRunner.ReplicateDraws {
+
+        /** The sample row each replicate runs; says so when rows are reused because there are too few. */
+        int[] rows(int replications, long masterSeed) {
+            if (sample.equalWeights() && sample.size() < replications) {
+                LOG.warning(source + " has " + sample.size() + " draws for " + replications + " replicates: draws are "
+                        + "reused in order (replicate k runs draw k mod " + sample.size() + ")");
+            }
+            return sample.rowsForReplicates(replications, masterSeed);
+        }
+
+        @Override
+        public List<List<KeyOverride>> overrides(int replicates, long masterSeed) {
+            List<List<KeyOverride>> out = new ArrayList<>();
+            for (int row : rows(replicates, masterSeed)) {
+                out.add(sample.overrides(row));
+            }
+            return out;
+        }
+
+        /** What the manifest records of the sample (without the per-replicate file {@link Draws} adds). */
+        Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", source);
+            m.put("sha256", sha256);
+            m.put("draws", sample.size());
+            m.put("parameters", sample.parameters());
+            m.put("resampledByWeight", !sample.equalWeights());
+            return m;
+        }
     }
 
     /**

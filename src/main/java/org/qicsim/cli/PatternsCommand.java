@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import org.qicsim.experiment.ExperimentSession;
@@ -24,6 +25,7 @@ import org.qicsim.patterns.PatternResult;
 import org.qicsim.patterns.PatternRunner;
 import org.qicsim.patterns.PatternSet;
 import org.qicsim.patterns.Scorecard;
+import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
 import org.qicsim.results.UserInputException;
 import org.qicsim.scenario.KeyOverride;
@@ -40,9 +42,17 @@ import picocli.CommandLine.Spec;
  * {@code results/patterns/<stamp>-<hash8>/} with scorecard.csv, scorecard.json, one subfolder per
  * pattern with its run tables, and manifest.json. A failing pattern is a finding: the exit code is 0
  * whatever the verdicts (docs/MODEL.md §14).
+ *
+ * <p>By default every pattern runs at the scenario defaults, the calibration's point estimate.
+ * {@code --parameters FILE} judges the validation patterns with the posterior instead (replicate k
+ * of every design, or trial k of a review, runs draw k), so that a validation verdict accounts for
+ * what the calibration left uncertain; the calibration patterns keep the defaults, since the point
+ * estimate was fitted to them and re-judging them on its own posterior would say nothing new.
  */
 @Command(name = "patterns", mixinStandardHelpOptions = true,
-        description = "Run the published patterns (shared/PATTERNS.md) and print the scorecard: estimate, CI, band, verdict.")
+        description = {"Run the published patterns (shared/PATTERNS.md) and print the scorecard: estimate, CI, band, verdict.",
+                "With --parameters FILE the validation patterns run the posterior (replicate k draw k); the calibration "
+                        + "patterns always run the defaults, the point estimate they were fitted to."})
 public final class PatternsCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(PatternsCommand.class.getName());
 
@@ -73,6 +83,9 @@ public final class PatternsCommand implements Callable<Integer> {
     @Mixin
     private FolderOptions folders;
 
+    @Mixin
+    private ParameterOption parameters;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -85,8 +98,10 @@ public final class PatternsCommand implements Callable<Integer> {
             overrides.add(KeyOverride.parseSet(sets.get(i), i + 1));
         }
         List<Pattern> patterns = select(PatternLoader.loadAll(patternsDir));
+        // Read and checked before anything runs, so that a bad file leaves no folder behind.
+        ParameterOption.Sample posterior = parameters.read(ParameterOption.Default.NONE);
         Instant start = Instant.now();
-        String hash = hash(patterns, overrides);
+        String hash = hash(patterns, overrides, posterior);
         ResultsFolder folder = folders.create(root -> ResultsFolder.forRun(root, "patterns", start, hash));
         List<PatternResult> results = new ArrayList<>();
         try (folder; RunExecutor executor = new LocalPool(options.threads())) {
@@ -94,11 +109,13 @@ public final class PatternsCommand implements Callable<Integer> {
             try {
                 for (Pattern p : patterns) {
                     Instant t0 = Instant.now();
+                    PatternRunner.ReplicateDraws draws = p.set() == PatternSet.VALIDATION ? posterior : null;
                     LOG.info("pattern " + p.id() + " (" + p.kind().yamlName() + ", "
                             + (reps != null ? reps : p.replicates()) + (p.kind() == Pattern.Kind.REVIEW ? " trials" : " replicates")
-                            + ")");
+                            + (posterior == null ? "" : draws != null ? ", with the posterior " + posterior.source()
+                            : ", at the defaults: a calibration pattern") + ")");
                     PatternResult r = PatternRunner.evaluate(p, overrides, seed != null ? seed : p.seed(),
-                            reps != null ? reps : 0, executor);
+                            reps != null ? reps : 0, draws, executor);
                     // The whole line, so that a long run's log tells each verdict as soon as it is known.
                     LOG.info(String.format(Locale.ROOT, "pattern %s: %s (%.1f s): estimate %s [%s, %s]; %s", p.id(),
                             r.verdict().text(), Duration.between(t0, Instant.now()).toMillis() / 1000.0, r.estimate(),
@@ -110,15 +127,35 @@ public final class PatternsCommand implements Callable<Integer> {
             }
             Scorecard.write(folder, results);
             List<String> ids = patterns.stream().map(Pattern::id).toList();
-            folder.writeManifest("", ExperimentSession.manifest(spec.commandLine().getParseResult().originalArgs(), start,
+            Manifest manifest = ExperimentSession.manifest(spec.commandLine().getParseResult().originalArgs(), start,
                     hash, seed != null ? seed : PatternLoader.DEFAULT_SEED, executor)
-                    .withExtra("patterns", ids).withExtra("replicatesOverride", reps == null ? "none" : reps.toString())
-                    .withEnd(Instant.now()));
+                    .withExtra("patterns", ids).withExtra("replicatesOverride", reps == null ? "none" : reps.toString());
+            if (posterior != null) {
+                // Only then: without --parameters the manifest stays as it was.
+                manifest = manifest.withExtra("parameters", describe(posterior));
+            }
+            folder.writeManifest("", manifest.withEnd(Instant.now()));
             Path done = folder.commit();
             Scorecard.print(stdout, results);
+            if (posterior != null) {
+                stdout.println(POSTERIOR_NOTE.formatted(posterior.source(), posterior.sha256().substring(0, 8)));
+            }
             stdout.println(done);
         }
         return ExitCodes.OK;
+    }
+
+    /** Under the printed scorecard: which rows ran the posterior, and why the others did not. */
+    private static final String POSTERIOR_NOTE = "Validation patterns ran the posterior %s (sha256 %s, draw k for "
+            + "replicate k); calibration patterns ran the defaults, the point estimate they were fitted to";
+
+    /** The manifest's record of the posterior: the sample, and which patterns ran it how. */
+    private static Map<String, Object> describe(ParameterOption.Sample posterior) {
+        Map<String, Object> m = posterior.describe();
+        m.put("appliesTo", "validation patterns; calibration patterns ran the defaults");
+        m.put("perReplicate", "replicate k of every design (trial k of a review) runs the sample's draw for replicate k, "
+                + "assigned from the pattern's master seed as run --parameters does");
+        return m;
     }
 
     /** The patterns chosen by --only and --pattern-set, in file order; unknown ids are invalid input. */
@@ -155,8 +192,13 @@ public final class PatternsCommand implements Callable<Integer> {
         return out;
     }
 
-    /** SHA-256 of the chosen pattern files' contents, the overrides, seed and replicates, for the folder name. */
-    private String hash(List<Pattern> patterns, List<KeyOverride> overrides) throws IOException {
+    /**
+     * SHA-256 of the chosen pattern files' contents, the overrides, seed, replicates and the
+     * posterior's content if any (none adds nothing, so that folder names stay as they were), for
+     * the folder name.
+     */
+    private String hash(List<Pattern> patterns, List<KeyOverride> overrides, ParameterOption.Sample posterior)
+            throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Pattern p : patterns) {
@@ -167,6 +209,9 @@ public final class PatternsCommand implements Callable<Integer> {
                 digest.update((o.path() + "=" + o.valueYaml() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             digest.update(("seed=" + seed + "\nreps=" + reps + "\n").getBytes(StandardCharsets.UTF_8));
+            if (posterior != null) {
+                digest.update(("parameters=" + posterior.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

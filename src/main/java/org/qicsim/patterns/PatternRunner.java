@@ -3,6 +3,7 @@ package org.qicsim.patterns;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,16 +56,74 @@ public final class PatternRunner {
      */
     public static PatternResult evaluate(Pattern pattern, List<KeyOverride> extra, long masterSeed, int replicates,
             RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
+        return evaluate(pattern, extra, masterSeed, replicates, null, executor);
+    }
+
+    /**
+     * Parameter draws for a pattern's replicates ({@code qicsim patterns --parameters}): replicate k
+     * of every design, or trial k of a review, runs draw k's values, the same draw for every design
+     * so that the pattern's differences stay paired draw by draw.
+     */
+    public interface ReplicateDraws {
+        /** The sample's file, as the scorecard names it. */
+        String source();
+
+        /** Each replicate's draw as overrides, in replicate order, as {@code run --parameters} assigns them. */
+        List<List<KeyOverride>> overrides(int replicates, long masterSeed);
+    }
+
+    /**
+     * As {@link #evaluate(Pattern, List, long, int, RunExecutor)}, replicate k running draw k of
+     * {@code draws} (null: none), applied after {@code extra} and before the designs' and trials'
+     * own settings, which the pattern fixes on purpose. The draws follow from {@code masterSeed}
+     * alone (not a design's seed offset), so replicate k has the same draw in every design.
+     */
+    public static PatternResult evaluate(Pattern pattern, List<KeyOverride> extra, long masterSeed, int replicates,
+            ReplicateDraws draws, RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
         int n = replicates > 0 ? replicates : pattern.replicates();
         Pattern.Body body = pattern.body();
+        PatternResult r;
         if (body instanceof ReviewSpec review) {
-            return review(pattern, review, ReviewHarness.run(review, extra, masterSeed, n, executor));
+            r = review(pattern, review, ReviewHarness.run(review, extra,
+                    draws == null ? null : draws.overrides(n, masterSeed), masterSeed, n, executor));
         } else if (body instanceof ChecksSpec checks) {
-            return checks(pattern, checks, extra, masterSeed, replicates, executor);
+            r = checks(pattern, checks, extra, draws, masterSeed, replicates, executor);
         } else if (body instanceof FeaturesSpec features) {
-            return features(pattern, features, extra, masterSeed, n, executor);
+            r = features(pattern, features, extra, draws, masterSeed, n, executor);
+        } else {
+            return PatternResult.notExpressible(pattern, ((Pattern.NotExpressibleSpec) body).reason());
         }
-        return PatternResult.notExpressible(pattern, ((Pattern.NotExpressibleSpec) body).reason());
+        if (draws == null) {
+            return r;
+        }
+        return new PatternResult(r.id(), r.set(), r.title(), r.metric(), r.estimate(), r.ciLow(), r.ciHigh(), r.bandLow(),
+                r.bandHigh(), r.verdict(), "with the posterior (" + draws.source() + ", draw k for replicate k): "
+                        + r.reason(), r.tables());
+    }
+
+    /**
+     * Each replicate's scenario of one design: {@code load} given that replicate's draw, loaded once
+     * per distinct draw (draws are reused when there are fewer than replicates).
+     */
+    private static List<ResolvedScenario> perReplicate(List<List<KeyOverride>> draws, DrawLoader load)
+            throws ScenarioException {
+        Map<List<KeyOverride>, ResolvedScenario> byDraw = new HashMap<>();
+        List<ResolvedScenario> out = new ArrayList<>();
+        for (List<KeyOverride> draw : draws) {
+            ResolvedScenario s = byDraw.get(draw);
+            if (s == null) {
+                s = load.load(draw);
+                byDraw.put(draw, s);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** A design's scenario with one draw's overrides. */
+    @FunctionalInterface
+    private interface DrawLoader {
+        ResolvedScenario load(List<KeyOverride> draw) throws ScenarioException;
     }
 
     // ---- reviews ------------------------------------------------------------------------------
@@ -203,8 +262,9 @@ public final class PatternRunner {
 
     // ---- designs x replicates -------------------------------------------------------------------
 
-    private static PatternResult checks(Pattern p, ChecksSpec spec, List<KeyOverride> extra, long masterSeed,
-            int replicatesOverride, RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
+    private static PatternResult checks(Pattern p, ChecksSpec spec, List<KeyOverride> extra, ReplicateDraws draws,
+            long masterSeed, int replicatesOverride, RunExecutor executor)
+            throws ScenarioException, InterruptedException, IOException {
         Map<String, Set<String>> needed = new LinkedHashMap<>();
         spec.designs().forEach(d -> needed.put(d.name(), new LinkedHashSet<>()));
         for (Check c : spec.checks()) {
@@ -231,10 +291,15 @@ public final class PatternRunner {
                     : group.get(0).replicates() != null ? group.get(0).replicates() : p.replicates();
             List<DesignSpec> designs = new ArrayList<>();
             List<int[]> starts = new ArrayList<>();
+            List<List<KeyOverride>> perDraw = draws == null ? null : draws.overrides(reps, masterSeed);
+            List<List<ResolvedScenario>> replicateScenarios = draws == null ? null : new ArrayList<>();
             for (int k = 0; k < group.size(); k++) {
                 Design d = group.get(k);
-                ResolvedScenario s = load(d, extra);
+                ResolvedScenario s = load(d, extra, List.of());
                 designs.add(new DesignSpec(k + 1, d.name(), s));
+                if (draws != null) {
+                    replicateScenarios.add(perReplicate(perDraw, draw -> load(d, extra, draw)));
+                }
                 starts.add(new int[] {s.scenario().startMonth()});
                 Map<String, double[]> stats = new LinkedHashMap<>();
                 for (String stat : needed.get(d.name())) {
@@ -242,7 +307,7 @@ public final class PatternRunner {
                 }
                 values.put(d.name(), stats);
             }
-            Experiment experiment = new Experiment(designs, masterSeed + group.get(0).seedOffset(), reps);
+            Experiment experiment = new Experiment(designs, masterSeed + group.get(0).seedOffset(), reps, replicateScenarios);
             experiment.execute(executor, (run, result) -> {
                 String name = run.design().name();
                 int start = starts.get(run.design().point() - 1)[0];
@@ -274,8 +339,11 @@ public final class PatternRunner {
                 headline[4], failed ? Verdict.FAIL : Verdict.PASS, String.join("; ", parts), tables);
     }
 
-    private static ResolvedScenario load(Design d, List<KeyOverride> extra) throws ScenarioException {
+    /** A design's scenario: {@code extra}, then a parameter draw (or none), then the design's own settings. */
+    private static ResolvedScenario load(Design d, List<KeyOverride> extra, List<KeyOverride> draw)
+            throws ScenarioException {
         List<KeyOverride> all = new ArrayList<>(extra);
+        all.addAll(draw);
         all.addAll(d.overrides());
         try {
             return ScenarioLoader.load(d.scenario(), all);
@@ -396,18 +464,31 @@ public final class PatternRunner {
 
     // ---- features -----------------------------------------------------------------------------
 
-    private static PatternResult features(Pattern p, FeaturesSpec spec, List<KeyOverride> extra, long masterSeed, int reps,
-            RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
+    private static PatternResult features(Pattern p, FeaturesSpec spec, List<KeyOverride> extra, ReplicateDraws draws,
+            long masterSeed, int reps, RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
         Features features = Features.load(spec.features());
         List<DesignSpec> designs = new ArrayList<>();
-        designs.add(new DesignSpec(1, "all-on", features.apply(spec.scenario(), extra, Set.of())));
-        for (String id : features.ids()) {
-            designs.add(new DesignSpec(designs.size() + 1, id + "-off", features.apply(spec.scenario(), extra, Set.of(id))));
+        List<Set<String>> offs = new ArrayList<>();
+        offs.add(Set.of());
+        features.ids().forEach(id -> offs.add(Set.of(id)));
+        List<List<KeyOverride>> perDraw = draws == null ? null : draws.overrides(reps, masterSeed);
+        List<List<ResolvedScenario>> replicateScenarios = draws == null ? null : new ArrayList<>();
+        for (Set<String> off : offs) {
+            String name = off.isEmpty() ? "all-on" : off.iterator().next() + "-off";
+            designs.add(new DesignSpec(designs.size() + 1, name, features.apply(spec.scenario(), extra, off)));
+            if (draws != null) {
+                // As attribute does: the draw after the overrides, then the features' settings.
+                replicateScenarios.add(perReplicate(perDraw, draw -> {
+                    List<KeyOverride> all = new ArrayList<>(extra);
+                    all.addAll(draw);
+                    return features.apply(spec.scenario(), all, off);
+                }));
+            }
         }
         double[][] v = new double[designs.size()][reps];
         int start = designs.get(0).scenario().scenario().startMonth();
         RunStatistics.Statistic stat = RunStatistics.of(spec.statistic());
-        new Experiment(designs, masterSeed, reps).execute(executor,
+        new Experiment(designs, masterSeed, reps, replicateScenarios).execute(executor,
                 (run, result) -> v[run.design().point() - 1][run.replicate()] = stat.of(result, start));
         List<String> parts = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();

@@ -70,6 +70,16 @@ public final class ReviewHarness {
      */
     public static Outcome run(ReviewSpec spec, List<KeyOverride> extra, long masterSeed, int trials, RunExecutor executor)
             throws ScenarioException, InterruptedException, IOException {
+        return run(spec, extra, null, masterSeed, trials, executor);
+    }
+
+    /**
+     * As {@link #run(ReviewSpec, List, long, int, RunExecutor)}, trial k applying {@code draws.get(k)}
+     * to both arms after {@code extra} and before the trial's settings (a posterior draw per trial,
+     * {@code qicsim patterns --parameters}); null for none.
+     */
+    public static Outcome run(ReviewSpec spec, List<KeyOverride> extra, List<List<KeyOverride>> draws, long masterSeed,
+            int trials, RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
         int start = ScenarioLoader.load(spec.intervention(), extra).scenario().startMonth();
         List<RunSpec> runs = new ArrayList<>();
         List<Trial> drawn = new ArrayList<>();
@@ -78,6 +88,9 @@ public final class ReviewHarness {
             int followUp = (int) ((Number) spec.followUp().draw(random)).longValue();
             List<Object> values = new ArrayList<>();
             List<KeyOverride> both = new ArrayList<>(extra);
+            if (draws != null) {
+                both.addAll(draws.get(k));
+            }
             List<KeyOverride> interventionOnly = new ArrayList<>();
             Map<String, Location> origins = new LinkedHashMap<>();
             long sites = 0;
