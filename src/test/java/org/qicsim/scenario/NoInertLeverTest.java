@@ -45,7 +45,10 @@ import org.qicsim.model.RunResult;
  *   <li><b>It acts there.</b> A paired run (same scenario, same run seed, the key moved) must give
  *       some different output: a metric of runs.csv, a value of timeseries.csv or a cell of
  *       sites.csv (compared exactly), first with the scenario shrunk to {@value #SITES} sites (fast),
- *       else at its own size (where rarer events, such as exits and detected gaming, occur). A key
+ *       else at its own size (where rarer events, such as exits and detected gaming, occur), on the run
+ *       seeds of replicates 0–2 (a rare event may miss one run by chance: since issue 12's fourth
+ *       calibration, regional matching in {@code teaching/regional-groups.yaml} changes replicates 1
+ *       and 2 and not replicate 0). A key
  *       that changes nothing where {@code validate} is silent is either a missing note (add the rule
  *       to {@link IgnoredKeyNotes}) or a model defect.</li>
  * </ol>
@@ -67,6 +70,12 @@ class NoInertLeverTest {
 
     static final int SITES = 20;
     static final long RUN_SEED = Seeds.runSeed(20231201L, 0);
+    /**
+     * At a scenario's own size a lever whose effect needs a rare event (a site imitating a deviant of
+     * another region, a detected gaming) may leave one run untouched by chance: the run seeds of
+     * replicates 0–2 are tried, the first being {@link #RUN_SEED}.
+     */
+    static final long[] OWN_SIZE_SEEDS = {RUN_SEED, Seeds.runSeed(20231201L, 1), Seeds.runSeed(20231201L, 2)};
 
     /**
      * A lever that changes no output in its scenario, why (a model defect: to be removed by issue
@@ -190,7 +199,7 @@ class NoInertLeverTest {
                 if (!outputs(variant).equals(baseline(scenario, SITES))) {
                     return new Finding(lever.name(), name(scenario) + " (" + SITES + " sites)", shown, true, "");
                 }
-                if (!outputs(load(scenario, null, path, value)).equals(baseline(scenario, null))) {
+                if (changesAtOwnSize(scenario, path, value)) {
                     return new Finding(lever.name(), name(scenario), shown, true, "");
                 }
             }
@@ -238,7 +247,7 @@ class NoInertLeverTest {
                     return new Finding(lever.name(), name(scenario) + " (" + SITES + " sites)", "from, to " + other,
                             true, "");
                 }
-                if (!outputs(load(scenario, null, path, other)).equals(baseline(scenario, null))) {
+                if (changesAtOwnSize(scenario, path, other)) {
                     return new Finding(lever.name(), name(scenario), "from, to " + other, true, "");
                 }
             }
@@ -253,7 +262,18 @@ class NoInertLeverTest {
         KeySpec key = ScenarioSchema.key(path).orElseThrow();
         ResolvedScenario here = load(scenario, null, null, null);
         for (Object value : moved(key, RecordBinder.get(here.scenario(), path))) {
-            if (!outputs(load(scenario, null, path, value)).equals(baseline(scenario, null))) {
+            if (changesAtOwnSize(scenario, path, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether setting the key to {@code value} changes an output of the scenario at its own size, on one of {@link #OWN_SIZE_SEEDS}. */
+    private boolean changesAtOwnSize(Path scenario, String path, Object value) throws ScenarioException {
+        ResolvedScenario variant = load(scenario, null, path, value);
+        for (long seed : OWN_SIZE_SEEDS) {
+            if (!outputs(variant, seed).equals(baseline(scenario, null, seed))) {
                 return true;
             }
         }
@@ -261,9 +281,13 @@ class NoInertLeverTest {
     }
 
     private List<Double> baseline(Path scenario, Integer sites) {
-        return baselines.computeIfAbsent(name(scenario) + "@" + sites, n -> {
+        return baseline(scenario, sites, RUN_SEED);
+    }
+
+    private List<Double> baseline(Path scenario, Integer sites, long seed) {
+        return baselines.computeIfAbsent(name(scenario) + "@" + sites + "#" + seed, n -> {
             try {
-                return outputs(load(scenario, sites, null, null));
+                return outputs(load(scenario, sites, null, null), seed);
             } catch (ScenarioException e) {
                 throw new IllegalStateException(e.format(), e);
             }
@@ -288,7 +312,12 @@ class NoInertLeverTest {
 
     /** Every output of one run: runs.csv metrics, timeseries.csv rows, sites.csv cells (null as NaN). */
     static List<Double> outputs(ResolvedScenario s) {
-        RunResult r = Run.execute(s.scenario(), s::collaborativeAt, RUN_SEED);
+        return outputs(s, RUN_SEED);
+    }
+
+    /** {@link #outputs(ResolvedScenario)} of the run with {@code seed}. */
+    static List<Double> outputs(ResolvedScenario s, long seed) {
+        RunResult r = Run.execute(s.scenario(), s::collaborativeAt, seed);
         List<Double> out = new ArrayList<>(r.metrics().values());
         for (int t = 0; t < r.months(); t++) {
             for (double v : r.timeseriesRow(t)) {
