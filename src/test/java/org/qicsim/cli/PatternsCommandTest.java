@@ -15,48 +15,14 @@ class PatternsCommandTest {
     @TempDir
     Path dir;
 
-    private static String abs(String relative) {
-        return Path.of(relative).toAbsolutePath().toString().replace('\\', '/');
-    }
-
     /** Two tiny patterns (a review and a replicates pattern with an impossible band) and one not expressible. */
     private Path smallPatterns() throws IOException {
         Path patterns = Files.createDirectories(dir.resolve("patterns"));
-        Files.writeString(patterns.resolve("T1.yaml"), """
-                id: T1
-                title: tiny review
-                source: test
-                set: calibration
-                kind: review
-                metric: compliance difference
-                criterion: test
-                replicates: 4
-                trial:
-                  intervention: %s
-                  control: counterfactual
-                  measure: compliance
-                  followUpMonths: {distribution: uniform, low: 6, high: 9, round: true}
-                  settings:
-                    sites: {key: sites.count, distribution: uniform, low: 4, high: 6, round: true}
-                    interval: {key: collaborative.feedback.everyMonths, distribution: choice, values: [1, 3]}
-                published: {median: 0.05, iqr: [0.01, 0.1]}
-                moderators:
-                  - {name: monthly, variable: interval, sign: negative}
-                """.formatted(abs("scenarios/patterns/arms/usual-care.yaml")));
-        Files.writeString(patterns.resolve("T2.yaml"), """
-                id: T2
-                title: tiny replicates
-                source: test
-                set: validation
-                kind: replicates
-                metric: finalRate
-                criterion: impossible on purpose
-                replicates: 3
-                designs:
-                  small: {scenario: %s, set: {sites.count: 6, horizonMonths: 24}}
-                checks:
-                  - {name: finalRate, combine: mean, statistic: finalRate, design: small, inside: [0.9, 1.0]}
-                """.formatted(abs("scenarios/michigan-cqi.yaml")));
+        Files.writeString(patterns.resolve("T1.yaml"), TinyPatterns.review("T1", "tiny review", "calibration", 4,
+                "    interval: {key: collaborative.feedback.everyMonths, distribution: choice, values: [1, 3]}\n",
+                "moderators:\n  - {name: monthly, variable: interval, sign: negative}\n"));
+        Files.writeString(patterns.resolve("T2.yaml"), TinyPatterns.replicates("T2", "tiny replicates",
+                "impossible on purpose", 0.9, 1.0));
         Files.writeString(patterns.resolve("T3.yaml"), """
                 id: T3
                 title: not expressible

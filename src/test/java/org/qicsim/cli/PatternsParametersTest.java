@@ -34,66 +34,18 @@ class PatternsParametersTest {
     @TempDir
     Path dir;
 
-    private static String abs(String relative) {
-        return Path.of(relative).toAbsolutePath().toString().replace('\\', '/');
-    }
-
     /**
      * Tiny patterns of three replicates: a calibration review (C9) and validation patterns of each
      * kind the posterior applies to (V9 replicates, V8 review, V7 features).
      */
     private Path patterns() throws IOException {
         Path patterns = Files.createDirectories(dir.resolve("patterns"));
-        Files.writeString(patterns.resolve("C9.yaml"), """
-                id: C9
-                title: tiny calibration review
-                source: test
-                set: calibration
-                kind: review
-                metric: compliance difference
-                criterion: test
-                replicates: 3
-                trial:
-                  intervention: %s
-                  control: counterfactual
-                  measure: compliance
-                  followUpMonths: {distribution: uniform, low: 6, high: 9, round: true}
-                  settings:
-                    sites: {key: sites.count, distribution: uniform, low: 4, high: 6, round: true}
-                published: {median: 0.05, iqr: [0.01, 0.1]}
-                """.formatted(abs("scenarios/patterns/arms/usual-care.yaml")));
-        Files.writeString(patterns.resolve("V9.yaml"), """
-                id: V9
-                title: tiny validation replicates
-                source: test
-                set: validation
-                kind: replicates
-                metric: finalRate
-                criterion: test
-                replicates: 3
-                designs:
-                  small: {scenario: %s, set: {sites.count: 6, horizonMonths: 24}}
-                checks:
-                  - {name: finalRate, combine: mean, statistic: finalRate, design: small, inside: [0.0, 1.0]}
-                """.formatted(abs("scenarios/michigan-cqi.yaml")));
-        Files.writeString(patterns.resolve("V8.yaml"), """
-                id: V8
-                title: tiny validation review
-                source: test
-                set: validation
-                kind: review
-                metric: compliance difference
-                criterion: test
-                replicates: 3
-                trial:
-                  intervention: %s
-                  control: counterfactual
-                  measure: compliance
-                  followUpMonths: {distribution: uniform, low: 6, high: 9, round: true}
-                  settings:
-                    sites: {key: sites.count, distribution: uniform, low: 4, high: 6, round: true}
-                published: {median: 0.05, iqr: [0.01, 0.1]}
-                """.formatted(abs("scenarios/patterns/arms/usual-care.yaml")));
+        Files.writeString(patterns.resolve("C9.yaml"), TinyPatterns.review("C9", "tiny calibration review", "calibration", 3,
+                "", ""));
+        Files.writeString(patterns.resolve("V9.yaml"), TinyPatterns.replicates("V9", "tiny validation replicates", "test",
+                0.0, 1.0));
+        Files.writeString(patterns.resolve("V8.yaml"), TinyPatterns.review("V8", "tiny validation review", "validation", 3,
+                "", ""));
         Files.writeString(patterns.resolve("V7.yaml"), """
                 id: V7
                 title: tiny features
@@ -106,7 +58,7 @@ class PatternsParametersTest {
                 scenario: %s
                 features: %s
                 statistic: eventsAverted
-                """.formatted(abs("scenarios/michigan-cqi.yaml"), abs("scenarios/features.yaml")));
+                """.formatted(TinyPatterns.abs("scenarios/michigan-cqi.yaml"), TinyPatterns.abs("scenarios/features.yaml")));
         return patterns;
     }
 
