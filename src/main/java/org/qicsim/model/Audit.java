@@ -51,7 +51,7 @@ final class Audit {
 
     static void detect(QicSimulation sim, Month now, Site s, Behaviour.Gaming g) {
         forfeitThisYear(now, s);
-        s.community.trust = Math.max(0.0, s.community.trust - g.trustPenalty());
+        Trust.lose(s.community, g.trustPenalty());
         s.gaming.active = false;
         s.gaming.excludedUntilCycle = sim.centre.cycle() + g.exclusionCycles();
         // Excluded at once, not from the next cycle: nobody should copy or visit a detected gamer.

@@ -150,7 +150,7 @@ final class FeedbackResponse {
         Behaviour.Response br = sim.scenario.behaviour().response();
         switch (response) {
             case LOWER -> s.feedback.aspiration += br.lowerShift() * (report.rate() - s.feedback.aspiration);
-            case REJECT -> s.community.trust = Math.max(0.0, s.community.trust - br.rejectTrustDrop());
+            case REJECT -> Trust.lose(s.community, br.rejectTrustDrop());
             case LEARN, WITHDRAW, MAINTAIN -> {
                 // No immediate effect: learn and withdraw act while in force (effort in MonthlyUpdate,
                 // exit in Participation); maintain changes nothing.

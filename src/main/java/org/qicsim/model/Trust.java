@@ -13,6 +13,15 @@ final class Trust {
     private Trust() {
     }
 
+    /**
+     * A site loses trust at once by {@code amount}, never below 0: a report it rejects
+     * ({@code rejectTrustDrop}, S5) or its gaming detected by the audit ({@code trustPenalty}, S2).
+     * The one place outside the monthly update where trust is written.
+     */
+    static void lose(Community community, double amount) {
+        community.trust = Math.max(0.0, community.trust - amount);
+    }
+
     static double next(Behaviour.Community b, double trust, double credibility, double fairness, double burdenShare) {
         double signal = (credibility + fairness + (1.0 - burdenShare)) / 3.0;
         double rate = signal > trust ? b.trustUp() : b.trustDown();
