@@ -7,8 +7,8 @@ package org.qicsim.model;
  * champions move by closing part of a gap, never a fixed chance of change (issue 12 item 1).
  * The champion itself is the site's {@link Champion}.
  *
- * <p>Written by {@link MonthlyUpdate} (trust and safety), {@link FeedbackResponse} (a rejected
- * report's trust drop), {@link Audit} (a detected gamer's trust penalty), {@link Socialisation}
+ * <p>Written by {@link MonthlyUpdate} (trust and safety), {@link Trust#lose} (a rejected report's
+ * trust drop, from {@link FeedbackResponse}, and a detected gamer's trust penalty, from {@link Audit}), {@link Socialisation}
  * (know-how: taught by champions, gained at meetings and visits, fading) and {@link Champions}
  * (champion influence).
  */
