@@ -229,6 +229,25 @@ final class ParameterOption {
             return out;
         }
 
+        @Override
+        public List<String> parameters() {
+            return sample.parameters();
+        }
+
+        @Override
+        public List<List<Object>> assignment(int replicates, long masterSeed) {
+            int[] rows = sample.rowsForReplicates(replicates, masterSeed);
+            List<List<Object>> out = new ArrayList<>();
+            for (int k = 0; k < rows.length; k++) {
+                List<Object> line = new ArrayList<>(List.of(k, rows[k], sample.drawId(rows[k])));
+                for (int j = 0; j < sample.parameters().size(); j++) {
+                    line.add(sample.value(rows[k], j));
+                }
+                out.add(line);
+            }
+            return out;
+        }
+
         /** What the manifest records of the sample (without the per-replicate file {@link Draws} adds). */
         Map<String, Object> describe() {
             Map<String, Object> m = new LinkedHashMap<>();

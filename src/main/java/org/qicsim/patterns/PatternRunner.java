@@ -70,6 +70,69 @@ public final class PatternRunner {
 
         /** Each replicate's draw as overrides, in replicate order, as {@code run --parameters} assigns them. */
         List<List<KeyOverride>> overrides(int replicates, long masterSeed);
+
+        /** The sample's parameters (scenario key paths), in the order of {@link #assignment}'s values. */
+        List<String> parameters();
+
+        /**
+         * Replicate k's draw as {@link #overrides} assigns it: k, its sample row, its draw id and its
+         * values, for the results folder's record of which draw each replicate ran.
+         */
+        List<List<Object>> assignment(int replicates, long masterSeed);
+    }
+
+    /**
+     * The draws a pattern asked for, by replicate count (designs with different counts draw apart,
+     * since a weighted sample is resampled into one row per replicate), kept for its {@code parameters}
+     * table: the pattern folder then says which draw each replicate ran, as {@code compare}'s
+     * parameters.csv does.
+     */
+    private static final class Recorded implements ReplicateDraws {
+        private final ReplicateDraws draws;
+        private final long masterSeed;
+        private final Set<Integer> counts = new LinkedHashSet<>();
+
+        Recorded(ReplicateDraws draws, long masterSeed) {
+            this.draws = draws;
+            this.masterSeed = masterSeed;
+        }
+
+        @Override
+        public String source() {
+            return draws.source();
+        }
+
+        @Override
+        public List<List<KeyOverride>> overrides(int replicates, long seed) {
+            counts.add(replicates);
+            return draws.overrides(replicates, seed);
+        }
+
+        @Override
+        public List<String> parameters() {
+            return draws.parameters();
+        }
+
+        @Override
+        public List<List<Object>> assignment(int replicates, long seed) {
+            return draws.assignment(replicates, seed);
+        }
+
+        /** One row per replicate of every count asked for: the count, then {@link #assignment}'s columns. */
+        Table table() {
+            List<String> header = new ArrayList<>(List.of("replicates", "replicate", "row", "draw"));
+            header.addAll(parameters());
+            List<List<Object>> out = new ArrayList<>();
+            for (int n : counts) {
+                for (List<Object> row : assignment(n, masterSeed)) {
+                    List<Object> line = new ArrayList<>();
+                    line.add(n);
+                    line.addAll(row);
+                    out.add(line);
+                }
+            }
+            return new Table("parameters", header, out);
+        }
     }
 
     /**
@@ -82,6 +145,8 @@ public final class PatternRunner {
             ReplicateDraws draws, RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
         int n = replicates > 0 ? replicates : pattern.replicates();
         Pattern.Body body = pattern.body();
+        Recorded recorded = draws == null ? null : new Recorded(draws, masterSeed);
+        draws = recorded;
         PatternResult r;
         if (body instanceof ReviewSpec review) {
             r = review(pattern, review, ReviewHarness.run(review, extra,
@@ -98,7 +163,13 @@ public final class PatternRunner {
         }
         return new PatternResult(r.id(), r.set(), r.title(), r.metric(), r.estimate(), r.ciLow(), r.ciHigh(), r.bandLow(),
                 r.bandHigh(), r.verdict(), "with the posterior (" + draws.source() + ", draw k for replicate k): "
-                        + r.reason(), r.tables());
+                        + r.reason(), withTable(r.tables(), recorded.table()));
+    }
+
+    private static List<Table> withTable(List<Table> tables, Table more) {
+        List<Table> all = new ArrayList<>(tables);
+        all.add(more);
+        return all;
     }
 
     /**

@@ -160,6 +160,13 @@ class PatternsParametersTest {
         assertThat(parameters.get("sha256").asText()).hasSize(64);
         assertThat(parameters.get("draws").asInt()).isEqualTo(2);
         assertThat(parameters.get("appliesTo").asText()).startsWith("validation patterns");
+
+        // Each validation pattern's folder says which draw each replicate ran (as compare's parameters.csv):
+        // replicates 0 and 2 row 0 (intercept −9), replicate 1 row 1 (intercept 2); the calibration one has none.
+        assertThat(rows(with, "V9/parameters.csv")).containsExactly(
+                "3,0,0,0,-9.0", "3,1,1,1,2.0", "3,2,0,0,-9.0");
+        assertThat(rows(with, "V7/parameters.csv")).hasSize(3);
+        assertThat(with.resolve("C9/parameters.csv")).doesNotExist();
     }
 
     @Test
