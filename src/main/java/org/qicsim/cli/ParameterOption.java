@@ -92,16 +92,28 @@ final class ParameterOption {
             header.addAll(sample.parameters());
             StringWriter text = new StringWriter();
             try (CsvWriter csv = new CsvWriter(text, header)) {
-                for (int k = 0; k < rows.length; k++) {
-                    csv.cell(k).cell(rows[k]).cell(sample.drawId(rows[k]));
-                    for (int j = 0; j < sample.parameters().size(); j++) {
-                        csv.cell(sample.value(rows[k], j));
+                for (List<Object> line : assignment(sample, rows)) {
+                    for (Object cell : line) {
+                        csv.cellOf(cell);
                     }
                     csv.endRow();
                 }
             }
             return text.toString();
         }
+    }
+
+    /** Replicate k's line of {@code parameters.csv}: k, its sample row, the row's draw id and its values. */
+    private static List<List<Object>> assignment(ParameterSample sample, int[] rows) {
+        List<List<Object>> out = new ArrayList<>();
+        for (int k = 0; k < rows.length; k++) {
+            List<Object> line = new ArrayList<>(List.of(k, rows[k], sample.drawId(rows[k])));
+            for (int j = 0; j < sample.parameters().size(); j++) {
+                line.add(sample.value(rows[k], j));
+            }
+            out.add(line);
+        }
+        return out;
     }
 
     /**
@@ -236,16 +248,7 @@ final class ParameterOption {
 
         @Override
         public List<List<Object>> assignment(int replicates, long masterSeed) {
-            int[] rows = sample.rowsForReplicates(replicates, masterSeed);
-            List<List<Object>> out = new ArrayList<>();
-            for (int k = 0; k < rows.length; k++) {
-                List<Object> line = new ArrayList<>(List.of(k, rows[k], sample.drawId(rows[k])));
-                for (int j = 0; j < sample.parameters().size(); j++) {
-                    line.add(sample.value(rows[k], j));
-                }
-                out.add(line);
-            }
-            return out;
+            return ParameterOption.assignment(sample, sample.rowsForReplicates(replicates, masterSeed));
         }
 
         /** What the manifest records of the sample (without the per-replicate file {@link Draws} adds). */

@@ -21,11 +21,11 @@ public final class ArmTrace {
     final double[][] siteCases;
     final double[][] trsr;
     final double[][] effort;
-    final double[][] compliance;
     /**
      * Per month and site, x_i·φ_i of each practice i (site j's practices at [j·practices, (j+1)·practices)),
-     * and per month the mask of practices the collaborative promotes, so that a trial can score another
-     * arm on this arm's desired practices ({@link #compliance(int, int, int)}; docs/MODEL.md §14, §10 item 78).
+     * and per month the mask of practices the collaborative promotes: the arm's own compliance (§9) is
+     * read from them, and a trial scores another arm on this arm's desired practices
+     * ({@link #compliance(int, int, int)}; docs/MODEL.md §14, §10 item 78).
      */
     final int practices;
     final double[][] held;
@@ -83,7 +83,6 @@ public final class ArmTrace {
         siteCases = new double[months][sites];
         trsr = new double[months][sites];
         effort = new double[months][sites];
-        compliance = new double[months][sites];
         measuredRate = nan(months);
         measuredBetweenSiteSd = nan(months);
         members = new double[months];
@@ -123,7 +122,6 @@ public final class ArmTrace {
         copy(source.siteEvents, siteEvents);
         copy(source.siteCases, siteCases);
         copy(source.effort, effort);
-        copy(source.compliance, compliance);
         copy(source.held, held);
         System.arraycopy(source.promoted, 0, promoted, 0, months);
         copy(source.members, members);
@@ -212,9 +210,26 @@ public final class ArmTrace {
         return effort[t][j];
     }
 
-    /** Compliance of site j with its optimal bundle at the end of month t (NaN if its optimum is empty). */
+    /**
+     * Compliance of site j at the end of month t with the practices its collaborative promoted that month
+     * (§9; NaN if none is promoted).
+     */
     public double compliance(int t, int j) {
-        return compliance[t][j];
+        return compliance(t, j, promoted[t]);
+    }
+
+    /** Mean compliance over the sites in month t, sites with none promoted left out (NaN if all are). */
+    public double meanCompliance(int t) {
+        double sum = 0;
+        int n = 0;
+        for (int j = 0; j < sites; j++) {
+            double c = compliance(t, j);
+            if (!Double.isNaN(c)) {
+                sum += c;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /**

@@ -71,8 +71,6 @@ final class Observation {
         int members = 0;
         int gaming = 0;
         int champions = 0;
-        double compliance = 0;
-        int complianceSites = 0;
         int promoted = ProcessIndicator.promoted(sim);
         trace.promoted[t] = promoted;
         double[] held = trace.held[t];
@@ -91,12 +89,6 @@ final class Observation {
             for (int i = 0; i < practices; i++) {
                 held[j * practices + i] = s.adopted(i) ? s.fidelity[i] : 0.0;
             }
-            double cj = compliance(s, promoted);
-            trace.compliance[t][j] = cj;
-            if (!Double.isNaN(cj)) {
-                compliance += cj;
-                complianceSites++;
-            }
         }
         trace.meanEffort[t] = effort / count;
         trace.meanIntrinsic[t] = intrinsic / count;
@@ -107,25 +99,6 @@ final class Observation {
         trace.championCoverage[t] = (double) champions / count;
         trace.tieDensity[t] = sim.ties == null ? 0.0 : sim.ties.density();
         trace.practiceDiversity[t] = diversity(sim);
-    }
-
-    /**
-     * Σ_{i promoted} x_i·φ_i / #promoted: fidelity-weighted adherence to the promoted practices (the
-     * change package's advised practices, else the guideline; {@link ProcessIndicator#promoted}); NaN
-     * when nothing is promoted.
-     */
-    static double compliance(Site s, int promoted) {
-        int n = Integer.bitCount(promoted);
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = 0; i < s.fidelity.length; i++) {
-            if ((promoted >>> i & 1) == 1 && s.adopted(i)) {
-                sum += s.fidelity[i];
-            }
-        }
-        return sum / n;
     }
 
     /** Mean pairwise Hamming distance between sites' bundles, over N. */

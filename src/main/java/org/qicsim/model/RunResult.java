@@ -77,7 +77,7 @@ public final class RunResult {
             f.events[t] / f.cases[t],
             counterfactual.events[t] / counterfactual.cases[t],
             f.measuredRate[t],
-            meanIgnoringNaN(f.compliance[t]),
+            f.meanCompliance(t),
             sd(f.trsr[t]),
             f.measuredBetweenSiteSd[t],
             f.members[t],

@@ -131,7 +131,7 @@ public final class ReviewHarness {
             int k = run.replicate();
             int end = start + drawn.get(k).followUpMonths() - 1;
             if (spec.control() == null) {
-                baseline[k] = siteMean(result.counterfactual(), start - 1);
+                baseline[k] = result.counterfactual().meanCompliance(start - 1);
                 Estimate e = Estimates.of(siteDifferences(result.factual(), result.counterfactual(), start - 1, end));
                 differences[k] = e.mean();
                 siteCi[k] = new double[] {e.ciLow(), e.ciHigh()};
@@ -140,7 +140,7 @@ public final class ReviewHarness {
             } else {
                 RunResult treated = interventionArm[k];
                 interventionArm[k] = null;
-                baseline[k] = siteMean(result.factual(), start - 1);
+                baseline[k] = result.factual().meanCompliance(start - 1);
                 if (spec.measure() == ReviewSpec.Measure.COMPLIANCE) {
                     Estimate e = Estimates.of(siteDifferences(treated.factual(), result.factual(), start - 1, end));
                     differences[k] = e.mean();
@@ -246,20 +246,6 @@ public final class ReviewHarness {
         } catch (ScenarioException e) {
             throw e.relocated(origins, " [simulated trial " + k + "]");
         }
-    }
-
-    /** Mean over sites of compliance at month t, sites without a desired practice left out. */
-    static double siteMean(ArmTrace arm, int t) {
-        double sum = 0;
-        int n = 0;
-        for (int j = 0; j < arm.sites(); j++) {
-            double c = arm.compliance(t, j);
-            if (!Double.isNaN(c)) {
-                sum += c;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
     }
 
     /**
