@@ -233,13 +233,17 @@ final class ProcessIndicator {
         }
     }
 
+    /** Whether the site's latest process report named a practice it missed (false without process records). */
+    static boolean namesMissed(QicSimulation sim, Site s) {
+        return sim.processRecords != null && sim.processRecords.namesMissed[s.index];
+    }
+
     /**
      * S5 actionability under a process indicator: a report that names a practice the site missed
      * tells it what to do, closing {@code processActionability} of the remaining gap to 1.
      */
     static double actionability(QicSimulation sim, Month now, Site s, double base) {
-        if (sim.processRecords == null || !sim.processRecords.namesMissed[s.index]
-                || now.collaborative().measurement().indicator() == Indicator.OUTCOME) {
+        if (!namesMissed(sim, s) || now.collaborative().measurement().indicator() == Indicator.OUTCOME) {
             return base;
         }
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();
