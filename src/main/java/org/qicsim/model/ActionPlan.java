@@ -37,11 +37,6 @@ final class ActionPlan {
         if (!(uniform < chance)) {
             return false;
         }
-        int missing = ProcessIndicator.counted(sim, now) & ~s.bundle;
-        if (missing == 0) {
-            return false;
-        }
-        Learning.change(sim, now, s, KeyedChoice.one(keys, sim.landscape.practices(), i -> (missing >>> i & 1) != 0));
-        return true;
+        return ProcessIndicator.adoptMissing(sim, now, s, keys);
     }
 }

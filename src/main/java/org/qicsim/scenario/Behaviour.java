@@ -88,7 +88,10 @@ public record Behaviour(
             @Range(min = 0, max = 1) double expectationRate,
             @Doc("Expected attainment X̂ (share of the maximum performance payment) a site expects when a "
                     + "performance design is announced, before any payment (Vroom's expectancy; calibrate)")
-            @Range(min = 0, max = 1) double initialExpectation) {
+            @Range(min = 0, max = 1) double initialExpectation,
+            @Doc("Chance, times the pay's salience, that an own act of a site paid on a process indicator adopts a "
+                    + "counted practice it does not do: what is paid for gets done (Holmstrom & Milgrom 1991; calibrate)")
+            @Range(min = 0, max = 1) double paidFocus) {
     }
 
     @Doc("Learning and fidelity (S7)")
