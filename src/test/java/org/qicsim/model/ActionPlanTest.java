@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.ResolvedScenario;
 
 /**
@@ -29,11 +28,7 @@ class ActionPlanTest {
 
     /** A member that misses a counted practice, set to learn from a report that named it. */
     private static Site learningSiteMissingACountedPractice(QicSimulation sim) {
-        int counted = ProcessIndicator.counted(sim, Month.of(sim));
-        assertThat(counted).isNotZero();
-        Site s = Arrays.stream(sim.sites).filter(x -> x.membership.member && (counted & ~x.bundle) != 0)
-                .findFirst().orElseThrow();
-        s.test = null;
+        Site s = CountedPractices.memberMissingOne(sim);
         s.feedback.response = Response.LEARN;
         if (sim.processRecords != null) {
             sim.processRecords.namesMissed[s.index] = true;
@@ -46,20 +41,7 @@ class ActionPlanTest {
         QicSimulation sim = twoYearsIn("collaborative.measurement.indicator=process",
                 "behaviour.feedback.planFollowThrough=0.5");
         Site s = learningSiteMissingACountedPractice(sim);
-        int counted = ProcessIndicator.counted(sim, Month.of(sim));
-        int bundle = s.bundle;
-        double chance = 0.5 * sim.coordinationQuality();
-        assertThat(chance).isPositive();
-        MonthlyKey keys = sim.keys.of(Stream.LEARNING, s.index).split();
-
-        assertThat(ActionPlan.adopts(sim, Month.of(sim), s, chance, keys)).as("uniform not below the chance").isFalse();
-        assertThat(s.bundle).isEqualTo(bundle);
-
-        assertThat(ActionPlan.adopts(sim, Month.of(sim), s, Math.nextDown(chance), keys)).isTrue();
-        int flipped = s.bundle ^ bundle;
-        assertThat(Integer.bitCount(flipped)).isEqualTo(1);
-        assertThat(flipped & counted & ~bundle).as("the adopted practice is a counted one the site missed").isEqualTo(flipped);
-        assertThat(s.test).as("the plan's change is tested like any change").isNotNull();
+        CountedPractices.assertAdoptsOneMissingBelow(ActionPlan::adopts, sim, s, 0.5 * sim.coordinationQuality());
     }
 
     @Test
@@ -100,10 +82,7 @@ class ActionPlanTest {
         for (int k = 0; k < seeds; k++) {
             d[k] = countedShareInUse(k + 1, 1.0) - countedShareInUse(k + 1, 0.0);
         }
-        double mean = Arrays.stream(d).average().orElseThrow();
-        double sd = StrictMath.sqrt(Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / (seeds - 1));
-        double t975 = 2.093; // Student t, 19 degrees of freedom
-        assertThat(mean - t975 * sd / StrictMath.sqrt(seeds)).isPositive();
+        assertThat(CountedPractices.lowerBound20(d)).isPositive();
     }
 
     private static double countedShareInUse(long seed, double followThrough) {
@@ -112,15 +91,6 @@ class ActionPlanTest {
                 "collaborative.coordination.codeLearningRate=0", "behaviour.feedback.planFollowThrough=" + followThrough);
         QicSimulation sim = new QicSimulation(World.initialise(r.scenario(), new Streams(seed, r.scenario().sites().count())),
                 r::collaborativeAt, Arm.COLLABORATIVE, seed);
-        double sum = 0;
-        int months = 36;
-        for (int k = 0; k < months; k++) {
-            sim.advanceTo(r.scenario().startMonth() + 1 + k);
-            int counted = ProcessIndicator.counted(sim, Month.of(sim));
-            for (Site s : sim.sites) {
-                sum += (double) Integer.bitCount(counted & s.bundle) / Integer.bitCount(counted);
-            }
-        }
-        return sum / months / sim.sites.length;
+        return CountedPractices.meanShareInUse(sim, 36);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.qicsim.model.Streams.Stream;
 import org.qicsim.scenario.ResolvedScenario;
 
 /**
@@ -32,46 +31,25 @@ class PaidFocusTest {
         return sim;
     }
 
-    private static Site memberMissingACountedPractice(QicSimulation sim) {
-        int counted = ProcessIndicator.counted(sim, Month.of(sim));
-        assertThat(counted).isNotZero();
-        Site s = Arrays.stream(sim.sites).filter(x -> x.membership.member && (counted & ~x.bundle) != 0)
-                .findFirst().orElseThrow();
-        s.test = null;
-        return s;
-    }
-
     @Test
     void payOnAProcessIndicatorAdoptsOnePaidMissingPracticeWithProbabilityFocusTimesSalience() {
         QicSimulation sim = twoYearsIn("behaviour.motivation.paidFocus=0.5");
-        Site s = memberMissingACountedPractice(sim);
-        int counted = ProcessIndicator.counted(sim, Month.of(sim));
-        int bundle = s.bundle;
-        double chance = 0.5 * IncentiveProgramme.salience(sim.collaborative.incentives());
-        assertThat(chance).isPositive();
-        MonthlyKey keys = sim.keys.of(Stream.LEARNING, s.index).split();
-
-        assertThat(PaidFocus.adopts(sim, Month.of(sim), s, chance, keys)).as("uniform not below the chance").isFalse();
-        assertThat(s.bundle).isEqualTo(bundle);
-        assertThat(PaidFocus.adopts(sim, Month.of(sim), s, Math.nextDown(chance), keys)).isTrue();
-        int flipped = s.bundle ^ bundle;
-        assertThat(Integer.bitCount(flipped)).isEqualTo(1);
-        assertThat(flipped & counted & ~bundle).as("the adopted practice is a paid one the site did not do").isEqualTo(flipped);
-        assertThat(s.test).isNotNull();
+        Site s = CountedPractices.memberMissingOne(sim);
+        CountedPractices.assertAdoptsOneMissingBelow(PaidFocus::adopts, sim, s, 0.5 * IncentiveProgramme.salience(sim.collaborative.incentives()));
     }
 
     @Test
     void payOnAnOutcomeIndicatorOrNoPayFocusesNothing() {
         QicSimulation outcome = twoYearsIn("collaborative.incentives.performance.indicator=outcome",
                 "behaviour.motivation.paidFocus=1");
-        Site a = memberMissingACountedPractice(outcome);
+        Site a = CountedPractices.memberMissingOne(outcome);
         int before = a.bundle;
         assertThat(PaidFocus.adopts(outcome, Month.of(outcome), a, 0.0, new MonthlyKey().reset(1L))).isFalse();
         assertThat(a.bundle).isEqualTo(before);
 
         QicSimulation unpaid = twoYearsIn("collaborative.incentives.performance.design=none",
                 "behaviour.motivation.paidFocus=1");
-        Site b = memberMissingACountedPractice(unpaid);
+        Site b = CountedPractices.memberMissingOne(unpaid);
         assertThat(PaidFocus.adopts(unpaid, Month.of(unpaid), b, 0.0, new MonthlyKey().reset(1L))).isFalse();
     }
 
@@ -92,28 +70,13 @@ class PaidFocusTest {
             double high = paidShareInUse(seed, 1.0, 0.8) - paidShareInUse(seed, 0.0, 0.8);
             lowMinusHigh[k] = low[k] - high;
         }
-        assertThat(lowerBound(low)).isPositive();
-        assertThat(lowerBound(lowMinusHigh)).isPositive();
-    }
-
-    private static double lowerBound(double[] d) {
-        double mean = Arrays.stream(d).average().orElseThrow();
-        double sd = StrictMath.sqrt(Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / (d.length - 1));
-        return mean - 2.093 * sd / StrictMath.sqrt(d.length);
+        assertThat(CountedPractices.lowerBound20(low)).isPositive();
+        assertThat(CountedPractices.lowerBound20(lowMinusHigh)).isPositive();
     }
 
     private static double paidShareInUse(long seed, double focus, double adoption) {
         QicSimulation sim = simulation(seed, "collaborative.coordination.codeLearningRate=0",
                 "practices.initialAdoption=" + adoption, "behaviour.motivation.paidFocus=" + focus);
-        double sum = 0;
-        int months = 36;
-        for (int k = 0; k < months; k++) {
-            sim.advanceTo(sim.scenario.startMonth() + 1 + k);
-            int counted = ProcessIndicator.counted(sim, Month.of(sim));
-            for (Site s : sim.sites) {
-                sum += (double) Integer.bitCount(counted & s.bundle) / Integer.bitCount(counted);
-            }
-        }
-        return sum / months / sim.sites.length;
+        return CountedPractices.meanShareInUse(sim, 36);
     }
 }
