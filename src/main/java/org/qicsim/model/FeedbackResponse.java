@@ -157,7 +157,7 @@ final class FeedbackResponse {
             }
         }
         s.feedback.response = response;
-        s.feedback.responseGap = report.gap();
+        s.feedback.responseGap = report.believedGap();
         sim.responses.count(response);
     }
 

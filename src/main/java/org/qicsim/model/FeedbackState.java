@@ -29,7 +29,8 @@ final class FeedbackState {
      */
     double credibility;
     /**
-     * The response in force and the gap {@code D} of the report that set it: only a processed report
+     * The response in force and the gap the site believes ({@code Cred·D}, {@link Report#believedGap()}) of
+     * the report that set it: only a processed report
      * changes them, so they outlive cycles whose report was not processed.
      */
     Response response = Response.MAINTAIN;

@@ -56,6 +56,14 @@ final class Learning {
                 }
                 continue;
             }
+            // An action plan built on a process report turns an own act to a practice the report named.
+            if (ActionPlan.adopts(sim, now, s, draws.plan, draws.planKeys)) {
+                continue;
+            }
+            // Pay on a process indicator turns an own act to a paid practice the site does not do.
+            if (PaidFocus.adopts(sim, now, s, draws.focus, draws.focusKeys)) {
+                continue;
+            }
             // Know-how from meetings and visits (S10 socialisation) acts only here, on a site that acts.
             if (Socialisation.align(sim, now, s, draws.align, draws.alignKeys)) {
                 continue;
@@ -105,6 +113,12 @@ final class Learning {
         /** Whether an acting site's change aligns a package practice (its know-how K), and which. */
         final double align;
         final MonthlyKey alignKeys;
+        /** Whether an acting site's action plan adopts a named missed practice, and which (drawn last: appended). */
+        final double plan;
+        final MonthlyKey planKeys;
+        /** Whether pay on a process indicator turns an acting site to a paid missing practice, and which (appended). */
+        final double focus;
+        final MonthlyKey focusKeys;
 
         Draws(MonthlyKey key) {
             revert = key.nextDouble();
@@ -115,6 +129,10 @@ final class Learning {
             exploreKeys = key.split();
             align = key.nextDouble();
             alignKeys = key.split();
+            plan = key.nextDouble();
+            planKeys = key.split();
+            focus = key.nextDouble();
+            focusKeys = key.split();
         }
     }
 

@@ -234,12 +234,30 @@ final class ProcessIndicator {
     }
 
     /**
+     * Adopts one counted practice the site does not do, chosen uniformly by keys, and starts its test
+     * (S7 item 4); false, changing nothing, when every counted practice is in its bundle. What an action
+     * plan ({@link ActionPlan}) and pay on a process indicator ({@link PaidFocus}) turn an act to.
+     */
+    static boolean adoptMissing(QicSimulation sim, Month now, Site s, MonthlyKey keys) {
+        int missing = counted(sim, now) & ~s.bundle;
+        if (missing == 0) {
+            return false;
+        }
+        Learning.change(sim, now, s, KeyedChoice.one(keys, sim.landscape.practices(), i -> (missing >>> i & 1) != 0));
+        return true;
+    }
+
+    /** Whether the site's latest process report named a practice it missed (false without process records). */
+    static boolean namesMissed(QicSimulation sim, Site s) {
+        return sim.processRecords != null && sim.processRecords.namesMissed[s.index];
+    }
+
+    /**
      * S5 actionability under a process indicator: a report that names a practice the site missed
      * tells it what to do, closing {@code processActionability} of the remaining gap to 1.
      */
     static double actionability(QicSimulation sim, Month now, Site s, double base) {
-        if (sim.processRecords == null || !sim.processRecords.namesMissed[s.index]
-                || now.collaborative().measurement().indicator() == Indicator.OUTCOME) {
+        if (!namesMissed(sim, s) || now.collaborative().measurement().indicator() == Indicator.OUTCOME) {
             return base;
         }
         Behaviour.Feedback bf = sim.scenario.behaviour().feedback();

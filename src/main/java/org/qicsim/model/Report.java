@@ -35,6 +35,17 @@ public record Report(int cycle, int month, double rate, int fairnessClass, boole
         return cycle > 0;
     }
 
+    /**
+     * The gap the site believes, {@code Cred·D}: a gap reported by a source the site doubts moves it
+     * less (Brown et al. 2019, CP-FIT: feedback from a credible source is accepted and acted on; Ivers et
+     * al. 2012: a supervisor or respected colleague as the source makes audit and feedback work better).
+     * {@code Cred} is in [0, 1] (its five weights sum to 1 at their defaults), so it is never above {@code D}.
+     * It is the gap a processed report puts in force for effort and imitation (docs/MODEL.md §10 item 81).
+     */
+    public double believedGap() {
+        return credibility * gap;
+    }
+
     /** Whether this report came in {@code month}. */
     public boolean cameIn(int month) {
         return exists() && this.month == month;

@@ -52,7 +52,8 @@ public record Behaviour(
             @Doc("Weight beta of the benchmark in the aspiration") @Range(min = 0, max = 1) double aspirationSocialWeight,
             @Doc("Memory m of the historical aspiration") @Range(min = 0, max = 1) double aspirationMemory,
             @Doc("Clip of the gap D in standard-error units") @Range(min = 0.5, max = 10) double gapClip,
-            @Doc("Share of the remaining actionability gap closed when a process report names a missed practice (assumption)") @Range(min = 0, max = 1) double processActionability) {
+            @Doc("Share of the remaining actionability gap closed when a process report names a missed practice (assumption)") @Range(min = 0, max = 1) double processActionability,
+            @Doc("Chance, times Qc, that an own act of a site learning from a process report under an action plan adopts a practice the report names as missed (assumption)") @Range(min = 0, max = 1) double planFollowThrough) {
     }
 
     @Doc("Credibility of feedback (S5)")
@@ -87,7 +88,10 @@ public record Behaviour(
             @Range(min = 0, max = 1) double expectationRate,
             @Doc("Expected attainment X̂ (share of the maximum performance payment) a site expects when a "
                     + "performance design is announced, before any payment (Vroom's expectancy; calibrate)")
-            @Range(min = 0, max = 1) double initialExpectation) {
+            @Range(min = 0, max = 1) double initialExpectation,
+            @Doc("Chance, times the pay's salience, that an own act of a site paid on a process indicator adopts a "
+                    + "counted practice it does not do: what is paid for gets done (Holmstrom & Milgrom 1991; calibrate)")
+            @Range(min = 0, max = 1) double paidFocus) {
     }
 
     @Doc("Learning and fidelity (S7)")

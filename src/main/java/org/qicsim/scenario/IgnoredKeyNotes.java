@@ -68,6 +68,20 @@ final class IgnoredKeyNotes {
             new Rule("behaviour.feedback.processActionability",
                     c -> c.measurement().indicator() == Collaborative.Indicator.OUTCOME,
                     c -> "a process report's named missed practices, and collaborative.measurement.indicator is outcome"),
+            // An action plan adopts named missed practices only from a process report (MODEL.md S7, ActionPlan).
+            new Rule("behaviour.feedback.planFollowThrough",
+                    c -> c.measurement().indicator() == Collaborative.Indicator.OUTCOME,
+                    c -> "an action plan's adoption of a process report's named missed practices, and "
+                            + "collaborative.measurement.indicator is outcome"),
+            new Rule("behaviour.feedback.planFollowThrough", c -> !c.coordination().actionPlanning(),
+                    c -> "an action plan's adoption of a process report's named missed practices, and "
+                            + "collaborative.coordination.actionPlanning is false"),
+            // Pay focuses acts on the practices it pays for only under a process indicator (MODEL.md S7, PaidFocus).
+            new Rule("behaviour.motivation.paidFocus", c -> design(c) == Design.NONE,
+                    c -> "pay on a process indicator, and " + DESIGN + " is none"),
+            new Rule("behaviour.motivation.paidFocus",
+                    c -> c.incentives().performance().indicator() == Collaborative.Indicator.OUTCOME,
+                    c -> "pay on a process indicator, and collaborative.incentives.performance.indicator is outcome"),
             new Rule("collaborative.incentives.salienceShare", c -> design(c) == Design.NONE,
                     c -> "scales only outcome-based pay, and " + DESIGN + " is none"),
             new Rule("collaborative.positiveDeviance.method", c -> !c.positiveDeviance().enabled(), c -> pdOff()),

@@ -35,4 +35,26 @@ class CredibilityTest {
         assertThat(credibility("sites.count=8", "collaborative.leadership.clinicianLed=false",
                 "collaborative.leadership.clinicalLeadCredibility=0.2")).isEqualTo(notLed);
     }
+
+    @Test
+    void aProcessedReportPutsInForceTheGapTheSiteBelievesCredibilityTimesD() {
+        ResolvedScenario r = TestScenarios.resolved("sites.count=8");
+        QicSimulation sim = new QicSimulation(World.initialise(r.scenario(), new Streams(SEED, r.scenario().sites().count())),
+                r::collaborativeAt, Arm.COLLABORATIVE, SEED);
+        sim.advanceTo(r.scenario().startMonth() + 1);
+        Site s = sim.sites[0];
+        Report doubted = new Report(1, sim.month, 0.2, 0, false, 0.0, 0.25, 0.1, 0.1, 2.0);
+        Report believed = new Report(1, sim.month, 0.2, 0, false, 0.0, 1.0, 0.1, 0.1, 2.0);
+        assertThat(doubted.believedGap()).isEqualTo(0.5);
+        assertThat(believed.believedGap()).isEqualTo(2.0);
+
+        FeedbackResponse.apply(sim, s, doubted, Decision.respond(Response.LEARN));
+        assertThat(s.feedback.response).isEqualTo(Response.LEARN);
+        assertThat(s.feedback.responseGap).as("a quarter-credible report moves the site a quarter as much").isEqualTo(0.5);
+        // An unprocessed report leaves the response in force and its believed gap as they were.
+        FeedbackResponse.apply(sim, s, believed, Decision.NOT_PROCESSED);
+        assertThat(s.feedback.responseGap).isEqualTo(0.5);
+        FeedbackResponse.apply(sim, s, believed, Decision.respond(Response.LEARN));
+        assertThat(s.feedback.responseGap).isEqualTo(2.0);
+    }
 }

@@ -144,14 +144,14 @@ class CanonicalFormTest {
         assertThat(world).endsWith("""
                 behaviour:
                   effort:
-                    intercept: -3.56
+                    intercept: -1.74
                     motivationWeight: 2.0
-                    championWeight: 2.43
+                    championWeight: 2.14
                     fallRate: 0.4
                   learning:
-                    fidelityGain: 0.887
-                    fidelityDecay: 0.0302
-                    fidelityChampion: 0.742
+                    fidelityGain: 0.987
+                    fidelityDecay: 0.0251
+                    fidelityChampion: 1.27
                     routineMonths: 12
                     routineProtection: 0.5
                     abandonFidelity: 0.25
@@ -159,7 +159,7 @@ class CanonicalFormTest {
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
                     successorLeadershipB: 3.0
-                    championInfluenceRate: 0.862
+                    championInfluenceRate: 0.542
                 """);
     }
 

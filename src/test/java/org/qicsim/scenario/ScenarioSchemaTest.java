@@ -42,10 +42,10 @@ class ScenarioSchemaTest {
         expected.put("collaborative", 56); // with measurement.{indicator, declaredPractices}, performance.indicator (S3p), community.meetingFormat (§10 item 71)
         expected.put("costs", 11);
         expected.put("behaviour.effort", 9);
-        expected.put("behaviour.feedback", 18);
+        expected.put("behaviour.feedback", 19); // with planFollowThrough (MODEL.md S7, §10 item 80)
         expected.put("behaviour.credibility", 6);
         expected.put("behaviour.response", 6);
-        expected.put("behaviour.motivation", 9); // with initialExpectation (§10 item 64)
+        expected.put("behaviour.motivation", 10); // with initialExpectation (§10 item 64), paidFocus (item 82)
         expected.put("behaviour.learning", 18); // with the three routine keys (MODEL.md S7, §10 item 62)
         expected.put("behaviour.recording", 9);
         expected.put("behaviour.gaming", 18);
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(230);
+        assertThat(ScenarioSchema.all()).hasSize(232);
     }
 
     @Test
