@@ -39,7 +39,8 @@ public record Report(int cycle, int month, double rate, int fairnessClass, boole
      * The gap the site believes, {@code Cred·D}: a gap reported by a source the site doubts moves it
      * less (Brown et al. 2019, CP-FIT: feedback from a credible source is accepted and acted on; Ivers et
      * al. 2012: a supervisor or respected colleague as the source makes audit and feedback work better).
-     * {@code Cred} is in [0, 1] (its five weights sum to 1 at their defaults), so it is never above {@code D}.
+     * At the default credibility weights (which sum to 1) {@code Cred} is in [0, 1], so the believed gap is
+     * never above {@code D}; a scenario that sets the weights otherwise can scale it beyond that.
      * It is the gap a processed report puts in force for effort and imitation (docs/MODEL.md §10 item 81).
      */
     public double believedGap() {
