@@ -60,14 +60,26 @@ public final class ReviewTarget implements CalibrationTarget {
         ReviewHarness.Outcome outcome = ReviewHarness.run(review, parameters, seed, trials, executor);
         ReviewSpec.Published published = review.published();
         double[] iqr = published.iqr();
+        double share = stochasticShare();
         if (iqr == null) {
             double scale = 0.5 * StrictMath.abs(published.median());
             return new Evaluation(List.of(id() + " median"), new double[] {outcome.median()},
-                    new double[] {published.median()}, new double[] {scale});
+                    new double[] {published.median()}, new double[] {scale}, new double[] {share});
         }
         double scale = iqr[1] - iqr[0];
         return new Evaluation(List.of(id() + " median", id() + " q1", id() + " q3"),
                 new double[] {outcome.median(), outcome.q1(), outcome.q3()},
-                new double[] {published.median(), iqr[0], iqr[1]}, new double[] {scale, scale, scale});
+                new double[] {published.median(), iqr[0], iqr[1]}, new double[] {scale, scale, scale},
+                new double[] {share, share, share});
+    }
+
+    /**
+     * The review's statistics are compared with the published ones as a review of the pattern's own
+     * trial count would give them (the scorecard's review, {@code replicates} trials), while an
+     * evaluation runs {@code trials}: a median's or quartile's variance falls as one over the trial
+     * count, so the variance of one evaluation is scaled by trials / the pattern's count (at most 1).
+     */
+    double stochasticShare() {
+        return Math.min(1.0, (double) trials / pattern.replicates());
     }
 }

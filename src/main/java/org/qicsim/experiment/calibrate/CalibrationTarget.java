@@ -21,13 +21,37 @@ import org.qicsim.scenario.ScenarioException;
  */
 public interface CalibrationTarget {
 
-    /** What one evaluation gives: statistic names, simulated and observed values, scales. */
-    record Evaluation(List<String> names, double[] simulated, double[] observed, double[] scales) {
+    /**
+     * What one evaluation gives: statistic names, simulated and observed values, scales, and each
+     * statistic's stochastic share: the variance of the statistic as observed, over the variance of one
+     * evaluation's (1 when an evaluation simulates what was observed at its own size; a simulated review
+     * of 30 trials compared with a published review of 150 has share 30/150, since a median's variance
+     * falls as one over the trial count). History matching scales the simulator's variance by it.
+     */
+    record Evaluation(List<String> names, double[] simulated, double[] observed, double[] scales,
+            double[] stochasticShares) {
         public Evaluation {
             names = List.copyOf(names);
-            if (simulated.length != names.size() || observed.length != names.size() || scales.length != names.size()) {
-                throw new IllegalArgumentException("one simulated value, observed value and scale per statistic");
+            if (simulated.length != names.size() || observed.length != names.size() || scales.length != names.size()
+                    || stochasticShares.length != names.size()) {
+                throw new IllegalArgumentException("one simulated value, observed value, scale and share per statistic");
             }
+            for (double s : stochasticShares) {
+                if (!(s > 0 && s <= 1)) {
+                    throw new IllegalArgumentException("a stochastic share is in (0, 1], got " + s);
+                }
+            }
+        }
+
+        /** An evaluation whose statistics are simulated at the size they were observed (every share 1). */
+        public Evaluation(List<String> names, double[] simulated, double[] observed, double[] scales) {
+            this(names, simulated, observed, scales, ones(names.size()));
+        }
+
+        private static double[] ones(int n) {
+            double[] out = new double[n];
+            java.util.Arrays.fill(out, 1.0);
+            return out;
         }
 
         /** Σ ((simulated − observed) / scale)² over the statistics; NaN if a statistic is missing. */

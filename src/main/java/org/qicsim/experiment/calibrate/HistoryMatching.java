@@ -34,10 +34,12 @@ import org.qicsim.scenario.ScenarioException;
  *       over repeats of every point run so far that lies in the region, the nugget of a point
  *       being σ²/repeats, σ² the statistic's variance between repeats pooled over the points.</li>
  *   <li><b>Implausibility</b> of x for statistic k:
- *       {@code I_k(x) = |z_k − E[f_k(x)]| / √(Var[f_k(x)] + σ²_k + s_k² + (δ s_k)²)}, with z_k the
+ *       {@code I_k(x) = |z_k − E[f_k(x)]| / √(Var[f_k(x)] + r_k σ²_k + (o s_k)² + (δ s_k)²)}, with z_k the
  *       observed value, s_k its scale, o·s_k the observation's SD ({@code observationSd} o,
- *       default 1), σ²_k the simulator's variance of one evaluation and δ the model discrepancy as a
- *       share of the scale: the denominator is {@code √(Var[f_k(x)] + σ²_k + (o s_k)² + (δ s_k)²)}. x is
+ *       default 1), σ²_k the simulator's variance of one evaluation, r_k the statistic's stochastic
+ *       share (its variance as observed over one evaluation's: 1 for a metrics target, evaluation
+ *       trials over the review's own count for a simulated review) and δ the model discrepancy as a
+ *       share of the scale. x is
  *       non-implausible when the largest (or second largest) I_k is at most {@code cutoff}, for
  *       the emulators of every wave so far (and x is inside each wave's box).</li>
  *   <li><b>Region.</b> 10,000 uniform points in the wave's box estimate the non-implausible share
@@ -160,6 +162,8 @@ public final class HistoryMatching {
     private List<String> names;
     private double[] observed;
     private double[] scales;
+    /** Each statistic's stochastic share (CalibrationTarget.Evaluation): σ²_k is scaled by it. */
+    private double[] shares;
 
     public HistoryMatching(CalibrationFile calibration) {
         this.calibration = calibration;
@@ -369,13 +373,14 @@ public final class HistoryMatching {
                     throw new InterruptedException("stopped before batch " + batch + " of wave " + w);
                 }
                 values = evaluate(w, design, from, to, executor, stop);
-                state.saveStatistics(names, observed, scales);
+                state.saveStatistics(names, observed, scales, shares);
                 state.saveBatch(w, batch, from, values);
             } else if (names == null) {
                 HistoryMatchingState.Statistics s = state.statistics();
                 names = s.names();
                 observed = s.observed();
                 scales = s.scales();
+                shares = s.shares();
             }
             System.arraycopy(values, 0, rows, from, to - from);
             done = to;
@@ -416,17 +421,20 @@ public final class HistoryMatching {
             List<String> ns = new ArrayList<>();
             List<Double> obs = new ArrayList<>();
             List<Double> sc = new ArrayList<>();
+            List<Double> sh = new ArrayList<>();
             for (List<CalibrationTarget.Evaluation> evs : perTarget) {
                 CalibrationTarget.Evaluation e = evs.get(0);
                 ns.addAll(e.names());
                 for (int i = 0; i < e.names().size(); i++) {
                     obs.add(e.observed()[i]);
                     sc.add(e.scales()[i]);
+                    sh.add(e.stochasticShares()[i]);
                 }
             }
             names = List.copyOf(ns);
             observed = obs.stream().mapToDouble(Double::doubleValue).toArray();
             scales = sc.stream().mapToDouble(Double::doubleValue).toArray();
+            shares = sh.stream().mapToDouble(Double::doubleValue).toArray();
         }
         double[][] out = new double[n][names.size()];
         for (int i = 0; i < n; i++) {
@@ -538,10 +546,20 @@ public final class HistoryMatching {
 
     /** The variance in the implausibility's denominator, statistic k, emulator variance given. */
     private double totalVariance(WaveEmulators we, int k, double emulatorVariance) {
-        double s2 = scales[k] * scales[k];
-        double o = settings.observationSd();
-        double d = settings.discrepancy();
-        return emulatorVariance + we.noise()[k] + s2 * (o * o + d * d);
+        return denominatorVariance(emulatorVariance, we.noise()[k], shares[k], scales[k], settings.observationSd(),
+                settings.discrepancy());
+    }
+
+    /**
+     * The implausibility's (and the likelihood's) variance: the emulator's, the simulator's variance
+     * of one evaluation times the statistic's stochastic share (the variance of the statistic as
+     * observed, e.g. a review of its own trial count rather than an evaluation's 30), the observation's
+     * {@code (o·s)²} and the discrepancy's {@code (δ·s)²}.
+     */
+    static double denominatorVariance(double emulatorVariance, double noise, double share, double scale,
+            double observationSd, double discrepancy) {
+        double s2 = scale * scale;
+        return emulatorVariance + noise * share + s2 * (observationSd * observationSd + discrepancy * discrepancy);
     }
 
     /**

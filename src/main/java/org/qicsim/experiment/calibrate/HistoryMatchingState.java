@@ -24,7 +24,7 @@ public final class HistoryMatchingState {
     private final Path dir;
 
     /** The statistics of the calibration's targets, in order. */
-    record Statistics(List<String> names, double[] observed, double[] scales) {
+    record Statistics(List<String> names, double[] observed, double[] scales, double[] shares) {
     }
 
     public HistoryMatchingState(Path dir) throws IOException {
@@ -36,16 +36,16 @@ public final class HistoryMatchingState {
     }
 
     /** Writes the statistics once (they never change within a calibration). */
-    void saveStatistics(List<String> names, double[] observed, double[] scales) throws IOException {
+    void saveStatistics(List<String> names, double[] observed, double[] scales, double[] shares) throws IOException {
         Path file = dir.resolve("statistics.csv");
         if (Files.isRegularFile(file)) {
             return;
         }
-        StringBuilder csv = new StringBuilder("statistic,observed,scale\n");
+        StringBuilder csv = new StringBuilder("statistic,observed,scale,stochasticShare\n");
         for (int k = 0; k < names.size(); k++) {
             // Names are target ids and statistic words (e.g. "C1 median"): no commas.
             csv.append(names.get(k).replace(',', ';')).append(',').append(Double.toString(observed[k])).append(',')
-                    .append(Double.toString(scales[k])).append('\n');
+                    .append(Double.toString(scales[k])).append(',').append(Double.toString(shares[k])).append('\n');
         }
         Path tmp = file.resolveSibling("statistics.csv.tmp");
         Files.writeString(tmp, csv.toString(), StandardCharsets.UTF_8);
@@ -57,13 +57,16 @@ public final class HistoryMatchingState {
         List<String> names = new ArrayList<>();
         double[] observed = new double[lines.size() - 1];
         double[] scales = new double[lines.size() - 1];
+        double[] shares = new double[lines.size() - 1];
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",", -1);
             names.add(cells[0]);
             observed[i - 1] = Double.parseDouble(cells[1]);
             scales[i - 1] = Double.parseDouble(cells[2]);
+            // A state written before the share existed compared each statistic at one evaluation's size.
+            shares[i - 1] = cells.length > 3 ? Double.parseDouble(cells[3]) : 1.0;
         }
-        return new Statistics(names, observed, scales);
+        return new Statistics(names, observed, scales, shares);
     }
 
     /**
