@@ -41,6 +41,7 @@ class HistoryMatchingRecoveryTest {
     /** The planted simulator. */
     static final class Planted implements CalibrationTarget {
         private final double[] observed;
+        private final double share;
         int evaluations;
 
         Planted() {
@@ -53,6 +54,13 @@ class HistoryMatchingRecoveryTest {
             for (int k = 0; k < observed.length; k++) {
                 observed[k] += shift;
             }
+            share = 1;
+        }
+
+        /** These observations, each statistic with this stochastic share (StochasticShareTest). */
+        Planted(double[] observed, double share) {
+            this.observed = observed.clone();
+            this.share = share;
         }
 
         static double[] simulate(double a, double b, long seed) {
@@ -77,7 +85,7 @@ class HistoryMatchingRecoveryTest {
             double a = Double.parseDouble(parameters.get(0).valueYaml());
             double b = Double.parseDouble(parameters.get(1).valueYaml());
             return new Evaluation(List.of("y1", "y2", "y3"), simulate(a, b, seed), observed.clone(),
-                    new double[] {0.02, 0.02, 0.02});
+                    new double[] {0.02, 0.02, 0.02}, new double[] {share, share, share});
         }
     }
 

@@ -10,9 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qicsim.experiment.LocalPool;
-import org.qicsim.experiment.RunExecutor;
 import org.qicsim.experiment.StopSignal;
-import org.qicsim.scenario.KeyOverride;
 
 /**
  * A statistic's stochastic share (CalibrationTarget.Evaluation; docs/CALIBRATION.md): history matching
@@ -55,40 +53,20 @@ class StochasticShareTest {
         assertThat(new HistoryMatchingState(old).statistics().shares()).containsExactly(1.0);
     }
 
-    /** A simulator of one noisy draw whose observations are the mean of 25 draws at the truth. */
-    static final class Averaged implements CalibrationTarget {
-        static final int K = 25;
-        private final double[] observed = new double[3];
-        private final double share;
+    /** How many draws at the truth one observation averages. */
+    static final int K = 25;
 
-        Averaged(double share) {
-            this.share = share;
-            for (int r = 0; r < K; r++) {
-                double[] y = HistoryMatchingRecoveryTest.Planted.simulate(HistoryMatchingRecoveryTest.TRUE_A,
-                        HistoryMatchingRecoveryTest.TRUE_B, 1000 + r);
-                for (int k = 0; k < 3; k++) {
-                    observed[k] += y[k] / K;
-                }
+    /** The planted simulator (one noisy draw an evaluation) observed as the mean of K draws at the truth. */
+    static HistoryMatchingRecoveryTest.Planted averaged(double share) {
+        double[] observed = new double[3];
+        for (int r = 0; r < K; r++) {
+            double[] y = HistoryMatchingRecoveryTest.Planted.simulate(HistoryMatchingRecoveryTest.TRUE_A,
+                    HistoryMatchingRecoveryTest.TRUE_B, 1000 + r);
+            for (int k = 0; k < 3; k++) {
+                observed[k] += y[k] / K;
             }
         }
-
-        @Override
-        public String id() {
-            return "averaged";
-        }
-
-        @Override
-        public int runsPerEvaluation() {
-            return 1;
-        }
-
-        @Override
-        public Evaluation evaluate(List<KeyOverride> parameters, long seed, RunExecutor executor) {
-            double a = Double.parseDouble(parameters.get(0).valueYaml());
-            double b = Double.parseDouble(parameters.get(1).valueYaml());
-            return new Evaluation(List.of("y1", "y2", "y3"), HistoryMatchingRecoveryTest.Planted.simulate(a, b, seed),
-                    observed.clone(), new double[] {0.02, 0.02, 0.02}, new double[] {share, share, share});
-        }
+        return new HistoryMatchingRecoveryTest.Planted(observed, share);
     }
 
     @Test
@@ -97,7 +75,7 @@ class StochasticShareTest {
         // 0.05 against an observation SD of 0.002). Criteria written before the run: with share 1/K the
         // truth is non-implausible in every wave and the posterior SD of each parameter is smaller than
         // with share 1 (the previous behaviour), on the same observations and seeds.
-        double[] narrow = posteriorSd(1.0 / Averaged.K, true);
+        double[] narrow = posteriorSd(1.0 / K, true);
         double[] wide = posteriorSd(1.0, false);
         assertThat(narrow[0]).isLessThan(wide[0]);
         assertThat(narrow[1]).isLessThan(wide[1]);
@@ -105,7 +83,7 @@ class StochasticShareTest {
 
     private double[] posteriorSd(double share, boolean checkTruth) throws Exception {
         HistoryMatching.Settings settings = HistoryMatchingRecoveryTest.settings();
-        HistoryMatching method = new HistoryMatching(HistoryMatchingRecoveryTest.planted(new Averaged(share), settings, 1000));
+        HistoryMatching method = new HistoryMatching(HistoryMatchingRecoveryTest.planted(averaged(share), settings, 1000));
         HistoryMatching.Result result;
         try (LocalPool pool = new LocalPool(1)) {
             result = method.run(pool, new StopSignal(), new HistoryMatchingState(dir.resolve("state-" + share)),
