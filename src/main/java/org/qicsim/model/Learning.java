@@ -38,7 +38,7 @@ final class Learning {
             if (!s.membership.member) {
                 continue;
             }
-            Draws draws = new Draws(sim.keys.of(Stream.LEARNING, s.index));
+            Draws draws = new Draws(sim.keys.of(Stream.LEARNING, s.index), sim.processRecords != null);
             if (s.test != null) {
                 // A test started this month (by socialisation at a meeting or visit) starts advancing next month.
                 if (s.test.changeMonth < now.month()) {
@@ -113,14 +113,20 @@ final class Learning {
         /** Whether an acting site's change aligns a package practice (its know-how K), and which. */
         final double align;
         final MonthlyKey alignKeys;
-        /** Whether an acting site's action plan adopts a named missed practice, and which (drawn last: appended). */
+        /**
+         * Whether an acting site's action plan adopts a named missed practice, and which; then whether
+         * pay on a process indicator turns it to a paid missing practice, and which. Drawn last, and only
+         * in a design that uses a process indicator in some month (the only designs where either channel
+         * can act): nothing is drawn from the key after them, so every other draw is the same whether or
+         * not they are, and designs with a process indicator draw them in the same order. Elsewhere the
+         * uniforms are 1, never below a chance, and the keys are never read.
+         */
         final double plan;
         final MonthlyKey planKeys;
-        /** Whether pay on a process indicator turns an acting site to a paid missing practice, and which (appended). */
         final double focus;
         final MonthlyKey focusKeys;
 
-        Draws(MonthlyKey key) {
+        Draws(MonthlyKey key, boolean processIndicator) {
             revert = key.nextDouble();
             act = key.nextDouble();
             imitate = key.nextDouble();
@@ -129,10 +135,10 @@ final class Learning {
             exploreKeys = key.split();
             align = key.nextDouble();
             alignKeys = key.split();
-            plan = key.nextDouble();
-            planKeys = key.split();
-            focus = key.nextDouble();
-            focusKeys = key.split();
+            plan = processIndicator ? key.nextDouble() : 1.0;
+            planKeys = processIndicator ? key.split() : null;
+            focus = processIndicator ? key.nextDouble() : 1.0;
+            focusKeys = processIndicator ? key.split() : null;
         }
     }
 
