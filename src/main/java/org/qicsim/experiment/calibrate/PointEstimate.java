@@ -15,12 +15,12 @@ import org.qicsim.scenario.ScenarioException;
 /**
  * The point estimate of a calibration chosen by the simulator, not by the emulators
  * (docs/CALIBRATION.md "The point estimate"). History matching weighs its final sample by the
- * emulated likelihood, and the emulators' own variance is most of the likelihood's variance (97% at
- * issue 12's seventh run), so the highest-weight draw is the emulators' best guess, not the model's.
- * Here the heaviest {@code candidates} draws of the posterior are each simulated {@code repeats} times
+ * emulated likelihood, and the emulators' own variance is most of the likelihood's variance (94–98%
+ * in the waves of issue 12's seventh run), so the highest-weight draw is the emulators' best guess,
+ * not the model's. Here the heaviest {@code candidates} draws of the posterior are each simulated {@code repeats} times
  * with fresh seeds; each statistic's mean over the repeats stands in for the emulator's prediction, and
  * the draw with the highest simulated log-likelihood is the point estimate. The likelihood is history
- * matching's own (the same denominator, {@link HistoryMatching#denominatorVariance}), with the
+ * matching's own (the same denominator, {@code HistoryMatching.denominatorVariance}), with the
  * emulator's variance replaced by that of a mean of {@code repeats} evaluations, σ²_k / repeats. σ²_k,
  * one evaluation's variance, is pooled within candidates over all of them (as history matching pools
  * its repeats over the design points).
