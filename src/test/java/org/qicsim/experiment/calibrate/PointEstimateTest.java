@@ -21,17 +21,7 @@ class PointEstimateTest {
     private static final String KEY = "behaviour.effort.gapWeight";
 
     /** One statistic: the parameter's value plus uniform noise of half-width 0.05, observed at 5. */
-    private static final CalibrationTarget NOISY_IDENTITY = new CalibrationTarget() {
-        @Override
-        public String id() {
-            return "identity";
-        }
-
-        @Override
-        public int runsPerEvaluation() {
-            return 1;
-        }
-
+    private static final CalibrationTarget NOISY_IDENTITY = new OneRunTarget("identity") {
         @Override
         public Evaluation evaluate(List<KeyOverride> parameters, long seed, RunExecutor executor) {
             double x = Double.parseDouble(parameters.get(0).valueYaml());
