@@ -22,6 +22,7 @@ import org.qicsim.experiment.calibrate.CalibrationOutputs;
 import org.qicsim.experiment.calibrate.CalibrationState;
 import org.qicsim.experiment.calibrate.HistoryMatching;
 import org.qicsim.experiment.calibrate.HistoryMatchingState;
+import org.qicsim.experiment.calibrate.PointEstimate;
 import org.qicsim.experiment.calibrate.Prior;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
@@ -77,6 +78,20 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "run nothing.")
     private boolean dryRun;
 
+    @Option(names = "--point-estimate", paramLabel = "DIR",
+            description = "Choose the point estimate of the finished history-matching calibration in DIR by simulating "
+                    + "its heaviest posterior draws (docs/CALIBRATION.md \"The point estimate\"); writes DIR/"
+                    + PointEstimate.FILE + ".")
+    private Path pointEstimate;
+
+    @Option(names = "--candidates", paramLabel = "N", defaultValue = "40",
+            description = "With --point-estimate: how many of the heaviest draws to simulate (default ${DEFAULT-VALUE}).")
+    private int candidates;
+
+    @Option(names = "--point-repeats", paramLabel = "R", defaultValue = "5",
+            description = "With --point-estimate: evaluations of each candidate, every target (default ${DEFAULT-VALUE}).")
+    private int pointRepeats;
+
     /** Test seam: behaves as if Ctrl-C came once this many batches are evaluated. */
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
     private Integer interruptAfter;
@@ -85,8 +100,22 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         GlobalOptions options = GlobalOptions.of(spec);
-        if (calibrationFile == null && resume == null) {
+        if (calibrationFile == null && resume == null && pointEstimate == null) {
             throw new ParameterException(spec.commandLine(), "give a CALIBRATION file, or --resume DIR");
+        }
+        if (pointEstimate != null) {
+            if (resume != null || folders.out != null || dryRun) {
+                throw new ParameterException(spec.commandLine(), "--point-estimate reads a finished calibration's folder; "
+                        + "it takes no --resume, --out or --dry-run");
+            }
+            Path manifestFile = pointEstimate.resolve(MANIFEST);
+            if (!Files.isRegularFile(manifestFile)) {
+                throw new UserInputException(pointEstimate + " is not a calibration folder: it has no " + MANIFEST);
+            }
+            Path file = calibrationFile != null ? calibrationFile : recorded(Manifest.read(manifestFile), pointEstimate,
+                    "--point-estimate");
+            CalibrationFile calibration = CalibrationFile.load(file, org.qicsim.patterns.ReviewTarget::of);
+            return PointEstimateStep.run(calibration, pointEstimate, candidates, pointRepeats, options.threads(), stdout);
         }
         if (resume != null && (folders.out != null || dryRun)) {
             throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");
@@ -133,13 +162,17 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static Path recorded(Manifest manifest, ResultsFolder folder) {
+        return recorded(manifest, folder.dir(), "--resume");
+    }
+
+    private static Path recorded(Manifest manifest, Path dir, String option) {
         Object v = manifest.extra().get(CALIBRATION_FILE);
         String text = v instanceof JsonNode node ? node.asText(null) : v instanceof String s ? s : null;
         Path file = text == null ? null : Path.of(text);
         if (file == null || !Files.isRegularFile(file)) {
             throw new UserInputException("the calibration file this calibration was started with"
                     + (file == null ? "" : ", " + file + ",") + " is not here; name it: qicsim calibrate CALIBRATION.yaml "
-                    + "--resume " + folder.dir());
+                    + option + " " + dir);
         }
         return file;
     }

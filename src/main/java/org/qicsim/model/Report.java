@@ -39,12 +39,14 @@ public record Report(int cycle, int month, double rate, int fairnessClass, boole
      * The gap the site believes, {@code Cred·D}: a gap reported by a source the site doubts moves it
      * less (Brown et al. 2019, CP-FIT: feedback from a credible source is accepted and acted on; Ivers et
      * al. 2012: a supervisor or respected colleague as the source makes audit and feedback work better).
-     * At the default credibility weights (which sum to 1) {@code Cred} is in [0, 1], so the believed gap is
-     * never above {@code D}; a scenario that sets the weights otherwise can scale it beyond that.
+     * {@code Cred} is a degree of belief, so it is taken within [0, 1]: a site never believes more than
+     * the whole reported gap, nor the opposite of it. At the default credibility weights (which sum to 1)
+     * {@code Cred} is in [0, 1] already; weights set otherwise (a calibration frees {@code lead} up to 1)
+     * can take the weighted sum beyond it (docs/MODEL.md §10 item 81 and item 83).
      * It is the gap a processed report puts in force for effort and imitation (docs/MODEL.md §10 item 81).
      */
     public double believedGap() {
-        return credibility * gap;
+        return Math.max(0.0, Math.min(1.0, credibility)) * gap;
     }
 
     /** Whether this report came in {@code month}. */

@@ -53,8 +53,11 @@ public final class ReviewHarness {
             double difference, double siteCiLow, double siteCiHigh) {
     }
 
-    /** A moderator's OLS coefficient with its 95% CI (NaN where the regression could not be fitted). */
-    public record Coefficient(Moderator moderator, double estimate, double ciLow, double ciHigh) {
+    /**
+     * A moderator's OLS coefficient with its standard error and 95% CI (NaN where the regression could
+     * not be fitted).
+     */
+    public record Coefficient(Moderator moderator, double estimate, double standardError, double ciLow, double ciHigh) {
     }
 
     /** What a review found: its trials, quartiles, the median's CI and the moderators' coefficients. */
@@ -203,13 +206,13 @@ public final class ReviewHarness {
             se = ols.estimateRegressionParametersStandardErrors();
         } catch (IllegalArgumentException e) { // includes SingularMatrixException: a constant or collinear moderator
             for (Moderator m : used) {
-                out.add(new Coefficient(m, Double.NaN, Double.NaN, Double.NaN));
+                out.add(new Coefficient(m, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
             }
             return out;
         }
         double t = new TDistribution(null, valid.size() - used.size() - 1.0).inverseCumulativeProbability(0.975);
         for (int m = 0; m < used.size(); m++) {
-            out.add(new Coefficient(used.get(m), beta[m + 1], beta[m + 1] - t * se[m + 1], beta[m + 1] + t * se[m + 1]));
+            out.add(new Coefficient(used.get(m), beta[m + 1], se[m + 1], beta[m + 1] - t * se[m + 1], beta[m + 1] + t * se[m + 1]));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.qicsim.patterns;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qicsim.experiment.RunExecutor;
@@ -15,10 +16,28 @@ import org.qicsim.scenario.ScenarioException;
  * parameter values applied to both arms, and compares the simulated median and quartiles of the
  * trial effects with the published ones. The scale of each statistic is the published IQR's width,
  * so a miss of one IQR counts as 1; where a review publishes no IQR (C6) only the median is used,
- * with half its magnitude as the scale (about the width of criterion (a)'s band, 0.67× to 1.5×).
+ * with half its magnitude as the scale (about the width of criterion (a)'s band, 0.67× to 1.5×). Each
+ * expressible moderator adds its sign as a statistic ({@link #moderatorStatistic}), so a calibration
+ * fits all three of PATTERNS.md's criteria: median, quartiles and moderator signs.
  * Only calibration-set review patterns can be targets; the calibration file refuses validation ones.
  */
 public final class ReviewTarget implements CalibrationTarget {
+    /**
+     * The t-value, at the pattern's own trial count, a moderator's sign is matched to: the scorecard
+     * passes a sign when its review's t exceeds about 1.97, and a review's t varies by about 1 around
+     * its expectation, so an expected t of 3 passes about 85% of reviews (PATTERNS.md criterion (c);
+     * docs/CALIBRATION.md "Moderator signs"). It is also the statistic's scale: missing it entirely
+     * (t = 0) counts as 1, like missing a review's median by the published IQR.
+     */
+    static final double SIGN_TARGET = 3.0;
+
+    /**
+     * The fewest residual degrees of freedom (trials − moderators − 1) at which an evaluation counts
+     * the moderators' signs; below it the regression is left out (its t would be mostly noise, or it
+     * could not be fitted at all), and the evaluation is compared on median and quartiles only.
+     */
+    static final int MIN_RESIDUAL_DF = 10;
+
     private final Pattern pattern;
     private final ReviewSpec review;
     private final int trials;
@@ -61,16 +80,49 @@ public final class ReviewTarget implements CalibrationTarget {
         ReviewSpec.Published published = review.published();
         double[] iqr = published.iqr();
         double share = stochasticShare();
+        List<String> names = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>(); // simulated, observed, scale, share
         if (iqr == null) {
-            double scale = 0.5 * StrictMath.abs(published.median());
-            return new Evaluation(List.of(id() + " median"), new double[] {outcome.median()},
-                    new double[] {published.median()}, new double[] {scale}, new double[] {share});
+            names.add(id() + " median");
+            rows.add(new double[] {outcome.median(), published.median(), 0.5 * StrictMath.abs(published.median()), share});
+        } else {
+            double scale = iqr[1] - iqr[0];
+            names.addAll(List.of(id() + " median", id() + " q1", id() + " q3"));
+            rows.add(new double[] {outcome.median(), published.median(), scale, share});
+            rows.add(new double[] {outcome.q1(), iqr[0], scale, share});
+            rows.add(new double[] {outcome.q3(), iqr[1], scale, share});
         }
-        double scale = iqr[1] - iqr[0];
-        return new Evaluation(List.of(id() + " median", id() + " q1", id() + " q3"),
-                new double[] {outcome.median(), outcome.q1(), outcome.q3()},
-                new double[] {published.median(), iqr[0], iqr[1]}, new double[] {scale, scale, scale},
-                new double[] {share, share, share});
+        List<ReviewHarness.Coefficient> moderators = outcome.coefficients();
+        if (trials - moderators.size() - 1 < MIN_RESIDUAL_DF) {
+            moderators = List.of(); // too few trials for the regression's t to mean anything
+        }
+        for (ReviewHarness.Coefficient c : moderators) {
+            names.add(id() + " moderator " + c.moderator().name());
+            rows.add(new double[] {moderatorStatistic(c.moderator().sign(), c.estimate(), c.standardError()),
+                SIGN_TARGET, SIGN_TARGET, share});
+        }
+        double[][] columns = new double[4][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0; j < 4; j++) {
+                columns[j][i] = rows.get(i)[j];
+            }
+        }
+        return new Evaluation(names, columns[0], columns[1], columns[2], columns[3]);
+    }
+
+    /**
+     * A moderator's sign as a statistic (PATTERNS.md criterion (c): the review's regression of the
+     * trial effects on the moderator has a 95% CI that excludes 0 in the published direction). It is
+     * the coefficient's t-value in the published direction, scaled from this evaluation's trials to the
+     * pattern's own count (a coefficient's standard error falls as one over the root of the trial count,
+     * so a review of the pattern's size would see t·√(count / trials)), clipped above at
+     * {@link #SIGN_TARGET}: the reviews report a direction, not a size, so every t beyond the target is
+     * as good as observed. Its variance in one evaluation is about count / trials, which the stochastic
+     * share brings back to about 1, a t-value's own. NaN where the regression could not be fitted.
+     */
+    double moderatorStatistic(int sign, double estimate, double standardError) {
+        double t = sign * estimate / standardError * StrictMath.sqrt((double) pattern.replicates() / trials);
+        return Double.isNaN(t) ? Double.NaN : Math.min(SIGN_TARGET, t);
     }
 
     /**

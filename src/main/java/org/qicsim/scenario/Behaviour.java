@@ -24,7 +24,7 @@ public record Behaviour(
     public record Effort(
             @Doc("Effort logit intercept (calibrate)") @Range(min = -10, max = 10) double intercept,
             @Range(min = 0, max = 10) double motivationWeight,
-            @Range(min = 0, max = 10) double gapWeight,
+            @Range(min = 0, max = 20) double gapWeight,
             @Range(min = 0, max = 10) double championWeight,
             @Range(min = 0, max = 10) double burdenWeight,
             @Range(min = 0, max = 10) double normWeight,

@@ -92,6 +92,55 @@ class CalibrateHistoryMatchingCommandTest {
         assertThat(run.exit()).as(run.toString()).isZero();
     }
 
+    /**
+     * {@code --point-estimate} adds point-estimate.csv to a finished folder, the same on one and two
+     * threads, marks the candidate of highest simulated log-likelihood, and never overwrites it.
+     */
+    @Test
+    void thePointEstimateIsChosenBySimulationAndNothingIsOverwritten() throws Exception {
+        Path calibration = file("tiny.yaml", TINY);
+        Path one = calibrate(calibration, "one", "--threads", "2", "--csv");
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        try (var files = Files.list(one)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        CliRun first = CliRun.of("calibrate", "--point-estimate", one.toString(), "--candidates", "3", "--point-repeats",
+                "2", "--threads", "1", "--quiet");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("point estimate: draw ").contains("of the 3 heaviest draws, 2 evaluations each");
+        CliRun second = CliRun.of("calibrate", calibration.toString(), "--point-estimate", copy.toString(), "--candidates",
+                "3", "--point-repeats", "2", "--threads", "2", "--quiet");
+        assertThat(second.exit()).as(second.toString()).isZero();
+        String table = Files.readString(one.resolve("point-estimate.csv"));
+        assertThat(Files.readString(copy.resolve("point-estimate.csv"))).isEqualTo(table);
+        List<String> lines = table.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("draw,weight,logLikelihood,chosen,baselineRate,finalRate");
+        assertThat(lines).hasSize(1 + 3 + 4);
+        double best = Double.NEGATIVE_INFINITY;
+        String chosen = null;
+        for (String line : lines.subList(1, 4)) {
+            String[] f = line.split(",");
+            if (Double.parseDouble(f[2]) > best) {
+                best = Double.parseDouble(f[2]);
+                chosen = f[0];
+            }
+        }
+        String chosenDraw = chosen;
+        assertThat(lines.subList(1, 4)).filteredOn(l -> l.split(",")[3].equals("1")).singleElement()
+                .satisfies(l -> assertThat(l.split(",")[0]).isEqualTo(chosenDraw));
+
+        CliRun again = CliRun.of("calibrate", "--point-estimate", one.toString(), "--quiet");
+        assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(again.err()).contains("point-estimate.csv already exists; nothing is overwritten").doesNotContain("Exception");
+        assertThat(Files.readString(one.resolve("point-estimate.csv"))).isEqualTo(table);
+        CliRun bad = CliRun.of("calibrate", "--point-estimate", copy.toString(), "--point-repeats", "1", "--quiet");
+        assertThat(bad.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(bad.err()).contains("--point-repeats at least 2").doesNotContain("Exception");
+    }
+
     @Test
     void aBadMethodValueIsLocatedWithADidYouMean() throws Exception {
         Path bad = file("bad.yaml", TINY.replace("type: historyMatching", "type: historyMatchin"));

@@ -57,4 +57,20 @@ class CredibilityTest {
         FeedbackResponse.apply(sim, s, believed, Decision.respond(Response.LEARN));
         assertThat(s.feedback.responseGap).isEqualTo(2.0);
     }
+
+    /**
+     * Credibility is a degree of belief: weights that take the weighted sum beyond [0, 1] (a lead weight
+     * of 1 with the others at their defaults) never make a site believe more than the whole reported gap,
+     * nor its opposite (docs/MODEL.md §10 item 83).
+     */
+    @Test
+    void theBelievedGapNeverExceedsTheReportedGapNorReversesIt() {
+        Report over = new Report(1, 30, 0.2, 0, false, 0.0, 1.55, 0.1, 0.1, 2.0);
+        Report under = new Report(1, 30, 0.2, 0, false, 0.0, -0.3, 0.1, 0.1, 2.0);
+        assertThat(over.believedGap()).isEqualTo(2.0);
+        assertThat(under.believedGap()).isEqualTo(0.0);
+        double led = credibility("sites.count=8", "collaborative.leadership.clinicianLed=true",
+                "collaborative.leadership.clinicalLeadCredibility=1", "behaviour.credibility.lead=1");
+        assertThat(led).as("the weighted sum itself is not clipped: it is also a utility term").isGreaterThan(1.0);
+    }
 }

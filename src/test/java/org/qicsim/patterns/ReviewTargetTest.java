@@ -2,8 +2,12 @@ package org.qicsim.patterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.calibrate.CalibrationTarget;
 
 /**
@@ -25,5 +29,40 @@ class ReviewTargetTest {
         assertThat(target("C5", 150).stochasticShare()).isEqualTo(1.0);
         assertThat(target("C5", 600).stochasticShare()).isEqualTo(1.0);
         assertThat(target("C5", 0).stochasticShare()).as("0 trials: the pattern's own count").isEqualTo(1.0);
+    }
+
+    @Test
+    void aModeratorsSignIsItsTScaledToThePatternsCountInThePublishedDirectionClippedAtTheTarget() throws Exception {
+        ReviewTarget c1 = target("C1", 30); // 300 trials in the scorecard: t scales by sqrt(10)
+        double root10 = Math.sqrt(10);
+        assertThat(c1.moderatorStatistic(1, 0.002, 0.01)).isCloseTo(0.2 * root10, within(1e-12));
+        assertThat(c1.moderatorStatistic(-1, 0.002, 0.01)).as("the wrong direction is negative")
+                .isCloseTo(-0.2 * root10, within(1e-12));
+        assertThat(c1.moderatorStatistic(-1, -0.005, 0.01)).isCloseTo(0.5 * root10, within(1e-12));
+        assertThat(c1.moderatorStatistic(1, 0.01, 0.01)).as("t = 3.16 at 300 trials: as good as observed")
+                .isEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(c1.moderatorStatistic(1, Double.NaN, Double.NaN)).isNaN();
+        assertThat(target("C1", 300).moderatorStatistic(1, 0.002, 0.001)).isEqualTo(2.0);
+    }
+
+    /**
+     * An evaluation with enough trials for the regression adds each expressible moderator's sign to the
+     * median (C5: one moderator, no IQR), observed at the target, on its scale, with the review's share;
+     * with too few trials it is left out.
+     */
+    @Test
+    void anEvaluationCountsTheModeratorsOnlyWithEnoughTrials() throws Exception {
+        CalibrationTarget.Evaluation enough;
+        CalibrationTarget.Evaluation few;
+        try (LocalPool pool = new LocalPool(2)) {
+            enough = target("C5", 1 + 1 + ReviewTarget.MIN_RESIDUAL_DF).evaluate(List.of(), 5, pool);
+            few = target("C5", ReviewTarget.MIN_RESIDUAL_DF).evaluate(List.of(), 5, pool);
+        }
+        assertThat(enough.names()).containsExactly("C5 median", "C5 moderator low baseline compliance");
+        assertThat(enough.observed()[1]).isEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(enough.scales()[1]).isEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(enough.stochasticShares()[1]).isEqualTo(12.0 / 150);
+        assertThat(enough.simulated()[1]).isFinite().isLessThanOrEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(few.names()).containsExactly("C5 median");
     }
 }

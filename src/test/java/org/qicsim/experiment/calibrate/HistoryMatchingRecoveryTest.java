@@ -39,7 +39,7 @@ class HistoryMatchingRecoveryTest {
     Path dir;
 
     /** The planted simulator. */
-    static final class Planted implements CalibrationTarget {
+    static final class Planted extends OneRunTarget {
         private final double[] observed;
         private final double share;
         int evaluations;
@@ -50,6 +50,7 @@ class HistoryMatchingRecoveryTest {
 
         /** Observations shifted by {@code shift}: beyond the simulator's reach when large. */
         Planted(double shift) {
+            super("planted");
             observed = simulate(TRUE_A, TRUE_B, 424242);
             for (int k = 0; k < observed.length; k++) {
                 observed[k] += shift;
@@ -59,6 +60,7 @@ class HistoryMatchingRecoveryTest {
 
         /** These observations, each statistic with this stochastic share (StochasticShareTest). */
         Planted(double[] observed, double share) {
+            super("planted");
             this.observed = observed.clone();
             this.share = share;
         }
@@ -67,16 +69,6 @@ class HistoryMatchingRecoveryTest {
             SplittableRandom r = new SplittableRandom(seed);
             return new double[] {a + 0.5 * b * b + NOISE * AbcSmc.gaussian(r),
                 StrictMath.sin(2 * b) + 0.3 * a + NOISE * AbcSmc.gaussian(r), a * b + NOISE * AbcSmc.gaussian(r)};
-        }
-
-        @Override
-        public String id() {
-            return "planted";
-        }
-
-        @Override
-        public int runsPerEvaluation() {
-            return 1;
         }
 
         @Override

@@ -1,0 +1,85 @@
+package org.qicsim.experiment.calibrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.qicsim.experiment.ParameterSample;
+import org.qicsim.experiment.RunExecutor;
+import org.qicsim.experiment.StopSignal;
+import org.qicsim.scenario.KeyOverride;
+
+/**
+ * The point estimate chosen by simulation (docs/CALIBRATION.md "The point estimate"): the likelihood's
+ * arithmetic, the pooled noise, and a planted choice in which the heaviest draw is not the best one.
+ */
+class PointEstimateTest {
+    private static final String KEY = "behaviour.effort.gapWeight";
+
+    /** One statistic: the parameter's value plus uniform noise of half-width 0.05, observed at 5. */
+    private static final CalibrationTarget NOISY_IDENTITY = new OneRunTarget("identity") {
+        @Override
+        public Evaluation evaluate(List<KeyOverride> parameters, long seed, RunExecutor executor) {
+            double x = Double.parseDouble(parameters.get(0).valueYaml());
+            double noise = 0.1 * (new SplittableRandom(seed).nextDouble() - 0.5);
+            return new Evaluation(List.of("x"), new double[] {x + noise}, new double[] {5.0}, new double[] {1.0});
+        }
+    };
+
+    private static ParameterSample sample() throws Exception {
+        // The heaviest draw (7) sits at 9, the lightest (3) at 5, the observed value.
+        String csv = "draw,weight,distance," + KEY + "\n7,0.6,0,9\n3,0.1,0,5\n4,0.3,0,2\n";
+        return ParameterSample.readCsv("test", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theLikelihoodIsHistoryMatchingsWithTheMeansVarianceInTheEmulatorsPlace() {
+        // noise 0.04, R = 4: 0.01 + share 0.5 x 0.04 + (0.1 x 2)^2 + (0 x 2)^2 = 0.01 + 0.02 + 0.04 = 0.07.
+        double ll = PointEstimate.logLikelihood(new double[] {1.0, Double.NaN}, new double[] {1.5, 0}, new double[] {2, 1},
+                new double[] {0.5, 1}, new double[] {0.04, 0.01}, 4, 0.1, 0.0);
+        assertThat(ll).as("the undefined statistic is left out").isCloseTo(-0.5 * 0.25 / 0.07, within(1e-12));
+        assertThat(PointEstimate.logLikelihood(new double[] {Double.NaN}, new double[] {0}, new double[] {1},
+                new double[] {1}, new double[] {1}, 2, 0.1, 0)).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void theNoiseIsTheWithinCandidateVariancePooledOverCandidates() {
+        // Candidate 0: 1, 3 (mean 2, SS 2); candidate 1: 10, NaN, 14 -> with two repeats: 10, 14 (mean 12, SS 8).
+        double[][] values = {{1}, {3}, {10}, {14}};
+        double[][] means = new double[2][1];
+        double[] noise = PointEstimate.pooledVariance(values, 2, 2, means);
+        assertThat(means[0][0]).isEqualTo(2.0);
+        assertThat(means[1][0]).isEqualTo(12.0);
+        assertThat(noise[0]).as("(2 + 8) / (1 + 1)").isEqualTo(5.0);
+        double[][] withNaN = {{1}, {3}, {10}, {Double.NaN}};
+        noise = PointEstimate.pooledVariance(withNaN, 2, 2, means);
+        assertThat(means[1][0]).isEqualTo(10.0);
+        assertThat(noise[0]).as("a lone value adds no degree of freedom").isEqualTo(2.0);
+    }
+
+    /**
+     * A planted choice: the observed value is 5 and the draws sit at 9 (weight 0.6), 5 (0.1) and 2 (0.3),
+     * with simulator noise far smaller than their distances. Criterion, written before the run: the
+     * draw at 5 is chosen, though it is the lightest; with one candidate the heaviest is the only choice;
+     * the result is the same on a second call (seeds are fixed).
+     */
+    @Test
+    void theSimulatorChoosesTheDrawThatMatchesNotTheHeaviest() throws Exception {
+        PointEstimate.Result r = PointEstimate.choose(List.of(NOISY_IDENTITY), 11, sample(), 3, 3, 0.1, 0, null,
+                new StopSignal());
+        assertThat(r.candidates()).extracting(PointEstimate.Candidate::draw).containsExactly(7L, 4L, 3L);
+        assertThat(r.chosen().draw()).isEqualTo(3L);
+        assertThat(r.chosen().means()[0]).isCloseTo(5.0, within(0.05));
+        assertThat(r.noise()[0]).isGreaterThan(0).isLessThan(0.0025);
+        assertThat(PointEstimate.choose(List.of(NOISY_IDENTITY), 11, sample(), 1, 2, 0.1, 0, null, new StopSignal())
+                .chosen().draw()).isEqualTo(7L);
+        PointEstimate.Result again = PointEstimate.choose(List.of(NOISY_IDENTITY), 11, sample(), 3, 3, 0.1, 0, null,
+                new StopSignal());
+        assertThat(again.candidates()).extracting(PointEstimate.Candidate::logLikelihood)
+                .containsExactlyElementsOf(r.candidates().stream().map(PointEstimate.Candidate::logLikelihood).toList());
+    }
+}
