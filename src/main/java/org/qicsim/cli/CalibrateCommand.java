@@ -115,7 +115,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             Path file = calibrationFile != null ? calibrationFile : recorded(Manifest.read(manifestFile), pointEstimate,
                     "--point-estimate");
             CalibrationFile calibration = CalibrationFile.load(file, org.qicsim.patterns.ReviewTarget::of);
-            return PointEstimateStep.run(calibration, pointEstimate, candidates, pointRepeats, options.threads(), stdout);
+            return PointEstimateStep.run(calibration, pointEstimate, candidates, pointRepeats, options, stdout);
         }
         if (resume != null && (folders.out != null || dryRun)) {
             throw new ParameterException(spec.commandLine(), "--resume continues its folder; it takes no --out or --dry-run");

@@ -26,8 +26,8 @@ final class PointEstimateStep {
     private PointEstimateStep() {
     }
 
-    static int run(CalibrationFile calibration, Path dir, int candidates, int repeats, int threads, PrintWriter stdout)
-            throws Exception {
+    static int run(CalibrationFile calibration, Path dir, int candidates, int repeats, GlobalOptions options,
+            PrintWriter stdout) throws Exception {
         if (calibration.historyMatching() == null) {
             throw new UserInputException(calibration.file() + " is an ABC-SMC calibration: its particles are accepted by "
                     + "simulation already; --point-estimate chooses among a history-matching calibration's draws");
@@ -53,10 +53,19 @@ final class PointEstimateStep {
         }
         ParameterSample posterior = ParameterSample.read(posteriorFile);
         var hm = calibration.historyMatching();
+        int n = Math.min(candidates, posterior.size());
+        long total = (long) n * repeats * calibration.runsPerEvaluation();
         PointEstimate.Result result;
-        try (LocalPool pool = new LocalPool(threads)) {
+        StopSignal stop = new StopSignal();
+        // Ctrl-C stops between evaluations; nothing is written then (exit 130), so a rerun starts afresh.
+        try (StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-point-estimate-stop");
+                LocalPool pool = new LocalPool(options.threads());
+                Progress progress = Progress.start("point estimate", total, options)) {
             result = PointEstimate.choose(calibration.targets(), calibration.seed(), posterior, candidates, repeats,
-                    hm.observationSd(), hm.discrepancy(), pool, new StopSignal());
+                    hm.observationSd(), hm.discrepancy(), pool, stop, (candidate, runs) -> {
+                        progress.stepBy(runs);
+                        progress.message(String.format(Locale.ROOT, "candidate %d of %d", candidate + 1, n));
+                    });
         }
         write(out, result);
         PointEstimate.Candidate best = result.chosen();

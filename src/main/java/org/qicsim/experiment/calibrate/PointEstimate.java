@@ -74,6 +74,24 @@ public final class PointEstimate {
     public static Result choose(List<CalibrationTarget> targets, long seed, ParameterSample posterior, int candidates,
             int repeats, double observationSd, double discrepancy, RunExecutor executor, StopSignal stop)
             throws InterruptedException, IOException, ScenarioException {
+        return choose(targets, seed, posterior, candidates, repeats, observationSd, discrepancy, executor, stop,
+                (candidate, runs) -> { });
+    }
+
+    /** Told after each candidate's evaluations: the candidate (0-based, weight order) and the runs they took. */
+    @FunctionalInterface
+    public interface Listener {
+        void candidateDone(int candidate, long runs);
+    }
+
+    /**
+     * As {@link #choose(List, long, ParameterSample, int, int, double, double, RunExecutor, StopSignal)},
+     * telling {@code listener} as each candidate is done; a requested stop ends it between evaluations
+     * with an {@link InterruptedException}, before anything is returned.
+     */
+    public static Result choose(List<CalibrationTarget> targets, long seed, ParameterSample posterior, int candidates,
+            int repeats, double observationSd, double discrepancy, RunExecutor executor, StopSignal stop,
+            Listener listener) throws InterruptedException, IOException, ScenarioException {
         if (repeats < 2 || candidates < 1) {
             throw new IllegalArgumentException("at least one candidate and two repeats (they estimate the noise)");
         }
@@ -90,26 +108,37 @@ public final class PointEstimate {
                         ((long) r << 32) | i).nextLong();
             }
         }
-        // values[e][k]: evaluation e (candidate e / repeats), statistic k, every target's concatenated.
+        // values[e][k]: evaluation e (candidate e / repeats), statistic k, every target's concatenated. A
+        // candidate's repeats are evaluated together, target by target, so progress is told per candidate.
         List<String> names = new ArrayList<>();
         List<double[]> perStatistic = new ArrayList<>(); // observed, scale, share
         double[][] values = new double[sets.size()][];
-        int k = 0;
+        long runsPerCandidate = 0;
         for (CalibrationTarget target : targets) {
-            long[] targetSeeds = new long[seeds.length];
-            for (int e = 0; e < seeds.length; e++) {
-                targetSeeds[e] = Seeds.mix(seeds[e] ^ Seeds.splitMix64(k));
+            runsPerCandidate += (long) repeats * target.runsPerEvaluation();
+        }
+        for (int i = 0; i < n; i++) {
+            List<List<KeyOverride>> mine = sets.subList(i * repeats, (i + 1) * repeats);
+            int k = 0;
+            for (CalibrationTarget target : targets) {
+                long[] targetSeeds = new long[repeats];
+                for (int r = 0; r < repeats; r++) {
+                    targetSeeds[r] = Seeds.mix(seeds[i * repeats + r] ^ Seeds.splitMix64(k));
+                }
+                List<CalibrationTarget.Evaluation> evs = target.evaluateAll(mine, targetSeeds, executor, stop);
+                if (i == 0) {
+                    CalibrationTarget.Evaluation first = evs.get(0);
+                    names.addAll(first.names());
+                    for (int j = 0; j < first.names().size(); j++) {
+                        perStatistic.add(new double[] {first.observed()[j], first.scales()[j], first.stochasticShares()[j]});
+                    }
+                }
+                for (int r = 0; r < repeats; r++) {
+                    values[i * repeats + r] = concat(values[i * repeats + r], evs.get(r).simulated());
+                }
+                k++;
             }
-            List<CalibrationTarget.Evaluation> evs = target.evaluateAll(sets, targetSeeds, executor, stop);
-            CalibrationTarget.Evaluation first = evs.get(0);
-            names.addAll(first.names());
-            for (int j = 0; j < first.names().size(); j++) {
-                perStatistic.add(new double[] {first.observed()[j], first.scales()[j], first.stochasticShares()[j]});
-            }
-            for (int e = 0; e < evs.size(); e++) {
-                values[e] = concat(values[e], evs.get(e).simulated());
-            }
-            k++;
+            listener.candidateDone(i, runsPerCandidate);
         }
         int m = names.size();
         double[] observed = new double[m];

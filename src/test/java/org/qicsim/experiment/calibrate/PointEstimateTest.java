@@ -1,6 +1,7 @@
 package org.qicsim.experiment.calibrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
@@ -81,5 +82,19 @@ class PointEstimateTest {
                 new StopSignal());
         assertThat(again.candidates()).extracting(PointEstimate.Candidate::logLikelihood)
                 .containsExactlyElementsOf(r.candidates().stream().map(PointEstimate.Candidate::logLikelihood).toList());
+    }
+
+    /** Progress is told once per candidate with its runs; a requested stop ends the choice with nothing returned. */
+    @Test
+    void progressIsToldPerCandidateAndAStopEndsIt() throws Exception {
+        List<long[]> told = new java.util.ArrayList<>();
+        PointEstimate.choose(List.of(NOISY_IDENTITY), 11, sample(), 3, 4, 0.1, 0, null, new StopSignal(),
+                (candidate, runs) -> told.add(new long[] {candidate, runs}));
+        assertThat(told).extracting(t -> t[0]).containsExactly(0L, 1L, 2L);
+        assertThat(told).extracting(t -> t[1]).containsOnly(4L);
+        StopSignal stop = new StopSignal();
+        stop.request();
+        assertThatThrownBy(() -> PointEstimate.choose(List.of(NOISY_IDENTITY), 11, sample(), 3, 4, 0.1, 0, null, stop))
+                .isInstanceOf(InterruptedException.class);
     }
 }
