@@ -58,14 +58,16 @@ final class PointEstimateStep {
         PointEstimate.Result result;
         StopSignal stop = new StopSignal();
         // Ctrl-C stops between evaluations; nothing is written then (exit 130), so a rerun starts afresh.
-        try (StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-point-estimate-stop");
-                LocalPool pool = new LocalPool(options.threads());
+        StopOnInterrupt ctrlC = StopOnInterrupt.install(stop, "qicsim-point-estimate-stop");
+        try (LocalPool pool = new LocalPool(options.threads());
                 Progress progress = Progress.start("point estimate", total, options)) {
             result = PointEstimate.choose(calibration.targets(), calibration.seed(), posterior, candidates, repeats,
                     hm.observationSd(), hm.discrepancy(), pool, stop, (candidate, runs) -> {
                         progress.stepBy(runs);
                         progress.message(String.format(Locale.ROOT, "candidate %d of %d", candidate + 1, n));
                     });
+        } finally {
+            ctrlC.close();
         }
         write(out, result);
         PointEstimate.Candidate best = result.chosen();
