@@ -40,9 +40,9 @@ public record Report(int cycle, int month, double rate, int fairnessClass, boole
      * less (Brown et al. 2019, CP-FIT: feedback from a credible source is accepted and acted on; Ivers et
      * al. 2012: a supervisor or respected colleague as the source makes audit and feedback work better).
      * {@code Cred} is a degree of belief, so it is taken within [0, 1]: a site never believes more than
-     * the whole reported gap, nor the opposite of it. At the default credibility weights (which sum to 1)
-     * {@code Cred} is in [0, 1] already; weights set otherwise (a calibration frees {@code lead} up to 1)
-     * can take the weighted sum beyond it (docs/MODEL.md §10 item 81 and item 83).
+     * the whole reported gap, nor the opposite of it. The weighted sum can pass 1: at the calibrated
+     * {@code lead} weight the default weights sum to about 1.19, so the clip binds for a clinician-led
+     * collaborative whose data are adjusted, audited and reliable (docs/MODEL.md §10 items 81 and 83).
      * It is the gap a processed report puts in force for effort and imitation (docs/MODEL.md §10 item 81).
      */
     public double believedGap() {
