@@ -242,18 +242,11 @@ public final class AbcSmc {
             seeds[i] = proposals[i].seed();
         }
         double[] squares = new double[proposals.length];
-        int k = 0;
-        for (CalibrationTarget target : calibration.targets()) {
-            long[] targetSeeds = new long[seeds.length];
-            for (int i = 0; i < seeds.length; i++) {
-                // Targets get independent seeds from the proposal's seed.
-                targetSeeds[i] = Seeds.mix(seeds[i] ^ Seeds.splitMix64(k));
-            }
-            List<CalibrationTarget.Evaluation> evaluations = target.evaluateAll(sets, targetSeeds, executor, stop);
+        for (List<CalibrationTarget.Evaluation> evaluations : CalibrationTarget.evaluateEach(calibration.targets(), sets,
+                seeds, executor, stop)) {
             for (int i = 0; i < proposals.length; i++) {
                 squares[i] += evaluations.get(i).squaredDistance();
             }
-            k++;
         }
         double[] distances = new double[proposals.length];
         for (int i = 0; i < distances.length; i++) {

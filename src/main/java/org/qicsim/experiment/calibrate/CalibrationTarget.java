@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.qicsim.experiment.RunExecutor;
+import org.qicsim.experiment.Seeds;
 import org.qicsim.experiment.StopSignal;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.ScenarioException;
@@ -54,6 +55,30 @@ public interface CalibrationTarget {
             return out;
         }
 
+        /**
+         * The statistics of several targets' evaluations of one parameter set, in target order, as one
+         * evaluation (how history matching and the point estimate see a calibration's statistics).
+         */
+        public static Evaluation concat(List<Evaluation> parts) {
+            List<String> names = new ArrayList<>();
+            int m = 0;
+            for (Evaluation e : parts) {
+                names.addAll(e.names());
+                m += e.names().size();
+            }
+            double[][] columns = new double[4][m];
+            int c = 0;
+            for (Evaluation e : parts) {
+                int size = e.names().size();
+                System.arraycopy(e.simulated(), 0, columns[0], c, size);
+                System.arraycopy(e.observed(), 0, columns[1], c, size);
+                System.arraycopy(e.scales(), 0, columns[2], c, size);
+                System.arraycopy(e.stochasticShares(), 0, columns[3], c, size);
+                c += size;
+            }
+            return new Evaluation(names, columns[0], columns[1], columns[2], columns[3]);
+        }
+
         /** Σ ((simulated − observed) / scale)² over the statistics; NaN if a statistic is missing. */
         public double squaredDistance() {
             double sum = 0;
@@ -63,6 +88,42 @@ public interface CalibrationTarget {
             }
             return sum;
         }
+    }
+
+    /**
+     * Every target evaluated for every parameter set, as every calibration method does it: target k of
+     * set i with seed {@code mix(seeds[i] ^ splitMix64(k))}, so the targets of one set get independent
+     * seeds. The result's element k holds target k's evaluations, one per set.
+     */
+    static List<List<Evaluation>> evaluateEach(List<CalibrationTarget> targets, List<List<KeyOverride>> parameterSets,
+            long[] seeds, RunExecutor executor, StopSignal stop) throws InterruptedException, IOException, ScenarioException {
+        List<List<Evaluation>> out = new ArrayList<>(targets.size());
+        for (int k = 0; k < targets.size(); k++) {
+            long[] targetSeeds = new long[seeds.length];
+            for (int i = 0; i < seeds.length; i++) {
+                targetSeeds[i] = Seeds.mix(seeds[i] ^ Seeds.splitMix64(k));
+            }
+            out.add(targets.get(k).evaluateAll(parameterSets, targetSeeds, executor, stop));
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #evaluateEach}, each parameter set's statistics of every target concatenated in target
+     * order ({@link Evaluation#concat}): one evaluation per set.
+     */
+    static List<Evaluation> evaluateTogether(List<CalibrationTarget> targets, List<List<KeyOverride>> parameterSets,
+            long[] seeds, RunExecutor executor, StopSignal stop) throws InterruptedException, IOException, ScenarioException {
+        List<List<Evaluation>> perTarget = evaluateEach(targets, parameterSets, seeds, executor, stop);
+        List<Evaluation> out = new ArrayList<>(seeds.length);
+        for (int i = 0; i < seeds.length; i++) {
+            List<Evaluation> parts = new ArrayList<>(perTarget.size());
+            for (List<Evaluation> evs : perTarget) {
+                parts.add(evs.get(i));
+            }
+            out.add(Evaluation.concat(parts));
+        }
+        return out;
     }
 
     /** The target's name in diagnostics and messages, e.g. {@code C1} or {@code metrics 1}. */

@@ -407,43 +407,18 @@ public final class HistoryMatching {
             seeds[j - from] = Seeds.generator(Seeds.Purpose.CALIBRATION, Seeds.mix(calibration.seed() ^ EVAL_SALT),
                     ((long) w << 32) | j).nextLong();
         }
-        List<List<CalibrationTarget.Evaluation>> perTarget = new ArrayList<>();
-        int k = 0;
-        for (CalibrationTarget target : calibration.targets()) {
-            long[] targetSeeds = new long[n];
-            for (int i = 0; i < n; i++) {
-                targetSeeds[i] = Seeds.mix(seeds[i] ^ Seeds.splitMix64(k));
-            }
-            perTarget.add(target.evaluateAll(sets, targetSeeds, executor, stop));
-            k++;
-        }
-        if (names == null) {
-            List<String> ns = new ArrayList<>();
-            List<Double> obs = new ArrayList<>();
-            List<Double> sc = new ArrayList<>();
-            List<Double> sh = new ArrayList<>();
-            for (List<CalibrationTarget.Evaluation> evs : perTarget) {
-                CalibrationTarget.Evaluation e = evs.get(0);
-                ns.addAll(e.names());
-                for (int i = 0; i < e.names().size(); i++) {
-                    obs.add(e.observed()[i]);
-                    sc.add(e.scales()[i]);
-                    sh.add(e.stochasticShares()[i]);
-                }
-            }
-            names = List.copyOf(ns);
-            observed = obs.stream().mapToDouble(Double::doubleValue).toArray();
-            scales = sc.stream().mapToDouble(Double::doubleValue).toArray();
-            shares = sh.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-        double[][] out = new double[n][names.size()];
+        List<CalibrationTarget.Evaluation> evaluations = CalibrationTarget.evaluateTogether(calibration.targets(), sets,
+                seeds, executor, stop);
+        double[][] out = new double[n][];
         for (int i = 0; i < n; i++) {
-            int c = 0;
-            for (List<CalibrationTarget.Evaluation> evs : perTarget) {
-                for (double v : evs.get(i).simulated()) {
-                    out[i][c++] = v;
-                }
+            CalibrationTarget.Evaluation all = evaluations.get(i);
+            if (names == null) {
+                names = all.names();
+                observed = all.observed();
+                scales = all.scales();
+                shares = all.stochasticShares();
             }
+            out[i] = all.simulated();
         }
         return out;
     }
@@ -457,39 +432,27 @@ public final class HistoryMatching {
         GaussianProcess[] gps = new GaussianProcess[m];
         double[] noise = new double[m];
         for (int k = 0; k < m; k++) {
-            double within = 0;
-            int df = 0;
-            List<double[]> xs = new ArrayList<>();
-            List<Double> means = new ArrayList<>();
-            List<Integer> counts = new ArrayList<>();
-            for (RunPoint p : training) {
-                double sum = 0;
-                int c = 0;
-                for (double v : p.values()[k]) {
-                    if (Double.isFinite(v)) {
-                        sum += v;
-                        c++;
-                    }
-                }
-                if (c == 0) {
-                    continue;
-                }
-                double mean = sum / c;
-                for (double v : p.values()[k]) {
-                    if (Double.isFinite(v)) {
-                        within += (v - mean) * (v - mean);
-                    }
-                }
-                df += c - 1;
-                xs.add(p.u());
-                means.add(mean);
-                counts.add(c);
+            double[][] repeats = new double[training.size()][];
+            for (int p = 0; p < repeats.length; p++) {
+                repeats[p] = training.get(p).values()[k];
             }
-            if (df == 0) {
+            Repeats r = Repeats.of(repeats);
+            if (Double.isNaN(r.pooledVariance())) {
                 throw new IllegalStateException("statistic " + names.get(k) + " has no repeated defined values to "
                         + "estimate the simulator's noise");
             }
-            noise[k] = within / df;
+            noise[k] = r.pooledVariance();
+            // A point with no defined repeat is left out of this statistic's emulator.
+            List<double[]> xs = new ArrayList<>();
+            List<Double> means = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            for (int p = 0; p < repeats.length; p++) {
+                if (r.counts()[p] > 0) {
+                    xs.add(training.get(p).u());
+                    means.add(r.means()[p]);
+                    counts.add(r.counts()[p]);
+                }
+            }
             double[] nugget = new double[counts.size()];
             for (int i = 0; i < nugget.length; i++) {
                 nugget[i] = noise[k] / counts.get(i);

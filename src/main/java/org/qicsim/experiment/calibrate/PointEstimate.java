@@ -99,109 +99,56 @@ public final class PointEstimate {
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -posterior.weight(i)).thenComparingInt(i -> i));
         int n = Math.min(candidates, order.length);
-        List<List<KeyOverride>> sets = new ArrayList<>(n * repeats);
-        long[] seeds = new long[n * repeats];
-        for (int i = 0; i < n; i++) {
-            for (int r = 0; r < repeats; r++) {
-                sets.add(posterior.overrides(order[i]));
-                seeds[i * repeats + r] = Seeds.generator(Seeds.Purpose.CALIBRATION, Seeds.mix(seed ^ POINT_SALT),
-                        ((long) r << 32) | i).nextLong();
-            }
-        }
-        // values[e][k]: evaluation e (candidate e / repeats), statistic k, every target's concatenated. A
-        // candidate's repeats are evaluated together, target by target, so progress is told per candidate.
-        List<String> names = new ArrayList<>();
-        List<double[]> perStatistic = new ArrayList<>(); // observed, scale, share
-        double[][] values = new double[sets.size()][];
         long runsPerCandidate = 0;
         for (CalibrationTarget target : targets) {
             runsPerCandidate += (long) repeats * target.runsPerEvaluation();
         }
+        // values[i][k][r]: candidate i, statistic k, repeat r. A candidate's repeats are evaluated together,
+        // so progress is told per candidate.
+        double[][][] values = new double[n][][];
+        CalibrationTarget.Evaluation first = null;
         for (int i = 0; i < n; i++) {
-            List<List<KeyOverride>> mine = sets.subList(i * repeats, (i + 1) * repeats);
-            int k = 0;
-            for (CalibrationTarget target : targets) {
-                long[] targetSeeds = new long[repeats];
-                for (int r = 0; r < repeats; r++) {
-                    targetSeeds[r] = Seeds.mix(seeds[i * repeats + r] ^ Seeds.splitMix64(k));
+            List<KeyOverride> parameters = posterior.overrides(order[i]);
+            List<List<KeyOverride>> sets = new ArrayList<>(repeats);
+            long[] seeds = new long[repeats];
+            for (int r = 0; r < repeats; r++) {
+                sets.add(parameters);
+                seeds[r] = Seeds.generator(Seeds.Purpose.CALIBRATION, Seeds.mix(seed ^ POINT_SALT), ((long) r << 32) | i)
+                        .nextLong();
+            }
+            List<CalibrationTarget.Evaluation> evs = CalibrationTarget.evaluateTogether(targets, sets, seeds, executor, stop);
+            first = first == null ? evs.get(0) : first;
+            values[i] = new double[first.names().size()][repeats];
+            for (int r = 0; r < repeats; r++) {
+                double[] simulated = evs.get(r).simulated();
+                for (int k = 0; k < simulated.length; k++) {
+                    values[i][k][r] = simulated[k];
                 }
-                List<CalibrationTarget.Evaluation> evs = target.evaluateAll(mine, targetSeeds, executor, stop);
-                if (i == 0) {
-                    CalibrationTarget.Evaluation first = evs.get(0);
-                    names.addAll(first.names());
-                    for (int j = 0; j < first.names().size(); j++) {
-                        perStatistic.add(new double[] {first.observed()[j], first.scales()[j], first.stochasticShares()[j]});
-                    }
-                }
-                for (int r = 0; r < repeats; r++) {
-                    values[i * repeats + r] = concat(values[i * repeats + r], evs.get(r).simulated());
-                }
-                k++;
             }
             listener.candidateDone(i, runsPerCandidate);
         }
-        int m = names.size();
-        double[] observed = new double[m];
-        double[] scales = new double[m];
-        double[] shares = new double[m];
-        for (int j = 0; j < m; j++) {
-            observed[j] = perStatistic.get(j)[0];
-            scales[j] = perStatistic.get(j)[1];
-            shares[j] = perStatistic.get(j)[2];
-        }
+        int m = first.names().size();
         double[][] means = new double[n][m];
-        double[] noise = pooledVariance(values, n, repeats, means);
+        double[] noise = new double[m];
+        for (int k = 0; k < m; k++) {
+            double[][] perCandidate = new double[n][];
+            for (int i = 0; i < n; i++) {
+                perCandidate[i] = values[i][k];
+            }
+            Repeats summary = Repeats.of(perCandidate);
+            noise[k] = summary.pooledVariance();
+            for (int i = 0; i < n; i++) {
+                means[i][k] = summary.means()[i];
+            }
+        }
         List<Candidate> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double ll = logLikelihood(means[i], observed, scales, shares, noise, repeats, observationSd, discrepancy);
+            double ll = logLikelihood(means[i], first.observed(), first.scales(), first.stochasticShares(), noise, repeats,
+                    observationSd, discrepancy);
             out.add(new Candidate(posterior.drawId(order[i]), posterior.weight(order[i]), posterior.overrides(order[i]),
                     means[i], ll));
         }
-        return new Result(names, observed, scales, shares, noise, repeats, out);
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        if (a == null) {
-            return b.clone();
-        }
-        double[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    /**
-     * Each statistic's variance within candidates, pooled over them (NaNs left out), and each
-     * candidate's means into {@code means}; NaN for a statistic with no within-candidate degree of freedom.
-     */
-    static double[] pooledVariance(double[][] values, int candidates, int repeats, double[][] means) {
-        int m = values[0].length;
-        double[] noise = new double[m];
-        for (int k = 0; k < m; k++) {
-            double within = 0;
-            long df = 0;
-            for (int i = 0; i < candidates; i++) {
-                double sum = 0;
-                int count = 0;
-                for (int r = 0; r < repeats; r++) {
-                    double v = values[i * repeats + r][k];
-                    if (!Double.isNaN(v)) {
-                        sum += v;
-                        count++;
-                    }
-                }
-                double mean = count == 0 ? Double.NaN : sum / count;
-                means[i][k] = mean;
-                for (int r = 0; r < repeats && count > 1; r++) {
-                    double v = values[i * repeats + r][k];
-                    if (!Double.isNaN(v)) {
-                        within += (v - mean) * (v - mean);
-                    }
-                }
-                df += Math.max(0, count - 1);
-            }
-            noise[k] = df == 0 ? Double.NaN : within / df;
-        }
-        return noise;
+        return new Result(first.names(), first.observed(), first.scales(), first.stochasticShares(), noise, repeats, out);
     }
 
     /**

@@ -16,7 +16,8 @@ import org.qicsim.scenario.KeyOverride;
 
 /**
  * The point estimate chosen by simulation (docs/CALIBRATION.md "The point estimate"): the likelihood's
- * arithmetic, the pooled noise, and a planted choice in which the heaviest draw is not the best one.
+ * arithmetic (the pooled noise: RepeatsTest), and a planted choice in which the heaviest draw is not the
+ * best one.
  */
 class PointEstimateTest {
     private static final String KEY = "behaviour.effort.gapWeight";
@@ -45,21 +46,6 @@ class PointEstimateTest {
         assertThat(ll).as("the undefined statistic is left out").isCloseTo(-0.5 * 0.25 / 0.07, within(1e-12));
         assertThat(PointEstimate.logLikelihood(new double[] {Double.NaN}, new double[] {0}, new double[] {1},
                 new double[] {1}, new double[] {1}, 2, 0.1, 0)).isEqualTo(Double.NEGATIVE_INFINITY);
-    }
-
-    @Test
-    void theNoiseIsTheWithinCandidateVariancePooledOverCandidates() {
-        // Candidate 0: 1, 3 (mean 2, SS 2); candidate 1: 10, NaN, 14 -> with two repeats: 10, 14 (mean 12, SS 8).
-        double[][] values = {{1}, {3}, {10}, {14}};
-        double[][] means = new double[2][1];
-        double[] noise = PointEstimate.pooledVariance(values, 2, 2, means);
-        assertThat(means[0][0]).isEqualTo(2.0);
-        assertThat(means[1][0]).isEqualTo(12.0);
-        assertThat(noise[0]).as("(2 + 8) / (1 + 1)").isEqualTo(5.0);
-        double[][] withNaN = {{1}, {3}, {10}, {Double.NaN}};
-        noise = PointEstimate.pooledVariance(withNaN, 2, 2, means);
-        assertThat(means[1][0]).isEqualTo(10.0);
-        assertThat(noise[0]).as("a lone value adds no degree of freedom").isEqualTo(2.0);
     }
 
     /**
