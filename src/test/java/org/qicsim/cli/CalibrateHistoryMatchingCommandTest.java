@@ -44,6 +44,18 @@ class CalibrateHistoryMatchingCommandTest {
         return dir.resolve(out);
     }
 
+    /** A new folder {@code name} with copies of the files (not the subfolders) of {@code from}. */
+    private Path copyFiles(Path from, String name) throws IOException {
+        Path copy = dir.resolve(name);
+        Files.createDirectories(copy);
+        try (var files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
     private static void assertSameFiles(Path a, Path b) throws IOException {
         for (String f : List.of(CalibrationOutputs.POSTERIOR_CSV, CalibrationOutputs.DIAGNOSTICS, CalibrationOutputs.SUMMARY,
                 CalibrationOutputs.EMULATORS, "calibration.resolved.yaml")) {
@@ -100,13 +112,7 @@ class CalibrateHistoryMatchingCommandTest {
     void thePointEstimateIsChosenBySimulationAndNothingIsOverwritten() throws Exception {
         Path calibration = file("tiny.yaml", TINY);
         Path one = calibrate(calibration, "one", "--threads", "2", "--csv");
-        Path copy = dir.resolve("copy");
-        Files.createDirectories(copy);
-        try (var files = Files.list(one)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = copyFiles(one, "copy");
         CliRun first = CliRun.of("calibrate", "--point-estimate", one.toString(), "--candidates", "3", "--point-repeats",
                 "2", "--threads", "1", "--quiet");
         assertThat(first.exit()).as(first.toString()).isZero();
@@ -150,21 +156,9 @@ class CalibrateHistoryMatchingCommandTest {
      */
     @Test
     void pointTrialsSetTheReviewsTrialCountOfThePointEstimate() throws Exception {
-        Path calibration = file("review.yaml", TINY.replace("""
-                  - metrics:
-                      baselineRate: {observed: 0.12, scale: 0.004}
-                      finalRate: {observed: 0.11, scale: 0.006}
-                """, "  - pattern: C1\n").replace("replicates: 1", "replicates: 2")
-                .replace("set: {sites.count: 6, horizonMonths: 24}\n", "set: {}\npatterns: "
-                        + Path.of("scenarios", "patterns").toAbsolutePath() + "\n"));
+        Path calibration = file("review.yaml", CalibrateCommandTest.reviewC1(TINY));
         Path one = calibrate(calibration, "one", "--threads", "2", "--csv");
-        Path copy = dir.resolve("copy");
-        Files.createDirectories(copy);
-        try (var files = Files.list(one)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = copyFiles(one, "copy");
         CliRun own = CliRun.of("calibrate", "--point-estimate", one.toString(), "--candidates", "2", "--point-repeats",
                 "2", "--threads", "2", "--quiet");
         assertThat(own.exit()).as(own.toString()).isZero();
