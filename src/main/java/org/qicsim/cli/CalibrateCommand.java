@@ -92,6 +92,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "With --point-estimate: evaluations of each candidate, every target (default ${DEFAULT-VALUE}).")
     private int pointRepeats;
 
+    @Option(names = "--point-trials", paramLabel = "N",
+            description = "With --point-estimate: simulated trials of each review per evaluation, 0 for each review's own "
+                    + "count (the scorecard's); default: the calibration file's replicates.")
+    private Integer pointTrials;
+
     /** Test seam: behaves as if Ctrl-C came once this many batches are evaluated. */
     @Option(names = "--interrupt-after", hidden = true, paramLabel = "N")
     private Integer interruptAfter;
@@ -102,6 +107,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         GlobalOptions options = GlobalOptions.of(spec);
         if (calibrationFile == null && resume == null && pointEstimate == null) {
             throw new ParameterException(spec.commandLine(), "give a CALIBRATION file, or --resume DIR");
+        }
+        if (pointTrials != null && pointEstimate == null) {
+            throw new ParameterException(spec.commandLine(), "--point-trials goes with --point-estimate DIR");
         }
         if (pointEstimate != null) {
             if (resume != null || folders.out != null || dryRun) {
@@ -114,7 +122,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             Path file = calibrationFile != null ? calibrationFile : recorded(Manifest.read(manifestFile), pointEstimate,
                     "--point-estimate");
-            CalibrationFile calibration = CalibrationFile.load(file, org.qicsim.patterns.ReviewTarget::of);
+            if (pointTrials != null && pointTrials < 0) {
+                throw new UserInputException("--point-trials must be 0 (each review's own count) or more; got " + pointTrials);
+            }
+            // The file's replicates stay in its resolved form (the folder's check); only the reviews' evaluations
+            // take --point-trials' count.
+            CalibrationFile calibration = CalibrationFile.load(file, pointTrials == null ? org.qicsim.patterns.ReviewTarget::of
+                    : (id, patternFile, replicates) -> org.qicsim.patterns.ReviewTarget.of(id, patternFile, pointTrials));
             return PointEstimateStep.run(calibration, pointEstimate, candidates, pointRepeats, options, stdout);
         }
         if (resume != null && (folders.out != null || dryRun)) {

@@ -72,8 +72,8 @@ final class PointEstimateStep {
         write(out, result);
         PointEstimate.Candidate best = result.chosen();
         stdout.printf(Locale.ROOT, "point estimate: draw %d (weight %.4g, simulated log-likelihood %.4g), of the %d "
-                + "heaviest draws, %d evaluations each%n", best.draw(), best.weight(), best.logLikelihood(),
-                result.candidates().size(), result.repeats());
+                + "heaviest draws, %d evaluations each (%d runs per evaluation)%n", best.draw(), best.weight(),
+                best.logLikelihood(), result.candidates().size(), result.repeats(), calibration.runsPerEvaluation());
         for (KeyOverride o : best.parameters()) {
             stdout.printf(Locale.ROOT, "  %-40s %s%n", o.path(), o.valueYaml());
         }

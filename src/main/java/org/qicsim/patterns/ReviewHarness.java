@@ -1,7 +1,6 @@
 package org.qicsim.patterns;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +82,10 @@ public final class ReviewHarness {
      */
     public static Outcome run(ReviewSpec spec, List<KeyOverride> extra, List<List<KeyOverride>> draws, long masterSeed,
             int trials, RunExecutor executor) throws ScenarioException, InterruptedException, IOException {
-        int start = ScenarioLoader.load(spec.intervention(), extra).scenario().startMonth();
+        // Each arm's files are parsed once; every trial loads them with its own settings.
+        ScenarioLoader.Chain interventionFiles = ScenarioLoader.chain(spec.intervention());
+        ScenarioLoader.Chain controlFiles = spec.control() == null ? null : ScenarioLoader.chain(spec.control());
+        int start = interventionFiles.load(extra).scenario().startMonth();
         List<RunSpec> runs = new ArrayList<>();
         List<Trial> drawn = new ArrayList<>();
         for (int k = 0; k < trials; k++) {
@@ -112,10 +114,10 @@ public final class ReviewHarness {
             long seed = Seeds.runSeed(masterSeed, k);
             List<KeyOverride> treated = new ArrayList<>(both);
             treated.addAll(interventionOnly);
-            ResolvedScenario intervention = load(spec.intervention(), treated, origins, k);
+            ResolvedScenario intervention = load(interventionFiles, treated, origins, k);
             runs.add(new RunSpec(new DesignSpec(1, "intervention", intervention), k, seed));
             if (spec.control() != null) {
-                ResolvedScenario control = load(spec.control(), both, origins, k);
+                ResolvedScenario control = load(controlFiles, both, origins, k);
                 if (!control.worldSha256().equals(intervention.worldSha256())) {
                     throw new IllegalArgumentException("usual-care arm " + spec.control() + " does not share the world of "
                             + spec.intervention() + " (docs/MODEL.md §3): a trial's arms must differ only in the collaborative");
@@ -242,10 +244,10 @@ public final class ReviewHarness {
         return Double.isNaN(x) ? "NaN" : String.format(Locale.ROOT, "%.4g", x);
     }
 
-    private static ResolvedScenario load(Path file, List<KeyOverride> overrides, Map<String, Location> origins, int k)
-            throws ScenarioException {
+    private static ResolvedScenario load(ScenarioLoader.Chain arm, List<KeyOverride> overrides, Map<String, Location> origins,
+            int k) throws ScenarioException {
         try {
-            return ScenarioLoader.load(file, overrides);
+            return arm.load(overrides);
         } catch (ScenarioException e) {
             throw e.relocated(origins, " [simulated trial " + k + "]");
         }

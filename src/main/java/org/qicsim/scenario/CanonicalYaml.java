@@ -46,7 +46,7 @@ final class CanonicalYaml {
 
     static String world(Scenario scenario) {
         StringBuilder out = new StringBuilder();
-        for (RecordComponent component : Scenario.class.getRecordComponents()) {
+        for (RecordComponent component : RecordBinder.components(Scenario.class)) {
             String name = component.getName();
             if (NOT_WORLD.contains(name)) {
                 continue;
@@ -55,14 +55,14 @@ final class CanonicalYaml {
             if (name.equals("behaviour")) {
                 out.append("behaviour:\n");
                 // Group order follows the Behaviour record, key order each group's record.
-                for (RecordComponent group : Behaviour.class.getRecordComponents()) {
+                for (RecordComponent group : RecordBinder.components(Behaviour.class)) {
                     List<String> keys = WORLD_BEHAVIOUR.get(group.getName());
                     if (keys == null) {
                         continue;
                     }
                     Object groupValue = RecordBinder.read(group, value);
                     out.append("  ").append(group.getName()).append(":\n");
-                    for (RecordComponent key : groupValue.getClass().getRecordComponents()) {
+                    for (RecordComponent key : RecordBinder.components(groupValue.getClass())) {
                         if (keys.contains(key.getName())) {
                             out.append("    ").append(key.getName()).append(": ")
                                     .append(scalar(RecordBinder.read(key, groupValue))).append('\n');
@@ -86,7 +86,7 @@ final class CanonicalYaml {
     }
 
     private static void writeRecord(StringBuilder out, Object record, int indent) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : RecordBinder.components(record.getClass())) {
             writeComponent(out, component.getName(), RecordBinder.read(component, record), indent);
         }
     }

@@ -20,7 +20,42 @@ import org.qicsim.scenario.tree.ScalarNode;
  */
 final class RecordBinder {
 
+    /**
+     * Each record type's components, by name, and canonical constructor, found by reflection once per
+     * type: {@code Class.getRecordComponents} builds a fresh array natively on every call, and a simulated
+     * review loads two scenarios per trial (hundreds of keys read back for the ignored-key notes), which
+     * made reflection most of a review's time on the loading thread.
+     */
+    private record Shape(RecordComponent[] components, Map<String, RecordComponent> byName, Constructor<?> constructor) {
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Map<String, RecordComponent> byName = new LinkedHashMap<>();
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                byName.put(components[i].getName(), components[i]);
+                types[i] = components[i].getType();
+            }
+            try {
+                return new Shape(components, Map.copyOf(byName), type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getSimpleName() + " has no canonical constructor", e);
+            }
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
     private RecordBinder() {
+    }
+
+    /** The components of the record type {@code type}, in declaration order. */
+    static List<RecordComponent> components(Class<?> type) {
+        return List.of(SHAPES.get(type).components());
     }
 
     static Scenario scenario(MapNode root) {
@@ -28,7 +63,7 @@ final class RecordBinder {
     }
 
     private static <R> R bind(Class<R> type, MapNode node, String path) {
-        RecordComponent[] components = type.getRecordComponents();
+        RecordComponent[] components = SHAPES.get(type).components();
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
@@ -45,7 +80,7 @@ final class RecordBinder {
                 args[i] = ScenarioSchema.toJava(childPath, scalar(child, childPath).value());
             }
         }
-        return construct(type, components, args);
+        return construct(type, args);
     }
 
     /** Entries in month order; entries of one month keep their file order (the order they apply in). */
@@ -80,7 +115,7 @@ final class RecordBinder {
         String name = dot < 0 ? dottedPath : dottedPath.substring(0, dot);
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) record.getClass();
-        RecordComponent[] components = type.getRecordComponents();
+        RecordComponent[] components = SHAPES.get(type).components();
         Object[] args = new Object[components.length];
         boolean found = false;
         for (int i = 0; i < components.length; i++) {
@@ -93,19 +128,14 @@ final class RecordBinder {
         if (!found) {
             throw new IllegalStateException(type.getSimpleName() + " has no component " + name);
         }
-        return construct(type, components, args);
+        return construct(type, args);
     }
 
     /** The value at a dotted path below {@code record}. */
     static Object get(Object record, String dottedPath) {
         Object current = record;
         for (String name : dottedPath.split("\\.")) {
-            RecordComponent match = null;
-            for (RecordComponent component : current.getClass().getRecordComponents()) {
-                if (component.getName().equals(name)) {
-                    match = component;
-                }
-            }
+            RecordComponent match = SHAPES.get(current.getClass()).byName().get(name);
             if (match == null) {
                 throw new IllegalStateException(current.getClass().getSimpleName() + " has no component " + name);
             }
@@ -122,14 +152,9 @@ final class RecordBinder {
         }
     }
 
-    private static <R> R construct(Class<R> type, RecordComponent[] components, Object[] args) {
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-        }
+    private static <R> R construct(Class<R> type, Object[] args) {
         try {
-            Constructor<R> constructor = type.getDeclaredConstructor(types);
-            return constructor.newInstance(args);
+            return type.cast(SHAPES.get(type).constructor().newInstance(args));
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("binding after validation: " + type.getSimpleName() + " rejected "
                     + "its values: " + e.getCause().getMessage(), e.getCause());

@@ -38,8 +38,37 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every problem found, each located
      */
     public static ResolvedScenario load(Path file, List<KeyOverride> overrides) throws ScenarioException {
+        return chain(file).load(overrides);
+    }
+
+    /**
+     * The {@code extends} chain of {@code file}, read and parsed once, to load with many lists of
+     * overrides: a simulated review loads its arms once per trial, each time with that trial's
+     * settings, and parsing the same files again for every trial was most of its loading time. Each
+     * {@link Chain#load} is what {@link #load(Path, List)} gives for the same overrides, problems
+     * included (the files' own problems are reported with the overrides', as there).
+     */
+    public static Chain chain(Path file) {
         Problems problems = new Problems();
-        return merge(ExtendsChain.read(file, problems), overrides, problems);
+        return new Chain(ExtendsChain.read(file, problems), problems.sorted());
+    }
+
+    /** A scenario file's extends chain, parsed once ({@link #chain}). */
+    public static final class Chain {
+        private final List<MapNode> layers;
+        private final List<Problem> problems;
+
+        private Chain(List<MapNode> layers, List<Problem> problems) {
+            this.layers = List.copyOf(layers);
+            this.problems = List.copyOf(problems);
+        }
+
+        /** The chain with {@code overrides} applied in order, as {@link ScenarioLoader#load(Path, List)}. */
+        public ResolvedScenario load(List<KeyOverride> overrides) throws ScenarioException {
+            Problems fresh = new Problems();
+            problems.forEach(fresh::add);
+            return merge(layers, overrides, fresh);
+        }
     }
 
     /** The scenario of the defaults alone (name {@code scenario}). */

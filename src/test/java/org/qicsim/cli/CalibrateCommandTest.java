@@ -39,6 +39,20 @@ class CalibrateCommandTest {
             replicates: 1
             """.formatted(MICHIGAN);
 
+    /**
+     * {@code tiny} (a TINY-shaped calibration) with the bundled C1 review as its only target, 2 trials
+     * per evaluation, on the default scenario of the bundled pattern files.
+     */
+    static String reviewC1(String tiny) {
+        return tiny.replace("""
+                  - metrics:
+                      baselineRate: {observed: 0.12, scale: 0.004}
+                      finalRate: {observed: 0.11, scale: 0.006}
+                """, "  - pattern: C1\n").replace("replicates: 1", "replicates: 2")
+                .replace("set: {sites.count: 6, horizonMonths: 24}\n", "set: {}\npatterns: "
+                        + Path.of("scenarios", "patterns").toAbsolutePath() + "\n");
+    }
+
     @TempDir
     Path dir;
 
@@ -122,14 +136,8 @@ class CalibrateCommandTest {
      */
     @Test
     void aComponentReviewIsACalibrationTarget() throws Exception {
-        Path calibration = file("calibration/review.yaml", TINY.replace("""
-                  - metrics:
-                      baselineRate: {observed: 0.12, scale: 0.004}
-                      finalRate: {observed: 0.11, scale: 0.006}
-                """, "  - pattern: C1\n").replace("replicates: 1", "replicates: 2")
-                .replace("particles: 10, quantile: 0.5, generations: 2, batch: 10", "particles: 10, quantile: 0.5, generations: 1, batch: 10")
-                .replace("set: {sites.count: 6, horizonMonths: 24}\n", "set: {}\npatterns: "
-                        + Path.of("scenarios", "patterns").toAbsolutePath() + "\n"));
+        Path calibration = file("calibration/review.yaml", reviewC1(TINY)
+                .replace("particles: 10, quantile: 0.5, generations: 2, batch: 10", "particles: 10, quantile: 0.5, generations: 1, batch: 10"));
         Path one = calibrate(calibration, "one", "--csv", "--threads", "1");
         Path two = calibrate(calibration, "two", "--csv", "--threads", "2");
         assertSameFiles(one, two);

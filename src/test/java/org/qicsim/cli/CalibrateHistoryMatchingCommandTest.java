@@ -44,6 +44,18 @@ class CalibrateHistoryMatchingCommandTest {
         return dir.resolve(out);
     }
 
+    /** A new folder {@code name} with copies of the files (not the subfolders) of {@code from}. */
+    private Path copyFiles(Path from, String name) throws IOException {
+        Path copy = dir.resolve(name);
+        Files.createDirectories(copy);
+        try (var files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
     private static void assertSameFiles(Path a, Path b) throws IOException {
         for (String f : List.of(CalibrationOutputs.POSTERIOR_CSV, CalibrationOutputs.DIAGNOSTICS, CalibrationOutputs.SUMMARY,
                 CalibrationOutputs.EMULATORS, "calibration.resolved.yaml")) {
@@ -100,13 +112,7 @@ class CalibrateHistoryMatchingCommandTest {
     void thePointEstimateIsChosenBySimulationAndNothingIsOverwritten() throws Exception {
         Path calibration = file("tiny.yaml", TINY);
         Path one = calibrate(calibration, "one", "--threads", "2", "--csv");
-        Path copy = dir.resolve("copy");
-        Files.createDirectories(copy);
-        try (var files = Files.list(one)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = copyFiles(one, "copy");
         CliRun first = CliRun.of("calibrate", "--point-estimate", one.toString(), "--candidates", "3", "--point-repeats",
                 "2", "--threads", "1", "--quiet");
         assertThat(first.exit()).as(first.toString()).isZero();
@@ -139,6 +145,48 @@ class CalibrateHistoryMatchingCommandTest {
         CliRun bad = CliRun.of("calibrate", "--point-estimate", copy.toString(), "--point-repeats", "1", "--quiet");
         assertThat(bad.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(bad.err()).contains("--point-repeats at least 2").doesNotContain("Exception");
+    }
+
+    /**
+     * {@code --point-trials} sets the simulated trials of each review per evaluation of the point
+     * estimate, whatever the calibration file's replicates (which stay in its resolved form, so the
+     * folder still matches): C1 calibrated at 2 trials per evaluation (too few for its moderators'
+     * regression) is scored at 20 (enough), so the table gains the five moderator statistics and its
+     * share row is 20/300 instead of 2/300. Machinery only: far too few trials to say anything about C1.
+     */
+    @Test
+    void pointTrialsSetTheReviewsTrialCountOfThePointEstimate() throws Exception {
+        Path calibration = file("review.yaml", CalibrateCommandTest.reviewC1(TINY));
+        Path one = calibrate(calibration, "one", "--threads", "2", "--csv");
+        Path copy = copyFiles(one, "copy");
+        CliRun own = CliRun.of("calibrate", "--point-estimate", one.toString(), "--candidates", "2", "--point-repeats",
+                "2", "--threads", "2", "--quiet");
+        assertThat(own.exit()).as(own.toString()).isZero();
+        assertThat(own.out()).contains("(2 runs per evaluation)");
+        CliRun twenty = CliRun.of("calibrate", "--point-estimate", copy.toString(), "--candidates", "2", "--point-repeats",
+                "2", "--point-trials", "20", "--threads", "2", "--quiet");
+        assertThat(twenty.exit()).as(twenty.toString()).isZero();
+        assertThat(twenty.out()).contains("(20 runs per evaluation)");
+        List<String> few = Files.readAllLines(one.resolve("point-estimate.csv"));
+        List<String> more = Files.readAllLines(copy.resolve("point-estimate.csv"));
+        assertThat(few.get(0)).isEqualTo("draw,weight,logLikelihood,chosen,C1 median,C1 q1,C1 q3");
+        assertThat(more.get(0)).startsWith(few.get(0) + ",C1 moderator low baseline compliance")
+                .contains("C1 moderator clinician-led source");
+        assertThat(share(few)).isEqualTo(2.0 / 300);
+        assertThat(share(more)).isEqualTo(20.0 / 300);
+
+        CliRun negative = CliRun.of("calibrate", "--point-estimate", one.toString(), "--point-trials", "-1", "--quiet");
+        assertThat(negative.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(negative.err()).contains("--point-trials must be 0").doesNotContain("Exception");
+        CliRun alone = CliRun.of("calibrate", calibration.toString(), "--point-trials", "20", "--dry-run");
+        assertThat(alone.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(alone.err()).contains("--point-trials goes with --point-estimate DIR");
+    }
+
+    /** The share row's first statistic (the review's median): the evaluation's trials over the pattern's. */
+    private static double share(List<String> table) {
+        String row = table.stream().filter(l -> l.startsWith("share,")).findFirst().orElseThrow();
+        return Double.parseDouble(row.split(",")[4]);
     }
 
     @Test

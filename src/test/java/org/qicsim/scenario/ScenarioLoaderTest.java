@@ -1,6 +1,7 @@
 package org.qicsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,36 @@ class ScenarioLoaderTest {
         for (KeySpec key : ScenarioSchema.all()) {
             assertThat(RecordBinder.get(s, key.path())).as(key.path()).isEqualTo(key.defaultValue());
         }
+    }
+
+    /**
+     * A chain parsed once loads, for every override list, what {@code load(file, overrides)} gives:
+     * the same canonical scenario and notes, and the file's own errors reported together with the
+     * overrides' (a simulated review loads its arms this way, once per trial).
+     */
+    @Test
+    void aChainParsedOnceLoadsAsTheFileDoes() throws Exception {
+        write("grand.yaml", "sites: {count: 10, volume: {median: 12}}\n");
+        Path child = write("sub/child.yaml", "name: child\nextends: ../grand.yaml\nsites: {count: 30}\n");
+        ScenarioLoader.Chain chain = ScenarioLoader.chain(child);
+        for (List<KeyOverride> overrides : List.of(List.<KeyOverride>of(), List.of(KeyOverride.parseSet("sites.count=40", 1)),
+                List.of(KeyOverride.parseSet("collaborative.feedback.everyMonths=6", 1),
+                        KeyOverride.parseSet("sites.volume.median=50", 2)))) {
+            ResolvedScenario once = chain.load(overrides);
+            ResolvedScenario each = ScenarioLoader.load(child, overrides);
+            assertThat(once.canonicalYaml()).isEqualTo(each.canonicalYaml());
+            assertThat(once.notes()).isEqualTo(each.notes());
+        }
+        assertThat(chain.load(List.of(KeyOverride.parseSet("sites.count=40", 1))).scenario().sites().count()).isEqualTo(40);
+
+        Path bad = write("bad.yaml", "name: bad\nsites: {count: -3}\n");
+        ScenarioLoader.Chain badChain = ScenarioLoader.chain(bad);
+        List<KeyOverride> badOverride = List.of(KeyOverride.parseSet("sites.volume.median=-1", 1));
+        String viaChain = catchThrowableOfType(() -> badChain.load(badOverride),
+                ScenarioException.class).format();
+        String viaFile = catchThrowableOfType(() -> ScenarioLoader.load(bad, badOverride),
+                ScenarioException.class).format();
+        assertThat(viaChain).isEqualTo(viaFile).contains("bad.yaml:2").contains("sites.volume.median");
     }
 
     @Test
@@ -94,7 +125,7 @@ class ScenarioLoaderTest {
         assertThat(r.scenario().replications()).isEqualTo(3);
         assertThat(r.scenario().description()).isEqualTo("with \"quotes\"");
         assertThat(r.scenario().collaborative().feedback().display()).isEqualTo(Display.LEAGUE);
-        ScenarioException e = org.assertj.core.api.Assertions.catchThrowableOfType(ScenarioException.class,
+        ScenarioException e = catchThrowableOfType(ScenarioException.class,
                 () -> load(file, KeyOverride.of("replications", 0, "--reps")));
         assertThat(e.format()).isEqualTo("--reps:1:1: replications: 0 is out of range (valid: [1, 1000000])");
     }
