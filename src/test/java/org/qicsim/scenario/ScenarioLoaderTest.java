@@ -67,10 +67,10 @@ class ScenarioLoaderTest {
         Path bad = write("bad.yaml", "name: bad\nsites: {count: -3}\n");
         ScenarioLoader.Chain badChain = ScenarioLoader.chain(bad);
         List<KeyOverride> badOverride = List.of(KeyOverride.parseSet("sites.volume.median=-1", 1));
-        String viaChain = catchThrowableOfType(() -> badChain.load(badOverride),
-                ScenarioException.class).format();
-        String viaFile = catchThrowableOfType(() -> ScenarioLoader.load(bad, badOverride),
-                ScenarioException.class).format();
+        String viaChain = catchThrowableOfType(ScenarioException.class,
+                () -> badChain.load(badOverride)).format();
+        String viaFile = catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioLoader.load(bad, badOverride)).format();
         assertThat(viaChain).isEqualTo(viaFile).contains("bad.yaml:2").contains("sites.volume.median");
     }
 
