@@ -24,6 +24,7 @@ import org.qicsim.experiment.calibrate.HistoryMatching;
 import org.qicsim.experiment.calibrate.HistoryMatchingState;
 import org.qicsim.experiment.calibrate.PointEstimate;
 import org.qicsim.experiment.calibrate.Prior;
+import org.qicsim.patterns.ReviewTarget;
 import org.qicsim.results.BuildInfo;
 import org.qicsim.results.Manifest;
 import org.qicsim.results.ResultsFolder;
@@ -111,6 +112,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (pointTrials != null && pointEstimate == null) {
             throw new ParameterException(spec.commandLine(), "--point-trials goes with --point-estimate DIR");
         }
+        if (pointTrials != null && pointTrials < 0) {
+            throw new UserInputException("--point-trials must be 0 (each review's own count) or more; got " + pointTrials);
+        }
         if (pointEstimate != null) {
             if (resume != null || folders.out != null || dryRun) {
                 throw new ParameterException(spec.commandLine(), "--point-estimate reads a finished calibration's folder; "
@@ -122,13 +126,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             Path file = calibrationFile != null ? calibrationFile : recorded(Manifest.read(manifestFile), pointEstimate,
                     "--point-estimate");
-            if (pointTrials != null && pointTrials < 0) {
-                throw new UserInputException("--point-trials must be 0 (each review's own count) or more; got " + pointTrials);
-            }
             // The file's replicates stay in its resolved form (the folder's check); only the reviews' evaluations
             // take --point-trials' count.
-            CalibrationFile calibration = CalibrationFile.load(file, pointTrials == null ? org.qicsim.patterns.ReviewTarget::of
-                    : (id, patternFile, replicates) -> org.qicsim.patterns.ReviewTarget.of(id, patternFile, pointTrials));
+            CalibrationFile calibration = CalibrationFile.load(file, pointTrials == null ? ReviewTarget::of
+                    : (id, patternFile, replicates) -> ReviewTarget.of(id, patternFile, pointTrials));
             return PointEstimateStep.run(calibration, pointEstimate, candidates, pointRepeats, options, stdout);
         }
         if (resume != null && (folders.out != null || dryRun)) {
@@ -149,7 +150,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     calibrationFile = recorded(previous, folder);
                 }
             }
-            CalibrationFile calibration = CalibrationFile.load(calibrationFile, org.qicsim.patterns.ReviewTarget::of);
+            CalibrationFile calibration = CalibrationFile.load(calibrationFile, ReviewTarget::of);
             Object method = calibration.historyMatching() != null ? new HistoryMatching(calibration)
                     : new AbcSmc(calibration);
             if (dryRun) {

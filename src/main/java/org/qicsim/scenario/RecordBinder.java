@@ -26,7 +26,7 @@ final class RecordBinder {
      * review loads two scenarios per trial (hundreds of keys read back for the ignored-key notes), which
      * made reflection most of a review's time on the loading thread.
      */
-    private record Shape(RecordComponent[] components, Map<String, RecordComponent> byName, Constructor<?> constructor) {
+    private record Shape(List<RecordComponent> components, Map<String, RecordComponent> byName, Constructor<?> constructor) {
         static Shape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             Map<String, RecordComponent> byName = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ final class RecordBinder {
                 types[i] = components[i].getType();
             }
             try {
-                return new Shape(components, Map.copyOf(byName), type.getDeclaredConstructor(types));
+                return new Shape(List.of(components), Map.copyOf(byName), type.getDeclaredConstructor(types));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(type.getSimpleName() + " has no canonical constructor", e);
             }
@@ -55,7 +55,7 @@ final class RecordBinder {
 
     /** The components of the record type {@code type}, in declaration order. */
     static List<RecordComponent> components(Class<?> type) {
-        return List.of(SHAPES.get(type).components());
+        return SHAPES.get(type).components();
     }
 
     static Scenario scenario(MapNode root) {
@@ -63,10 +63,10 @@ final class RecordBinder {
     }
 
     private static <R> R bind(Class<R> type, MapNode node, String path) {
-        RecordComponent[] components = SHAPES.get(type).components();
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
+        List<RecordComponent> components = SHAPES.get(type).components();
+        Object[] args = new Object[components.size()];
+        for (int i = 0; i < args.length; i++) {
+            RecordComponent component = components.get(i);
             String childPath = SchemaSection.join(path, component.getName());
             Node child = node.get(component.getName());
             if (child == null) {
@@ -115,12 +115,12 @@ final class RecordBinder {
         String name = dot < 0 ? dottedPath : dottedPath.substring(0, dot);
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) record.getClass();
-        RecordComponent[] components = SHAPES.get(type).components();
-        Object[] args = new Object[components.length];
+        List<RecordComponent> components = SHAPES.get(type).components();
+        Object[] args = new Object[components.size()];
         boolean found = false;
-        for (int i = 0; i < components.length; i++) {
-            args[i] = read(components[i], record);
-            if (components[i].getName().equals(name)) {
+        for (int i = 0; i < args.length; i++) {
+            args[i] = read(components.get(i), record);
+            if (components.get(i).getName().equals(name)) {
                 args[i] = dot < 0 ? value : with(args[i], dottedPath.substring(dot + 1), value);
                 found = true;
             }

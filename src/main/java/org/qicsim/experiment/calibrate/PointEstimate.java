@@ -106,9 +106,11 @@ public final class PointEstimate {
         // values[i][k][r]: candidate i, statistic k, repeat r. A candidate's repeats are evaluated together,
         // so progress is told per candidate.
         double[][][] values = new double[n][][];
+        List<List<KeyOverride>> parameterSets = new ArrayList<>(n);
         CalibrationTarget.Evaluation first = null;
         for (int i = 0; i < n; i++) {
             List<KeyOverride> parameters = posterior.overrides(order[i]);
+            parameterSets.add(parameters);
             List<List<KeyOverride>> sets = new ArrayList<>(repeats);
             long[] seeds = new long[repeats];
             for (int r = 0; r < repeats; r++) {
@@ -145,8 +147,7 @@ public final class PointEstimate {
         for (int i = 0; i < n; i++) {
             double ll = logLikelihood(means[i], first.observed(), first.scales(), first.stochasticShares(), noise, repeats,
                     observationSd, discrepancy);
-            out.add(new Candidate(posterior.drawId(order[i]), posterior.weight(order[i]), posterior.overrides(order[i]),
-                    means[i], ll));
+            out.add(new Candidate(posterior.drawId(order[i]), posterior.weight(order[i]), parameterSets.get(i), means[i], ll));
         }
         return new Result(first.names(), first.observed(), first.scales(), first.stochasticShares(), noise, repeats, out);
     }
