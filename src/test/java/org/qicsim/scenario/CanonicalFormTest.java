@@ -144,14 +144,14 @@ class CanonicalFormTest {
         assertThat(world).endsWith("""
                 behaviour:
                   effort:
-                    intercept: -3.78
+                    intercept: -2.29
                     motivationWeight: 2.0
-                    championWeight: 8.98
+                    championWeight: 0.915
                     fallRate: 0.4
                   learning:
-                    fidelityGain: 0.658
-                    fidelityDecay: 0.0239
-                    fidelityChampion: 1.39
+                    fidelityGain: 0.773
+                    fidelityDecay: 0.0547
+                    fidelityChampion: 1.13
                     routineMonths: 12
                     routineProtection: 0.5
                     abandonFidelity: 0.25
@@ -159,7 +159,7 @@ class CanonicalFormTest {
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
                     successorLeadershipB: 3.0
-                    championInfluenceRate: 0.141
+                    championInfluenceRate: 0.124
                 """);
     }
 
