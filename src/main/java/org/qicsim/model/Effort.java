@@ -30,15 +30,25 @@ public final class Effort {
     }
 
     /**
-     * E* = C_eff·σ(intercept + motivationWeight·M + gapWeight·max(0,D)·[learn] + championWeight·Λ
-     * − burdenWeight·burdenShare + normWeight·Norm), times withdrawFactor while withdrawing. The
+     * E* = C_eff·σ(intercept + motivationWeight·M + gapWeight·(1 + sourceWeight·L)·max(0,D)·[learn]
+     * + championWeight·Λ − burdenWeight·burdenShare + normWeight·Norm), times withdrawFactor while
+     * withdrawing, with L = Kcc·[clinicianLed] the clinical lead's credibility ({@code leadSource}). The
      * terms are summed in the order of E0's logit first so that with M = I0 and the other terms zero
      * the result is bit-identical to E0.
+     *
+     * <p>Why the source multiplies the gap's weight (docs/MODEL.md §10 item 84): a gap reported by
+     * one's own profession's leaders engages professional norms, so the same believed gap moves a
+     * clinician-led site's intention more (Ivers et al. 2012: audit and feedback works better when the
+     * source is a supervisor or respected colleague; Brown et al. 2019, CP-FIT: the source acts on
+     * intention as well as acceptance). The source's part in belief ({@code Cred}, capped at 1) stays in
+     * {@link FeedbackResponse#credibility}; this is the part belief cannot carry.
      */
     public static double target(Behaviour.Effort e, double effectiveCapacity, double motivation,
-            double championLeadership, double learnGap, double burdenShare, double norm, boolean withdrawing) {
+            double championLeadership, double learnGap, double leadSource, double burdenShare, double norm,
+            boolean withdrawing) {
         double logit = e.intercept() + e.motivationWeight() * motivation + e.championWeight() * championLeadership;
-        double extra = e.gapWeight() * learnGap - e.burdenWeight() * burdenShare + e.normWeight() * norm;
+        double gapWeight = e.gapWeight() * (1.0 + e.sourceWeight() * leadSource);
+        double extra = gapWeight * learnGap - e.burdenWeight() * burdenShare + e.normWeight() * norm;
         double target = effectiveCapacity * Logistic.sigma(logit + extra);
         return withdrawing ? e.withdrawFactor() * target : target;
     }

@@ -30,6 +30,8 @@ final class MonthlyUpdate {
         double[] trust = new double[count];
         double[] norm = new double[count];
         int year = now.year();
+        // The clinical lead's credibility Kcc·[clinicianLed]: how much the source adds to a believed gap's pull.
+        double leadSource = c.leadership().clinicianLed() ? c.leadership().clinicalLeadCredibility() : 0.0;
         for (Site s : sim.sites) {
             int j = s.index;
             deviation[j] = s.drive.effortDeviation;
@@ -48,7 +50,7 @@ final class MonthlyUpdate {
                         Motivation.recognition(c, sim.scenario.sites().qiBudget(), showcased));
                 double learnGap = s.feedback.response == Response.LEARN ? Math.max(0.0, s.feedback.responseGap) : 0.0;
                 double target = Effort.target(b.effort(), s.effectiveCapacity, m, s.community.championInfluence,
-                        learnGap, burden, norm[j], s.feedback.response == Response.WITHDRAW);
+                        learnGap, leadSource, burden, norm[j], s.feedback.response == Response.WITHDRAW);
                 deviation[j] = Effort.nextDeviation(b.effort(), s.drive.effortDeviation, target - s.drive.effort0);
                 double controlling = Motivation.controlling(c, salience, report.badRank());
                 double supportive = Motivation.supportive(b.motivation(), c, s.exposure.recognisedThisMonth,

@@ -25,6 +25,8 @@ public record Behaviour(
             @Doc("Effort logit intercept (calibrate)") @Range(min = -10, max = 10) double intercept,
             @Range(min = 0, max = 10) double motivationWeight,
             @Range(min = 0, max = 20) double gapWeight,
+            @Doc("How much more a believed gap weighs in effort when the collaborative is clinician-led, per unit "
+                    + "of the clinical lead's credibility (calibrate)") @Range(min = 0, max = 10) double sourceWeight,
             @Range(min = 0, max = 10) double championWeight,
             @Range(min = 0, max = 10) double burdenWeight,
             @Range(min = 0, max = 10) double normWeight,

@@ -174,6 +174,8 @@ final class IgnoredKeyNotes {
                             + "champions (collaborative.leadership.fundedChampions) nor trains them (training)"),
             new Rule("collaborative.leadership.clinicalLeadCredibility", c -> !c.leadership().clinicianLed(),
                     c -> "the credibility of the clinical lead, and collaborative.leadership.clinicianLed is false"),
+            new Rule("behaviour.effort.sourceWeight", c -> !c.leadership().clinicianLed(),
+                    c -> "it weighs a clinician-led source's gap, and collaborative.leadership.clinicianLed is false"),
             // Controlling = s_inc·(1 − Voice)·(…) + [punitive] (MODEL.md §6 S6) is 0 in such a design.
             new Rule("behaviour.motivation.crowdOut",
                     c -> (design(c) == Design.NONE || c.incentives().performance().share() == 0

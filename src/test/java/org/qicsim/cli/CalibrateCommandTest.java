@@ -199,6 +199,42 @@ class CalibrateCommandTest {
         assertThat(run.err()).contains("cannot complete even generation 0");
     }
 
+    /**
+     * A target's own {@code replicates:} overrides the file's for that target alone (issue 12's ninth
+     * calibration gives the reviews with moderators more trials): the dry run counts it, the resolved
+     * form records it under its target, and a bad value is refused at its line and column.
+     */
+    @Test
+    void aTargetsOwnReplicatesOverrideTheFilesForThatTargetAlone() throws Exception {
+        Path review = file("calibration/review.yaml", reviewC1(TINY));
+        CliRun run = CliRun.of("calibrate", review.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("1 target, 2 runs per evaluation");
+        Files.writeString(review, Files.readString(review).replace("  - pattern: C1\n",
+                "  - pattern: C1\n    replicates: 7\n"));
+        run = CliRun.of("calibrate", review.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("1 target, 7 runs per evaluation");
+
+        String own = TINY.replace("      finalRate: {observed: 0.11, scale: 0.006}\n",
+                "      finalRate: {observed: 0.11, scale: 0.006}\n    replicates: 3\n");
+        Path metrics = file("own.yaml", own);
+        run = CliRun.of("calibrate", metrics.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("1 target, 3 runs per evaluation");
+        Path out = calibrate(metrics, "own-out", "--csv", "--threads", "1");
+        assertThat(Files.readString(out.resolve("calibration.resolved.yaml")))
+                .contains("scenarioSha256: ").contains("\n    replicates: 3\nmethod:").contains("\nreplicates: 1\n");
+        Path plain = calibrate(file("plain.yaml", TINY), "plain-out", "--csv", "--threads", "1");
+        assertThat(Files.readString(plain.resolve("calibration.resolved.yaml"))).doesNotContain("    replicates:");
+
+        Path bad = file("bad-own.yaml", own.replace("    replicates: 3", "    replicates: 0"));
+        run = CliRun.of("calibrate", bad.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains(bad.normalize() + ":11:17: replicates: expected an integer in [1, 10000], got number 0")
+                .doesNotContain("Exception");
+    }
+
     @Test
     void theExampleCalibrationChecksOut() {
         CliRun run = CliRun.of("calibrate", "scenarios/calibration/national-trend.yaml", "--dry-run", "--threads", "2");

@@ -117,10 +117,41 @@ class RulesTest {
         Behaviour.Effort e = b.effort();
         assertThat(e0).isCloseTo(capacity * Logistic.sigma(e.intercept() + e.motivationWeight() * intrinsic0
                 + e.championWeight() * champion), within(1e-15));
-        double target = Effort.target(b.effort(), capacity, intrinsic0, champion, 0.0, 0.0, 0.0, false);
+        double target = Effort.target(b.effort(), capacity, intrinsic0, champion, 0.0, 0.0, 0.0, 0.0, false);
         assertThat(target).isEqualTo(e0);
-        assertThat(Effort.target(b.effort(), capacity, intrinsic0, champion, 0.0, 0.0, 0.0, true))
+        assertThat(Effort.target(b.effort(), capacity, intrinsic0, champion, 0.0, 0.0, 0.0, 0.0, true))
                 .isEqualTo(0.5 * e0);
+    }
+
+    /**
+     * docs/MODEL.md §10 item 84: a clinician-led source multiplies the weight of the gap a learning site
+     * believes, gapWeight·(1 + sourceWeight·L)·D, L = Kcc·[clinicianLed]; with no gap in force, or at
+     * sourceWeight 0, it changes nothing, bit for bit.
+     */
+    @Test
+    void aClinicianLedSourceWeighsTheBelievedGapMore() {
+        double capacity = 0.6;
+        double intrinsic = 0.5;
+        double gap = 0.12;
+        double lead = 0.8;
+        Behaviour.Effort none = withSourceWeight(b.effort(), 0.0);
+        Behaviour.Effort some = withSourceWeight(b.effort(), 1.5);
+        assertThat(Effort.target(none, capacity, intrinsic, 0.0, gap, lead, 0.1, 0.2, false))
+                .isEqualTo(Effort.target(none, capacity, intrinsic, 0.0, gap, 0.0, 0.1, 0.2, false));
+        assertThat(Effort.target(some, capacity, intrinsic, 0.0, 0.0, lead, 0.1, 0.2, false))
+                .isEqualTo(Effort.target(none, capacity, intrinsic, 0.0, 0.0, 0.0, 0.1, 0.2, false));
+        Behaviour.Effort e = some;
+        double logit = e.intercept() + e.motivationWeight() * intrinsic + e.gapWeight() * (1 + 1.5 * lead) * gap
+                - e.burdenWeight() * 0.1 + e.normWeight() * 0.2;
+        double led = Effort.target(some, capacity, intrinsic, 0.0, gap, lead, 0.1, 0.2, false);
+        assertThat(led).isCloseTo(capacity * Logistic.sigma(logit), within(1e-15))
+                .isGreaterThan(Effort.target(some, capacity, intrinsic, 0.0, gap, 0.0, 0.1, 0.2, false))
+                .isLessThan(capacity);
+    }
+
+    private static Behaviour.Effort withSourceWeight(Behaviour.Effort e, double sourceWeight) {
+        return new Behaviour.Effort(e.intercept(), e.motivationWeight(), e.gapWeight(), sourceWeight, e.championWeight(),
+                e.burdenWeight(), e.normWeight(), e.riseRate(), e.fallRate(), e.withdrawFactor());
     }
 
     @Test

@@ -144,14 +144,14 @@ class CanonicalFormTest {
         assertThat(world).endsWith("""
                 behaviour:
                   effort:
-                    intercept: -2.34
+                    intercept: -2.29
                     motivationWeight: 2.0
-                    championWeight: 2.32
+                    championWeight: 0.915
                     fallRate: 0.4
                   learning:
-                    fidelityGain: 0.647
-                    fidelityDecay: 0.0445
-                    fidelityChampion: 1.52
+                    fidelityGain: 0.773
+                    fidelityDecay: 0.0547
+                    fidelityChampion: 1.13
                     routineMonths: 12
                     routineProtection: 0.5
                     abandonFidelity: 0.25
@@ -159,7 +159,7 @@ class CanonicalFormTest {
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
                     successorLeadershipB: 3.0
-                    championInfluenceRate: 0.451
+                    championInfluenceRate: 0.124
                 """);
     }
 

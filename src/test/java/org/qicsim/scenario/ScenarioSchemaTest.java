@@ -41,7 +41,7 @@ class ScenarioSchemaTest {
         expected.put("environment", 2);
         expected.put("collaborative", 56); // with measurement.{indicator, declaredPractices}, performance.indicator (S3p), community.meetingFormat (§10 item 71)
         expected.put("costs", 11);
-        expected.put("behaviour.effort", 9);
+        expected.put("behaviour.effort", 10); // with sourceWeight (§10 item 84)
         expected.put("behaviour.feedback", 19); // with planFollowThrough (MODEL.md S7, §10 item 80)
         expected.put("behaviour.credibility", 6);
         expected.put("behaviour.response", 6);
@@ -60,7 +60,7 @@ class ScenarioSchemaTest {
             actual.merge(section, 1, Integer::sum);
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(ScenarioSchema.all()).hasSize(232);
+        assertThat(ScenarioSchema.all()).hasSize(233);
     }
 
     @Test

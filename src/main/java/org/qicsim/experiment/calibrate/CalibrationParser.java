@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.qicsim.model.RunResult;
 import org.qicsim.scenario.InputFile;
@@ -52,7 +53,7 @@ final class CalibrationParser {
     private static final List<String> HISTORY_MATCHING_KEYS = List.of("type", "waves", "points", "repeats", "cutoff",
             "implausibility", "observationSd", "discrepancy", "minShrink", "samples", "kernel", "mean", "batch");
     private static final List<String> PRIORS = List.of("uniform", "logUniform");
-    private static final List<String> TARGET_KEYS = List.of("pattern", "scenario", "set", "metrics");
+    private static final List<String> TARGET_KEYS = List.of("pattern", "scenario", "set", "metrics", "replicates");
     private static final List<String> METRIC_KEYS = List.of("observed", "scale");
     /** The {@code set:} values of a pattern file (PATTERNS.md: the two sets are never mixed). */
     static final List<String> PATTERN_SETS = List.of("calibration", "validation");
@@ -78,7 +79,7 @@ final class CalibrationParser {
 
     /** A metrics target before its scenario is loaded. */
     private record MetricsSpec(String id, Path scenario, Node node, List<KeyOverride> settings, List<String> metrics,
-            double[] observed, double[] scales) {
+            double[] observed, double[] scales, OptionalInt replicates) {
     }
 
     private CalibrationFile load() throws ScenarioException {
@@ -111,15 +112,15 @@ final class CalibrationParser {
                 List<KeyOverride> all = new ArrayList<>(fixed);
                 all.addAll(m.settings());
                 MetricsTarget target = new MetricsTarget(m.id(), m.scenario(), all, m.metrics(), m.observed(), m.scales(),
-                        replicates);
+                        m.replicates().orElse(replicates));
                 ResolvedScenario base = checkCorners(target, priors, m.node());
                 targets.add(target);
-                resolvedTargets.add(resolvedMetrics(m, base));
+                resolvedTargets.add(resolvedMetrics(m, base) + ownReplicates(m.replicates()));
             } else {
                 PatternSpec p = (PatternSpec) spec;
                 Optional<CalibrationTarget> evaluator;
                 try {
-                    evaluator = patternTargets.evaluator(p.id(), p.file(), replicates);
+                    evaluator = patternTargets.evaluator(p.id(), p.file(), p.replicates().orElse(replicates));
                 } catch (ScenarioException e) {
                     e.problems().forEach(problems::add);
                     continue;
@@ -134,7 +135,7 @@ final class CalibrationParser {
                 targets.add(evaluator.get());
                 resolvedTargets.add("  - pattern: " + p.id() + "\n    patternFile: "
                         + quote(relative(p.file())) + "\n    patternSha256: "
-                        + sha256(read(p.file())) + "\n");
+                        + sha256(read(p.file())) + "\n" + ownReplicates(p.replicates()));
             }
         }
         problems.throwIfErrors();
@@ -416,7 +417,21 @@ final class CalibrationParser {
     }
 
     /** A pattern target before its evaluator is looked up. */
-    private record PatternSpec(String id, Path file, Node node) {
+    private record PatternSpec(String id, Path file, Node node, OptionalInt replicates) {
+    }
+
+    /**
+     * A target's own {@code replicates:} (trials of a review, or runs of a metrics target, per
+     * evaluation), overriding the file's for that target only. Written into the resolved form only
+     * when given, so a calibration without one keeps its resolved form, and its folder still matches.
+     */
+    private OptionalInt targetReplicates(MapNode target) {
+        return target.has("replicates") ? OptionalInt.of((int) integer(target, "replicates", 1, 10_000, 1L))
+                : OptionalInt.empty();
+    }
+
+    private static String ownReplicates(OptionalInt replicates) {
+        return replicates.isPresent() ? "    replicates: " + replicates.getAsInt() + "\n" : "";
     }
 
     private List<Object> targets(MapNode root, Path scenario, List<Prior> priors, Path patternsDir) {
@@ -444,15 +459,15 @@ final class CalibrationParser {
                 if (!TARGET_KEYS.contains(e.key())) {
                     problems.error(e.keyLocation(), "targets." + e.key(), "unknown key \"" + e.key() + "\""
                             + DidYouMean.phrase(DidYouMean.among(e.key(), TARGET_KEYS)) + " (valid: pattern; or metrics "
-                            + "with optional scenario and set)");
+                            + "with optional scenario and set; either with optional replicates)");
                 }
             }
             if (map.has("pattern")) {
                 if (map.has("metrics") || map.has("scenario") || map.has("set")) {
-                    problems.error(map.location(), "targets", "a pattern target takes only pattern: ID (its scenario "
-                            + "and criterion are in the pattern file)");
+                    problems.error(map.location(), "targets", "a pattern target takes only pattern: ID and optional "
+                            + "replicates (its scenario and criterion are in the pattern file)");
                 }
-                PatternSpec p = pattern(map.get("pattern"), patternsDir);
+                PatternSpec p = pattern(map.get("pattern"), patternsDir, targetReplicates(map));
                 if (p != null) {
                     out.add(p);
                 }
@@ -517,7 +532,7 @@ final class CalibrationParser {
             return null;
         }
         return new MetricsSpec(id, scenario, target, set, names, observed.stream().mapToDouble(d -> d).toArray(),
-                scales.stream().mapToDouble(d -> d).toArray());
+                scales.stream().mapToDouble(d -> d).toArray(), targetReplicates(target));
     }
 
     private Double required(MapNode map, String prefix, String key, boolean positive) {
@@ -541,7 +556,7 @@ final class CalibrationParser {
      * {@code calibration}. A validation pattern is refused here, at the line naming it: the
      * collaborative targets are predicted, never fitted (PATTERNS.md).
      */
-    private PatternSpec pattern(Node node, Path patternsDir) {
+    private PatternSpec pattern(Node node, Path patternsDir, OptionalInt replicates) {
         if (!(node instanceof ScalarNode s) || !(s.value() instanceof String id) || id.isBlank()) {
             problems.error(node.location(), "targets.pattern", "expected a pattern id such as C1, got " + node.describe());
             return null;
@@ -579,7 +594,7 @@ final class CalibrationParser {
                     + "patterns, e.g. C1 to C6)");
             return null;
         }
-        return new PatternSpec(id, patternFile, node);
+        return new PatternSpec(id, patternFile, node, replicates);
     }
 
     /** {@code scenarios/patterns/}, found as {@code ../patterns} from a calibration file in {@code scenarios/calibration/}. */
