@@ -231,8 +231,16 @@ class CalibrateCommandTest {
         Path bad = file("bad-own.yaml", own.replace("    replicates: 3", "    replicates: 0"));
         run = CliRun.of("calibrate", bad.toString(), "--dry-run");
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).contains(bad.normalize() + ":11:17: replicates: expected an integer in [1, 10000], got number 0")
+        assertThat(run.err()).contains(bad.normalize() + ":11:17: targets[1].replicates: expected an integer in [1, 10000], got number 0")
                 .doesNotContain("Exception");
+
+        // Every problem at once: a bad replicates beside a bad metric name is reported with it.
+        Path both = file("bad-both.yaml", own.replace("    replicates: 3", "    replicates: 0")
+                .replace("finalRate: {observed", "finalRat: {observed"));
+        run = CliRun.of("calibrate", both.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains(both.normalize() + ":11:17: targets[1].replicates:")
+                .contains(both.normalize() + ":10:7: metrics.finalRat: unknown run metric");
     }
 
     @Test

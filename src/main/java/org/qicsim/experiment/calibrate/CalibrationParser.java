@@ -425,9 +425,17 @@ final class CalibrationParser {
      * evaluation), overriding the file's for that target only. Written into the resolved form only
      * when given, so a calibration without one keeps its resolved form, and its folder still matches.
      */
-    private OptionalInt targetReplicates(MapNode target) {
-        return target.has("replicates") ? OptionalInt.of((int) integer(target, "replicates", 1, 10_000, 1L))
-                : OptionalInt.empty();
+    private OptionalInt targetReplicates(MapNode target, int k) {
+        Node node = target.get("replicates");
+        if (node == null) {
+            return OptionalInt.empty();
+        }
+        if (node instanceof ScalarNode s && s.value() instanceof Long v && v >= 1 && v <= 10_000) {
+            return OptionalInt.of(v.intValue());
+        }
+        problems.error(node.location(), "targets[" + k + "].replicates", "expected an integer in [1, 10000], got "
+                + node.describe());
+        return OptionalInt.empty();
     }
 
     private static String ownReplicates(OptionalInt replicates) {
@@ -467,7 +475,7 @@ final class CalibrationParser {
                     problems.error(map.location(), "targets", "a pattern target takes only pattern: ID and optional "
                             + "replicates (its scenario and criterion are in the pattern file)");
                 }
-                PatternSpec p = pattern(map.get("pattern"), patternsDir, targetReplicates(map));
+                PatternSpec p = pattern(map.get("pattern"), patternsDir, targetReplicates(map, k));
                 if (p != null) {
                     out.add(p);
                 }
@@ -481,7 +489,8 @@ final class CalibrationParser {
                                 + " is a calibrated parameter; it cannot also be set in a target");
                     }
                 }
-                MetricsSpec m = metrics(map.get("metrics"), "metrics " + k, targetScenario, map, set);
+                OptionalInt own = targetReplicates(map, k);
+                MetricsSpec m = metrics(map.get("metrics"), "metrics " + k, targetScenario, map, set, own);
                 if (m != null && targetScenario != null) {
                     out.add(m);
                 }
@@ -492,7 +501,8 @@ final class CalibrationParser {
         return out;
     }
 
-    private MetricsSpec metrics(Node node, String id, Path scenario, MapNode target, List<KeyOverride> set) {
+    private MetricsSpec metrics(Node node, String id, Path scenario, MapNode target, List<KeyOverride> set,
+            OptionalInt replicates) {
         if (!(node instanceof MapNode map) || map.entries().isEmpty()) {
             problems.error(node.location(), "metrics", "expected a mapping of run metrics to {observed, scale}, got "
                     + (node instanceof MapNode ? "an empty mapping" : node.describe()));
@@ -532,7 +542,7 @@ final class CalibrationParser {
             return null;
         }
         return new MetricsSpec(id, scenario, target, set, names, observed.stream().mapToDouble(d -> d).toArray(),
-                scales.stream().mapToDouble(d -> d).toArray(), targetReplicates(target));
+                scales.stream().mapToDouble(d -> d).toArray(), replicates);
     }
 
     private Double required(MapNode map, String prefix, String key, boolean positive) {
