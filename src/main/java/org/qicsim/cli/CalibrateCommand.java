@@ -129,7 +129,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             // The file's replicates stay in its resolved form (the folder's check); only the reviews' evaluations
             // take --point-trials' count.
             CalibrationFile calibration = CalibrationFile.load(file, pointTrials == null ? ReviewTarget::of
-                    : (id, patternFile, replicates) -> ReviewTarget.of(id, patternFile, pointTrials));
+                    : (id, patternFile, replicates, signTarget) -> ReviewTarget.of(id, patternFile, pointTrials,
+                            signTarget));
             return PointEstimateStep.run(calibration, pointEstimate, candidates, pointRepeats, options, stdout);
         }
         if (resume != null && (folders.out != null || dryRun)) {

@@ -9,8 +9,9 @@ import java.util.Objects;
  * <ul>
  *   <li>not processed ({@link #NOT_PROCESSED}): the report is ignored; the response in force
  *       (and the gap that set it) stays as it was, and the report is not counted by response;</li>
- *   <li>{@link Response#LEARN}: effort's target gains {@code gapWeight·max(0, D)} until the next
- *       processed report;</li>
+ *   <li>{@link Response#LEARN}: effort's target gains {@code gapWeight·(1 + sourceWeight·L)·max(0, D_resp)}
+ *       (L the clinical lead's credibility in a clinician-led collaborative, docs/MODEL.md §10 item 84)
+ *       until the next processed report;</li>
  *   <li>{@link Response#LOWER}: the historical aspiration moves toward the reported rate
  *       ({@code HA ← HA + lowerShift·(P̂ − HA)});</li>
  *   <li>{@link Response#REJECT}: trust falls by {@code rejectTrustDrop} (floored at 0);</li>

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qicsim.experiment.RunExecutor;
 import org.qicsim.experiment.calibrate.CalibrationTarget;
+import org.qicsim.experiment.calibrate.PatternTargets;
 import org.qicsim.scenario.KeyOverride;
 import org.qicsim.scenario.ScenarioException;
 
@@ -27,9 +28,12 @@ public final class ReviewTarget implements CalibrationTarget {
      * passes a sign when its review's t exceeds about 1.97, and a review's t varies by about 1 around
      * its expectation, so an expected t of 3 passes about 85% of reviews (PATTERNS.md criterion (c);
      * docs/CALIBRATION.md "Moderator signs"). It is also the statistic's scale: missing it entirely
-     * (t = 0) counts as 1, like missing a review's median by the published IQR.
+     * (t = 0) counts as 1, like missing a review's median by the published IQR. A calibration file may
+     * set another per target ({@code signTarget:}, docs/CALIBRATION.md): 3 suits one moderator, but
+     * nine judged together all pass at an expected t of 3 in only about 0.85⁹ = 0.23 of scorecards,
+     * at 4 in about 0.98⁹ = 0.83 (docs/MODEL.md §11).
      */
-    static final double SIGN_TARGET = 3.0;
+    public static final double SIGN_TARGET = PatternTargets.DEFAULT_SIGN_TARGET;
 
     /**
      * The fewest residual degrees of freedom (trials − moderators − 1) at which an evaluation counts
@@ -41,11 +45,13 @@ public final class ReviewTarget implements CalibrationTarget {
     private final Pattern pattern;
     private final ReviewSpec review;
     private final int trials;
+    private final double signTarget;
 
-    private ReviewTarget(Pattern pattern, ReviewSpec review, int trials) {
+    private ReviewTarget(Pattern pattern, ReviewSpec review, int trials, double signTarget) {
         this.pattern = pattern;
         this.review = review;
         this.trials = trials;
+        this.signTarget = signTarget;
     }
 
     /**
@@ -54,11 +60,20 @@ public final class ReviewTarget implements CalibrationTarget {
      * published median (not expressible, or a design-space share such as P6).
      */
     public static Optional<CalibrationTarget> of(String id, Path patternFile, int trials) throws ScenarioException {
+        return of(id, patternFile, trials, SIGN_TARGET);
+    }
+
+    /** As {@link #of(String, Path, int)}, each moderator's sign matched to a t of {@code signTarget}. */
+    public static Optional<CalibrationTarget> of(String id, Path patternFile, int trials, double signTarget)
+            throws ScenarioException {
+        if (!(signTarget > 0)) {
+            throw new IllegalArgumentException("signTarget must be > 0, was " + signTarget);
+        }
         Pattern pattern = PatternLoader.load(patternFile);
         if (!(pattern.body() instanceof ReviewSpec review) || review.published() == null) {
             return Optional.empty();
         }
-        return Optional.of(new ReviewTarget(pattern, review, trials > 0 ? trials : pattern.replicates()));
+        return Optional.of(new ReviewTarget(pattern, review, trials > 0 ? trials : pattern.replicates(), signTarget));
     }
 
     @Override
@@ -99,7 +114,7 @@ public final class ReviewTarget implements CalibrationTarget {
         for (ReviewHarness.Coefficient c : moderators) {
             names.add(id() + " moderator " + c.moderator().name());
             rows.add(new double[] {moderatorStatistic(c.moderator().sign(), c.estimate(), c.standardError()),
-                SIGN_TARGET, SIGN_TARGET, share});
+                signTarget, signTarget, share});
         }
         double[][] columns = new double[4][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -116,13 +131,14 @@ public final class ReviewTarget implements CalibrationTarget {
      * the coefficient's t-value in the published direction, scaled from this evaluation's trials to the
      * pattern's own count (a coefficient's standard error falls as one over the root of the trial count,
      * so a review of the pattern's size would see t·√(count / trials)), clipped above at
-     * {@link #SIGN_TARGET}: the reviews report a direction, not a size, so every t beyond the target is
+     * the sign target ({@link #SIGN_TARGET} unless the calibration sets another): the reviews report a
+     * direction, not a size, so every t beyond the target is
      * as good as observed. Its variance in one evaluation is about count / trials, which the stochastic
      * share brings back to about 1, a t-value's own. NaN where the regression could not be fitted.
      */
     double moderatorStatistic(int sign, double estimate, double standardError) {
         double t = sign * estimate / standardError * StrictMath.sqrt((double) pattern.replicates() / trials);
-        return Double.isNaN(t) ? Double.NaN : Math.min(SIGN_TARGET, t);
+        return Double.isNaN(t) ? Double.NaN : Math.min(signTarget, t);
     }
 
     /**

@@ -231,7 +231,38 @@ class CalibrateCommandTest {
         Path bad = file("bad-own.yaml", own.replace("    replicates: 3", "    replicates: 0"));
         run = CliRun.of("calibrate", bad.toString(), "--dry-run");
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).contains(bad.normalize() + ":11:17: replicates: expected an integer in [1, 10000], got number 0")
+        assertThat(run.err()).contains(bad.normalize() + ":11:17: targets[1].replicates: expected an integer in [1, 10000], got number 0")
+                .doesNotContain("Exception");
+
+        // Every problem at once: a bad replicates beside a bad metric name is reported with it.
+        Path both = file("bad-both.yaml", own.replace("    replicates: 3", "    replicates: 0")
+                .replace("finalRate: {observed", "finalRat: {observed"));
+        run = CliRun.of("calibrate", both.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains(both.normalize() + ":11:17: targets[1].replicates:")
+                .contains(both.normalize() + ":10:7: metrics.finalRat: unknown run metric");
+    }
+
+    /**
+     * A review target's {@code signTarget:} (the t its moderators are matched to) is accepted on a
+     * pattern target, refused with its location when out of range or on a metrics target.
+     */
+    @Test
+    void aSignTargetGoesWithAPatternTarget() throws Exception {
+        Path review = file("calibration/sign.yaml", reviewC1(TINY).replace("  - pattern: C1\n",
+                "  - pattern: C1\n    signTarget: 4\n"));
+        CliRun run = CliRun.of("calibrate", review.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        Files.writeString(review, Files.readString(review).replace("signTarget: 4", "signTarget: 0.5"));
+        run = CliRun.of("calibrate", review.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains(review.normalize() + ":10:17: targets[1].signTarget: expected a number in [1, 10], "
+                + "got number 0.5").doesNotContain("Exception");
+        Path metrics = file("sign-metrics.yaml", TINY.replace("      finalRate: {observed: 0.11, scale: 0.006}\n",
+                "      finalRate: {observed: 0.11, scale: 0.006}\n    signTarget: 4\n"));
+        run = CliRun.of("calibrate", metrics.toString(), "--dry-run");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains(metrics.normalize() + ":11:17: targets[1].signTarget: signTarget is the t-value")
                 .doesNotContain("Exception");
     }
 

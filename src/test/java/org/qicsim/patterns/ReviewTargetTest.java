@@ -65,4 +65,33 @@ class ReviewTargetTest {
         assertThat(enough.simulated()[1]).isFinite().isLessThanOrEqualTo(ReviewTarget.SIGN_TARGET);
         assertThat(few.names()).containsExactly("C5 median");
     }
+
+    /**
+     * A calibration's own sign target (docs/CALIBRATION.md "Moderator signs"): the moderator's t is
+     * clipped at it and observed at it, on it as scale; the same seed gives the same unclipped t, and the
+     * median is untouched.
+     */
+    @Test
+    void aSignTargetOfFourClipsAndObservesTheModeratorAtFour() throws Exception {
+        ReviewTarget four = (ReviewTarget) ReviewTarget.of("C1", Path.of("scenarios/patterns/C1.yaml"), 300, 4.0)
+                .orElseThrow();
+        assertThat(four.moderatorStatistic(1, 0.0035, 0.001)).isEqualTo(3.5);
+        assertThat(target("C1", 300).moderatorStatistic(1, 0.0035, 0.001)).isEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(four.moderatorStatistic(1, 0.005, 0.001)).isEqualTo(4.0);
+        CalibrationTarget.Evaluation at3;
+        CalibrationTarget.Evaluation at4;
+        int trials = 1 + 1 + ReviewTarget.MIN_RESIDUAL_DF;
+        try (LocalPool pool = new LocalPool(2)) {
+            at3 = target("C5", trials).evaluate(List.of(), 5, pool);
+            at4 = ReviewTarget.of("C5", Path.of("scenarios/patterns/C5.yaml"), trials, 4.0).orElseThrow()
+                    .evaluate(List.of(), 5, pool);
+        }
+        assertThat(at4.observed()[1]).isEqualTo(4.0);
+        assertThat(at4.scales()[1]).isEqualTo(4.0);
+        assertThat(at4.simulated()[0]).isEqualTo(at3.simulated()[0]);
+        assertThat(at4.simulated()[1]).isEqualTo(Math.min(4.0, at4.simulated()[1]))
+                .isGreaterThanOrEqualTo(at3.simulated()[1]);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ReviewTarget.of("C5",
+                Path.of("scenarios/patterns/C5.yaml"), trials, 0.0))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -28,7 +28,7 @@ class BundledScenariosTest {
                 "name", "michigan-cqi"), "description", s.description()), "sites.baselineRate", 0.131);
         // socialisationRate is michigan-cqi's own (issue 12 item 1): the C1-C6 calibration's point estimate
         // (issue 12 item 5; the trial arms extend michigan-cqi).
-        expected = RecordBinder.with(expected, "collaborative.coordination.socialisationRate", 0.416);
+        expected = RecordBinder.with(expected, "collaborative.coordination.socialisationRate", 0.861);
         assertThat(defaults.collaborative().coordination().socialisationRate()).isEqualTo(0.3);
         assertThat(s).isEqualTo(expected);
     }

@@ -144,14 +144,14 @@ class CanonicalFormTest {
         assertThat(world).endsWith("""
                 behaviour:
                   effort:
-                    intercept: -2.29
+                    intercept: -3.34
                     motivationWeight: 2.0
-                    championWeight: 0.915
+                    championWeight: 1
                     fallRate: 0.4
                   learning:
-                    fidelityGain: 0.773
-                    fidelityDecay: 0.0547
-                    fidelityChampion: 1.13
+                    fidelityGain: 0.804
+                    fidelityDecay: 0.0198
+                    fidelityChampion: 2.21
                     routineMonths: 12
                     routineProtection: 0.5
                     abandonFidelity: 0.25
@@ -159,7 +159,7 @@ class CanonicalFormTest {
                     vacancyMonths: 6
                     successorLeadershipA: 2.0
                     successorLeadershipB: 3.0
-                    championInfluenceRate: 0.124
+                    championInfluenceRate: 0.976
                 """);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.qicsim.model.RunResult;
@@ -53,7 +54,8 @@ final class CalibrationParser {
     private static final List<String> HISTORY_MATCHING_KEYS = List.of("type", "waves", "points", "repeats", "cutoff",
             "implausibility", "observationSd", "discrepancy", "minShrink", "samples", "kernel", "mean", "batch");
     private static final List<String> PRIORS = List.of("uniform", "logUniform");
-    private static final List<String> TARGET_KEYS = List.of("pattern", "scenario", "set", "metrics", "replicates");
+    private static final List<String> TARGET_KEYS = List.of("pattern", "scenario", "set", "metrics", "replicates",
+            "signTarget");
     private static final List<String> METRIC_KEYS = List.of("observed", "scale");
     /** The {@code set:} values of a pattern file (PATTERNS.md: the two sets are never mixed). */
     static final List<String> PATTERN_SETS = List.of("calibration", "validation");
@@ -120,7 +122,8 @@ final class CalibrationParser {
                 PatternSpec p = (PatternSpec) spec;
                 Optional<CalibrationTarget> evaluator;
                 try {
-                    evaluator = patternTargets.evaluator(p.id(), p.file(), p.replicates().orElse(replicates));
+                    evaluator = patternTargets.evaluator(p.id(), p.file(), p.replicates().orElse(replicates),
+                            p.signTarget().orElse(PatternTargets.DEFAULT_SIGN_TARGET));
                 } catch (ScenarioException e) {
                     e.problems().forEach(problems::add);
                     continue;
@@ -135,7 +138,8 @@ final class CalibrationParser {
                 targets.add(evaluator.get());
                 resolvedTargets.add("  - pattern: " + p.id() + "\n    patternFile: "
                         + quote(relative(p.file())) + "\n    patternSha256: "
-                        + sha256(read(p.file())) + "\n" + ownReplicates(p.replicates()));
+                        + sha256(read(p.file())) + "\n" + ownReplicates(p.replicates())
+                        + (p.signTarget().isPresent() ? "    signTarget: " + Numbers.yaml(p.signTarget().getAsDouble()) + "\n" : ""));
             }
         }
         problems.throwIfErrors();
@@ -417,7 +421,26 @@ final class CalibrationParser {
     }
 
     /** A pattern target before its evaluator is looked up. */
-    private record PatternSpec(String id, Path file, Node node, OptionalInt replicates) {
+    private record PatternSpec(String id, Path file, Node node, OptionalInt replicates, OptionalDouble signTarget) {
+    }
+
+    /**
+     * A review target's own {@code signTarget:}, the t-value each of its moderators' signs is matched
+     * to (default {@code ReviewTarget}'s 3; docs/CALIBRATION.md "Moderator signs"). Written into the
+     * resolved form only when given.
+     */
+    private OptionalDouble signTarget(MapNode target, int k) {
+        Node node = target.get("signTarget");
+        if (node == null) {
+            return OptionalDouble.empty();
+        }
+        if (node instanceof ScalarNode s && s.value() instanceof Number v && v.doubleValue() >= 1
+                && v.doubleValue() <= 10) {
+            return OptionalDouble.of(v.doubleValue());
+        }
+        problems.error(node.location(), "targets[" + k + "].signTarget", "expected a number in [1, 10], got "
+                + node.describe());
+        return OptionalDouble.empty();
     }
 
     /**
@@ -425,9 +448,17 @@ final class CalibrationParser {
      * evaluation), overriding the file's for that target only. Written into the resolved form only
      * when given, so a calibration without one keeps its resolved form, and its folder still matches.
      */
-    private OptionalInt targetReplicates(MapNode target) {
-        return target.has("replicates") ? OptionalInt.of((int) integer(target, "replicates", 1, 10_000, 1L))
-                : OptionalInt.empty();
+    private OptionalInt targetReplicates(MapNode target, int k) {
+        Node node = target.get("replicates");
+        if (node == null) {
+            return OptionalInt.empty();
+        }
+        if (node instanceof ScalarNode s && s.value() instanceof Long v && v >= 1 && v <= 10_000) {
+            return OptionalInt.of(v.intValue());
+        }
+        problems.error(node.location(), "targets[" + k + "].replicates", "expected an integer in [1, 10000], got "
+                + node.describe());
+        return OptionalInt.empty();
     }
 
     private static String ownReplicates(OptionalInt replicates) {
@@ -458,8 +489,8 @@ final class CalibrationParser {
             for (MapNode.Entry e : map.entries().values()) {
                 if (!TARGET_KEYS.contains(e.key())) {
                     problems.error(e.keyLocation(), "targets." + e.key(), "unknown key \"" + e.key() + "\""
-                            + DidYouMean.phrase(DidYouMean.among(e.key(), TARGET_KEYS)) + " (valid: pattern; or metrics "
-                            + "with optional scenario and set; either with optional replicates)");
+                            + DidYouMean.phrase(DidYouMean.among(e.key(), TARGET_KEYS)) + " (valid: pattern, with optional "
+                            + "signTarget; or metrics with optional scenario and set; either with optional replicates)");
                 }
             }
             if (map.has("pattern")) {
@@ -467,7 +498,7 @@ final class CalibrationParser {
                     problems.error(map.location(), "targets", "a pattern target takes only pattern: ID and optional "
                             + "replicates (its scenario and criterion are in the pattern file)");
                 }
-                PatternSpec p = pattern(map.get("pattern"), patternsDir, targetReplicates(map));
+                PatternSpec p = pattern(map.get("pattern"), patternsDir, targetReplicates(map, k), signTarget(map, k));
                 if (p != null) {
                     out.add(p);
                 }
@@ -481,7 +512,13 @@ final class CalibrationParser {
                                 + " is a calibrated parameter; it cannot also be set in a target");
                     }
                 }
-                MetricsSpec m = metrics(map.get("metrics"), "metrics " + k, targetScenario, map, set);
+                OptionalInt own = targetReplicates(map, k);
+                if (map.has("signTarget")) {
+                    problems.error(map.get("signTarget").location(), "targets[" + k + "].signTarget", "signTarget "
+                            + "is the t-value a review's moderator signs are matched to: it goes with a pattern "
+                            + "target, not a metrics one");
+                }
+                MetricsSpec m = metrics(map.get("metrics"), "metrics " + k, targetScenario, map, set, own);
                 if (m != null && targetScenario != null) {
                     out.add(m);
                 }
@@ -492,7 +529,8 @@ final class CalibrationParser {
         return out;
     }
 
-    private MetricsSpec metrics(Node node, String id, Path scenario, MapNode target, List<KeyOverride> set) {
+    private MetricsSpec metrics(Node node, String id, Path scenario, MapNode target, List<KeyOverride> set,
+            OptionalInt replicates) {
         if (!(node instanceof MapNode map) || map.entries().isEmpty()) {
             problems.error(node.location(), "metrics", "expected a mapping of run metrics to {observed, scale}, got "
                     + (node instanceof MapNode ? "an empty mapping" : node.describe()));
@@ -532,7 +570,7 @@ final class CalibrationParser {
             return null;
         }
         return new MetricsSpec(id, scenario, target, set, names, observed.stream().mapToDouble(d -> d).toArray(),
-                scales.stream().mapToDouble(d -> d).toArray(), targetReplicates(target));
+                scales.stream().mapToDouble(d -> d).toArray(), replicates);
     }
 
     private Double required(MapNode map, String prefix, String key, boolean positive) {
@@ -556,7 +594,7 @@ final class CalibrationParser {
      * {@code calibration}. A validation pattern is refused here, at the line naming it: the
      * collaborative targets are predicted, never fitted (PATTERNS.md).
      */
-    private PatternSpec pattern(Node node, Path patternsDir, OptionalInt replicates) {
+    private PatternSpec pattern(Node node, Path patternsDir, OptionalInt replicates, OptionalDouble signTarget) {
         if (!(node instanceof ScalarNode s) || !(s.value() instanceof String id) || id.isBlank()) {
             problems.error(node.location(), "targets.pattern", "expected a pattern id such as C1, got " + node.describe());
             return null;
@@ -594,7 +632,7 @@ final class CalibrationParser {
                     + "patterns, e.g. C1 to C6)");
             return null;
         }
-        return new PatternSpec(id, patternFile, node, replicates);
+        return new PatternSpec(id, patternFile, node, replicates, signTarget);
     }
 
     /** {@code scenarios/patterns/}, found as {@code ../patterns} from a calibration file in {@code scenarios/calibration/}. */

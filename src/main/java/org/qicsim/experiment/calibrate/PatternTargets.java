@@ -15,15 +15,23 @@ import org.qicsim.scenario.ScenarioException;
 @FunctionalInterface
 public interface PatternTargets {
 
+    /**
+     * The t-value a review's moderator sign is matched to unless a target sets {@code signTarget:}
+     * (docs/CALIBRATION.md "Moderator signs").
+     */
+    double DEFAULT_SIGN_TARGET = 3.0;
+
     /** No pattern runner: every pattern target is refused. */
-    PatternTargets NONE = (id, patternFile, replicates) -> Optional.empty();
+    PatternTargets NONE = (id, patternFile, replicates, signTarget) -> Optional.empty();
 
     /**
      * The evaluator of the calibration-set pattern {@code id} defined in {@code patternFile}, with
-     * {@code replicates} simulated trials (or replicates) per evaluation; empty when this pattern
+     * {@code replicates} simulated trials (or replicates) per evaluation, each moderator's sign matched
+     * to a t of {@code signTarget} (docs/CALIBRATION.md "Moderator signs"); empty when this pattern
      * cannot be evaluated (say, it is not expressible in today's model).
      *
      * @throws ScenarioException if the pattern file is invalid
      */
-    Optional<CalibrationTarget> evaluator(String id, Path patternFile, int replicates) throws ScenarioException;
+    Optional<CalibrationTarget> evaluator(String id, Path patternFile, int replicates, double signTarget)
+            throws ScenarioException;
 }
