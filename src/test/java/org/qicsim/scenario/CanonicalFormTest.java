@@ -146,7 +146,7 @@ class CanonicalFormTest {
                   effort:
                     intercept: -3.34
                     motivationWeight: 2.0
-                    championWeight: 1
+                    championWeight: 1.0
                     fallRate: 0.4
                   learning:
                     fidelityGain: 0.804
