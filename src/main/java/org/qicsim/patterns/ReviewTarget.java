@@ -24,18 +24,6 @@ import org.qicsim.scenario.ScenarioException;
  */
 public final class ReviewTarget implements CalibrationTarget {
     /**
-     * The t-value, at the pattern's own trial count, a moderator's sign is matched to: the scorecard
-     * passes a sign when its review's t exceeds about 1.97, and a review's t varies by about 1 around
-     * its expectation, so an expected t of 3 passes about 85% of reviews (PATTERNS.md criterion (c);
-     * docs/CALIBRATION.md "Moderator signs"). It is also the statistic's scale: missing it entirely
-     * (t = 0) counts as 1, like missing a review's median by the published IQR. A calibration file may
-     * set another per target ({@code signTarget:}, docs/CALIBRATION.md): 3 suits one moderator, but
-     * nine judged together all pass at an expected t of 3 in only about 0.85⁹ = 0.23 of scorecards,
-     * at 4 in about 0.98⁹ = 0.83 (docs/MODEL.md §11).
-     */
-    public static final double SIGN_TARGET = PatternTargets.DEFAULT_SIGN_TARGET;
-
-    /**
      * The fewest residual degrees of freedom (trials − moderators − 1) at which an evaluation counts
      * the moderators' signs; below it the regression is left out (its t would be mostly noise, or it
      * could not be fitted at all), and the evaluation is compared on median and quartiles only.
@@ -60,7 +48,7 @@ public final class ReviewTarget implements CalibrationTarget {
      * published median (not expressible, or a design-space share such as P6).
      */
     public static Optional<CalibrationTarget> of(String id, Path patternFile, int trials) throws ScenarioException {
-        return of(id, patternFile, trials, SIGN_TARGET);
+        return of(id, patternFile, trials, PatternTargets.DEFAULT_SIGN_TARGET);
     }
 
     /** As {@link #of(String, Path, int)}, each moderator's sign matched to a t of {@code signTarget}. */
@@ -131,7 +119,7 @@ public final class ReviewTarget implements CalibrationTarget {
      * the coefficient's t-value in the published direction, scaled from this evaluation's trials to the
      * pattern's own count (a coefficient's standard error falls as one over the root of the trial count,
      * so a review of the pattern's size would see t·√(count / trials)), clipped above at
-     * the sign target ({@link #SIGN_TARGET} unless the calibration sets another): the reviews report a
+     * the sign target ({@link PatternTargets#DEFAULT_SIGN_TARGET} unless the calibration sets another): the reviews report a
      * direction, not a size, so every t beyond the target is
      * as good as observed. Its variance in one evaluation is about count / trials, which the stochastic
      * share brings back to about 1, a t-value's own. NaN where the regression could not be fitted.

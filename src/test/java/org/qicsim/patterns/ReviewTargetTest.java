@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qicsim.experiment.LocalPool;
 import org.qicsim.experiment.calibrate.CalibrationTarget;
+import org.qicsim.experiment.calibrate.PatternTargets;
 
 /**
  * A simulated review as a calibration target (docs/CALIBRATION.md): its statistics are compared with
@@ -40,7 +41,7 @@ class ReviewTargetTest {
                 .isCloseTo(-0.2 * root10, within(1e-12));
         assertThat(c1.moderatorStatistic(-1, -0.005, 0.01)).isCloseTo(0.5 * root10, within(1e-12));
         assertThat(c1.moderatorStatistic(1, 0.01, 0.01)).as("t = 3.16 at 300 trials: as good as observed")
-                .isEqualTo(ReviewTarget.SIGN_TARGET);
+                .isEqualTo(PatternTargets.DEFAULT_SIGN_TARGET);
         assertThat(c1.moderatorStatistic(1, Double.NaN, Double.NaN)).isNaN();
         assertThat(target("C1", 300).moderatorStatistic(1, 0.002, 0.001)).isEqualTo(2.0);
     }
@@ -59,10 +60,10 @@ class ReviewTargetTest {
             few = target("C5", ReviewTarget.MIN_RESIDUAL_DF).evaluate(List.of(), 5, pool);
         }
         assertThat(enough.names()).containsExactly("C5 median", "C5 moderator low baseline compliance");
-        assertThat(enough.observed()[1]).isEqualTo(ReviewTarget.SIGN_TARGET);
-        assertThat(enough.scales()[1]).isEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(enough.observed()[1]).isEqualTo(PatternTargets.DEFAULT_SIGN_TARGET);
+        assertThat(enough.scales()[1]).isEqualTo(PatternTargets.DEFAULT_SIGN_TARGET);
         assertThat(enough.stochasticShares()[1]).isEqualTo(12.0 / 150);
-        assertThat(enough.simulated()[1]).isFinite().isLessThanOrEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(enough.simulated()[1]).isFinite().isLessThanOrEqualTo(PatternTargets.DEFAULT_SIGN_TARGET);
         assertThat(few.names()).containsExactly("C5 median");
     }
 
@@ -76,7 +77,7 @@ class ReviewTargetTest {
         ReviewTarget four = (ReviewTarget) ReviewTarget.of("C1", Path.of("scenarios/patterns/C1.yaml"), 300, 4.0)
                 .orElseThrow();
         assertThat(four.moderatorStatistic(1, 0.0035, 0.001)).isEqualTo(3.5);
-        assertThat(target("C1", 300).moderatorStatistic(1, 0.0035, 0.001)).isEqualTo(ReviewTarget.SIGN_TARGET);
+        assertThat(target("C1", 300).moderatorStatistic(1, 0.0035, 0.001)).isEqualTo(PatternTargets.DEFAULT_SIGN_TARGET);
         assertThat(four.moderatorStatistic(1, 0.005, 0.001)).isEqualTo(4.0);
         CalibrationTarget.Evaluation at3;
         CalibrationTarget.Evaluation at4;

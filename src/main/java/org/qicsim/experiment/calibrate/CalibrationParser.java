@@ -117,7 +117,8 @@ final class CalibrationParser {
                         m.replicates().orElse(replicates));
                 ResolvedScenario base = checkCorners(target, priors, m.node());
                 targets.add(target);
-                resolvedTargets.add(resolvedMetrics(m, base) + ownReplicates(m.replicates()));
+                resolvedTargets.add(resolvedMetrics(m, base)
+                        + ownLine("replicates", m.replicates().isPresent(), String.valueOf(m.replicates().orElse(0))));
             } else {
                 PatternSpec p = (PatternSpec) spec;
                 Optional<CalibrationTarget> evaluator;
@@ -138,8 +139,9 @@ final class CalibrationParser {
                 targets.add(evaluator.get());
                 resolvedTargets.add("  - pattern: " + p.id() + "\n    patternFile: "
                         + quote(relative(p.file())) + "\n    patternSha256: "
-                        + sha256(read(p.file())) + "\n" + ownReplicates(p.replicates())
-                        + (p.signTarget().isPresent() ? "    signTarget: " + Numbers.yaml(p.signTarget().getAsDouble()) + "\n" : ""));
+                        + sha256(read(p.file())) + "\n"
+                        + ownLine("replicates", p.replicates().isPresent(), String.valueOf(p.replicates().orElse(0)))
+                        + ownLine("signTarget", p.signTarget().isPresent(), Numbers.yaml(p.signTarget().orElse(0))));
             }
         }
         problems.throwIfErrors();
@@ -200,6 +202,10 @@ final class CalibrationParser {
     }
 
     private long integer(MapNode map, String key, long min, long max, long otherwise) {
+        return integer(map, "", key, min, max, otherwise);
+    }
+
+    private long integer(MapNode map, String prefix, String key, long min, long max, long otherwise) {
         Node node = map.get(key);
         if (node == null) {
             return otherwise;
@@ -207,7 +213,8 @@ final class CalibrationParser {
         if (node instanceof ScalarNode s && s.value() instanceof Long v && v >= min && v <= max) {
             return v;
         }
-        problems.error(node.location(), key, "expected an integer in [" + min + ", " + max + "], got " + node.describe());
+        problems.error(node.location(), prefix + key, "expected an integer in [" + min + ", " + max + "], got "
+                + node.describe());
         return otherwise;
     }
 
@@ -430,17 +437,9 @@ final class CalibrationParser {
      * resolved form only when given.
      */
     private OptionalDouble signTarget(MapNode target, int k) {
-        Node node = target.get("signTarget");
-        if (node == null) {
-            return OptionalDouble.empty();
-        }
-        if (node instanceof ScalarNode s && s.value() instanceof Number v && v.doubleValue() >= 1
-                && v.doubleValue() <= 10) {
-            return OptionalDouble.of(v.doubleValue());
-        }
-        problems.error(node.location(), "targets[" + k + "].signTarget", "expected a number in [1, 10], got "
-                + node.describe());
-        return OptionalDouble.empty();
+        // A bad value is reported here and the file refused before any evaluator is built.
+        return target.has("signTarget") ? OptionalDouble.of(number(target, "targets[" + k + "].", "signTarget", 1, 10,
+                PatternTargets.DEFAULT_SIGN_TARGET)) : OptionalDouble.empty();
     }
 
     /**
@@ -449,20 +448,13 @@ final class CalibrationParser {
      * when given, so a calibration without one keeps its resolved form, and its folder still matches.
      */
     private OptionalInt targetReplicates(MapNode target, int k) {
-        Node node = target.get("replicates");
-        if (node == null) {
-            return OptionalInt.empty();
-        }
-        if (node instanceof ScalarNode s && s.value() instanceof Long v && v >= 1 && v <= 10_000) {
-            return OptionalInt.of(v.intValue());
-        }
-        problems.error(node.location(), "targets[" + k + "].replicates", "expected an integer in [1, 10000], got "
-                + node.describe());
-        return OptionalInt.empty();
+        return target.has("replicates") ? OptionalInt.of((int) integer(target, "targets[" + k + "].", "replicates", 1,
+                10_000, 1L)) : OptionalInt.empty();
     }
 
-    private static String ownReplicates(OptionalInt replicates) {
-        return replicates.isPresent() ? "    replicates: " + replicates.getAsInt() + "\n" : "";
+    /** A target's own setting as a line of its resolved form, or nothing when the file did not give it. */
+    private static String ownLine(String key, boolean given, String value) {
+        return given ? "    " + key + ": " + value + "\n" : "";
     }
 
     private List<Object> targets(MapNode root, Path scenario, List<Prior> priors, Path patternsDir) {
@@ -496,7 +488,7 @@ final class CalibrationParser {
             if (map.has("pattern")) {
                 if (map.has("metrics") || map.has("scenario") || map.has("set")) {
                     problems.error(map.location(), "targets", "a pattern target takes only pattern: ID and optional "
-                            + "replicates (its scenario and criterion are in the pattern file)");
+                            + "replicates and signTarget (its scenario and criterion are in the pattern file)");
                 }
                 PatternSpec p = pattern(map.get("pattern"), patternsDir, targetReplicates(map, k), signTarget(map, k));
                 if (p != null) {

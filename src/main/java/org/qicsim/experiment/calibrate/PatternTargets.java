@@ -16,8 +16,14 @@ import org.qicsim.scenario.ScenarioException;
 public interface PatternTargets {
 
     /**
-     * The t-value a review's moderator sign is matched to unless a target sets {@code signTarget:}
-     * (docs/CALIBRATION.md "Moderator signs").
+     * The t-value, at the pattern's own trial count, a review's moderator sign is matched to unless a
+     * target sets {@code signTarget:}: the scorecard passes a sign when its review's t exceeds about
+     * 1.97, and a review's t varies by about 1 around its expectation, so an expected t of 3 passes
+     * about 85% of reviews (PATTERNS.md criterion (c); docs/CALIBRATION.md "Moderator signs"). It is
+     * also the statistic's scale: missing it entirely (t = 0) counts as 1, like missing a review's
+     * median by the published IQR. 3 suits one moderator, but nine judged together all pass at an
+     * expected t of 3 in only about 0.85⁹ = 0.23 of scorecards, at 4 in about 0.98⁹ = 0.83
+     * (docs/MODEL.md §11).
      */
     double DEFAULT_SIGN_TARGET = 3.0;
 
